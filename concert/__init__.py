@@ -1,0 +1,70 @@
+"""concert: intersectoral concertation and governance in supported-housing programs.
+
+A region's actors, agreements I/II/III, committees and declared ties, the four
+concertation indicators of the Clés en main model (Tableaux 7 to 10) assessed
+over three stages, a networkx graph of it all, and an SQLite store.
+
+The main names are importable from the package::
+
+    from concert import Region, Actor, Agreement, Party, Assessment, Answer
+    from concert import maturity, region_to_graph, Store
+"""
+
+from importlib.metadata import PackageNotFoundError, version
+
+from concert import framework as framework
+from concert import i18n as i18n
+from concert import settings as settings
+from concert._errors import (
+    ConcertError,
+    NotFoundError,
+    Problem,
+    StoreError,
+    StoreVersionError,
+    ValidationError,
+)
+from concert.actors import Actor, Contact, actors_frame
+from concert.agreements import (
+    Agreement,
+    Party,
+    agreements_frame,
+    commitments_frame,
+    effective_status,
+    expiring,
+)
+from concert.committees import Committee, Membership
+from concert.figures import Figure
+from concert.graph import (
+    graph_to_frames,
+    read_gexf,
+    read_graphml,
+    region_to_graph,
+    write_gexf,
+    write_graphml,
+)
+from concert.indicators import (
+    Answer,
+    Assessment,
+    Placement,
+    compare_assessments,
+    maturity,
+    maturity_frame,
+    region_stage,
+)
+from concert.region import Region
+from concert.store import Store
+from concert.ties import Tie
+
+try:
+    __version__ = version("concert")
+except PackageNotFoundError:  # running from a source tree
+    __version__ = "0.0.0"
+
+__all__ = [
+    "Actor", "Agreement", "Answer", "Assessment", "Committee", "ConcertError", "Contact",
+    "Figure", "Membership", "NotFoundError", "Party", "Placement", "Problem", "Region",
+    "Store", "StoreError", "StoreVersionError", "Tie", "ValidationError", "actors_frame",
+    "agreements_frame", "commitments_frame", "compare_assessments", "effective_status",
+    "expiring", "graph_to_frames", "maturity", "maturity_frame", "read_gexf", "read_graphml",
+    "region_stage", "region_to_graph", "write_gexf", "write_graphml",
+]

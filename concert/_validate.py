@@ -1,0 +1,73 @@
+"""Small checks shared by the model's constructors. Each returns a list of problems."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from concert import framework as fw
+from concert._errors import Problem
+
+ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,63}$")
+MAX_TEXT = 2000
+
+
+def check_id(value: Any, field: str, where: str) -> list[Problem]:
+    """An identifier: 1-64 letters, digits, ``_``, ``.`` or ``-``, starting with a letter or digit."""
+    if not isinstance(value, str) or not ID_RE.match(value):
+        return [Problem("id", where, field=field, value=_short(value))]
+    return []
+
+
+def check_text(value: Any, field: str, where: str, *, required: bool = False,
+               max_len: int = MAX_TEXT) -> list[Problem]:
+    """A string of at most ``max_len`` characters with no control characters."""
+    if not isinstance(value, str):
+        return [Problem("text.type", where, field=field, value=_short(value))]
+    if required and not value.strip():
+        return [Problem("text.required", where, field=field)]
+    if len(value) > max_len:
+        return [Problem("text.length", where, field=field, max=max_len)]
+    if any(ord(ch) < 32 and ch not in "\n\t" for ch in value) or "\x7f" in value:
+        return [Problem("text.control", where, field=field)]
+    return []
+
+
+def check_code(value: Any, table: str, field: str, where: str) -> list[Problem]:
+    """A code of the framework vocabulary ``table``."""
+    if not isinstance(value, str) or value not in fw.codes(table):
+        return [Problem(f"code.{table}", where, field=field, value=_short(value),
+                        expected=", ".join(fw.codes(table)))]
+    return []
+
+
+def check_date(value: Any, field: str, where: str, *, required: bool = False) -> list[Problem]:
+    """A :class:`datetime.date` (not a datetime), or ``None`` when not required."""
+    if value is None:
+        return [Problem("date.required", where, field=field)] if required else []
+    if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+        return [Problem("date.type", where, field=field, value=_short(value))]
+    return []
+
+
+def check_bool(value: Any, field: str, where: str) -> list[Problem]:
+    """A real boolean."""
+    if not isinstance(value, bool):
+        return [Problem("bool.type", where, field=field, value=_short(value))]
+    return []
+
+
+def as_tuple(value: Any) -> Any:
+    """Turn a list into a tuple; leave anything else alone for the checks to judge."""
+    return tuple(value) if isinstance(value, list) else value
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def where_of(value: Any) -> str:
+    """A safe label for an object whose id may itself be invalid."""
+    return value if isinstance(value, str) and ID_RE.match(value) else "?"

@@ -1,0 +1,224 @@
+"""Actors: the organisations of a region, their type, sector, roles and engagement.
+
+An :class:`Actor` is an organisation (an OMH, a CIUSSS, a community
+organisation, a co-op, a private landlord, the program itself...). Its
+``type`` comes from :data:`concert.framework.ACTOR_TYPES` and gives its
+default ``sector``; its ``roles`` (referring organisation, carrier, housing
+provider, funder) may be several at once, as the source warns for the carrier
+that also refers tenants (Tableau 6, L4342-4344). ``contacts`` are the
+professionals of the organisation, by role (liaison agent, referring worker,
+...); they are people at work, never tenants. ``engagement`` says how far the
+organisation is involved: identified, contacted, at the table, signatory.
+
+Examples
+--------
+>>> omhq = Actor("omhq", "Office municipal d’habitation de Québec", "omh",
+...              territories=["Ville de Québec"], roles=["housing_provider"])
+>>> omhq.sector
+'housing'
+>>> is_housing_provider(omhq)
+True
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from concert import framework as fw
+from concert._errors import Problem, raise_if
+from concert._validate import (
+    as_tuple,
+    check_bool,
+    check_code,
+    check_id,
+    check_text,
+    where_of,
+)
+
+__all__ = ["Actor", "Contact", "actors_frame", "is_housing_provider", "is_program",
+           "is_referring", "key_actor_rows_of"]
+
+
+@dataclass(frozen=True)
+class Contact:
+    """A professional of an organisation, known by name and role.
+
+    Parameters
+    ----------
+    name : str
+        The person's name (fictional in the example region).
+    role : str
+        A code of :data:`concert.framework.CONTACT_ROLES`, e.g. ``"liaison_agent"``.
+    email, phone : str
+        Optional professional coordinates.
+    """
+
+    name: str
+    role: str = "other"
+    email: str = ""
+    phone: str = ""
+
+    def __post_init__(self) -> None:
+        raise_if(self.problems())
+
+    def problems(self, where: str = "contact") -> list[Problem]:
+        """Return the rules this contact breaks."""
+        return (check_text(self.name, "name", where, required=True, max_len=200)
+                + check_code(self.role, "contact_role", "role", where)
+                + check_text(self.email, "email", where, max_len=200)
+                + check_text(self.phone, "phone", where, max_len=50))
+
+
+@dataclass(frozen=True)
+class Actor:
+    """An organisation of the region.
+
+    Parameters
+    ----------
+    id : str
+        Identifier unique in the region (letters, digits, ``_ . -``).
+    name : str
+        The organisation's name.
+    type : str
+        A code of :data:`concert.framework.ACTOR_TYPES`.
+    sector : str, optional
+        A code of :data:`concert.framework.SECTORS`; defaults to the type's sector.
+        Required when ``type`` is ``"other"``.
+    territories : sequence of str
+        The territories it serves (a CIUSSS serves several).
+    roles : sequence of str
+        Codes of :data:`concert.framework.ORG_ROLES`; kept sorted, without repeats.
+    contacts : sequence of Contact
+        Its professionals, by role.
+    engagement : str
+        ``identified``, ``contacted``, ``at_table`` or ``signatory``.
+    acronym, note : str
+        Free text.
+    source : str
+        Where the fact comes from (e.g. ``"000 L1803-1834"``).
+    illustrative : bool
+        True when the entry is invented for illustration rather than taken from a source.
+
+    Raises
+    ------
+    concert.ValidationError
+        With one problem per broken rule.
+    """
+
+    id: str
+    name: str
+    type: str
+    sector: str = ""
+    territories: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+    contacts: tuple[Contact, ...] = ()
+    engagement: str = "identified"
+    acronym: str = ""
+    note: str = ""
+    source: str = ""
+    illustrative: bool = False
+
+    def __post_init__(self) -> None:
+        for name in ("territories", "roles", "contacts"):
+            object.__setattr__(self, name, as_tuple(getattr(self, name)))
+        if self.sector == "" and isinstance(self.type, str) and self.type in fw.codes(
+                "actor_type"):
+            object.__setattr__(self, "sector", fw.actor_type(self.type).sector)
+        problems = self.problems()
+        raise_if(problems)
+        object.__setattr__(self, "roles", tuple(sorted(set(self.roles))))
+
+    def problems(self) -> list[Problem]:
+        """Return the rules this actor breaks (empty when valid)."""
+        w = where_of(self.id)
+        out = check_id(self.id, "id", w)
+        out += check_text(self.name, "name", w, required=True, max_len=200)
+        out += check_code(self.type, "actor_type", "type", w)
+        if self.sector == "":
+            out.append(Problem("actor.sector_required", w))
+        else:
+            out += check_code(self.sector, "sector", "sector", w)
+        out += check_code(self.engagement, "engagement", "engagement", w)
+        for name in ("acronym", "note", "source"):
+            out += check_text(getattr(self, name), name, w)
+        out += check_bool(self.illustrative, "illustrative", w)
+        out += _check_seq(self.territories, "territories", w, str)
+        out += _check_seq(self.roles, "roles", w, str)
+        for r in self.roles if isinstance(self.roles, tuple) else ():
+            if isinstance(r, str):
+                out += check_code(r, "org_role", "roles", w)
+        out += _check_seq(self.contacts, "contacts", w, Contact)
+        for t in self.territories if isinstance(self.territories, tuple) else ():
+            if isinstance(t, str):
+                out += check_text(t, "territories", w, required=True, max_len=200)
+        if isinstance(self.contacts, tuple):
+            names = [c.name for c in self.contacts if isinstance(c, Contact)]
+            if len(names) != len(set(names)):
+                out.append(Problem("actor.contact_duplicate", w))
+        return out
+
+    def contact(self, name: str) -> Contact | None:
+        """Return the contact called ``name``, or ``None``."""
+        return next((c for c in self.contacts if c.name == name), None)
+
+    def label(self) -> str:
+        """The acronym if any, else the name."""
+        return self.acronym or self.name
+
+
+def _check_seq(value: Any, field_name: str, where: str, kind: type) -> list[Problem]:
+    if not isinstance(value, tuple) or not all(isinstance(v, kind) for v in value):
+        return [Problem("seq.type", where, field=field_name, kind=kind.__name__)]
+    return []
+
+
+def is_housing_provider(actor: Actor) -> bool:
+    """True if the actor can sign an agreement I as a housing provider.
+
+    It can when its type provides housing (OMH, OBNL, co-op, private landlord) or
+    it holds the ``housing_provider`` role.
+    """
+    return fw.actor_type(actor.type).housing_provider or "housing_provider" in actor.roles
+
+
+def is_referring(actor: Actor) -> bool:
+    """True if the actor holds the ``referring`` role (organisme référent)."""
+    return "referring" in actor.roles
+
+
+def is_program(actor: Actor) -> bool:
+    """True if the actor is the program itself (type ``program``)."""
+    return actor.type == "program"
+
+
+def key_actor_rows_of(actor: Actor) -> tuple[str, ...]:
+    """Return the rows of the key-actor grid (Tableau 6) that ``actor`` fills."""
+    return tuple(row.code for row in fw.KEY_ACTOR_ROWS
+                 if actor.type in row.actor_types or set(row.roles) & set(actor.roles))
+
+
+def actors_frame(actors: list[Actor], *, lang: str | None = None) -> pd.DataFrame:
+    """Return one row per actor, with labels in ``lang``.
+
+    Columns: ``id, name, acronym, type, type_label, sector, sector_label,
+    territories, roles, engagement, engagement_label, contacts, illustrative``.
+    ``territories`` and ``roles`` are joined with ``"; "``; ``contacts`` is a count.
+    """
+    from concert import i18n
+
+    rows = [{
+        "id": a.id, "name": a.name, "acronym": a.acronym, "type": a.type,
+        "type_label": i18n.label("actor_type", a.type, lang),
+        "sector": a.sector, "sector_label": i18n.label("sector", a.sector, lang),
+        "territories": "; ".join(a.territories), "roles": "; ".join(a.roles),
+        "engagement": a.engagement,
+        "engagement_label": i18n.label("engagement", a.engagement, lang),
+        "contacts": len(a.contacts), "illustrative": a.illustrative,
+    } for a in actors]
+    return pd.DataFrame(rows, columns=["id", "name", "acronym", "type", "type_label", "sector",
+                                       "sector_label", "territories", "roles", "engagement",
+                                       "engagement_label", "contacts", "illustrative"])
+

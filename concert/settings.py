@@ -1,0 +1,24 @@
+"""Settings read at call time.
+
+language : str
+    ``"fr"`` (default) or ``"en"``: the language of messages and labels when a
+    function is not told otherwise. The ``CONCERT_LANG`` environment variable
+    sets it at import.
+today : datetime.date or None
+    The date concert treats as today (agreement status, expiry warnings). ``None``
+    (default) means the real date; tests and reports may pin it.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+
+language: str = os.environ.get("CONCERT_LANG", "fr") if os.environ.get(
+    "CONCERT_LANG", "fr") in ("fr", "en") else "fr"
+today: _dt.date | None = None
+
+
+def current_date() -> _dt.date:
+    """Return :data:`today` if set, else the real date."""
+    return today or _dt.date.today()
