@@ -121,6 +121,13 @@ TEXT: dict[str, tuple[str, str]] = {
                           "invalid level {value}: the scale runs from 0 to 3"),
     "rule.answer.duplicate": ("{respondent} a répondu deux fois au critère {criterion}",
                               "{respondent} answered criterion {criterion} twice"),
+    "kind.actor": ("acteur", "actor"),
+    "kind.agreement": ("entente", "agreement"),
+    "kind.committee": ("comité", "committee"),
+    "kind.membership": ("siège de comité", "committee seat"),
+    "kind.tie": ("lien", "tie"),
+    "kind.assessment": ("évaluation", "assessment"),
+    "kind.figure": ("donnée de programme", "program figure"),
     # ---------------------------------------------------------------- stages and explanations
     "stage.not_assessed": ("Non évalué", "Not assessed"),
     "stage.before": ("Avant la communication", "Before communication"),
@@ -155,6 +162,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "cli.region_stage": ("Stade de la région : {stage}", "Region stage: {stage}"),
     "cli.exported": ("{what} exporté vers {out}", "{what} exported to {out}"),
     "cli.invalid": ("Données invalides :", "Invalid data:"),
+    "cli.error": ("Erreur :", "Error:"),
     "cli.exists": ("{db} contient déjà la région « {region} ». Utilisez --replace pour la "
                    "remplacer.",
                    "{db} already holds region '{region}'. Use --replace to replace it."),

@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from concert import i18n
 from concert._errors import NotFoundError, Problem, raise_if
 from concert._validate import as_tuple, check_id, check_text, where_of
 from concert.actors import Actor
@@ -124,120 +125,162 @@ class Region:
     # ---------------------------------------------------------------- adding
     def add_actor(self, actor: Actor) -> None:
         """Add an actor; its id must be new."""
-        raise_if(self._actor_problems(actor, self.actors))
+        raise_if(self._check("actor", actor, _Index.of(self)))
         self.actors.append(actor)
 
     def add_agreement(self, agreement: Agreement) -> None:
         """Add an agreement after checking it against the region (see :mod:`concert.agreements`)."""
-        raise_if(self._agreement_problems(agreement, self.agreements))
+        raise_if(self._check("agreement", agreement, _Index.of(self)))
         self.agreements.append(agreement)
 
     def add_committee(self, committee: Committee) -> None:
         """Add a committee; its id must be new."""
-        raise_if(self._committee_problems(committee, self.committees))
+        raise_if(self._check("committee", committee, _Index.of(self)))
         self.committees.append(committee)
 
     def add_membership(self, membership: Membership) -> None:
         """Seat an actor on a committee; both must exist."""
-        raise_if(self._membership_problems(membership, self.memberships))
+        raise_if(self._check("membership", membership, _Index.of(self)))
         self.memberships.append(membership)
 
     def add_tie(self, tie: Tie) -> None:
         """Add a declared tie; both actors must exist."""
-        raise_if(self._tie_problems(tie, self.ties))
+        raise_if(self._check("tie", tie, _Index.of(self)))
         self.ties.append(tie)
 
     def add_assessment(self, assessment: Assessment) -> None:
         """Add an assessment; its id must be new."""
-        raise_if(self._assessment_problems(assessment, self.assessments))
+        raise_if(self._check("assessment", assessment, _Index.of(self)))
         self.assessments.append(assessment)
 
     def add_figure(self, figure: Figure) -> None:
         """Add a program figure; (code, date) must be new."""
-        raise_if(self._figure_problems(figure, self.figures))
+        raise_if(self._check("figure", figure, _Index.of(self)))
         self.figures.append(figure)
 
     # ---------------------------------------------------------------- checks
     def problems(self) -> list[Problem]:
-        """Check every record against the others; return every broken rule."""
+        """Check every record against the others; return every broken rule.
+
+        Runs in time linear in the number of records.
+        """
         out: list[Problem] = []
-        checks = [
-            (self.actors, Actor, self._actor_problems),
-            (self.committees, Committee, self._committee_problems),
-            (self.agreements, Agreement, self._agreement_problems),
-            (self.memberships, Membership, self._membership_problems),
-            (self.ties, Tie, self._tie_problems),
-            (self.assessments, Assessment, self._assessment_problems),
-            (self.figures, Figure, self._figure_problems),
-        ]
-        for items, kind, check in checks:
-            if not isinstance(items, list) or not all(isinstance(i, kind) for i in items):
-                out.append(Problem("seq.type", self.code, field=kind.__name__, kind=kind.__name__))
+        idx = _Index(self)
+        for kind, items, cls in (("actor", self.actors, Actor),
+                                 ("committee", self.committees, Committee),
+                                 ("agreement", self.agreements, Agreement),
+                                 ("membership", self.memberships, Membership),
+                                 ("tie", self.ties, Tie),
+                                 ("assessment", self.assessments, Assessment),
+                                 ("figure", self.figures, Figure)):
+            if not isinstance(items, list):
+                out.append(Problem("seq.type", self.code, field=kind, kind=cls.__name__))
                 continue
-            for i, item in enumerate(items):
-                out += check(item, items[:i])  # type: ignore[operator]
+            for item in items:
+                out += self._check(kind, item, idx)
+                idx.see(kind, item)
         return out
 
     def validate(self) -> None:
         """Raise :class:`concert.ValidationError` listing every broken rule, if any."""
         raise_if(self.problems())
 
-    def _actor_problems(self, actor: Actor, before: list[Actor]) -> list[Problem]:
-        if not isinstance(actor, Actor):
-            return [Problem("seq.type", self.code, field="actor", kind="Actor")]
-        if any(a.id == actor.id for a in before):
-            return [Problem("duplicate", actor.id, kind="actor")]
-        return []
-
-    def _agreement_problems(self, ag: Agreement, before: list[Agreement]) -> list[Problem]:
-        if not isinstance(ag, Agreement):
-            return [Problem("seq.type", self.code, field="agreement", kind="Agreement")]
-        if any(a.id == ag.id for a in before):
-            return [Problem("duplicate", ag.id, kind="agreement")]
-        # An agreement III may rely on an agreement II recorded after it in the list.
-        others = [a for a in self.agreements if a.id != ag.id] if ag.type == "III" else before
-        return agreement_problems(ag, self.actors_by_id(), others)
-
-    def _committee_problems(self, c: Committee, before: list[Committee]) -> list[Problem]:
-        if not isinstance(c, Committee):
-            return [Problem("seq.type", self.code, field="committee", kind="Committee")]
-        if any(x.id == c.id for x in before):
-            return [Problem("duplicate", c.id, kind="committee")]
-        return []
-
-    def _membership_problems(self, m: Membership, before: list[Membership]) -> list[Problem]:
-        if not isinstance(m, Membership):
-            return [Problem("seq.type", self.code, field="membership", kind="Membership")]
+    def _check(self, kind: str, item: object, idx: _Index) -> list[Problem]:
+        cls = _KINDS[kind]
+        if not isinstance(item, cls):
+            return [Problem("seq.type", self.code, field=kind, kind=cls.__name__)]
+        where = _where(kind, item)
         out = []
-        if not any(c.id == m.committee for c in self.committees):
-            out.append(Problem("unknown_committee", m.key, committee=m.committee))
-        if not any(a.id == m.actor for a in self.actors):
-            out.append(Problem("unknown_actor", m.key, actor=m.actor))
-        if any((x.committee, x.actor, x.since) == (m.committee, m.actor, m.since) for x in before):
-            out.append(Problem("duplicate", m.key, kind="membership"))
+        if _key(kind, item) in idx.seen[kind]:
+            out.append(Problem("duplicate", where, kind=i18n_kind(kind)))
+        if kind == "agreement":
+            assert isinstance(item, Agreement)
+            if not out:
+                out += agreement_problems(item, idx.actors, idx.agreements_ii_for(item))
+        elif kind == "membership":
+            assert isinstance(item, Membership)
+            if item.committee not in idx.committees:
+                out.append(Problem("unknown_committee", where, committee=item.committee))
+            if item.actor not in idx.actors:
+                out.append(Problem("unknown_actor", where, actor=item.actor))
+        elif kind == "tie":
+            assert isinstance(item, Tie)
+            out += [Problem("unknown_actor", where, actor=x) for x in (item.source, item.target)
+                    if x not in idx.actors]
         return out
 
-    def _tie_problems(self, t: Tie, before: list[Tie]) -> list[Problem]:
-        if not isinstance(t, Tie):
-            return [Problem("seq.type", self.code, field="tie", kind="Tie")]
-        ids = {a.id for a in self.actors}
-        out = [Problem("unknown_actor", t.key, actor=x) for x in (t.source, t.target)
-               if x not in ids]
-        if any((x.source, x.target, x.kind, x.project, x.since) ==
-               (t.source, t.target, t.kind, t.project, t.since) for x in before):
-            out.append(Problem("duplicate", t.key, kind="tie"))
-        return out
 
-    def _assessment_problems(self, a: Assessment, before: list[Assessment]) -> list[Problem]:
-        if not isinstance(a, Assessment):
-            return [Problem("seq.type", self.code, field="assessment", kind="Assessment")]
-        if any(x.id == a.id for x in before):
-            return [Problem("duplicate", a.id, kind="assessment")]
-        return []
+_KINDS: dict[str, type] = {"actor": Actor, "committee": Committee, "agreement": Agreement,
+                           "membership": Membership, "tie": Tie, "assessment": Assessment,
+                           "figure": Figure}
 
-    def _figure_problems(self, f: Figure, before: list[Figure]) -> list[Problem]:
-        if not isinstance(f, Figure):
-            return [Problem("seq.type", self.code, field="figure", kind="Figure")]
-        if any((x.code, x.as_of) == (f.code, f.as_of) for x in before):
-            return [Problem("duplicate", f"{f.code}@{f.as_of}", kind="figure")]
-        return []
+
+def i18n_kind(kind: str) -> str:
+    """The record kind in the current language, for messages."""
+    return i18n.t(f"kind.{kind}")
+
+
+def _where(kind: str, item: object) -> str:
+    if kind in ("membership", "tie"):
+        return str(item.key)  # type: ignore[attr-defined]
+    if kind == "figure":
+        return f"{item.code}@{item.as_of}"  # type: ignore[attr-defined]
+    return str(item.id)  # type: ignore[attr-defined]
+
+
+def _key(kind: str, item: object) -> object:
+    if kind == "membership":
+        return (item.committee, item.actor, item.since)  # type: ignore[attr-defined]
+    if kind == "tie":
+        return (item.source, item.target, item.kind, item.project,  # type: ignore[attr-defined]
+                item.since)  # type: ignore[attr-defined]
+    if kind == "figure":
+        return (item.code, item.as_of)  # type: ignore[attr-defined]
+    return item.id  # type: ignore[attr-defined]
+
+
+class _Index:
+    """What a check needs to know of the region, built once (linear checks)."""
+
+    def __init__(self, region: Region, *, full: bool = False) -> None:
+        self.region = region
+        self.seen: dict[str, set[object]] = {k: set() for k in _KINDS}
+        self.actors = {a.id: a for a in region.actors if isinstance(a, Actor)}
+        self.committees = {c.id for c in region.committees if isinstance(c, Committee)}
+        # Agreements II by organisation: an agreement III may rely on an agreement II
+        # recorded after it in the list, so all of them are indexed up front.
+        self._ii: dict[str, list[Agreement]] = {}
+        for a in region.agreements:
+            if isinstance(a, Agreement) and a.type == "II":
+                ref = a.party("referring_org")
+                if ref is not None:
+                    self._ii.setdefault(ref.actor, []).append(a)
+        self._all = {a.id: a for a in region.agreements if isinstance(a, Agreement)}
+        if full:
+            for kind, items in (("actor", region.actors), ("committee", region.committees),
+                                ("agreement", region.agreements),
+                                ("membership", region.memberships), ("tie", region.ties),
+                                ("assessment", region.assessments),
+                                ("figure", region.figures)):
+                for item in items:
+                    self.see(kind, item)
+
+    @classmethod
+    def of(cls, region: Region) -> _Index:
+        """An index of everything already in the region (for adding one record)."""
+        return cls(region, full=True)
+
+    def see(self, kind: str, item: object) -> None:
+        """Record ``item`` as seen, for the duplicate checks."""
+        if isinstance(item, _KINDS[kind]):
+            self.seen[kind].add(_key(kind, item))
+
+    def agreements_ii_for(self, ag: Agreement) -> list[Agreement]:
+        """The agreements an agreement's check needs: II of the worker's organisation, renewed."""
+        out: list[Agreement] = []
+        worker = ag.party("worker")
+        if worker is not None:
+            out += self._ii.get(worker.actor, [])
+        if ag.renews and ag.renews in self._all:
+            out.append(self._all[ag.renews])
+        return [a for a in out if a.id != ag.id]

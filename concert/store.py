@@ -35,6 +35,7 @@ from typing import Any
 
 import sqlite_utils
 
+from concert import i18n
 from concert._errors import NotFoundError, Problem, StoreError, StoreVersionError, raise_if
 from concert.actors import Actor, Contact
 from concert.agreements import Agreement, Party
@@ -261,7 +262,7 @@ class Store:
         raise_if(assessment.problems())
         if self.db.execute("SELECT 1 FROM assessments WHERE region = ? AND id = ?",
                            [code, assessment.id]).fetchone():
-            raise_if([Problem("duplicate", assessment.id, kind="assessment")])
+            raise_if([Problem("duplicate", assessment.id, kind=i18n.t("kind.assessment"))])
         shell = Region(code, "-")
         shell.assessments = [assessment]
         rows = _region_rows(shell)

@@ -1,0 +1,274 @@
+"""The ``concert`` command: a thin layer over the library, in the style of sqlite-utils.
+
+Every command opens the SQLite file, calls the library function of the same
+name and prints the result in French (default) or English (``--lang en``).
+Library errors become a clear message and a non-zero exit code.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+import networkx as nx
+
+from concert import i18n, settings
+from concert._errors import ConcertError, ValidationError
+from concert.graph import region_to_graph, write_gexf, write_graphml
+from concert.indicators import maturity, region_stage
+from concert.region import Region
+from concert.store import Store
+
+CONTEXT = {"help_option_names": ["-h", "--help"]}
+
+
+class CliError(click.ClickException):
+    """A command-line error, shown as "Erreur : ..." or "Error: ..." and exit code 1."""
+
+    def format_message(self) -> str:
+        return self.message
+
+    def show(self, file: Any = None) -> None:
+        prefix = i18n.t("cli.error")
+        click.echo(f"{prefix} {self.format_message()}", err=True)
+
+
+def lang_option(f: Callable[..., Any]) -> Callable[..., Any]:
+    """Add ``--lang fr|en`` to a command and apply it for the command's duration."""
+
+    @click.option("--lang", type=click.Choice(["fr", "en"]), default=None,
+                  help="Langue des messages / output language (défaut : fr, ou CONCERT_LANG).")
+    @functools.wraps(f)
+    def wrapper(*args: Any, lang: str | None, **kwargs: Any) -> Any:
+        previous = settings.language
+        if lang:
+            settings.language = lang
+        try:
+            return f(*args, **kwargs)
+        except ValidationError as exc:
+            raise CliError(i18n.t("cli.invalid") + "\n" + exc.text()) from exc
+        except ConcertError as exc:
+            raise CliError(str(exc)) from exc
+        finally:
+            settings.language = previous
+
+    return wrapper
+
+
+def _existing(db: str) -> Path:
+    path = Path(db)
+    if not path.exists():
+        raise CliError(i18n.t("cli.not_found_db", db=db))
+    return path
+
+
+def _load(db: str, region: str | None) -> Region:
+    with Store(_existing(db)) as store:
+        codes = [c for c, _ in store.regions()]
+        if not codes:
+            raise CliError(i18n.t("cli.no_region", db=db))
+        if region is None and len(codes) > 1:
+            raise CliError(i18n.t("cli.which_region", db=db,
+                                              regions=", ".join(codes)))
+        return store.load_region(region)
+
+
+@click.group(context_settings=CONTEXT)
+@click.version_option(package_name="concert")
+def cli() -> None:
+    """concert : concertation intersectorielle et gouvernance en logement avec soutien.
+
+    Outils pour le modèle Clés en main : acteurs-clés, ententes I, II et III, indicateurs
+    de concertation (communication, coordination, coopération) et tableau de bord.
+    """
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("db", type=click.Path(dir_okay=False))
+@click.option("--replace/--no-replace", default=False,
+              help="Remplacer la région exemple si elle existe déjà.")
+@lang_option
+def example(db: str, replace: bool) -> None:
+    """Écrire la région exemple (Capitale-Nationale, Clés en main) dans DB.
+
+    Example:
+
+        concert example cn.db
+    """
+    from concert.example import capitale_nationale
+
+    region = capitale_nationale()
+    with Store(db) as store:
+        if store.has_region(region.code) and not replace:
+            raise CliError(i18n.t("cli.exists", db=db, region=region.code))
+        store.save_region(region)
+    click.echo(i18n.t("cli.example_written", name=region.name, db=db, actors=len(region.actors),
+                      agreements=len(region.agreements), assessments=len(region.assessments)))
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("db", type=click.Path(dir_okay=False))
+@lang_option
+def regions(db: str) -> None:
+    """Lister les régions enregistrées dans DB.
+
+    Example:
+
+        concert regions cn.db
+    """
+    with Store(_existing(db)) as store:
+        click.echo(i18n.t("cli.regions_header", db=db))
+        for code, name in store.regions():
+            click.echo(f"  {code}\t{name}")
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("db", type=click.Path(dir_okay=False))
+@click.option("--region", "region_code", default=None, help="Code de la région.")
+@click.option("--assessment", default=None, help="Identifiant de l’évaluation (défaut : la "
+              "plus récente).")
+@click.option("--json", "as_json", is_flag=True, help="Sortie JSON.")
+@lang_option
+def maturity_cmd(db: str, region_code: str | None, assessment: str | None,
+                 as_json: bool) -> None:
+    """Afficher le stade de chaque indicateur et ses raisons.
+
+    Example:
+
+        concert maturity cn.db --region capitale-nationale --json
+    """
+    region = _load(db, region_code)
+    if not region.assessments:
+        raise CliError(i18n.t("cli.no_assessment", region=region.code))
+    ass = region.assessment(assessment)
+    results = maturity(ass)
+    overall = region_stage(results)
+    if as_json:
+        click.echo(json.dumps(_maturity_json(region, ass, results, overall), ensure_ascii=False,
+                              indent=2))
+        return
+    click.echo(i18n.t("cli.maturity_title", region=region.name, date=ass.on.isoformat()))
+    click.echo("")
+    for r in results.values():
+        lines = r.explain().splitlines()
+        click.echo(click.style(lines[0], bold=True))
+        for line in lines[1:]:
+            click.echo(f"  {line}")
+        click.echo("")
+    click.echo(click.style(i18n.t("cli.region_stage", stage=overall.stage_label()), bold=True))
+    for note in overall.notes:
+        click.echo(f"  {note}")
+
+
+maturity_cmd.name = "maturity"
+
+
+def _maturity_json(region: Region, ass: Any, results: dict[str, Any],
+                   overall: Any) -> dict[str, Any]:
+    def crit(codes: tuple[str, ...]) -> list[dict[str, str]]:
+        return [{"code": c, "label": i18n.criterion_label(c)} for c in codes]
+
+    return {
+        "region": {"code": region.code, "name": region.name},
+        "assessment": {"id": ass.id, "on": ass.on.isoformat(), "label": ass.label,
+                       "respondents": len(ass.respondents)},
+        "indicators": [{
+            "indicator": r.indicator, "label": i18n.indicator_label(r.indicator),
+            "assessed": r.assessed, "stage": r.stage, "towards": r.placement.towards,
+            "position": r.position, "stage_label": r.stage_label(), "met": crit(r.met),
+            "partial": crit(r.partial), "descriptors": crit(r.descriptors),
+            "missing": crit(r.missing), "next_stage": r.next_stage, "guidance": r.guidance(),
+            "tools": list(r.tools()), "notes": list(r.notes),
+        } for r in results.values()],
+        "region_stage": {"stage": overall.stage, "towards": overall.placement.towards,
+                         "position": overall.position, "stage_label": overall.stage_label(),
+                         "holding_back": list(overall.missing)},
+    }
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("db", type=click.Path(dir_okay=False))
+@click.argument("out", type=click.Path(dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["graphml", "gexf", "json"]), required=True,
+              help="graphml, gexf (Gephi) ou json (node-link).")
+@click.option("--region", "region_code", default=None, help="Code de la région.")
+@click.option("--include-tenant-codes", is_flag=True,
+              help="Inclure les codes pseudonymes des locataires (données personnelles : "
+                   "à demander explicitement).")
+@lang_option
+def export(db: str, out: str, fmt: str, region_code: str | None,
+           include_tenant_codes: bool) -> None:
+    """Exporter le graphe d’une région en GraphML, GEXF ou JSON.
+
+    Example:
+
+        concert export cn.db --format gexf cn.gexf
+    """
+    region = _load(db, region_code)
+    G = region_to_graph(region, tenant_codes=include_tenant_codes)
+    if fmt == "graphml":
+        write_graphml(G, out)
+    elif fmt == "gexf":
+        write_gexf(G, out)
+    else:
+        path = Path(out)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(nx.node_link_data(G, edges="edges"), ensure_ascii=False,
+                                   indent=1), encoding="utf-8")
+    click.echo(i18n.t("cli.exported", what=fmt.upper(), out=out))
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("db", type=click.Path(dir_okay=False))
+@click.option("--region", "region_code", default=None, help="Code de la région.")
+@click.option("--port", default=5006, show_default=True, help="Port HTTP.")
+@click.option("--address", default="127.0.0.1", show_default=True,
+              help="Adresse d’écoute (localhost par défaut).")
+@click.option("--presentation", is_flag=True, help="Mode présentation (réunion).")
+@click.option("--show/--no-show", default=False, help="Ouvrir le navigateur.")
+@lang_option
+def serve(db: str, region_code: str | None, port: int, address: str, presentation: bool,
+          show: bool) -> None:
+    """Démarrer le tableau de bord sur DB.
+
+    Example:
+
+        concert serve cn.db --port 5006
+    """
+    _existing(db)
+    from dashboards.app import serve as serve_app
+
+    serve_app(db, region=region_code, port=port, address=address, lang=settings.language,
+              presentation=presentation, show=show)
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("db", type=click.Path(dir_okay=False))
+@click.argument("out", type=click.Path(dir_okay=False))
+@click.option("--region", "region_code", default=None, help="Code de la région.")
+@click.option("--anonymise", is_flag=True, help="Remplacer les noms des organismes.")
+@lang_option
+def report(db: str, out: str, region_code: str | None, anonymise: bool) -> None:
+    """Écrire un rapport HTML autonome (vue d’ensemble, carte, prochaines étapes).
+
+    Example:
+
+        concert report cn.db rapport.html
+    """
+    _existing(db)
+    from dashboards.report import write_report
+
+    path = write_report(db, out, region=region_code, lang=settings.language,
+                        anonymise=anonymise)
+    click.echo(i18n.t("cli.exported", what="HTML", out=str(path)))
+
+
+def main() -> None:
+    """Entry point of the ``concert`` command."""
+    cli(prog_name="concert")
+
+
