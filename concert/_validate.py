@@ -9,7 +9,7 @@ from typing import Any
 from concert import framework as fw
 from concert._errors import Problem
 
-ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,63}$")
+ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,63}\Z")
 MAX_TEXT = 2000
 
 

@@ -65,7 +65,7 @@ from concert.actors import Actor, is_housing_provider, is_program, is_referring
 __all__ = ["TENANT_CODE_RE", "Agreement", "Party", "agreement_problems", "agreements_frame",
            "commitments_frame", "effective_status", "expiring", "is_current"]
 
-TENANT_CODE_RE = re.compile(r"^(?=.*[0-9])[A-Z0-9]{1,8}(-[A-Z0-9]{1,8}){0,3}$")
+TENANT_CODE_RE = re.compile(r"^(?=.*[0-9])[A-Z0-9]{1,8}(-[A-Z0-9]{1,8}){0,3}\Z")
 """A tenant code: upper-case letters and digits in up to four hyphenated groups, with at
 least one digit, e.g. ``"CEM-2021-0042"``. Names ("Jean Tremblay"), e-mail addresses or
 health-card numbers in the usual written forms do not match."""

@@ -29,12 +29,12 @@ CONTEXT = {"help_option_names": ["-h", "--help"]}
 class CliError(click.ClickException):
     """A command-line error, shown as "Erreur : ..." or "Error: ..." and exit code 1."""
 
-    def format_message(self) -> str:
-        return self.message
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.prefix = i18n.t("cli.error")  # the language in force when raised
 
     def show(self, file: Any = None) -> None:
-        prefix = i18n.t("cli.error")
-        click.echo(f"{prefix} {self.format_message()}", err=True)
+        click.echo(f"{self.prefix} {self.format_message()}", err=True)
 
 
 def lang_option(f: Callable[..., Any]) -> Callable[..., Any]:
