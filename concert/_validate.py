@@ -31,6 +31,9 @@ def check_text(value: Any, field: str, where: str, *, required: bool = False,
         return [Problem("text.length", where, field=field, max=max_len)]
     if any(ord(ch) < 32 and ch not in "\n\t" for ch in value) or "\x7f" in value:
         return [Problem("text.control", where, field=field)]
+    if not value.isascii() and any("\ud800" <= ch <= "\udfff" for ch in value):
+        # A lone surrogate is not Unicode text: it cannot be encoded to UTF-8 (SQLite, JSON).
+        return [Problem("text.control", where, field=field)]
     return []
 
 
@@ -63,9 +66,17 @@ def as_tuple(value: Any) -> Any:
     return tuple(value) if isinstance(value, list) else value
 
 
-def _short(value: Any) -> str:
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
+def _short(value: Any, limit: int = 60, conv: Any = repr) -> str:
+    try:
+        text = conv(value)
+    except Exception:  # e.g. an int too long to print (ValueError since Python 3.11)
+        text = f"<{type(value).__name__}>"
+    return text if len(text) <= limit else text[:limit - 3] + "..."
+
+
+def short(value: Any, limit: int = 60, conv: Any = repr) -> str:
+    """A printable excerpt of any value, for messages; never raises."""
+    return _short(value, limit, conv)
 
 
 def where_of(value: Any) -> str:

@@ -22,6 +22,7 @@ True
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
@@ -33,6 +34,7 @@ from concert._validate import (
     as_tuple,
     check_bool,
     check_code,
+    check_date,
     check_id,
     check_text,
     where_of,
@@ -101,6 +103,8 @@ class Actor:
         Where the fact comes from (e.g. ``"000 L1803-1834"``).
     illustrative : bool
         True when the entry is invented for illustration rather than taken from a source.
+    since, until : datetime.date or None
+        When the organisation joined and left the region's concertation, if known.
 
     Raises
     ------
@@ -120,6 +124,8 @@ class Actor:
     note: str = ""
     source: str = ""
     illustrative: bool = False
+    since: dt.date | None = None
+    until: dt.date | None = None
 
     def __post_init__(self) -> None:
         for name in ("territories", "roles", "contacts"):
@@ -145,6 +151,10 @@ class Actor:
         for name in ("acronym", "note", "source"):
             out += check_text(getattr(self, name), name, w)
         out += check_bool(self.illustrative, "illustrative", w)
+        dates = check_date(self.since, "since", w) + check_date(self.until, "until", w)
+        if not dates and self.since and self.until and self.until < self.since:
+            dates.append(Problem("dates.order", w))
+        out += dates
         out += _check_seq(self.territories, "territories", w, str)
         out += _check_seq(self.roles, "roles", w, str)
         for r in self.roles if isinstance(self.roles, tuple) else ():
@@ -159,6 +169,10 @@ class Actor:
             if len(names) != len(set(names)):
                 out.append(Problem("actor.contact_duplicate", w))
         return out
+
+    def active_on(self, on: dt.date) -> bool:
+        """True if the organisation takes part on ``on`` (unknown dates count as yes)."""
+        return (self.since is None or self.since <= on) and (self.until is None or on <= self.until)
 
     def contact(self, name: str) -> Contact | None:
         """Return the contact called ``name``, or ``None``."""

@@ -58,6 +58,7 @@ from concert._validate import (
     check_date,
     check_id,
     check_text,
+    short,
     where_of,
 )
 from concert.actors import Actor, is_housing_provider, is_program, is_referring
@@ -169,7 +170,7 @@ class Agreement:
         w = where_of(self.id)
         out = check_id(self.id, "id", w)
         if self.type not in ("I", "II", "III"):
-            out.append(Problem("agreement.type", w, value=str(self.type)[:20]))
+            out.append(Problem("agreement.type", w, value=short(self.type, 20, str)))
         out += check_code(self.status, "agreement_status", "status", w)
         out += check_date(self.signed_on, "signed_on", w)
         out += check_date(self.ends_on, "ends_on", w)

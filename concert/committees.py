@@ -20,6 +20,7 @@ from concert._validate import (
     check_date,
     check_id,
     check_text,
+    short,
     where_of,
 )
 
@@ -67,7 +68,7 @@ class Committee:
         out += check_bool(self.illustrative, "illustrative", w)
         m = self.meetings_per_year
         if m is not None and (not isinstance(m, int) or isinstance(m, bool) or not 0 <= m <= 366):
-            out.append(Problem("committee.meetings", w, value=repr(m)[:20]))
+            out.append(Problem("committee.meetings", w, value=short(m, 20)))
         return out
 
 

@@ -83,12 +83,13 @@ def _actors() -> list[Actor]:
     s002 = "002 L503-537 (partenaires référents 2022-2023)"
     actors = [
         Actor("cem", "Clés en main", "program", acronym="CEM", territories=(QC, PN),
-              engagement="signatory",
+              engagement="signatory", roles=("carrier",), since=dt.date(1999, 1, 1),
               contacts=(Contact("Camille Lévesque", "liaison_agent"),
                         Contact("Sophie Bouchard", "liaison_agent"),
                         Contact("Nathalie Fortin", "director")),
               note="Fondé en 1999, incorporé le 19 novembre 2021, autonome de son fiduciaire "
-                   "PECH depuis le 1er avril 2022. Personnes fictives.",
+                   "PECH depuis le 1er avril 2022 : il porte lui-même le programme. Personnes "
+                   "fictives.",
               source="000 L1569-1611; 002 L93, L267-275, L302"),
         Actor("omhq", "Office municipal d’habitation de Québec", "omh", acronym="OMHQ",
               territories=(QC,), roles=("housing_provider",), engagement="signatory",
@@ -130,10 +131,10 @@ def _actors() -> list[Actor]:
                    "Personne fictive.",
               source="000 L5575-5716; 001 L32; 002 L599"),
         Actor("parcours", "Le Parcours (maison de chambres)", "obnl", territories=(QC,),
-              engagement="signatory", note="Ouverte en janvier 2020; Clés en main sélectionne "
+              engagement="signatory", since=dt.date(2020, 1, 1), note="Ouverte en janvier 2020; Clés en main sélectionne "
               "les locataires.", source="002 L667-669, L693"),
         Actor("le-213", "Le 213 (maison de chambres, Donnacona)", "obnl", territories=(PN,),
-              engagement="signatory", note="14 chambres, ouverte le 1er juillet 2022.",
+              engagement="signatory", since=dt.date(2022, 7, 1), note="14 chambres, ouverte le 1er juillet 2022.",
               source="002 L671-673"),
         Actor("brigade", "Brigade d’entraide", "community_org", territories=(QC,),
               engagement="contacted", source="002 L341, L695-699"),

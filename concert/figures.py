@@ -15,7 +15,7 @@ import math
 from dataclasses import dataclass
 
 from concert._errors import Problem, raise_if
-from concert._validate import check_bool, check_date, check_id, check_text, where_of
+from concert._validate import check_bool, check_date, check_id, check_text, short, where_of
 
 __all__ = ["Figure"]
 
@@ -60,8 +60,8 @@ class Figure:
         w = where_of(self.code)
         out = check_id(self.code, "code", w)
         v = self.value
-        if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v):
-            out.append(Problem("figure.value", w, value=repr(v)[:20]))
+        if isinstance(v, bool) or not isinstance(v, (int, float)) or not _finite(v):
+            out.append(Problem("figure.value", w, value=short(v, 20)))
         out += check_text(self.unit, "unit", w, required=True, max_len=40)
         out += check_date(self.as_of, "as_of", w, required=True)
         out += check_text(self.definition_fr, "definition_fr", w, required=True)
@@ -69,3 +69,11 @@ class Figure:
         out += check_text(self.source, "source", w)
         out += check_bool(self.illustrative, "illustrative", w)
         return out
+
+
+def _finite(v: float) -> bool:
+    """True for a finite number that fits a float (``math.isfinite`` overflows on huge ints)."""
+    try:
+        return math.isfinite(v)
+    except OverflowError:
+        return False

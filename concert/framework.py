@@ -837,6 +837,48 @@ CRITERIA: tuple[Criterion, ...] = (
        "Spaces for questioning exist, so the group can regulate itself", "L4570-4573"),
 )
 
+# --------------------------------------------------------------------------------------
+# Québec's 17 administrative regions (codes of the Institut de la statistique du Québec).
+# --------------------------------------------------------------------------------------
+QUEBEC_REGIONS: tuple[tuple[str, str], ...] = (
+    ("01", "Bas-Saint-Laurent"), ("02", "Saguenay–Lac-Saint-Jean"),
+    ("03", "Capitale-Nationale"), ("04", "Mauricie"), ("05", "Estrie"), ("06", "Montréal"),
+    ("07", "Outaouais"), ("08", "Abitibi-Témiscamingue"), ("09", "Côte-Nord"),
+    ("10", "Nord-du-Québec"), ("11", "Gaspésie–Îles-de-la-Madeleine"),
+    ("12", "Chaudière-Appalaches"), ("13", "Laval"), ("14", "Lanaudière"),
+    ("15", "Laurentides"), ("16", "Montérégie"), ("17", "Centre-du-Québec"),
+)
+
+# --------------------------------------------------------------------------------------
+# Crosswalk to the scales people already use. A reading aid, not an equivalence: the
+# guide's three stages were built from the Clés en main experience and Morin et al. (2015).
+#   Himmelman, A. T. (2002). Collaboration for a Change: Definitions, Decision-making
+#     Models, Roles, and Collaboration Process Guide. Networking -> coordinating ->
+#     cooperating -> collaborating.
+#   Frey, B. B., Lohmeier, J. H., Lee, S. W. & Tollefson, N. (2006). Measuring collaboration
+#     among grant partners. American Journal of Evaluation, 27(3), 383-392.
+#     doi:10.1177/1098214006290356. Levels 0 no interaction, 1 networking, 2 cooperation,
+#     3 coordination, 4 coalition, 5 collaboration.
+# Beware the false friend: the guide's "coopération" is its highest stage, while
+# "cooperation" is level 2 of Frey et al. and the third of Himmelman's four.
+# --------------------------------------------------------------------------------------
+CROSSWALK: tuple[dict[str, str], ...] = (
+    {"stage": "communication", "himmelman": "Networking",
+     "frey": "1 Networking",
+     "fr": "Échange d’information, objectifs indépendants, rôles non définis.",
+     "en": "Information exchange, independent objectives, roles not defined."},
+    {"stage": "coordination", "himmelman": "Coordinating; Cooperating",
+     "frey": "2 Cooperation; 3 Coordination",
+     "fr": "Rôles définis, activités communes, ressources mises en commun dans le mandat de "
+           "chacun.",
+     "en": "Defined roles, joint activities, resources pooled within each mandate."},
+    {"stage": "cooperation", "himmelman": "Collaborating",
+     "frey": "4 Coalition; 5 Collaboration",
+     "fr": "Vision et planification communes, projets au-delà du mandat de chacun, confiance "
+           "et régulation.",
+     "en": "Shared vision and planning, projects beyond each mandate, trust and regulation."},
+)
+
 # Program-level parameters that are local policy, not law (model section 16.1).
 PARAMETERS: dict[str, tuple[int, str]] = {
     "prior_follow_up_months": (6, "Section VI (L1687-1688); Tableau 5, entente II"),

@@ -146,6 +146,53 @@ TEXT: dict[str, tuple[str, str]] = {
     "explain.partial_region": ("Stage de la région établi sur {n} indicateurs évalués sur {total}",
                                "Region stage based on {n} assessed indicators out of {total}"),
     "tenant_hidden": ("Locataire (code masqué)", "Tenant (code hidden)"),
+    # ---------------------------------------------------------------- gaps
+    "gap.key_actor.missing": ("Aucun acteur pour la ligne « {row} » de la grille des "
+                              "acteurs-clés (Tableau 6)",
+                              "No actor fills the key-actor row '{row}' (Tableau 6)"),
+    "gap.key_actor.not_at_table": ("« {row} » : acteurs seulement au stade « {status} », pas "
+                                   "encore à la table",
+                                   "'{row}': actors only '{status}', not yet at the table"),
+    "gap.agreement.I.missing": ("{actor} fournit des logements mais n’a pas d’entente I en "
+                                "vigueur",
+                                "{actor} provides housing but has no agreement I in force"),
+    "gap.agreement.II.missing": ("{actor} est organisme référent mais n’a pas d’entente II en "
+                                 "vigueur",
+                                 "{actor} is a referring organisation with no agreement II in "
+                                 "force"),
+    "gap.agreement.expiring": ("L’entente {type} {agreement} prend fin le {date} (dans {days} "
+                               "jours)",
+                               "Agreement {type} {agreement} ends on {date} (in {days} days)"),
+    "gap.agreement.III.no_II": ("Entente III {agreement} : l’organisme de l’intervenant(e), "
+                                "{actor}, n’a plus d’entente II en vigueur",
+                                "Agreement III {agreement}: the worker's organisation, {actor}, "
+                                "no longer holds an agreement II in force"),
+    "gap.governance.no_committee": ("Aucun {committee} : la neutralité du programme repose sur "
+                                    "lui",
+                                    "No {committee}: the program's neutrality rests on it"),
+    "gap.governance.one_sided": ("{committee} : secteur absent — {missing} (la neutralité exige "
+                                 "les deux secteurs)",
+                                 "{committee}: missing sector — {missing} (neutrality needs "
+                                 "both sectors)"),
+    "gap.governance.double_role": ("{actor} est à la fois organisme porteur et organisme "
+                                   "référent : double rôle à anticiper (Tableau 6)",
+                                   "{actor} is both carrier and referring organisation: a double "
+                                   "role to anticipate (Tableau 6)"),
+    "measure.actors": ("Acteurs", "Actors"),
+    "measure.ties": ("Liens", "Ties"),
+    "measure.density": ("Densité", "Density"),
+    "measure.components": ("Composantes", "Components"),
+    "measure.isolates": ("Acteurs isolés", "Isolates"),
+    "measure.largest_component": ("Plus grande composante", "Largest component"),
+    "measure.degree_centralization": ("Centralisation (degré)", "Degree centralization"),
+    "measure.betweenness_centralization": ("Centralisation (intermédiarité)",
+                                           "Betweenness centralization"),
+    "measure.average_path_length": ("Distance moyenne", "Average path length"),
+    "measure.intersectoral_share": ("Part des liens intersectoriels", "Intersectoral share"),
+    "measure.ei_index": ("Indice E-I (secteurs)", "E-I index (sectors)"),
+    "measure.reciprocity": ("Réciprocité des liens déclarés", "Reciprocity of declared ties"),
+    "family.housing": ("habitation sociale", "social housing"),
+    "family.health_social": ("santé et services sociaux", "health and social services"),
     # ---------------------------------------------------------------- command line
     "cli.example_written": ("Région exemple « {name} » écrite dans {db} : {actors} acteurs, "
                             "{agreements} ententes, {assessments} évaluations.",

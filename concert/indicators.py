@@ -60,7 +60,15 @@ import pandas as pd
 from concert import framework as fw
 from concert import i18n, settings
 from concert._errors import Problem, raise_if
-from concert._validate import as_tuple, check_bool, check_date, check_id, check_text, where_of
+from concert._validate import (
+    as_tuple,
+    check_bool,
+    check_date,
+    check_id,
+    check_text,
+    short,
+    where_of,
+)
 
 __all__ = ["SCALE", "Answer", "Assessment", "CriterionState", "Placement", "StageResult",
            "compare_assessments", "criterion_states", "majority_rule", "maturity",
@@ -104,10 +112,10 @@ class Answer:
         out: list[Problem] = []
         if not isinstance(self.criterion, str) or self.criterion not in {
                 c.code for c in fw.CRITERIA}:
-            out.append(Problem("answer.criterion", where, value=repr(self.criterion)[:60]))
+            out.append(Problem("answer.criterion", where, value=short(self.criterion)))
         lv = self.level
         if isinstance(lv, bool) or not isinstance(lv, int) or not 0 <= lv <= 3:
-            out.append(Problem("answer.level", where, value=repr(lv)[:20]))
+            out.append(Problem("answer.level", where, value=short(lv, 20)))
         out += check_text(self.respondent, "respondent", where, max_len=200)
         out += check_text(self.evidence, "evidence", where)
         return out
@@ -156,7 +164,10 @@ class Assessment:
             return out
         seen = set()
         for a in self.answers:
-            out += a.problems(w)
+            broken = a.problems(w)
+            out += broken
+            if broken:  # its criterion or respondent may not even be hashable
+                continue
             key = (a.criterion, a.respondent)
             if key in seen:
                 out.append(Problem("answer.duplicate", w, criterion=str(a.criterion)[:60],

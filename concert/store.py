@@ -59,7 +59,7 @@ CREATE TABLE IF NOT EXISTS actors (
     ord INTEGER NOT NULL, name TEXT NOT NULL, type TEXT NOT NULL, sector TEXT NOT NULL,
     territories TEXT NOT NULL, roles TEXT NOT NULL, engagement TEXT NOT NULL,
     acronym TEXT NOT NULL, note TEXT NOT NULL, source TEXT NOT NULL,
-    illustrative INTEGER NOT NULL, PRIMARY KEY (region, id));
+    illustrative INTEGER NOT NULL, since TEXT, until TEXT, PRIMARY KEY (region, id));
 CREATE TABLE IF NOT EXISTS contacts (
     region TEXT NOT NULL, actor TEXT NOT NULL, ord INTEGER NOT NULL, name TEXT NOT NULL,
     role TEXT NOT NULL, email TEXT NOT NULL, phone TEXT NOT NULL,
@@ -328,7 +328,7 @@ def _region_rows(r: Region) -> dict[str, list[dict[str, Any]]]:
             "sector": a.sector, "territories": json.dumps(list(a.territories), ensure_ascii=False),
             "roles": json.dumps(list(a.roles)), "engagement": a.engagement,
             "acronym": a.acronym, "note": a.note, "source": a.source,
-            "illustrative": int(a.illustrative)})
+            "illustrative": int(a.illustrative), "since": _s(a.since), "until": _s(a.until)})
         for j, c in enumerate(a.contacts):
             rows["contacts"].append({"region": r.code, "actor": a.id, "ord": j, "name": c.name,
                                      "role": c.role, "email": c.email, "phone": c.phone})
@@ -394,7 +394,8 @@ def _build_region(store: Store, code: str) -> Region:
         contacts=tuple(Contact(c["name"], c["role"], c["email"], c["phone"])
                        for c in contacts.get(r["id"], [])),
         engagement=r["engagement"], acronym=r["acronym"], note=r["note"], source=r["source"],
-        illustrative=bool(r["illustrative"])) for r in store.rows("actors", code)]
+        illustrative=bool(r["illustrative"]), since=_d(r["since"]), until=_d(r["until"]))
+        for r in store.rows("actors", code)]
     region.agreements = [Agreement(
         r["id"], r["type"],
         tuple(Party(p["role"], p["actor"] or "", p["person"], p["tenant_code"])

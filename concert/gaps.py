@@ -1,0 +1,266 @@
+"""Gaps checked against the framework, evidence from the data, and ranked next steps.
+
+Each check returns a :class:`pandas.DataFrame` with one row per finding and the
+columns ``rule, indicator, subject, message``: ``rule`` is a stable code (see
+the table), ``indicator`` the concertation indicator the finding bears on,
+``subject`` the actor, agreement or committee concerned, ``message`` a sentence
+in the current language.
+
+=============================  ===================================================
+rule                           finding
+=============================  ===================================================
+``key_actor.missing``          no actor fills a row of the key-actor grid (Tableau 6)
+``key_actor.not_at_table``     the row's actors are only identified or contacted
+``agreement.I.missing``        a housing provider has no agreement I in force
+``agreement.II.missing``       a referring organisation has no agreement II in force
+``agreement.expiring``         an agreement in force ends within 90 days
+``agreement.III.no_II``        an agreement III's worker's organisation has no
+                               agreement II in force today
+``governance.no_committee``    there is no management (or selection) committee
+``governance.one_sided``       a management or selection committee lacks the social
+                               housing or the health and social-services sector
+``governance.double_role``     the carrier organisation is also a referring one
+=============================  ===================================================
+
+:func:`evidence` sets, beside the committee's own answer to a criterion, what the
+data say (``supports``, ``contradicts`` or ``no data``); it never changes the
+answer. :func:`next_steps` ranks, for each indicator below coopération, the
+missing criteria with the guide's guidance and tools, and the concrete gaps.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+
+import pandas as pd
+
+from concert import framework as fw
+from concert import i18n, settings
+from concert.actors import is_housing_provider, is_referring, key_actor_rows_of
+from concert.agreements import expiring, is_current
+from concert.indicators import Assessment, criterion_states, maturity
+from concert.region import Region
+
+__all__ = ["agreement_gaps", "all_gaps", "evidence", "governance_gaps", "key_actor_coverage",
+           "next_steps"]
+
+COLUMNS = ["rule", "indicator", "subject", "message"]
+ENGAGEMENT_RANK = {code: i for i, code in enumerate(fw.codes("engagement"))}
+
+
+def _frame(rows: list[dict[str, str]]) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def _row(rule: str, indicator: str, subject: str, lang: str | None, **values: object) -> dict:
+    return {"rule": rule, "indicator": indicator, "subject": subject,
+            "message": i18n.t(f"gap.{rule}", lang, **values)}
+
+
+def key_actor_coverage(region: Region, *, lang: str | None = None) -> pd.DataFrame:
+    """The key-actor grid (Tableau 6) filled with the region's actors.
+
+    Returns
+    -------
+    DataFrame
+        One row per grid row: ``row, label, actors`` (their labels), ``count``,
+        ``best_engagement`` (code, or ``""``), ``status`` (``missing``, ``identified``,
+        ``contacted``, ``at_table`` or ``signatory``).
+    """
+    filled: dict[str, list] = {row.code: [] for row in fw.KEY_ACTOR_ROWS}
+    for a in region.actors:
+        for code in key_actor_rows_of(a):
+            filled[code].append(a)
+    rows = []
+    for row in fw.KEY_ACTOR_ROWS:
+        actors = filled[row.code]
+        best = max((a.engagement for a in actors), key=ENGAGEMENT_RANK.__getitem__, default="")
+        rows.append({"row": row.code, "label": i18n.label("key_actor", row.code, lang),
+                     "actors": "; ".join(a.label() for a in actors), "count": len(actors),
+                     "best_engagement": best, "status": best or "missing"})
+    return pd.DataFrame(rows)
+
+
+def _key_actor_gaps(region: Region, lang: str | None) -> list[dict]:
+    out = []
+    for r in key_actor_coverage(region, lang=lang).itertuples():
+        if r.status == "missing":
+            out.append(_row("key_actor.missing", "convergence", r.row, lang, row=r.label))
+        elif ENGAGEMENT_RANK[r.status] < ENGAGEMENT_RANK["at_table"]:
+            out.append(_row("key_actor.not_at_table", "convergence", r.row, lang, row=r.label,
+                            status=i18n.label("engagement", r.status, lang)))
+    return out
+
+
+def agreement_gaps(region: Region, *, on: dt.date | None = None,
+                   lang: str | None = None) -> pd.DataFrame:
+    """Housing providers without agreement I, referring organisations without agreement II,
+    agreements expiring within 90 days, and agreements III whose worker's organisation has
+    no agreement II in force on ``on`` (default today)."""
+    on = on or settings.current_date()
+    current = [a for a in region.agreements if is_current(a, on)]
+    with_i = {a.party("housing_provider").actor for a in current  # type: ignore[union-attr]
+              if a.type == "I"}
+    with_ii = {a.party("referring_org").actor for a in current  # type: ignore[union-attr]
+               if a.type == "II"}
+    rows = []
+    for a in region.actors:
+        if a.type != "program" and is_housing_provider(a) and a.id not in with_i:
+            rows.append(_row("agreement.I.missing", "structure", a.id, lang, actor=a.label()))
+        if is_referring(a) and a.id not in with_ii:
+            rows.append(_row("agreement.II.missing", "structure", a.id, lang, actor=a.label()))
+    for ag in expiring(region.agreements, on=on):
+        end = ag.end_date()
+        assert end is not None
+        rows.append(_row("agreement.expiring", "structure", ag.id, lang, agreement=ag.id,
+                         type=ag.type, date=end.isoformat(), days=(end - on).days))
+    for ag in current:
+        worker = ag.party("worker")
+        if ag.type == "III" and worker is not None and worker.actor not in with_ii:
+            rows.append(_row("agreement.III.no_II", "structure", ag.id, lang, agreement=ag.id,
+                             actor=worker.actor))
+    return _frame(rows)
+
+
+def governance_gaps(region: Region, *, on: dt.date | None = None,
+                    lang: str | None = None) -> pd.DataFrame:
+    """Neutrality checks: committees with both sectors, and the carrier's double role.
+
+    The management and selection committees must each include the social-housing sector
+    and the health and social-services sector (community organisations count with the
+    latter): the program's neutrality rests on it (Tableau 6, L4288-4301). A carrier
+    organisation that also refers tenants holds the double role the source warns about
+    (L4342-4344).
+    """
+    on = on or settings.current_date()
+    by = region.actors_by_id()
+    rows = []
+    for kind in ("gestion", "selection"):
+        committees = [c for c in region.committees if c.kind == kind]
+        if not committees:
+            rows.append(_row("governance.no_committee", "convergence", kind, lang,
+                             committee=i18n.label("committee_kind", kind, lang)))
+        for c in committees:
+            families = {fw.sector(by[m.actor].sector).family for m in region.memberships
+                        if m.committee == c.id and m.active_on(on)}
+            missing = [f for f in ("housing", "health_social") if f not in families]
+            if missing:
+                rows.append(_row("governance.one_sided", "convergence", c.id, lang,
+                                 committee=c.name or i18n.label("committee_kind", kind, lang),
+                                 missing=", ".join(i18n.t(f"family.{f}", lang) for f in missing)))
+    for a in region.actors:
+        if "carrier" in a.roles and "referring" in a.roles:
+            rows.append(_row("governance.double_role", "climat", a.id, lang, actor=a.label()))
+    return _frame(rows)
+
+
+def all_gaps(region: Region, *, on: dt.date | None = None,
+             lang: str | None = None) -> pd.DataFrame:
+    """Every gap: key actors, agreements and governance, in that order."""
+    parts = [_frame(_key_actor_gaps(region, lang)), agreement_gaps(region, on=on, lang=lang),
+             governance_gaps(region, on=on, lang=lang)]
+    return pd.concat([p for p in parts if not p.empty] or [_frame([])], ignore_index=True)
+
+
+def _signals(region: Region, on: dt.date) -> dict[str, tuple[bool, str]]:
+    """What the data say for the criteria they can speak to: (found, detail)."""
+    current = [a for a in region.agreements if is_current(a, on)]
+    n_roles = sum(1 for a in current if a.type in ("I", "II"))
+    kinds = Counter(t.kind for t in region.ties if t.active_on(on))
+    projects: dict[str, set[str]] = {}
+    for t in region.ties:
+        if t.kind == "joint_project" and t.active_on(on):
+            projects.setdefault(t.project or f"{t.source}-{t.target}", set()).update(
+                (t.source, t.target))
+    big = [p for p, ids in projects.items() if len(ids) >= 3]
+    resource_pairs = {frozenset((t.source, t.target)) for t in region.ties
+                      if t.kind == "resources" and t.active_on(on)}
+    practices = [c for c in region.committees if c.kind == "pratiques"]
+    seated = {m.committee for m in region.memberships if m.active_on(on)}
+    return {
+        "structure.communication.1": (kinds["information"] > 0,
+                                      f"information={kinds['information']}"),
+        "structure.coordination.1": (n_roles > 0, f"ententes I/II={n_roles}"),
+        "structure.coordination.2": (kinds["joint_project"] > 0,
+                                     f"joint_project={kinds['joint_project']}"),
+        "mutualisation.communication.1": (kinds["resources"] > 0,
+                                          f"resources={kinds['resources']}"),
+        "mutualisation.coordination.1": (len(resource_pairs) >= 2,
+                                         f"resource pairs={len(resource_pairs)}"),
+        "mutualisation.cooperation.1": (bool(big), "; ".join(big) or "-"),
+        "climat.cooperation.2": (any(c.id in seated for c in practices),
+                                 f"comités de pratiques={len(practices)}"),
+    }
+
+
+def evidence(region: Region, assessment: Assessment | None = None, *,
+             on: dt.date | None = None, lang: str | None = None) -> pd.DataFrame:
+    """Evidence from the data beside the committee's answer, criterion by criterion.
+
+    Returns
+    -------
+    DataFrame
+        ``criterion, label, answer`` (the committee's status: met, partial, absent or
+        unanswered), ``data`` (``supports``, ``contradicts`` or ``no data``), ``detail``.
+        The data *support* a criterion when they show it; they *contradict* it when the
+        committee answered "met" and the data show nothing. They never change the answer.
+    """
+    on = on or settings.current_date()
+    ass = assessment if assessment is not None else (
+        region.assessment() if region.assessments else Assessment("none", on))
+    states = criterion_states(ass)
+    signals = _signals(region, on)
+    rows = []
+    for c in fw.CRITERIA:
+        answer = states[c.code].status
+        if c.code not in signals:
+            data, detail = "no data", ""
+        else:
+            found, detail = signals[c.code]
+            data = "supports" if found else ("contradicts" if answer == "met" else "no data")
+        rows.append({"criterion": c.code, "label": i18n.criterion_label(c.code, lang),
+                     "answer": answer, "data": data, "detail": detail})
+    return pd.DataFrame(rows)
+
+
+def next_steps(region: Region, assessment: Assessment | None = None, *,
+               on: dt.date | None = None, lang: str | None = None) -> pd.DataFrame:
+    """A ranked list of next steps a committee can adopt.
+
+    For each indicator below coopération, lowest placed first: the criteria missing for
+    its next stage (emerging ones before absent ones, since they are closer), each with
+    the guide's guidance and tools, then the concrete gaps bearing on that indicator.
+
+    Returns
+    -------
+    DataFrame
+        ``rank, indicator, indicator_label, stage, next_stage, kind`` (``criterion`` or
+        ``gap``), ``item`` (criterion code or gap rule), ``text``, ``guidance``, ``tools``.
+    """
+    on = on or settings.current_date()
+    ass = assessment if assessment is not None else region.assessment()
+    results = maturity(ass, lang=lang)
+    states = criterion_states(ass)
+    gaps = all_gaps(region, on=on, lang=lang)
+    order = sorted((r for r in results.values() if r.next_stage is not None),
+                   key=lambda r: (r.position if r.position is not None else 0.0,
+                                  [i.code for i in fw.INDICATORS].index(r.indicator)))
+    rows = []
+    for r in order:
+        base = {"indicator": r.indicator, "indicator_label": i18n.indicator_label(r.indicator,
+                                                                                  lang),
+                "stage": r.stage_label(lang),
+                "next_stage": i18n.label("stage", r.next_stage, lang)}
+        missing = sorted(r.missing, key=lambda c: states[c].status != "partial")
+        for c in missing:
+            rows.append({**base, "kind": "criterion", "item": c,
+                         "text": i18n.criterion_label(c, lang), "guidance": r.guidance(lang),
+                         "tools": "; ".join(r.tools(lang))})
+        for g in gaps[gaps["indicator"] == r.indicator].itertuples():
+            rows.append({**base, "kind": "gap", "item": g.rule, "text": g.message,
+                         "guidance": "", "tools": ""})
+    df = pd.DataFrame(rows, columns=["indicator", "indicator_label", "stage", "next_stage",
+                                     "kind", "item", "text", "guidance", "tools"])
+    df.insert(0, "rank", range(1, len(df) + 1))
+    return df

@@ -1,0 +1,588 @@
+"""The stakeholder map: the region's graph drawn with HoloViews (bokeh backend).
+
+Nodes are the actors (colour = sector, marker = role, label = acronym or short name),
+the committees (white hexagons) and the agreements III, each an anonymous hyperedge
+node (small crossed square) linked to the worker's organisation and the program; the
+tenant nodes of :func:`concert.region_to_graph` are never drawn. Edges are styled by
+kind (colour, dash and width) and explained by a legend written in words.
+
+Positions are stable from one load to the next: actors sit on rings, grouped by
+sector in a fixed order and sorted by type and name; the program is at the centre,
+the committees on an inner ring. The layout is computed once per set of nodes
+(:func:`pn.cache`) and filters only hide nodes, so nothing moves when they change.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from typing import Any
+
+import holoviews as hv
+import networkx as nx
+import pandas as pd
+import panel as pn
+import param
+from bokeh.models import HoverTool
+from panel.viewable import Viewer
+
+from concert import framework as fw
+from concert import i18n
+from concert.agreements import effective_status
+from concert.graph import region_to_graph
+from concert.region import Region
+from dashboards._common import (
+    AGREEMENT_III_MARKER,
+    COMMITTEE_MARKER,
+    EDGE_STYLES,
+    OTHER_COLOUR,
+    ROLE_MARKERS,
+    SECTOR_COLOURS,
+    TABLE_CSS,
+    esc,
+    svg_line,
+    svg_marker,
+    tr,
+)
+
+__all__ = ["MapView", "actor_card", "map_frames", "map_legend", "stakeholder_map"]
+
+SECTOR_ORDER = ("housing", "municipal", "health", "community", "users", "program")
+SINGLE_RING_MAX = 90     # up to this many actors, one ring with radial labels
+LABELLED_MAX = 60        # above SINGLE_RING_MAX, label only this many best-connected actors
+ALL_TYPES = ("I", "II", "III")
+
+
+# --------------------------------------------------------------------------- layout
+def _role_group(roles: str, sector: str, type_: str) -> str:
+    """The role that picks an actor's marker (see ``ROLE_MARKERS``, in precedence order)."""
+    have = set(filter(None, roles.split("; ")))
+    if type_ == "program":
+        have.add("program")
+    if fw.actor_type(type_).housing_provider:
+        have.add("housing_provider")
+    return next((r for r in ROLE_MARKERS if r in have), "none")
+
+
+@pn.cache(max_items=16)
+def _positions(key: tuple[tuple[str, ...], ...]) -> dict[str, tuple[float, float, float]]:
+    """Positions ``(x, y, angle)`` of the nodes described by ``key``.
+
+    ``key`` holds, per node, ``(id, kind, sector, sort key, anchor)`` where ``anchor`` is,
+    for an agreement III, the worker's organisation. Deterministic: the same key always
+    gives the same layout.
+    """
+    actors = [k for k in key if k[1] == "actor"]
+    programs = [k for k in actors if k[2] == "program"]
+    others = sorted((k for k in actors if k[2] != "program"),
+                    key=lambda k: (SECTOR_ORDER.index(k[2]) if k[2] in SECTOR_ORDER else 99,
+                                   k[3], k[0]))
+    pos: dict[str, tuple[float, float, float]] = {}
+    groups: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for k in others:
+        groups[k[2]].append(k)
+    n = len(others)
+    spacing = 1.25
+    if n <= SINGLE_RING_MAX:
+        slots = n + len(groups)  # one empty slot between sectors
+        radius = max(5.0, slots * spacing / (2 * math.pi))
+        step = 2 * math.pi / max(slots, 1)
+        i = 0
+        for sector_nodes in groups.values():
+            for k in sector_nodes:
+                a = math.pi / 2 - i * step
+                pos[k[0]] = (radius * math.cos(a), radius * math.sin(a), a)
+                i += 1
+            i += 1
+        inner = radius
+    else:
+        inner = 7.0
+        gap = 0.04
+        total = 2 * math.pi - gap * len(groups)
+        a0 = math.pi / 2
+        for sector_nodes in groups.values():
+            width = total * len(sector_nodes) / n
+            ring, placed = 0, 0
+            while placed < len(sector_nodes):
+                r = inner + ring * spacing * 0.9
+                capacity = max(1, int(width * r / spacing))
+                chunk = sector_nodes[placed:placed + capacity]
+                for j, k in enumerate(chunk):
+                    a = a0 - width * (j + 0.5) / len(chunk)
+                    pos[k[0]] = (r * math.cos(a), r * math.sin(a), a)
+                placed += len(chunk)
+                ring += 1
+            a0 -= width + gap
+    for j, k in enumerate(programs):
+        if len(programs) == 1:
+            pos[k[0]] = (0.0, 0.0, 0.0)
+        else:
+            a = math.pi / 2 + 2 * math.pi * j / len(programs)
+            pos[k[0]] = (1.4 * math.cos(a), 1.4 * math.sin(a), a)
+    committees = [k for k in key if k[1] == "committee"]
+    rc = 0.42 * inner
+    for j, k in enumerate(committees):
+        a = math.pi / 2 + math.pi / max(len(committees), 1) + 2 * math.pi * j / max(
+            len(committees), 1)
+        pos[k[0]] = (rc * math.cos(a), rc * math.sin(a), a)
+    per_anchor: dict[str, int] = defaultdict(int)
+    for k in key:
+        if k[1] != "agreement_III":
+            continue
+        anchor = pos.get(k[4])
+        if anchor is None:
+            pos[k[0]] = (0.0, -0.8, 0.0)
+            continue
+        m = per_anchor[k[4]]
+        per_anchor[k[4]] += 1
+        ax, ay, aa = anchor
+        r = math.hypot(ax, ay) - 1.5 - 0.5 * (m // 3)
+        a = aa + ((m % 3) - 1) * 0.45 / max(r, 1.0)
+        pos[k[0]] = (r * math.cos(a), r * math.sin(a), a)
+    return pos
+
+
+def _layout_key(G: nx.MultiDiGraph) -> tuple[tuple[str, ...], ...]:
+    key = []
+    for n, d in G.nodes(data=True):
+        kind = d.get("kind", "")
+        if kind == "tenant":
+            continue
+        anchor = ""
+        if kind == "agreement_III":
+            anchor = next((v for _, v, e in G.out_edges(n, data=True)
+                           if e.get("party") == "worker"), "")
+        sort = f"{d.get('type', '')}|{str(d.get('label', '')).casefold()}"
+        key.append((str(n), kind, str(d.get("sector", "")), sort, str(anchor)))
+    return tuple(key)
+
+
+# --------------------------------------------------------------------------- frames
+def _short(text: str, limit: int = 20) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def map_frames(region: Region, *, lang: str = "fr", sectors: list[str] | tuple[str, ...] = (),
+               agreement_types: list[str] | tuple[str, ...] = ALL_TYPES,
+               committees: list[str] | tuple[str, ...] = (),
+               graph: nx.MultiDiGraph | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The nodes and edges to draw, with positions, styles and labels in ``lang``.
+
+    Parameters
+    ----------
+    region : Region
+        The region (an anonymised copy for an audience, see
+        :func:`concert.privacy.anonymise_region`).
+    lang : str
+        ``"fr"`` or ``"en"``.
+    sectors : sequence of str
+        Sector codes to show; empty shows every sector.
+    agreement_types : sequence of str
+        Agreement types whose ties are drawn (``"I"``, ``"II"``, ``"III"``).
+    committees : sequence of str
+        Committee ids; when given, only these committees and their members are shown.
+    graph : networkx.MultiDiGraph, optional
+        ``region_to_graph(region)``, when already built.
+
+    Returns
+    -------
+    nodes : pandas.DataFrame
+        Columns ``x, y, node, kind, label, name, kind_label, type_label, sector_label,
+        role_label, engagement_label, colour, marker, size, angle``.
+    edges : pandas.DataFrame
+        Columns ``source, target, kind, kind_label, colour, dash, width``.
+    """
+    G = region_to_graph(region) if graph is None else graph
+    pos = _positions(_layout_key(G))
+    committee_ids = {f"committee:{c}" for c in committees}
+    members: set[str] = set()
+    if committee_ids:
+        members = {u for u, v, d in G.edges(data=True)
+                   if d.get("kind") == "committee" and v in committee_ids}
+    keep: set[str] = set()
+    for n, d in G.nodes(data=True):
+        kind = d.get("kind")
+        if kind == "actor":
+            if sectors and d.get("sector") not in sectors:
+                continue
+            if committee_ids and n not in members:
+                continue
+            keep.add(n)
+        elif kind == "committee" and (not committee_ids or n in committee_ids):
+            keep.add(n)
+    if "III" in agreement_types:
+        for n, d in G.nodes(data=True):
+            if d.get("kind") == "agreement_III" and any(
+                    v in keep for _, v in G.out_edges(n)):
+                keep.add(n)
+    rows = []
+    for n, d in G.nodes(data=True):
+        if n not in keep:
+            continue
+        x, y, angle = pos[n]
+        kind = d["kind"]
+        row: dict[str, Any] = {"x": x, "y": y, "node": n, "kind": kind, "angle": angle,
+                               "type_label": "", "sector_label": "", "role_label": "",
+                               "engagement_label": "", "territories": ""}
+        if kind == "actor":
+            group = _role_group(d.get("roles", ""), d.get("sector", ""), d.get("type", ""))
+            roles = [i18n.label("org_role", r, lang) for r in d.get("roles", "").split("; ") if r]
+            row.update(
+                label=_short(str(d.get("label", ""))), name=d.get("name", ""),
+                kind_label=tr("dash.map.kind.actor", lang),
+                type_label=i18n.label("actor_type", d.get("type", ""), lang),
+                sector_label=i18n.label("sector", d.get("sector", ""), lang),
+                role_label="; ".join(roles) or "—",
+                engagement_label=i18n.label("engagement", d.get("engagement", ""), lang),
+                colour=SECTOR_COLOURS.get(d.get("sector", ""), OTHER_COLOUR),
+                marker=ROLE_MARKERS[group], size=30 if group == "program" else 20)
+        elif kind == "committee":
+            row.update(label=_short(str(d.get("label", "")), 24), name=d.get("name", ""),
+                       kind_label=i18n.label("committee_kind", d.get("type", "other"), lang),
+                       colour="#FFFFFF", marker=COMMITTEE_MARKER, size=28)
+        else:
+            status = i18n.label("agreement_status", d.get("status", "signed"), lang)
+            row.update(label="", name=tr("dash.map.iii_node", lang),
+                       kind_label=tr("dash.map.kind.iii", lang), engagement_label=status,
+                       colour="#BDBDBD", marker=AGREEMENT_III_MARKER, size=11)
+        rows.append(row)
+    nodes = pd.DataFrame(rows, columns=[
+        "x", "y", "node", "kind", "label", "name", "kind_label", "type_label", "sector_label",
+        "role_label", "engagement_label", "territories", "colour", "marker", "size", "angle"])
+    edge_rows = []
+    allowed = {f"agreement_{t}" for t in agreement_types}
+    for u, v, d in G.edges(data=True):
+        kind = d.get("kind", "")
+        if u not in keep or v not in keep:
+            continue
+        if kind.startswith("agreement_") and kind not in allowed:
+            continue
+        colour, dash, width = EDGE_STYLES.get(kind, ("#555555", "solid", 1.5))
+        edge_rows.append({"source": u, "target": v, "kind": kind,
+                          "kind_label": edge_label(kind, lang), "colour": colour, "dash": dash,
+                          "width": width if len(keep) < 400 else max(1.0, width * 0.6)})
+    edges = pd.DataFrame(edge_rows, columns=["source", "target", "kind", "kind_label", "colour",
+                                             "dash", "width"])
+    return nodes, edges
+
+
+def edge_label(kind: str, lang: str) -> str:
+    """The words for an edge kind."""
+    if kind.startswith("agreement_"):
+        return tr("dash.map.edge.agreement", lang, type=kind.split("_", 1)[1])
+    if kind == "committee":
+        return tr("dash.map.edge.committee", lang)
+    return i18n.label("tie_kind", kind, lang)
+
+
+# --------------------------------------------------------------------------- drawing
+def _graph_element(nodes: pd.DataFrame, edges: pd.DataFrame, lang: str, *,
+                   presentation: bool = False) -> hv.Graph:
+    vdims = ["name", "label", "kind_label", "type_label", "sector_label", "role_label",
+             "engagement_label", "colour", "marker", "size"]
+    hv_nodes = hv.Nodes(nodes[["x", "y", "node", *vdims]], kdims=["x", "y", "node"],
+                        vdims=vdims)
+    graph = hv.Graph((edges[["source", "target", "kind_label", "colour", "dash", "width"]],
+                      hv_nodes), vdims=["kind_label", "colour", "dash", "width"])
+    hover = HoverTool(tooltips=[
+        (tr("dash.map.name", lang), "@{name}"),
+        (tr("dash.map.kind", lang), "@{kind_label}"),
+        (tr("dash.map.type", lang), "@{type_label}"),
+        (tr("dash.map.sector", lang), "@{sector_label}"),
+        (tr("dash.map.roles", lang), "@{role_label}"),
+        (tr("dash.map.engagement", lang), "@{engagement_label}"),
+    ])
+    return graph.opts(
+        node_color="colour", node_marker="marker", node_size="size",
+        node_line_color="#1A1A1A", node_line_width=1.6,
+        edge_line_color="colour", edge_line_dash=hv.dim("dash"), edge_line_width="width",
+        edge_alpha=0.75 if len(nodes) < 400 else 0.35,
+        node_selection_line_color="#000000", node_selection_line_width=4,
+        node_nonselection_alpha=0.35, edge_nonselection_alpha=0.15,
+        node_hover_line_color="#000000", node_hover_line_width=3,
+        edge_hover_line_color="#000000",
+        inspection_policy="nodes", selection_policy="nodes",
+        tools=[hover, "tap"], default_tools=["pan", "wheel_zoom", "reset", "save"],
+        active_tools=["pan", "wheel_zoom"],
+        xaxis=None, yaxis=None, show_frame=False, show_legend=False,
+        backend_opts={"plot.output_backend": "canvas"},
+    )
+
+
+def _labels_element(nodes: pd.DataFrame, *, presentation: bool = False) -> hv.Labels:
+    shown = nodes[nodes["label"].astype(bool)].copy()
+    actors = shown["kind"] == "actor"
+    n_actors = int(actors.sum())
+    if n_actors > SINGLE_RING_MAX:
+        # Label the committees and the actors drawn largest (the program) or nearest the
+        # centre first: a few readable labels rather than thousands overlapping.
+        radius = (shown["x"] ** 2 + shown["y"] ** 2) ** 0.5
+        keep = ~actors | (radius.rank(method="first") <= LABELLED_MAX)
+        shown = shown[keep]
+        actors = shown["kind"] == "actor"
+    radial = actors & ((shown["x"] ** 2 + shown["y"] ** 2) > 1.0) & (
+        n_actors <= SINGLE_RING_MAX)
+    cos = shown["angle"].map(math.cos)
+    offset = 0.75
+    lx = shown["x"].where(~radial, shown["x"] + offset * cos)
+    ly = shown["y"].where(~radial, shown["y"] + offset * shown["angle"].map(math.sin))
+    ly = ly.where(radial, ly - 0.85)
+    angle = shown["angle"].where(cos >= 0, shown["angle"] + math.pi).where(radial, 0.0)
+    align = pd.Series("center", index=shown.index).where(~radial, "left").where(
+        ~radial | (cos >= 0), "right")
+    frame = pd.DataFrame({"x": lx, "y": ly, "text": shown["label"], "angle": angle,
+                          "align": align, "baseline": "middle"})
+    size = "17pt" if presentation else "13pt"
+    return hv.Labels(frame, kdims=["x", "y"], vdims=["text", "angle", "align", "baseline"]).opts(
+        text_font_size=size, text_color="#111111", angle=hv.dim("angle"),
+        text_align=hv.dim("align"), text_baseline=hv.dim("baseline"), text_font_style="bold",
+        backend_opts={"plot.output_backend": "canvas"},
+    )
+
+
+def _extent(nodes: pd.DataFrame) -> float:
+    if nodes.empty:
+        return 10.0
+    r = float(((nodes["x"] ** 2 + nodes["y"] ** 2) ** 0.5).max())
+    return r + (5.5 if len(nodes) <= SINGLE_RING_MAX * 1.6 else 2.0)
+
+
+def stakeholder_map(region: Region, *, lang: str = "fr", sectors: list[str] | tuple[str, ...] = (),
+                    agreement_types: list[str] | tuple[str, ...] = ALL_TYPES,
+                    committees: list[str] | tuple[str, ...] = (), height: int = 760,
+                    presentation: bool = False) -> hv.Overlay:
+    """Draw the stakeholder map of a region (a HoloViews overlay, bokeh backend).
+
+    Usable in a notebook (``hv.extension("bokeh")`` first) or in a Panel layout.
+
+    Parameters
+    ----------
+    region : Region
+        The region; pass ``concert.privacy.anonymise_region(region)`` to hide names.
+    lang : str
+        Language of the hover texts: ``"fr"`` or ``"en"``.
+    sectors, agreement_types, committees : sequence of str
+        Filters, as in :func:`map_frames`.
+    height : int
+        Height (and width) of the square plot, in pixels.
+    presentation : bool
+        Larger labels, for a projector.
+
+    Returns
+    -------
+    holoviews.Overlay
+        The graph (nodes coloured by sector and shaped by role, edges styled by kind) and
+        the labels. :func:`map_legend` gives the matching legend in words.
+
+    Examples
+    --------
+    >>> from concert.example import capitale_nationale
+    >>> overlay = stakeholder_map(capitale_nationale(), lang="en")
+    >>> type(overlay).__name__
+    'Overlay'
+    """
+    nodes, edges = map_frames(region, lang=lang, sectors=sectors,
+                              agreement_types=agreement_types, committees=committees)
+    return _overlay(nodes, edges, lang, height=height, presentation=presentation)
+
+
+def _overlay(nodes: pd.DataFrame, edges: pd.DataFrame, lang: str, *, height: int,
+             presentation: bool) -> hv.Overlay:
+    ext = _extent(nodes)
+    graph = _graph_element(nodes, edges, lang, presentation=presentation)
+    labels = _labels_element(nodes, presentation=presentation)
+    return (graph * labels).opts(
+        hv.opts.Overlay(xlim=(-ext, ext), ylim=(-ext, ext), height=height, width=height,
+                        toolbar="above", title="",
+                        backend_opts={"plot.output_backend": "canvas"}))
+
+
+# --------------------------------------------------------------------------- legend, card
+def map_legend(lang: str = "fr", *, nodes: pd.DataFrame | None = None,
+               edges: pd.DataFrame | None = None) -> str:
+    """The map's legend as HTML: sectors (colour and words), roles (marker), edge kinds.
+
+    With ``nodes`` and ``edges`` (from :func:`map_frames`), only what is drawn is listed.
+    """
+    sectors = [s.code for s in fw.SECTORS]
+    if nodes is not None:
+        present = set(nodes["sector_label"])
+        sectors = [s for s in sectors if i18n.label("sector", s, lang) in present]
+    items = "".join(
+        f'<li>{svg_marker("circle", SECTOR_COLOURS.get(s, OTHER_COLOUR))} '
+        f'{esc(i18n.label("sector", s, lang))}</li>' for s in sectors)
+    roles = "".join(
+        f'<li>{svg_marker(m, "#FFFFFF")} {esc(role_group_label(r, lang))}</li>'
+        for r, m in ROLE_MARKERS.items())
+    roles += (f'<li>{svg_marker(COMMITTEE_MARKER, "#FFFFFF")} '
+              f'{esc(tr("dash.map.kind.committee", lang))}</li>'
+              f'<li>{svg_marker(AGREEMENT_III_MARKER, "#BDBDBD", size=16)} '
+              f'{esc(tr("dash.map.kind.iii", lang))}</li>')
+    kinds = list(EDGE_STYLES)
+    if edges is not None:
+        kinds = [k for k in kinds if k in set(edges["kind"])]
+    lines = "".join(f'<li>{svg_line(*EDGE_STYLES[k])} {esc(edge_label(k, lang))}</li>'
+                    for k in kinds)
+    return (f'<div class="legend"><h3>{esc(tr("dash.map.legend.sectors", lang))}</h3>'
+            f'<ul>{items}</ul><h3>{esc(tr("dash.map.legend.roles", lang))}</h3><ul>{roles}</ul>'
+            f'<h3>{esc(tr("dash.map.legend.edges", lang))}</h3><ul>{lines}</ul></div>')
+
+
+LEGEND_CSS = TABLE_CSS + """
+.legend ul { list-style: none; padding: 0; margin: 0 0 0.6em 0; }
+.legend li { display: flex; align-items: center; gap: 0.5em; margin: 0.15em 0; }
+.legend h3 { font-size: 1em; margin: 0.5em 0 0.2em 0; }
+"""
+
+
+def role_group_label(group: str, lang: str) -> str:
+    """Words for the marker of a role group."""
+    if group == "program":
+        return i18n.label("actor_type", "program", lang)
+    if group == "none":
+        return tr("dash.map.role.none", lang)
+    return i18n.label("org_role", group, lang)
+
+
+def actor_card(region: Region, actor_id: str | None, lang: str = "fr") -> str:
+    """An HTML card describing one actor: type, sector, territories, roles, engagement,
+    agreements (agreements III only as a count) and committees."""
+    if not actor_id:
+        return f'<p class="muted">{esc(tr("dash.map.card.hint", lang))}</p>'
+    try:
+        a = region.actor(actor_id)
+    except LookupError:
+        return f'<p class="muted">{esc(tr("dash.map.card.hint", lang))}</p>'
+    by_id = region.actors_by_id()
+    agreements, n_iii = [], 0
+    for g in region.agreements:
+        if actor_id not in g.actor_ids:
+            continue
+        status = i18n.label("agreement_status", effective_status(g), lang)
+        if g.type == "III":
+            n_iii += 1
+            continue
+        others = [by_id[x].label() for x in g.actor_ids if x != actor_id and x in by_id]
+        agreements.append(f"<li>{esc(tr('dash.map.edge.agreement', lang, type=g.type))} — "
+                          f"{esc(', '.join(others))} ({esc(status)})</li>")
+    if n_iii:
+        agreements.append(f"<li>{esc(tr('dash.map.card.iii_count', lang, n=n_iii))}</li>")
+    seats = []
+    for m in region.memberships:
+        if m.actor == actor_id:
+            c = next((c for c in region.committees if c.id == m.committee), None)
+            name = (c.name or i18n.label("committee_kind", c.kind, lang)) if c else m.committee
+            seats.append(f"<li>{esc(name)} ({esc(i18n.label('seat', m.seat, lang))})</li>")
+    roles = "; ".join(i18n.label("org_role", r, lang) for r in a.roles) or "—"
+    rows = [
+        (tr("dash.map.type", lang), i18n.label("actor_type", a.type, lang)),
+        (tr("dash.map.sector", lang), i18n.label("sector", a.sector, lang)),
+        (tr("dash.map.territories", lang), "; ".join(a.territories) or "—"),
+        (tr("dash.map.roles", lang), roles),
+        (tr("dash.map.engagement", lang), i18n.label("engagement", a.engagement, lang)),
+    ]
+    dl = "".join(f"<dt>{esc(k)}</dt><dd>{esc(v)}</dd>" for k, v in rows)
+    none = f"<li>{esc(tr('dash.none', lang))}</li>"
+    return (f'<div class="card"><h3>{esc(a.name)}</h3><dl>{dl}</dl>'
+            f"<h4>{esc(tr('dash.map.card.agreements', lang))}</h4>"
+            f"<ul>{''.join(agreements) or none}</ul>"
+            f"<h4>{esc(tr('dash.map.card.committees', lang))}</h4>"
+            f"<ul>{''.join(seats) or none}</ul></div>")
+
+
+CARD_CSS = TABLE_CSS + """
+.card { border: 2px solid #0B4F8A; border-radius: 6px; padding: 0.4em 0.8em; background: #fff; }
+.card h3 { margin-top: 0.2em; }
+.card h4 { margin: 0.5em 0 0.2em 0; font-size: 1em; color: #0B2F52; }
+.card dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.15em 0.8em; margin: 0; }
+.card dt { font-weight: 700; }
+.card dd { margin: 0; }
+.card ul { margin: 0; padding-left: 1.2em; }
+"""
+
+
+# --------------------------------------------------------------------------- the page
+class MapView(Viewer):
+    """The stakeholder-map page: filters, the map, its legend and the selected actor's card."""
+
+    state = param.Parameter(doc="The dashboard state (a DashboardState).")
+
+    def __init__(self, state: Any, **params: Any) -> None:
+        super().__init__(state=state, **params)
+        self._lang = state.lang
+        self._region = state.view_region
+        self._graph = region_to_graph(self._region) if self._region is not None else None
+        self._nodes = pd.DataFrame()
+
+    def _frames(self, sectors: list[str], agreement_types: list[str],
+                committees: list[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
+        nodes, edges = map_frames(self._region, lang=self._lang, sectors=sectors,
+                                  agreement_types=agreement_types, committees=committees,
+                                  graph=self._graph)
+        self._nodes = nodes
+        return nodes, edges
+
+    def _graph_cb(self, sectors: list[str], agreement_types: list[str],
+                  committees: list[str]) -> hv.Graph:
+        nodes, edges = self._frames(sectors, agreement_types, committees)
+        self._legend.object = map_legend(self._lang, nodes=nodes, edges=edges)
+        self._count.object = tr("dash.map.count", self._lang,
+                                actors=int((nodes["kind"] == "actor").sum()),
+                                ties=len(edges))
+        return _graph_element(nodes, edges, self._lang, presentation=self.state.presentation)
+
+    def _labels_cb(self, sectors: list[str], agreement_types: list[str],
+                   committees: list[str]) -> hv.Labels:
+        return _labels_element(self._nodes, presentation=self.state.presentation)
+
+    def _on_select(self, index: list[int]) -> None:
+        if not index or self._nodes.empty or index[0] >= len(self._nodes):
+            return
+        row = self._nodes.iloc[index[0]]
+        if row["kind"] == "actor":
+            self.state.selected_actor = str(row["node"])
+
+    def __panel__(self) -> pn.viewable.Viewable:
+        state, lang = self.state, self._lang
+        if self._region is None:
+            return pn.pane.Markdown(tr("dash.no_region", lang))
+        sector_opts = {i18n.label("sector", s.code, lang): s.code for s in fw.SECTORS
+                       if any(a.sector == s.code for a in self._region.actors)}
+        sectors = pn.widgets.MultiChoice.from_param(
+            state.param.sectors, name=tr("dash.map.filter.sectors", lang),
+            options=sector_opts, placeholder=tr("dash.map.filter.all", lang), sizing_mode="stretch_width")
+        types = pn.widgets.CheckButtonGroup.from_param(
+            state.param.agreement_types, name=tr("dash.map.filter.agreements", lang),
+            options={tr("dash.map.edge.agreement", lang, type=t): t for t in ALL_TYPES},
+            button_type="primary", button_style="outline", sizing_mode="stretch_width")
+        committee_opts = {(c.name or i18n.label("committee_kind", c.kind, lang)): c.id
+                          for c in self._region.committees}
+        committees = pn.widgets.MultiChoice.from_param(
+            state.param.committees, name=tr("dash.map.filter.committees", lang),
+            options=committee_opts, placeholder=tr("dash.map.filter.all", lang),
+            sizing_mode="stretch_width")
+        self._legend = pn.pane.HTML("", stylesheets=[LEGEND_CSS], sizing_mode="stretch_width")
+        self._count = pn.pane.Markdown("", sizing_mode="stretch_width")
+        streams = [hv.streams.Params(state, ["sectors", "agreement_types", "committees"])]
+        graph = hv.DynamicMap(self._graph_cb, streams=streams)
+        labels = hv.DynamicMap(self._labels_cb, streams=streams)
+        ext = _extent(map_frames(self._region, lang=lang, graph=self._graph)[0])
+        height = 640 if state.presentation else 800
+        overlay = (graph * labels).opts(hv.opts.Overlay(
+            xlim=(-ext, ext), ylim=(-ext, ext), height=height, width=height, toolbar="above",
+            backend_opts={"plot.output_backend": "canvas"}))
+        selection = hv.streams.Selection1D(source=graph)
+        selection.add_subscriber(self._on_select)
+        card = pn.pane.HTML(pn.bind(lambda a: actor_card(self._region, a, lang),
+                                    state.param.selected_actor),
+                            stylesheets=[CARD_CSS], sizing_mode="stretch_width")
+        label = pn.pane.HTML(f'<h2 id="map-title">{esc(tr("dash.page.map", lang))}</h2>'
+                             f'<p class="small">{esc(tr("dash.map.help", lang))}</p>',
+                             stylesheets=[TABLE_CSS], sizing_mode="stretch_width")
+        side = pn.Column(label, sectors, pn.pane.HTML(
+            f"<strong>{esc(tr('dash.map.filter.agreements', lang))}</strong>",
+            stylesheets=[TABLE_CSS]), types, committees, self._count, card, self._legend,
+            width=400 if not state.presentation else 460)
+        plot = pn.pane.HoloViews(overlay, linked_axes=False, backend="bokeh",
+                                 sizing_mode="fixed")
+        return pn.Row(side, plot, sizing_mode="stretch_width")
