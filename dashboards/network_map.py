@@ -28,6 +28,7 @@ from panel.viewable import Viewer
 
 from concert import framework as fw
 from concert import i18n
+from concert.actors import Actor, is_housing_provider, is_program, is_referring
 from concert.agreements import effective_status
 from concert.graph import region_to_graph
 from concert.region import Region
@@ -54,13 +55,15 @@ ALL_TYPES = ("I", "II", "III")
 
 
 # --------------------------------------------------------------------------- layout
-def _role_group(roles: str, sector: str, type_: str) -> str:
+def _role_group(actor: Actor) -> str:
     """The role that picks an actor's marker (see ``ROLE_MARKERS``, in precedence order)."""
-    have = set(filter(None, roles.split("; ")))
-    if type_ == "program":
+    have = set(actor.roles)
+    if is_program(actor):
         have.add("program")
-    if fw.actor_type(type_).housing_provider:
+    if is_housing_provider(actor):
         have.add("housing_provider")
+    if is_referring(actor):
+        have.add("referring")
     return next((r for r in ROLE_MARKERS if r in have), "none")
 
 
@@ -215,6 +218,7 @@ def map_frames(region: Region, *, lang: str = "fr", sectors: list[str] | tuple[s
             if d.get("kind") == "agreement_III" and any(
                     v in keep for _, v in G.out_edges(n)):
                 keep.add(n)
+    groups = {a.id: _role_group(a) for a in region.actors}
     rows = []
     for n, d in G.nodes(data=True):
         if n not in keep:
@@ -225,7 +229,7 @@ def map_frames(region: Region, *, lang: str = "fr", sectors: list[str] | tuple[s
                                "type_label": "", "sector_label": "", "role_label": "",
                                "engagement_label": "", "territories": ""}
         if kind == "actor":
-            group = _role_group(d.get("roles", ""), d.get("sector", ""), d.get("type", ""))
+            group = groups.get(n, "none")
             roles = [i18n.label("org_role", r, lang) for r in d.get("roles", "").split("; ") if r]
             row.update(
                 label=_short(str(d.get("label", ""))), name=d.get("name", ""),
