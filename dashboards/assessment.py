@@ -1,0 +1,217 @@
+"""Self-assessment page: the criteria of each indicator on the answer scale, the stage the
+draft reaches (updated at once) and a Save button writing a dated assessment to the store.
+
+The form's values live in an :class:`AssessmentDraft` kept by the dashboard state, so
+nothing typed is lost when a save fails, when the language changes or when the page is
+drawn again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import panel as pn
+import param
+
+from concert import framework as fw
+from concert import i18n
+from concert._errors import ConcertError, ValidationError
+from concert.indicators import SCALE, Answer, Assessment, maturity, region_stage
+from dashboards._common import TABLE_CSS, esc, tr
+
+__all__ = ["AssessmentDraft", "assessment_page", "draft_result_html"]
+
+NO_ANSWER = -1
+
+
+class AssessmentDraft(param.Parameterized):
+    """The values typed in the self-assessment form (not yet saved)."""
+
+    id = param.String(default="", doc="Identifier of the assessment to save.")
+    id_auto = param.Boolean(default=True, doc="True while the id follows the date.")
+    on = param.Date(default=None, allow_None=True, doc="Date of the assessment.")
+    respondent = param.String(default="", doc="Who answers (role or initials).")
+    label = param.String(default="", doc="A title, e.g. 'Bilan annuel du comité de gestion'.")
+    levels = param.Dict(default={}, doc="Criterion code -> level (0-3) or -1 (no answer).")
+    evidence = param.Dict(default={}, doc="Criterion code -> evidence note.")
+    message = param.String(default="", doc="Result of the last save, in words.")
+    ok = param.Boolean(default=False, doc="Whether the last save succeeded.")
+    revision = param.Integer(default=0, doc="Increases at each change (redraws the result).")
+
+    def answers(self) -> list[Answer]:
+        """The answers given so far (criteria with a level)."""
+        return [Answer(code, int(level), self.respondent.strip(),
+                       self.evidence.get(code, "").strip())
+                for code, level in self.levels.items() if level is not None and level >= 0]
+
+    def as_assessment(self, *, assessment_id: str | None = None) -> Assessment:
+        """The draft as an :class:`concert.Assessment` (raises ValidationError if invalid)."""
+        return Assessment(assessment_id or self.id.strip(), self.on, tuple(self.answers()),
+                          label=self.label.strip())
+
+
+def _draft(state: Any) -> AssessmentDraft:
+    if state.draft is None:
+        on = state.today()
+        state.draft = AssessmentDraft(on=on, id=f"eval-{on.isoformat()}",
+                                      levels={c.code: NO_ANSWER for c in fw.CRITERIA},
+                                      evidence={c.code: "" for c in fw.CRITERIA})
+    return state.draft
+
+
+def draft_result_html(draft: AssessmentDraft, lang: str) -> str:
+    """The stage of each indicator for the draft's answers, with its explanation."""
+    answers = draft.answers()
+    if not answers:
+        return f'<p class="muted">{esc(tr("dash.form.empty", lang))}</p>'
+    on = draft.on or dt.date.today()
+    results = maturity(Assessment("draft", on, tuple(answers)), lang=lang)
+    region = region_stage(results)
+    out = [f'<p class="region-stage">{esc(tr("dash.region_stage", lang, stage=region.stage_label(lang)))}</p>']
+    for code, r in results.items():
+        lines = r.explain(lang).split("\n")
+        out.append(f"<h4>{esc(lines[0])}</h4>")
+        out.extend(f'<p class="small">{esc(line)}</p>' for line in lines[1:])
+    return "".join(out)
+
+
+RESULT_CSS = TABLE_CSS + """
+.region-stage { font-size: 1.2em; font-weight: 700; color: #0B2F52; }
+h4 { margin: 0.7em 0 0.1em 0; color: #0B2F52; }
+p.small { margin: 0.15em 0; }
+"""
+
+
+def _save(state: Any, draft: AssessmentDraft, lang: str) -> None:
+    orphan = [code for code, note in draft.evidence.items()
+              if note.strip() and draft.levels.get(code, NO_ANSWER) < 0]
+    if orphan:
+        names = "; ".join(i18n.criterion_label(c, lang) for c in orphan)
+        draft.param.update(ok=False, message=tr("dash.form.orphan_evidence", lang,
+                                                criteria=names))
+        return
+    if not draft.answers():
+        draft.param.update(ok=False, message=tr("dash.form.empty", lang))
+        return
+    try:
+        assessment = draft.as_assessment()
+        state.add_assessment(assessment)
+    except ValidationError as exc:
+        draft.param.update(ok=False, message=tr("dash.form.invalid", lang,
+                                                detail=exc.text(lang)))
+    except ConcertError as exc:
+        draft.param.update(ok=False, message=tr("dash.form.store_error", lang,
+                                                detail=str(exc) or type(exc).__name__))
+    except Exception as exc:  # noqa: BLE001 - any failure is shown, the form is kept
+        draft.param.update(ok=False, message=tr("dash.form.store_error", lang,
+                                                detail=f"{type(exc).__name__}: {exc}"))
+    else:
+        draft.param.update(ok=True, message=tr("dash.form.saved", lang, id=assessment.id,
+                                               date=assessment.on.isoformat()))
+
+
+def assessment_page(state: Any) -> pn.viewable.Viewable:
+    """The self-assessment page (hidden in presentation mode)."""
+    lang = state.lang
+    if state.presentation:
+        return pn.pane.Markdown(tr("dash.form.hidden", lang))
+    if state.region is None:
+        return pn.pane.Markdown(tr("dash.no_region", lang))
+    draft = _draft(state)
+
+    def touch() -> None:
+        draft.revision += 1
+
+    scale = {f"— {tr('dash.form.no_answer', lang)}": NO_ANSWER}
+    scale.update({f"{lv} — {fr if lang == 'fr' else en}": lv for lv, fr, en in SCALE})
+
+    ident = pn.widgets.TextInput(name=tr("dash.form.id", lang), value=draft.id, width=260)
+    date = pn.widgets.DatePicker(name=tr("dash.form.date", lang), value=draft.on, width=200)
+    who = pn.widgets.TextInput(name=tr("dash.form.respondent", lang), value=draft.respondent,
+                               placeholder=tr("dash.form.respondent_hint", lang), width=300)
+    title = pn.widgets.TextInput(name=tr("dash.form.label", lang), value=draft.label,
+                                 placeholder=tr("dash.form.label_hint", lang),
+                                 sizing_mode="stretch_width", min_width=300)
+
+    def on_id(event: param.parameterized.Event) -> None:
+        draft.param.update(id=event.new, id_auto=False)
+
+    def on_date(event: param.parameterized.Event) -> None:
+        draft.on = event.new
+        if draft.id_auto and event.new is not None:
+            draft.id = f"eval-{event.new.isoformat()}"
+            ident.value = draft.id
+            draft.id_auto = True
+        touch()
+
+    ident.param.watch(on_id, "value_input")
+    date.param.watch(on_date, "value")
+    who.param.watch(lambda e: setattr(draft, "respondent", e.new), "value_input")
+    title.param.watch(lambda e: setattr(draft, "label", e.new), "value_input")
+
+    sections = []
+    for ind in fw.INDICATORS:
+        items: list[Any] = [pn.pane.HTML(
+            f"<h3>{esc(i18n.indicator_label(ind.code, lang))} "
+            f'<span class="small muted">({esc(ind.table)})</span></h3>',
+            stylesheets=[TABLE_CSS], margin=(0, 10))]
+        for stage in fw.STAGE_ORDER:
+            items.append(pn.pane.HTML(
+                f"<h4>{esc(tr('dash.form.stage', lang, stage=i18n.label('stage', stage, lang)))}"
+                f"</h4>", stylesheets=[TABLE_CSS + "h4 { margin: 0.3em 0 0 0; color: #333; }"],
+                margin=(0, 10)))
+            for c in ind.criteria_at(stage):
+                label = i18n.criterion_label(c.code, lang)
+                if c.descriptor:
+                    label += f" ({tr('dash.form.descriptor', lang)})"
+                level = pn.widgets.Select(name=label, options=scale,
+                                          value=draft.levels.get(c.code, NO_ANSWER),
+                                          width=330)
+                note = pn.widgets.TextInput(
+                    name=tr("dash.form.evidence", lang), value=draft.evidence.get(c.code, ""),
+                    placeholder=tr("dash.form.evidence_hint", lang),
+                    sizing_mode="stretch_width", min_width=260)
+
+                def on_level(event: param.parameterized.Event, code: str = c.code) -> None:
+                    draft.levels = {**draft.levels, code: event.new}
+                    touch()
+
+                def on_note(event: param.parameterized.Event, code: str = c.code) -> None:
+                    draft.evidence = {**draft.evidence, code: event.new}
+
+                level.param.watch(on_level, "value")
+                note.param.watch(on_note, "value_input")
+                items.append(pn.Row(level, note, sizing_mode="stretch_width"))
+        sections.append(pn.Column(*items, sizing_mode="stretch_width",
+                                  styles={"border-top": "2px solid #0B4F8A",
+                                          "margin-top": "0.6em"}))
+
+    save = pn.widgets.Button(name=tr("dash.form.save", lang), button_type="primary",
+                             width=220, height=48)
+    if not state.can_save:
+        save.disabled = True
+    save.on_click(lambda _e: _save(state, draft, lang))
+
+    def message(text: str, ok: bool) -> pn.viewable.Viewable:
+        if not text:
+            return pn.pane.HTML("")
+        return pn.pane.Alert(text, alert_type="success" if ok else "danger",
+                             sizing_mode="stretch_width")
+
+    status = pn.panel(pn.bind(message, draft.param.message, draft.param.ok))
+    disabled_note = [] if state.can_save else [pn.pane.Alert(tr("dash.form.no_store", lang),
+                                                             alert_type="warning")]
+    result = pn.pane.HTML(pn.bind(lambda _r: draft_result_html(draft, lang),
+                                  draft.param.revision),
+                          stylesheets=[RESULT_CSS], sizing_mode="stretch_width")
+    form = pn.Column(
+        pn.pane.HTML(f"<h2>{esc(tr('dash.page.assessment', lang))}</h2>"
+                     f"<p>{esc(tr('dash.form.intro', lang))}</p>", stylesheets=[TABLE_CSS],
+                     sizing_mode="stretch_width"),
+        pn.Row(ident, date, who, sizing_mode="stretch_width"), title, *sections,
+        *disabled_note, pn.Row(save), status, sizing_mode="stretch_width")
+    side = pn.Column(
+        pn.pane.HTML(f"<h2>{esc(tr('dash.form.result', lang))}</h2>", stylesheets=[TABLE_CSS]),
+        result, width=520, styles={"position": "sticky", "top": "0"})
+    return pn.Row(form, side, sizing_mode="stretch_width")

@@ -1,0 +1,31 @@
+"""The example notebooks run from top to bottom without error."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbclient import NotebookClient
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+# What each notebook must show: a text that only a working analysis prints.
+EXPECTED = {"analyse_region.ipynb": ["Entre coordination et coopération", "intersectoral_share",
+                                     "Le Parcours", "Collaborating"]}
+
+
+@pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.ipynb")), ids=lambda p: p.name)
+def test_notebook_runs(path, tmp_path):
+    nb = nbformat.read(path, as_version=4)
+    NotebookClient(nb, timeout=300, kernel_name="python3",
+                   resources={"metadata": {"path": str(tmp_path)}}).execute()
+    outputs = [o for cell in nb.cells if cell.cell_type == "code" for o in cell.outputs]
+    assert not [o for o in outputs if o.output_type == "error"]
+    text = " ".join(str(o.get("data", {}).get("text/plain", "")) + str(o.get("text", ""))
+                    for o in outputs)
+    assert text.strip(), "the notebook produced no output"
+    for expected in EXPECTED.get(path.name, []):
+        assert expected in text, expected
+    # Plots are rendered (HoloViews/bokeh output), not just their repr.
+    assert any("text/html" in o.get("data", {}) or "application/vnd.holoviews_load.v0+json"
+               in o.get("data", {}) for o in outputs)
