@@ -63,6 +63,8 @@ class Region:
     ties: list[Tie] = field(default_factory=list)
     assessments: list[Assessment] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
+    revision: int = field(default=0, compare=False, repr=False)
+    """The store's revision of the region when it was loaded (0: not loaded from a store)."""
 
     def __post_init__(self) -> None:
         self.territories = as_tuple(self.territories)
@@ -125,38 +127,38 @@ class Region:
     # ---------------------------------------------------------------- adding
     def add_actor(self, actor: Actor) -> None:
         """Add an actor; its id must be new."""
-        raise_if(self._check("actor", actor, _Index.of(self)))
-        self.actors.append(actor)
+        self._add("actor", actor)
 
     def add_agreement(self, agreement: Agreement) -> None:
         """Add an agreement after checking it against the region (see :mod:`concert.agreements`)."""
-        raise_if(self._check("agreement", agreement, _Index.of(self)))
-        self.agreements.append(agreement)
+        self._add("agreement", agreement)
 
     def add_committee(self, committee: Committee) -> None:
         """Add a committee; its id must be new."""
-        raise_if(self._check("committee", committee, _Index.of(self)))
-        self.committees.append(committee)
+        self._add("committee", committee)
 
     def add_membership(self, membership: Membership) -> None:
         """Seat an actor on a committee; both must exist."""
-        raise_if(self._check("membership", membership, _Index.of(self)))
-        self.memberships.append(membership)
+        self._add("membership", membership)
 
     def add_tie(self, tie: Tie) -> None:
         """Add a declared tie; both actors must exist."""
-        raise_if(self._check("tie", tie, _Index.of(self)))
-        self.ties.append(tie)
+        self._add("tie", tie)
 
     def add_assessment(self, assessment: Assessment) -> None:
         """Add an assessment; its id must be new."""
-        raise_if(self._check("assessment", assessment, _Index.of(self)))
-        self.assessments.append(assessment)
+        self._add("assessment", assessment)
 
     def add_figure(self, figure: Figure) -> None:
         """Add a program figure; (code, date) must be new."""
-        raise_if(self._check("figure", figure, _Index.of(self)))
-        self.figures.append(figure)
+        self._add("figure", figure)
+
+    def _add(self, kind: str, item: object) -> None:
+        items = getattr(self, _FIELDS[kind])
+        if not isinstance(items, list):  # a field replaced by hand with something else
+            raise_if([Problem("seq.type", self.code, field=kind, kind=_KINDS[kind].__name__)])
+        raise_if(self._check(kind, item, _Index.of(self)))
+        items.append(item)
 
     # ---------------------------------------------------------------- checks
     def problems(self) -> list[Problem]:
@@ -210,6 +212,10 @@ class Region:
         return out
 
 
+_FIELDS = {"actor": "actors", "committee": "committees", "agreement": "agreements",
+           "membership": "memberships", "tie": "ties", "assessment": "assessments",
+           "figure": "figures"}
+
 _KINDS: dict[str, type] = {"actor": Actor, "committee": Committee, "agreement": Agreement,
                            "membership": Membership, "tie": Tie, "assessment": Assessment,
                            "figure": Figure}
@@ -245,23 +251,22 @@ class _Index:
     def __init__(self, region: Region, *, full: bool = False) -> None:
         self.region = region
         self.seen: dict[str, set[object]] = {k: set() for k in _KINDS}
-        self.actors = {a.id: a for a in region.actors if isinstance(a, Actor)}
-        self.committees = {c.id for c in region.committees if isinstance(c, Committee)}
+        # A field that is not a list is reported by problems() as seq.type; index nothing.
+        lists = {k: getattr(region, f) if isinstance(getattr(region, f), list) else []
+                 for k, f in _FIELDS.items()}
+        self.actors = {a.id: a for a in lists["actor"] if isinstance(a, Actor)}
+        self.committees = {c.id for c in lists["committee"] if isinstance(c, Committee)}
         # Agreements II by organisation: an agreement III may rely on an agreement II
         # recorded after it in the list, so all of them are indexed up front.
         self._ii: dict[str, list[Agreement]] = {}
-        for a in region.agreements:
+        for a in lists["agreement"]:
             if isinstance(a, Agreement) and a.type == "II":
                 ref = a.party("referring_org")
                 if ref is not None:
                     self._ii.setdefault(ref.actor, []).append(a)
-        self._all = {a.id: a for a in region.agreements if isinstance(a, Agreement)}
+        self._all = {a.id: a for a in lists["agreement"] if isinstance(a, Agreement)}
         if full:
-            for kind, items in (("actor", region.actors), ("committee", region.committees),
-                                ("agreement", region.agreements),
-                                ("membership", region.memberships), ("tie", region.ties),
-                                ("assessment", region.assessments),
-                                ("figure", region.figures)):
+            for kind, items in lists.items():
                 for item in items:
                     self.see(kind, item)
 

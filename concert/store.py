@@ -15,6 +15,20 @@ objects equal to those saved, in the same order.
 Only pseudonymous tenant codes are ever stored (the model refuses anything
 else, see :data:`concert.agreements.TENANT_CODE_RE`).
 
+Several people may use one file at once (the dashboard of a committee): the
+file is in WAL mode, writes are short ``BEGIN IMMEDIATE`` transactions that wait
+up to 10 s for each other, and every region carries a ``revision``. A region
+loaded at revision *n* can only be saved over revision *n*: if someone saved in
+between, :class:`ConflictError` says who and when, instead of overwriting their
+change. New assessments are appended and never conflict.
+
+Every change to a record (actor, agreement, committee, seat, tie, assessment,
+figure) is written to the ``audit`` table with the time, the user name and the
+record before and after; :meth:`Store.history` lists them and
+:meth:`Store.region_as_of` rebuilds the region as it was at a past time.
+:meth:`Store.backup` makes a consistent copy with SQLite's backup API, even
+while the dashboard is running.
+
 Examples
 --------
 >>> from concert.example import capitale_nationale
@@ -26,13 +40,17 @@ True
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import getpass
 import json
+import os
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
 import sqlite_utils
 
 from concert import i18n
@@ -42,18 +60,24 @@ from concert.agreements import Agreement, Party
 from concert.committees import Committee, Membership
 from concert.figures import Figure
 from concert.indicators import Answer, Assessment
+from concert.records import from_dict, key_of, to_dict
 from concert.region import Region
 from concert.ties import Tie
 
-__all__ = ["SCHEMA_VERSION", "Store"]
+__all__ = ["SCHEMA_VERSION", "ConflictError", "Store"]
 
-SCHEMA_VERSION = 1
+
+class ConflictError(StoreError):
+    """The region changed in the store since it was loaded: reload and redo the change."""
+
+SCHEMA_VERSION = 2
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS concert_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS regions (
     code TEXT PRIMARY KEY, name TEXT NOT NULL, territories TEXT NOT NULL, note TEXT NOT NULL,
-    source TEXT NOT NULL, saved_at TEXT NOT NULL);
+    source TEXT NOT NULL, saved_at TEXT NOT NULL, revision INTEGER NOT NULL DEFAULT 0,
+    saved_by TEXT NOT NULL DEFAULT '');
 CREATE TABLE IF NOT EXISTS actors (
     region TEXT NOT NULL REFERENCES regions(code) ON DELETE CASCADE, id TEXT NOT NULL,
     ord INTEGER NOT NULL, name TEXT NOT NULL, type TEXT NOT NULL, sector TEXT NOT NULL,
@@ -111,7 +135,20 @@ CREATE TABLE IF NOT EXISTS figures (
     code TEXT NOT NULL, value REAL NOT NULL, unit TEXT NOT NULL, as_of TEXT NOT NULL,
     definition_fr TEXT NOT NULL, definition_en TEXT NOT NULL, source TEXT NOT NULL,
     illustrative INTEGER NOT NULL, PRIMARY KEY (region, ord));
+CREATE TABLE IF NOT EXISTS audit (
+    id INTEGER PRIMARY KEY, region TEXT NOT NULL, at TEXT NOT NULL, user TEXT NOT NULL,
+    action TEXT NOT NULL CHECK (action IN ('insert', 'update', 'delete')), kind TEXT NOT NULL,
+    key TEXT NOT NULL, ord INTEGER NOT NULL, before TEXT, after TEXT);
+CREATE INDEX IF NOT EXISTS audit_region_at ON audit (region, at);
 """
+
+# Migrations from each older version to the next; each runs in the opening transaction.
+MIGRATIONS: dict[int, tuple[str, ...]] = {
+    1: ("ALTER TABLE regions ADD COLUMN revision INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE regions ADD COLUMN saved_by TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE actors ADD COLUMN since TEXT",
+        "ALTER TABLE actors ADD COLUMN until TEXT"),
+}
 
 TABLES = ("regions", "actors", "contacts", "agreements", "agreement_parties", "committees",
           "memberships", "ties", "assessments", "answers", "figures")
@@ -143,16 +180,24 @@ class Store:
         If the file was written with a newer schema.
     """
 
-    def __init__(self, path: str | Path | None = None, *, memory: bool = False) -> None:
+    def __init__(self, path: str | Path | None = None, *, memory: bool = False,
+                 user: str | None = None) -> None:
         if path is None and not memory:
             msg = "Give a file path, or memory=True for an in-memory store"
             raise StoreError(msg)
         self.path = None if memory else Path(path)  # type: ignore[arg-type]
+        self.user = user or os.environ.get("CONCERT_USER") or _login()
         try:
-            self.db = sqlite_utils.Database(memory=True) if memory else sqlite_utils.Database(
-                self.path)
+            if memory:
+                self.db = sqlite_utils.Database(memory=True)
+            else:
+                conn = sqlite3.connect(str(self.path), timeout=10, check_same_thread=False)
+                self.db = sqlite_utils.Database(conn)
             self.db.execute("PRAGMA foreign_keys = ON")
+            self.db.execute("PRAGMA busy_timeout = 10000")
             self._prepare()
+            if not memory:
+                self.db.execute("PRAGMA journal_mode = WAL")
         except sqlite3.DatabaseError as exc:
             msg = f"{path} is not a readable SQLite file ({exc})"
             raise StoreError(msg) from exc
@@ -180,7 +225,10 @@ class Store:
                    f"(version {SCHEMA_VERSION}); upgrade concert to open it")
             raise StoreVersionError(msg)
         if not names or version < SCHEMA_VERSION:
-            with self.db.atomic():
+            with self._write():
+                for old in range(version if names else SCHEMA_VERSION, SCHEMA_VERSION):
+                    for stmt in MIGRATIONS.get(old, ()):
+                        self.db.execute(stmt)
                 # executescript() would commit on its own: run statement by statement.
                 for stmt in SCHEMA.split(";"):
                     if stmt.strip():
@@ -193,6 +241,33 @@ class Store:
     def schema_version(self) -> int:
         """The schema version written in the file."""
         return int(self.db.execute("PRAGMA user_version").fetchone()[0])
+
+    @contextlib.contextmanager
+    def _write(self) -> Iterator[None]:
+        """A write transaction that takes the write lock at once (``BEGIN IMMEDIATE``).
+
+        Concurrent writers wait for each other (busy timeout) instead of failing when a
+        read lock would need upgrading; everything inside commits or rolls back together.
+        """
+        conn = self.db.conn
+        if conn.in_transaction:  # nested: a savepoint through sqlite-utils
+            with self.db.atomic():
+                yield
+            return
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        else:
+            conn.execute("COMMIT")
+
+    def revision(self, code: str) -> int:
+        """The stored revision of region ``code`` (0 if absent)."""
+        row = self.db.execute("SELECT revision FROM regions WHERE code = ?", [code]).fetchone()
+        return int(row[0]) if row else 0
 
     # ------------------------------------------------------------------ regions
     def regions(self) -> list[tuple[str, str]]:
@@ -223,24 +298,38 @@ class Store:
             If the region breaks a rule; nothing is written.
         concert.StoreError
             If the region exists and ``replace`` is false, or the write fails.
+        ConflictError
+            If the region changed in the store since it was loaded.
         """
         if not isinstance(region, Region):
             msg = f"save_region expects a Region, got {type(region).__name__}"
             raise StoreError(msg)
         raise_if(region.problems())
-        if not replace and self.has_region(region.code):
-            msg = f"region {region.code!r} already exists; pass replace=True to replace it"
-            raise StoreError(msg)
         rows = _region_rows(region)
         try:
-            with self.db.atomic():
+            with self._write():
+                current = self.db.execute(
+                    "SELECT revision, saved_at, saved_by FROM regions WHERE code = ?",
+                    [region.code]).fetchone()
+                if current is not None and not replace:
+                    msg = (f"region {region.code!r} already exists; pass replace=True to "
+                           "replace it")
+                    raise StoreError(msg)
+                if current is not None and region.revision and region.revision != current[0]:
+                    raise ConflictError(i18n.t("store.conflict", region=region.code,
+                                               user=current[2] or "?", at=current[1][:19]))
+                old = _build_region(self, region.code) if current is not None else None
+                revision = (current[0] if current is not None else 0) + 1
+                rows["regions"][0].update(revision=revision, saved_by=self.user)
                 self.db.execute("DELETE FROM regions WHERE code = ?", [region.code])
                 for table in TABLES:
                     if rows[table]:
                         self.db[table].insert_all(rows[table])
+                self._audit(region.code, old, region)
         except sqlite3.Error as exc:
             msg = f"saving region {region.code!r} failed, nothing was written ({exc})"
             raise StoreError(msg) from exc
+        region.revision = revision
 
     def add_assessment(self, code: str, assessment: Assessment) -> None:
         """Add one assessment to stored region ``code``, in one transaction.
@@ -267,13 +356,18 @@ class Store:
         shell.assessments = [assessment]
         rows = _region_rows(shell)
         try:
-            with self.db.atomic():
+            with self._write():
+                if self.db.execute("SELECT 1 FROM assessments WHERE region = ? AND id = ?",
+                                   [code, assessment.id]).fetchone():
+                    raise_if([Problem("duplicate", assessment.id,
+                                      kind=i18n.t("kind.assessment"))])
                 ord_ = self.db.execute("SELECT COALESCE(MAX(ord) + 1, 0) FROM assessments "
                                        "WHERE region = ?", [code]).fetchone()[0]
                 rows["assessments"][0]["ord"] = ord_
                 self.db["assessments"].insert_all(rows["assessments"])
                 if rows["answers"]:
                     self.db["answers"].insert_all(rows["answers"])
+                self._audit_rows(code, [("insert", "assessment", assessment, None, ord_)])
         except sqlite3.Error as exc:
             msg = f"saving assessment {assessment.id!r} failed, nothing was written ({exc})"
             raise StoreError(msg) from exc
@@ -282,8 +376,10 @@ class Store:
         """Delete region ``code`` and everything recorded about it."""
         if not self.has_region(code):
             raise NotFoundError(f"no region {code!r} in the store")
-        with self.db.atomic():
+        with self._write():
+            old = _build_region(self, code)
             self.db.execute("DELETE FROM regions WHERE code = ?", [code])
+            self._audit(code, old, None)
 
     def load_region(self, code: str | None = None) -> Region:
         """Load region ``code`` (or the only region, when the store holds exactly one).
@@ -301,10 +397,148 @@ class Store:
                        "name the one to load")
                 raise NotFoundError(msg)
             code = codes[0]
-        row = self.db.execute("SELECT * FROM regions WHERE code = ?", [code]).fetchone()
-        if row is None:
-            raise NotFoundError(f"no region {code!r} in the store")
-        return _build_region(self, code)
+        with self._read():
+            row = self.db.execute("SELECT revision FROM regions WHERE code = ?",
+                                  [code]).fetchone()
+            if row is None:
+                raise NotFoundError(f"no region {code!r} in the store")
+            region = _build_region(self, code)
+        region.revision = int(row[0])
+        return region
+
+    @contextlib.contextmanager
+    def _read(self) -> Iterator[None]:
+        """A read transaction: every query inside sees the same snapshot."""
+        conn = self.db.conn
+        if conn.in_transaction:
+            yield
+            return
+        conn.execute("BEGIN")
+        try:
+            yield
+        finally:
+            if conn.in_transaction:
+                conn.execute("COMMIT")
+
+    # ------------------------------------------------------------------ history
+    def _audit(self, code: str, old: Region | None, new: Region | None) -> None:
+        before = _records(old) if old is not None else {}
+        after = _records(new) if new is not None else {}
+        changes = []
+        for key, (kind, rec, ord_) in after.items():
+            if key not in before:
+                changes.append(("insert", kind, rec, None, ord_))
+            elif to_dict(kind, before[key][1]) != to_dict(kind, rec) or before[key][2] != ord_:
+                changes.append(("update", kind, rec, before[key][1], ord_))
+        for key, (kind, rec, ord_) in before.items():
+            if key not in after:
+                changes.append(("delete", kind, None, rec, ord_))
+        self._audit_rows(code, changes)
+
+    def _audit_rows(self, code: str, changes: list[tuple[str, str, Any, Any, int]]) -> None:
+        at = dt.datetime.now(dt.timezone.utc).isoformat(timespec="microseconds")
+        rows = [(code, at, self.user, action, kind, key_of(kind, rec if rec is not None else old),
+                 ord_, json.dumps(to_dict(kind, old), ensure_ascii=False) if old else None,
+                 json.dumps(to_dict(kind, rec), ensure_ascii=False) if rec else None)
+                for action, kind, rec, old, ord_ in changes]
+        self.db.conn.executemany(
+            "INSERT INTO audit (region, at, user, action, kind, key, ord, before, after) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+
+    def history(self, code: str | None = None, *, kind: str | None = None) -> pd.DataFrame:
+        """The audit trail: every change, oldest first.
+
+        Columns: ``at`` (UTC, ISO), ``user``, ``region``, ``action`` (insert, update,
+        delete), ``kind`` (actor, agreement, ...), ``key``.
+        """
+        sql = "SELECT at, user, region, action, kind, key FROM audit WHERE 1 = 1"
+        args: list[Any] = []
+        if code is not None:
+            sql += " AND region = ?"
+            args.append(code)
+        if kind is not None:
+            sql += " AND kind = ?"
+            args.append(kind)
+        return pd.DataFrame(list(self.db.query(sql + " ORDER BY id", args)),
+                            columns=["at", "user", "region", "action", "kind", "key"])
+
+    def region_as_of(self, code: str, when: dt.datetime | dt.date | str) -> Region:
+        """Rebuild region ``code`` as it was at ``when`` from the audit trail.
+
+        ``when`` is a datetime (UTC if naive), a date (its end) or an ISO string.
+
+        Raises
+        ------
+        concert.NotFoundError
+            If the region had no record at that time.
+        """
+        if isinstance(when, str):
+            when = dt.datetime.fromisoformat(when)
+        if isinstance(when, dt.date) and not isinstance(when, dt.datetime):
+            when = dt.datetime.combine(when, dt.time.max)
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=dt.timezone.utc)
+        limit = when.astimezone(dt.timezone.utc).isoformat(timespec="microseconds")
+        latest: dict[tuple[str, str], dict[str, Any]] = {}
+        for row in self.db.query("SELECT * FROM audit WHERE region = ? AND at <= ? ORDER BY id",
+                                 [code, limit]):
+            latest[(row["kind"], row["key"])] = row
+        live = [r for r in latest.values() if r["action"] != "delete"]
+        if not live:
+            raise NotFoundError(f"region {code!r} had no record at {limit[:19]}")
+        reg = self.db.execute("SELECT name, territories, note, source FROM regions WHERE code = ?",
+                              [code]).fetchone()
+        region = Region(code, reg[0] if reg else code,
+                        tuple(json.loads(reg[1])) if reg else (),
+                        note=reg[2] if reg else "", source=reg[3] if reg else "")
+        lists = {"actor": region.actors, "committee": region.committees,
+                 "agreement": region.agreements, "membership": region.memberships,
+                 "tie": region.ties, "assessment": region.assessments, "figure": region.figures}
+        for row in sorted(live, key=lambda r: r["ord"]):
+            lists[row["kind"]].append(from_dict(row["kind"], json.loads(row["after"])))
+        return region
+
+    # ------------------------------------------------------------------ backup
+    def backup(self, out: str | Path) -> Path:
+        """Write a consistent copy of the store to ``out`` with SQLite's backup API.
+
+        Safe while other connections (the dashboard) read and write: the copy is a
+        snapshot of one moment. Parent folders are created; an existing ``out`` is
+        replaced.
+        """
+        out = Path(out)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        if self.path is not None and out.resolve() == self.path.resolve():
+            msg = "the backup must go to another file than the store itself"
+            raise StoreError(msg)
+        tmp = out.with_name(out.name + ".part")
+        tmp.unlink(missing_ok=True)
+        dest = sqlite3.connect(str(tmp))
+        try:
+            self.db.conn.backup(dest)
+            dest.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            dest.close()
+        tmp.replace(out)
+        return out
+
+    @staticmethod
+    def restore(backup: str | Path, path: str | Path) -> Path:
+        """Bring a backup back as the store ``path`` (replacing its content).
+
+        The backup is checked first (it must open as a concert store); the copy uses the
+        backup API, so a dashboard connected to ``path`` sees the restored data.
+        """
+        with Store(backup) as src:
+            if not src.regions() and not src.history().shape[0]:
+                msg = f"{backup} holds no region: nothing to restore"
+                raise StoreError(msg)
+            dest = sqlite3.connect(str(path), timeout=10)
+            try:
+                src.db.conn.backup(dest)
+            finally:
+                dest.close()
+        return Path(path)
 
     def rows(self, table: str, region: str) -> Iterator[dict[str, Any]]:
         """The raw rows of ``table`` for ``region``, in saved order (for exports)."""
@@ -372,6 +606,24 @@ def _region_rows(r: Region) -> dict[str, list[dict[str, Any]]]:
             "definition_en": f.definition_en, "source": f.source,
             "illustrative": int(f.illustrative)})
     return rows
+
+
+def _records(region: Region) -> dict[str, tuple[str, Any, int]]:
+    out: dict[str, tuple[str, Any, int]] = {}
+    for kind, items in (("actor", region.actors), ("committee", region.committees),
+                        ("agreement", region.agreements), ("membership", region.memberships),
+                        ("tie", region.ties), ("assessment", region.assessments),
+                        ("figure", region.figures)):
+        for i, rec in enumerate(items):
+            out[f"{kind}:{key_of(kind, rec)}"] = (kind, rec, i)
+    return out
+
+
+def _login() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "inconnu"
 
 
 def _group(store: Store, table: str, code: str, key: str) -> dict[str, list[dict[str, Any]]]:

@@ -19,6 +19,7 @@ from collections import defaultdict
 from typing import Any
 
 import holoviews as hv
+import holoviews.plotting.bokeh  # noqa: F401  (registers the bokeh backend for .opts)
 import networkx as nx
 import pandas as pd
 import panel as pn
@@ -396,9 +397,8 @@ def _overlay(nodes: pd.DataFrame, edges: pd.DataFrame, lang: str, *, height: int
     graph = _graph_element(nodes, edges, lang, presentation=presentation)
     labels = _labels_element(nodes, presentation=presentation)
     return (graph * labels).opts(
-        hv.opts.Overlay(xlim=(-ext, ext), ylim=(-ext, ext), height=height, width=height,
-                        toolbar="above", title="",
-                        backend_opts={"plot.output_backend": "canvas"}))
+        xlim=(-ext, ext), ylim=(-ext, ext), height=height, width=height, toolbar="above",
+        title="", backend_opts={"plot.output_backend": "canvas"}, backend="bokeh")
 
 
 # --------------------------------------------------------------------------- legend, card
@@ -572,9 +572,9 @@ class MapView(Viewer):
         labels = hv.DynamicMap(self._labels_cb, streams=streams)
         ext = _extent(map_frames(self._region, lang=lang, graph=self._graph)[0])
         height = 640 if state.presentation else 800
-        overlay = (graph * labels).opts(hv.opts.Overlay(
+        overlay = (graph * labels).opts(
             xlim=(-ext, ext), ylim=(-ext, ext), height=height, width=height, toolbar="above",
-            backend_opts={"plot.output_backend": "canvas"}))
+            backend_opts={"plot.output_backend": "canvas"}, backend="bokeh")
         selection = hv.streams.Selection1D(source=graph)
         selection.add_subscriber(self._on_select)
         card = pn.pane.HTML(pn.bind(lambda a: actor_card(self._region, a, lang),

@@ -75,22 +75,31 @@ class DashboardState(param.Parameterized):
     draft = param.Parameter(default=None, doc="The self-assessment form's values, kept across "
                             "re-renders (language switch, failed save).")
 
-    def __init__(self, *, store: Store | None = None, **params: Any) -> None:
+    def __init__(self, *, store: Store | None = None, memory: bool = False,
+                 **params: Any) -> None:
         region = params.pop("region", None)
         super().__init__(**params)
         self._store = store
+        self._memory_seed = region if memory else None
         self._anon: tuple[tuple[int, str], Region] | None = None
         with param.edit_constant(self):
-            self.can_save = store is not None or self.db_path is not None
-        if region is not None and not self.can_save:
+            self.can_save = store is not None or self.db_path is not None or (
+                memory and region is not None)
+        if region is not None:
             self.region = region
             self.region_code = region.code
+            self.version += 1
         else:
             self.reload()
 
     # ------------------------------------------------------------------ store
     @contextmanager
     def _open(self) -> Iterator[Store]:
+        if self._store is None and self._memory_seed is not None:
+            # Created on first use, in the thread that uses it (sqlite connections are
+            # bound to their thread): the server's, or the notebook kernel's.
+            self._store = Store(memory=True)
+            self._store.save_region(self._memory_seed)
         if self._store is not None:
             yield self._store
             return

@@ -127,13 +127,13 @@ def test_schema_version_in_user_version(db_path):
     Store(db_path).close()
     con = sqlite3.connect(db_path)
     try:
-        assert con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 1
+        assert con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
         meta = dict(con.execute("SELECT key, value FROM concert_meta").fetchall())
-        assert meta["schema_version"] == "1"
+        assert meta["schema_version"] == str(SCHEMA_VERSION)
     finally:
         con.close()
     with Store(db_path) as store:
-        assert store.schema_version == 1
+        assert store.schema_version == SCHEMA_VERSION
 
 
 def test_newer_schema_refused(db_path):

@@ -1,0 +1,249 @@
+"""The committee dashboard: a FastListTemplate with one page per concern.
+
+Pages (``?page=<slug>`` in the URL): ``overview``, ``map``, ``agreements``,
+``assessment`` (hidden in presentation mode), ``history``, ``next_steps``. The
+language (``?lang=fr|en``), the presentation mode and the anonymised names are kept in
+the URL too, so a link opens the same view.
+
+:func:`serve` is what ``concert serve DB`` calls; :func:`build_app` returns the page
+frame for one session; :func:`app_for` serves a region held in memory (notebooks).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import panel as pn
+import param
+
+from concert.region import Region
+from dashboards._common import ACCENT, TABLE_CSS, esc, page_stylesheet, tr
+from dashboards.agreements import agreements_page
+from dashboards.assessment import assessment_page
+from dashboards.history import history_page
+from dashboards.network_map import MapView
+from dashboards.next_steps import next_steps_page
+from dashboards.overview import overview_page
+from dashboards.state import PAGES, DashboardState
+
+__all__ = ["app_for", "build_app", "serve"]
+
+PAGE_BUILDERS: dict[str, Callable[[DashboardState], Any]] = {
+    "overview": overview_page,
+    "map": MapView,
+    "agreements": agreements_page,
+    "assessment": assessment_page,
+    "history": history_page,
+    "next_steps": next_steps_page,
+}
+
+SIDEBAR_CSS = """
+:host { font-size: 18px; --bokeh-font-size: 18px; }
+"""
+NAV_CSS = """
+:host { width: 100%; }
+.bk-btn { font-size: 18px; text-align: left; justify-content: flex-start; padding: 8px 14px;
+  min-height: 44px; }
+.bk-btn-light { color: #0B2F52; background: #fff; border: 1px solid #9fb3c8; }
+.bk-btn-primary { background: #0B4F8A; border-color: #0B4F8A; color: #fff; font-weight: 700; }
+.bk-btn:focus-visible { outline: 3px solid #E69F00; outline-offset: 2px; }
+"""
+HEADER_CSS = """
+:host { color: #fff; }
+h1 { font-size: 1.35em; margin: 0; color: #fff; font-weight: 600; }
+"""
+
+
+def _extensions() -> None:
+    pn.extension("tabulator", design="fast", notifications=False,
+                 raw_css=[":root { --accent-fill-rest: #0B4F8A; }"])
+
+
+def build_app(db_path: str | Path | None, *, region: str | None = None, lang: str = "fr",
+              presentation: bool = False, state: DashboardState | None = None
+              ) -> pn.template.FastListTemplate:
+    """Build the dashboard for one session.
+
+    Parameters
+    ----------
+    db_path : str or Path
+        The concert SQLite file.
+    region : str, optional
+        The region code; default the store's only (or first) region.
+    lang : str
+        ``"fr"`` (default) or ``"en"``; the URL's ``?lang=`` wins when served.
+    presentation : bool
+        Start in presentation mode (large type, no editing controls).
+    state : DashboardState, optional
+        A ready state to show instead of opening ``db_path`` (used by :func:`app_for`).
+
+    Returns
+    -------
+    panel.template.FastListTemplate
+        The page frame: a sidebar menu (keyboard usable buttons), the FR/EN switch, the
+        presentation and anonymisation switches, and the current page.
+    """
+    _extensions()
+    if state is None:
+        state = DashboardState(db_path=str(db_path) if db_path is not None else None,
+                               region_code=region, lang=lang, presentation=presentation)
+    else:
+        state.param.update(lang=lang, presentation=presentation)
+    location = pn.state.location
+    if location is not None and pn.state.curdoc is not None and \
+            pn.state.curdoc.session_context is not None:
+        location.sync(state, {"page": "page", "lang": "lang", "presentation": "presentation",
+                              "anonymise": "anonymise"})
+    return _frame(state)
+
+
+def _frame(state: DashboardState) -> pn.template.FastListTemplate:
+    holder = pn.Column(sizing_mode="stretch_width",
+                       stylesheets=[page_stylesheet(state.presentation)])
+    header = pn.pane.HTML("", stylesheets=[HEADER_CSS], sizing_mode="stretch_width",
+                          margin=(0, 10))
+    nav: dict[str, pn.widgets.Button] = {}
+    for slug in PAGES:
+        button = pn.widgets.Button(name=slug, button_type="light", sizing_mode="stretch_width",
+                                   stylesheets=[NAV_CSS], margin=(3, 5))
+        button.on_click(lambda _e, s=slug: setattr(state, "page", s))
+        nav[slug] = button
+    nav_title = pn.pane.HTML("", stylesheets=[TABLE_CSS], margin=(0, 5))
+    lang_switch = pn.widgets.RadioButtonGroup(
+        name="Langue / Language", options={"Français": "fr", "English": "en"},
+        value=state.lang, button_type="primary", button_style="outline",
+        sizing_mode="stretch_width", stylesheets=[NAV_CSS])
+    lang_switch.link(state, value="lang")
+    presentation = pn.widgets.Checkbox(name="", value=state.presentation,
+                                       stylesheets=[SIDEBAR_CSS])
+    presentation.link(state, value="presentation")
+    anonymise = pn.widgets.Checkbox(name="", value=state.anonymise, stylesheets=[SIDEBAR_CSS])
+    anonymise.link(state, value="anonymise")
+    reload = pn.widgets.Button(name="", button_type="light", stylesheets=[NAV_CSS],
+                               sizing_mode="stretch_width")
+    reload.on_click(lambda _e: state.reload())
+    lang_title = pn.pane.HTML("", stylesheets=[TABLE_CSS], margin=(10, 5, 0, 5))
+    options_title = pn.pane.HTML("", stylesheets=[TABLE_CSS], margin=(10, 5, 0, 5))
+    footer = pn.pane.HTML("", stylesheets=[TABLE_CSS + ":host { font-size: 14px; }"],
+                          margin=(10, 5))
+
+    def relabel(*_events: param.parameterized.Event) -> None:
+        lang = state.lang
+        for slug, button in nav.items():
+            button.name = tr(f"dash.page.{slug}", lang)
+            button.button_type = "primary" if slug == state.page else "light"
+            button.visible = slug in state.pages
+        nav_title.object = f"<h2>{esc(tr('dash.nav', lang))}</h2>"
+        lang_title.object = f"<h2>{esc(tr('dash.language', lang))}</h2>"
+        options_title.object = f"<h2>{esc(tr('dash.display', lang))}</h2>"
+        presentation.name = tr("dash.presentation", lang)
+        anonymise.name = tr("dash.anonymise", lang)
+        reload.name = "⟳ " + tr("dash.reload", lang)
+        reload.visible = state.can_save
+        lang_switch.value = lang
+        presentation.value = state.presentation
+        anonymise.value = state.anonymise
+        name = state.region.name if state.region is not None else ""
+        page = tr(f"dash.page.{state.page}", lang)
+        header.object = f"<h1>{esc(page)} · {esc(name)}</h1>"
+        footer.object = f'<p class="muted">{esc(tr("dash.footer", lang))}</p>'
+
+    def render(*_events: param.parameterized.Event) -> None:
+        if state.page not in state.pages:
+            state.page = "overview"
+            return
+        relabel()
+        holder.stylesheets = [page_stylesheet(state.presentation)]
+        if state.region is None:
+            holder.objects = [pn.pane.Alert(
+                tr("dash.load_error", state.lang, detail=state.error), alert_type="danger")]
+            return
+        holder.objects = [PAGE_BUILDERS[state.page](state)]
+
+    state.param.watch(render, ["page", "lang", "presentation", "anonymise", "version"])
+    render()
+    sidebar = pn.Column(nav_title, *nav.values(), lang_title, lang_switch, options_title,
+                        presentation, anonymise, reload, footer, sizing_mode="stretch_width",
+                        stylesheets=[SIDEBAR_CSS])
+    title = "concert"
+    if state.region is not None:
+        title = f"concert — {state.region.name}"
+    template = pn.template.FastListTemplate(
+        title=title, sidebar=[sidebar], main=[holder], header=[header],
+        accent_base_color=ACCENT, header_background=ACCENT, header_color="#FFFFFF",
+        theme_toggle=False, sidebar_width=300, main_layout=None,
+        collapsed_sidebar=False)
+    template.dashboard_state = state  # for tests and notebooks
+    return template
+
+
+def app_for(region: Region, *, lang: str = "fr", presentation: bool = False,
+            save: bool = True) -> pn.template.FastListTemplate:
+    """The dashboard over a region held in memory (for a notebook).
+
+    Parameters
+    ----------
+    region : Region
+        The region to show, e.g. ``concert.example.capitale_nationale()``.
+    lang : str
+        ``"fr"`` or ``"en"``.
+    presentation : bool
+        Start in presentation mode.
+    save : bool
+        If true (default), assessments typed in the form are saved to an in-memory
+        store (``Store(memory=True)``, lost when the kernel stops) and the dashboard
+        shows them; if false, the Save button is disabled.
+
+    Returns
+    -------
+    panel.template.FastListTemplate
+        Show it with ``.show()`` (opens a browser tab) or ``.servable()``.
+
+    Examples
+    --------
+    >>> from concert.example import capitale_nationale
+    >>> app = app_for(capitale_nationale(), lang="en")
+    >>> app.dashboard_state.can_save
+    True
+    """
+    state = DashboardState(region=region, memory=save, lang=lang, presentation=presentation)
+    return build_app(None, lang=lang, presentation=presentation, state=state)
+
+
+def serve(db_path: str | Path, *, region: str | None = None, port: int = 5006,
+          address: str = "127.0.0.1", lang: str = "fr", presentation: bool = False,
+          show: bool = False) -> None:
+    """Serve the dashboard of ``db_path`` until interrupted (blocking).
+
+    Parameters
+    ----------
+    db_path : str or Path
+        The concert SQLite file.
+    region : str, optional
+        The region code; default the store's only (or first) region.
+    port : int
+        The port (default 5006); 0 picks a free one.
+    address : str
+        The address to bind; default ``127.0.0.1`` (this computer only).
+    lang : str
+        Default language of new sessions (``"fr"`` or ``"en"``).
+    presentation : bool
+        Start sessions in presentation mode.
+    show : bool
+        Open a browser tab.
+
+    Notes
+    -----
+    Bokeh's and Panel's JavaScript and CSS are served by the server itself, from its
+    ``/static/`` path: the dashboard needs no network access.
+    """
+    path = Path(db_path)
+
+    def session() -> pn.template.FastListTemplate:
+        return build_app(path, region=region, lang=lang, presentation=presentation)
+
+    origins = sorted({f"{address}:{port}", f"localhost:{port}", f"127.0.0.1:{port}"})
+    pn.serve(session, port=port, address=address, show=show, title="concert",
+             websocket_origin=origins)
