@@ -31,8 +31,10 @@ def check_text(value: Any, field: str, where: str, *, required: bool = False,
         return [Problem("text.length", where, field=field, max=max_len)]
     if any(ord(ch) < 32 and ch not in "\n\t" for ch in value) or "\x7f" in value:
         return [Problem("text.control", where, field=field)]
-    if not value.isascii() and any("\ud800" <= ch <= "\udfff" for ch in value):
-        # A lone surrogate is not Unicode text: it cannot be encoded to UTF-8 (SQLite, JSON).
+    if not value.isascii() and any("\ud800" <= ch <= "\udfff" or ch in "\ufffe\uffff"
+                                   for ch in value):
+        # A lone surrogate is not Unicode text: it cannot be encoded to UTF-8 (SQLite, JSON);
+        # U+FFFE and U+FFFF are not allowed in XML (GraphML, GEXF).
         return [Problem("text.control", where, field=field)]
     return []
 

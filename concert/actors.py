@@ -144,7 +144,8 @@ class Actor:
         out += check_text(self.name, "name", w, required=True, max_len=200)
         out += check_code(self.type, "actor_type", "type", w)
         if self.sector == "":
-            out.append(Problem("actor.sector_required", w))
+            if self.type == "other":
+                out.append(Problem("actor.sector_required", w))
         else:
             out += check_code(self.sector, "sector", "sector", w)
         out += check_code(self.engagement, "engagement", "engagement", w)

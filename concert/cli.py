@@ -192,34 +192,173 @@ def _maturity_json(region: Region, ass: Any, results: dict[str, Any],
 
 @cli.command(context_settings=CONTEXT)
 @click.argument("db", type=click.Path(dir_okay=False))
-@click.argument("out", type=click.Path(dir_okay=False))
-@click.option("--format", "fmt", type=click.Choice(["graphml", "gexf", "json"]), required=True,
-              help="graphml, gexf (Gephi) ou json (node-link).")
+@click.argument("out", type=click.Path())
+@click.option("--format", "fmt", required=True,
+              type=click.Choice(["csv", "xlsx", "json", "graphml", "gexf", "node-link"]),
+              help="Données : csv (un dossier), xlsx, json (réimportables). Graphe : graphml, "
+                   "gexf (Gephi), node-link (JSON networkx).")
 @click.option("--region", "region_code", default=None, help="Code de la région.")
+@click.option("--as-of", default=None,
+              help="Exporter la région telle qu’elle était à cette date (AAAA-MM-JJ[THH:MM]).")
 @click.option("--include-tenant-codes", is_flag=True,
-              help="Inclure les codes pseudonymes des locataires (données personnelles : "
-                   "à demander explicitement).")
+              help="Inclure les ententes III et les codes pseudonymes des locataires "
+                   "(données personnelles : à demander explicitement).")
 @lang_option
-def export(db: str, out: str, fmt: str, region_code: str | None,
+def export(db: str, out: str, fmt: str, region_code: str | None, as_of: str | None,
            include_tenant_codes: bool) -> None:
-    """Exporter le graphe d’une région en GraphML, GEXF ou JSON.
+    """Exporter une région : données (CSV, Excel, JSON) ou graphe (GraphML, GEXF).
+
+    Par défaut, les ententes III (codes de locataires) ne sont pas exportées : seul
+    leur nombre figure dans le résumé.
 
     Example:
 
-        concert export cn.db --format gexf cn.gexf
+        concert export cn.db --format xlsx cn.xlsx
     """
+    from concert.io import write_csv, write_json, write_xlsx
+
     region = _load(db, region_code)
-    G = region_to_graph(region, tenant_codes=include_tenant_codes)
-    if fmt == "graphml":
-        write_graphml(G, out)
-    elif fmt == "gexf":
-        write_gexf(G, out)
+    if as_of:
+        with Store(_existing(db)) as store:
+            region = store.region_as_of(region.code, as_of)
+    if fmt in ("csv", "xlsx", "json"):
+        writer = {"csv": write_csv, "xlsx": write_xlsx, "json": write_json}[fmt]
+        writer(region, out, tenant_codes=include_tenant_codes)
     else:
-        path = Path(out)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(nx.node_link_data(G, edges="edges"), ensure_ascii=False,
-                                   indent=1), encoding="utf-8")
+        G = region_to_graph(region, tenant_codes=include_tenant_codes)
+        if fmt == "graphml":
+            write_graphml(G, out)
+        elif fmt == "gexf":
+            write_gexf(G, out)
+        else:
+            path = Path(out)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(json.dumps(nx.node_link_data(G, edges="edges"), ensure_ascii=False,
+                                       indent=1), encoding="utf-8")
     click.echo(i18n.t("cli.exported", what=fmt.upper(), out=out))
+
+
+@cli.command("import", context_settings=CONTEXT)
+@click.argument("db", type=click.Path(dir_okay=False))
+@click.argument("files", nargs=-1, required=True, type=click.Path())
+@click.option("--region", "region_code", default=None,
+              help="Code de la région (par défaut : celle du fichier, ou la seule de DB).")
+@click.option("--name", default=None, help="Nom de la région, pour la créer.")
+@click.option("--encoding", default="utf-8", show_default=True,
+              help="Encodage des CSV et JSON (latin-1 pour les vieux exports Excel).")
+@lang_option
+def import_cmd(db: str, files: tuple[str, ...], region_code: str | None, name: str | None,
+               encoding: str) -> None:
+    """Importer des acteurs, ententes, sièges, liens et évaluations (CSV, XLSX, JSON).
+
+    Tout est vérifié avant d’écrire : au moindre problème, rien n’est écrit et chaque
+    problème est signalé avec son fichier, sa ligne et sa colonne.
+
+    Example:
+
+        concert import cn.db acteurs.csv ententes.csv
+    """
+    from concert.io import ImportFailed, import_files
+
+    bar: Any = None
+
+    def progress(done: int, total: int) -> None:
+        nonlocal bar
+        if total < 1000:
+            return
+        if bar is None:
+            bar = click.progressbar(length=total, label=i18n.t("cli.importing"), file=None)
+            bar.__enter__()
+        bar.update(done - bar.pos)
+
+    with Store(db) as store:
+        try:
+            report = import_files(store, files, region=region_code, name=name,
+                                  encoding=encoding, progress=progress)
+        except ImportFailed as exc:
+            lines = [i18n.t("cli.import_failed", n=len(exc.problems))]
+            lines += [f"  {p}" for p in exc.problems[:200]]
+            if len(exc.problems) > 200:
+                lines.append(f"  … (+{len(exc.problems) - 200})")
+            raise CliError("\n".join(lines)) from exc
+        finally:
+            if bar is not None:
+                bar.__exit__(None, None, None)
+    click.echo(i18n.t("cli.imported", region=report.region, added=sum(report.added.values()),
+                      updated=sum(report.updated.values()),
+                      unchanged=sum(report.unchanged.values())))
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("out", type=click.Path(dir_okay=False))
+@lang_option
+def template(out: str) -> None:
+    """Écrire un modèle à remplir : acteurs.xlsx, ententes.csv, modele.xlsx (toutes les tables)…
+
+    Example:
+
+        concert template acteurs.xlsx
+    """
+    from concert.io import write_template
+
+    write_template(out)
+    click.echo(i18n.t("cli.template", out=out))
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("db", type=click.Path(dir_okay=False))
+@click.argument("out", type=click.Path(dir_okay=False))
+@lang_option
+def backup(db: str, out: str) -> None:
+    """Faire une copie cohérente de DB, même pendant que le tableau de bord tourne.
+
+    Example:
+
+        concert backup cn.db sauvegardes/cn-2025-01-15.db
+    """
+    with Store(_existing(db)) as store:
+        store.backup(out)
+    click.echo(i18n.t("cli.backup", out=out))
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("backup_file", type=click.Path(dir_okay=False))
+@click.argument("db", type=click.Path(dir_okay=False))
+@click.option("--force", is_flag=True, help="Remplacer DB s’il existe.")
+@lang_option
+def restore(backup_file: str, db: str, force: bool) -> None:
+    """Restaurer DB à partir d’une copie faite par « concert backup ».
+
+    Example:
+
+        concert restore sauvegardes/cn-2025-01-15.db cn.db --force
+    """
+    _existing(backup_file)
+    if Path(db).exists() and not force:
+        raise CliError(i18n.t("cli.restore_exists", db=db))
+    Store.restore(backup_file, db)
+    click.echo(i18n.t("cli.restored", db=db, backup=backup_file))
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("db", type=click.Path(dir_okay=False))
+@click.option("--region", "region_code", default=None, help="Code de la région.")
+@click.option("--kind", default=None,
+              type=click.Choice(["actor", "agreement", "committee", "membership", "tie",
+                                 "assessment", "figure"]), help="Seulement ce type de fiche.")
+@lang_option
+def history(db: str, region_code: str | None, kind: str | None) -> None:
+    """Lister les modifications enregistrées (quand, par qui, quoi).
+
+    Example:
+
+        concert history cn.db --kind agreement
+    """
+    with Store(_existing(db)) as store:
+        frame = store.history(region_code, kind=kind)
+    for row in frame.itertuples():
+        click.echo(f"{row.at[:19]}  {row.user:<12} {row.region:<20} {row.action:<7} "
+                   f"{row.kind:<11} {row.key}")
 
 
 @cli.command(context_settings=CONTEXT)

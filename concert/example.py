@@ -158,9 +158,10 @@ def _actors() -> list[Actor]:
             contacts = (Contact(WORKERS[j + 1], "referring_worker"),)
         actors.append(Actor(aid, name, "community_org", acronym=acr, territories=terr,
                             roles=("referring",), contacts=contacts, engagement=engagement,
-                            note=(FICTIONAL if contacts else "") + (
-                                " Fiduciaire de Clés en main pendant 22 ans, jusqu’au "
-                                "1er avril 2022 (002 L93, L271-275)." if aid == "pech" else ""),
+                            note=" ".join(filter(None, (
+                                FICTIONAL if contacts else "",
+                                "Fiduciaire de Clés en main pendant 22 ans, jusqu’au "
+                                "1er avril 2022 (002 L93, L271-275)." if aid == "pech" else ""))),
                             source=s002 + ("; 000 L1803-1834" if aid in MANAGEMENT else "")))
     return actors
 

@@ -72,8 +72,12 @@ class Figure:
 
 
 def _finite(v: float) -> bool:
-    """True for a finite number that fits a float (``math.isfinite`` overflows on huge ints)."""
+    """True for a finite number a float holds exactly (the store keeps values as REAL).
+
+    ``math.isfinite`` overflows on huge ints; an int above 2**53 may not survive the
+    conversion to float (2**53 + 1 would load back as 2**53).
+    """
     try:
-        return math.isfinite(v)
+        return math.isfinite(v) and (not isinstance(v, int) or float(v) == v)
     except OverflowError:
         return False

@@ -243,7 +243,7 @@ ACTOR_TYPES: tuple[ActorTypeTerm, ...] = (
                   "Section VI (L1569-1611)", sector="program"),
     ActorTypeTerm("government", "Organisme gouvernemental", "Government body",
                   "Section II (L380-400): SHQ, MSSS", sector="housing"),
-    ActorTypeTerm("other", "Autre", "Other", ""),
+    ActorTypeTerm("other", "Autre", "Other", "concert"),
 )
 
 # --------------------------------------------------------------------------------------

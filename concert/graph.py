@@ -185,7 +185,10 @@ def read_gexf(path: str | Path) -> nx.MultiDiGraph:
                     if k not in ("mode", "node_default", "edge_default")})
     for n, d in G.nodes(data=True):
         H.add_node(n, **d)
-    for u, v, k, d in G.edges(keys=True, data=True):
+    # networkx reads a file without parallel edges as a simple DiGraph (no keys).
+    edges = (G.edges(keys=True, data=True) if G.is_multigraph()
+             else ((u, v, None, d) for u, v, d in G.edges(data=True)))
+    for u, v, k, d in edges:
         d = dict(d)
         key = d.pop("id", k)
         H.add_edge(u, v, key=key, **d)

@@ -203,6 +203,62 @@ TEXT: dict[str, tuple[str, str]] = {
     "measure.reciprocity": ("Réciprocité des liens déclarés", "Reciprocity of declared ties"),
     "family.housing": ("habitation sociale", "social housing"),
     "family.health_social": ("santé et services sociaux", "health and social services"),
+    # ---------------------------------------------------------------- import / export
+    "io.row": ("ligne", "row"),
+    "io.region_rows": ("la table « région » ne doit avoir qu’une ligne",
+                       "the 'region' table must have a single row"),
+    "io.no_file": ("fichier introuvable", "file not found"),
+    "io.format": ("format {suffix} non pris en charge : CSV, XLSX ou JSON attendu",
+                  "unsupported format {suffix}: expected CSV, XLSX or JSON"),
+    "io.encoding": ("le fichier n’est pas encodé en {encoding} : enregistrez-le en « CSV UTF-8 » "
+                    "ou relancez avec --encoding latin-1 (vieux exports Excel)",
+                    "the file is not {encoding}: save it as 'CSV UTF-8' or run again with "
+                    "--encoding latin-1 (old Excel exports)"),
+    "io.unreadable": ("fichier illisible ({detail})", "unreadable file ({detail})"),
+    "io.unknown_table": ("table inconnue « {name} » : nommez le fichier ou la feuille d’après "
+                         "une table ({tables})",
+                         "unknown table '{name}': name the file or sheet after a table "
+                         "({tables})"),
+    "io.empty": ("la table « {table} » est vide", "table '{table}' is empty"),
+    "io.unknown_column": ("colonne inconnue pour la table « {table} » (colonnes possibles : "
+                          "{columns})",
+                          "unknown column for table '{table}' (possible columns: {columns})"),
+    "io.repeated_column": ("colonne en double", "repeated column"),
+    "io.missing_column": ("colonne obligatoire absente de la table « {table} »",
+                          "required column missing from table '{table}'"),
+    "io.required": ("valeur obligatoire manquante", "required value missing"),
+    "io.bad_date": ("date invalide « {value} » : format attendu AAAA-MM-JJ",
+                    "invalid date '{value}': expected YYYY-MM-DD"),
+    "io.bad_bool": ("valeur « {value} » invalide : oui ou non attendu",
+                    "invalid value '{value}': expected yes or no"),
+    "io.bad_int": ("nombre entier attendu, reçu « {value} »",
+                   "expected a whole number, got '{value}'"),
+    "io.bad_float": ("nombre attendu, reçu « {value} »", "expected a number, got '{value}'"),
+    "io.duplicate": ("« {key} » figure deux fois (déjà à {file}, ligne {row})",
+                     "'{key}' appears twice (already at {file}, row {row})"),
+    "io.assessment_dates": ("l’évaluation {assessment} porte plusieurs dates",
+                            "assessment {assessment} has several dates"),
+    "io.which_region": ("précisez la région (--region) parmi : {regions}",
+                        "give the region (--region) among: {regions}"),
+    "io.new_region": ("la région « {region} » n’existe pas : donnez son nom (--name) pour la "
+                      "créer",
+                      "region '{region}' does not exist: give its name (--name) to create it"),
+    "io.template_csv": ("un modèle CSV porte sur une seule table : nommez le fichier d’après "
+                        "elle (p. ex. acteurs.csv), ou demandez un modèle .xlsx",
+                        "a CSV template holds one table: name the file after it (e.g. "
+                        "actors.csv), or ask for an .xlsx template"),
+    "cli.imported": ("Import dans « {region} » : {added} ajoutés, {updated} modifiés, "
+                     "{unchanged} inchangés.",
+                     "Import into '{region}': {added} added, {updated} updated, {unchanged} "
+                     "unchanged."),
+    "cli.import_failed": ("Import refusé, rien n’a été écrit ({n} problèmes) :",
+                          "Import refused, nothing was written ({n} problems):"),
+    "cli.importing": ("Import", "Importing"),
+    "cli.template": ("Modèle écrit : {out}", "Template written: {out}"),
+    "cli.backup": ("Copie de sauvegarde écrite : {out}", "Backup written: {out}"),
+    "cli.restored": ("{db} restauré à partir de {backup}", "{db} restored from {backup}"),
+    "cli.restore_exists": ("{db} existe déjà : ajoutez --force pour le remplacer par la copie",
+                           "{db} already exists: add --force to replace it with the backup"),
     # ---------------------------------------------------------------- command line
     "cli.example_written": ("Région exemple « {name} » écrite dans {db} : {actors} acteurs, "
                             "{agreements} ententes, {assessments} évaluations.",
@@ -413,7 +469,7 @@ TEXT: dict[str, tuple[str, str]] = {
 }
 
 
-def t(key: str, lang: str | None = None, **values: Any) -> str:
+def t(key: str, lang: str | None = None, /, **values: Any) -> str:
     """Return the text ``key`` in ``lang`` (default: the settings language), formatted.
 
     An unknown key is returned as is, so a missing translation shows rather than crashes.

@@ -1,4 +1,4 @@
-"""The committee dashboard: a FastListTemplate with one page per concern.
+"""The committee dashboard: a BootstrapTemplate with one page per concern.
 
 Pages (``?page=<slug>`` in the URL): ``overview``, ``map``, ``agreements``,
 ``assessment`` (hidden in presentation mode), ``history``, ``next_steps``. The
@@ -56,14 +56,16 @@ h1 { font-size: 1.35em; margin: 0; color: #fff; font-weight: 600; }
 """
 
 
+FONT = "system-ui, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
+
+
 def _extensions() -> None:
-    pn.extension("tabulator", design="fast", notifications=False,
-                 raw_css=[":root { --accent-fill-rest: #0B4F8A; }"])
+    pn.extension("tabulator", notifications=False)
 
 
 def build_app(db_path: str | Path | None, *, region: str | None = None, lang: str = "fr",
               presentation: bool = False, state: DashboardState | None = None
-              ) -> pn.template.FastListTemplate:
+              ) -> pn.template.BootstrapTemplate:
     """Build the dashboard for one session.
 
     Parameters
@@ -81,7 +83,7 @@ def build_app(db_path: str | Path | None, *, region: str | None = None, lang: st
 
     Returns
     -------
-    panel.template.FastListTemplate
+    panel.template.BootstrapTemplate
         The page frame: a sidebar menu (keyboard usable buttons), the FR/EN switch, the
         presentation and anonymisation switches, and the current page.
     """
@@ -99,7 +101,7 @@ def build_app(db_path: str | Path | None, *, region: str | None = None, lang: st
     return _frame(state)
 
 
-def _frame(state: DashboardState) -> pn.template.FastListTemplate:
+def _frame(state: DashboardState) -> pn.template.BootstrapTemplate:
     holder = pn.Column(sizing_mode="stretch_width",
                        stylesheets=[page_stylesheet(state.presentation)])
     header = pn.pane.HTML("", stylesheets=[HEADER_CSS], sizing_mode="stretch_width",
@@ -170,17 +172,16 @@ def _frame(state: DashboardState) -> pn.template.FastListTemplate:
     title = "concert"
     if state.region is not None:
         title = f"concert — {state.region.name}"
-    template = pn.template.FastListTemplate(
+    template = pn.template.BootstrapTemplate(
         title=title, sidebar=[sidebar], main=[holder], header=[header],
-        accent_base_color=ACCENT, header_background=ACCENT, header_color="#FFFFFF",
-        theme_toggle=False, sidebar_width=300, main_layout=None,
-        collapsed_sidebar=False)
+        header_background=ACCENT, header_color="#FFFFFF",
+        sidebar_width=300, collapsed_sidebar=False)
     template.dashboard_state = state  # for tests and notebooks
     return template
 
 
 def app_for(region: Region, *, lang: str = "fr", presentation: bool = False,
-            save: bool = True) -> pn.template.FastListTemplate:
+            save: bool = True) -> pn.template.BootstrapTemplate:
     """The dashboard over a region held in memory (for a notebook).
 
     Parameters
@@ -198,7 +199,7 @@ def app_for(region: Region, *, lang: str = "fr", presentation: bool = False,
 
     Returns
     -------
-    panel.template.FastListTemplate
+    panel.template.BootstrapTemplate
         Show it with ``.show()`` (opens a browser tab) or ``.servable()``.
 
     Examples
@@ -241,7 +242,7 @@ def serve(db_path: str | Path, *, region: str | None = None, port: int = 5006,
     """
     path = Path(db_path)
 
-    def session() -> pn.template.FastListTemplate:
+    def session() -> pn.template.BootstrapTemplate:
         return build_app(path, region=region, lang=lang, presentation=presentation)
 
     origins = sorted({f"{address}:{port}", f"localhost:{port}", f"127.0.0.1:{port}"})

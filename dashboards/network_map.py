@@ -124,7 +124,7 @@ def _positions(key: tuple[tuple[str, ...], ...]) -> dict[str, tuple[float, float
             a = math.pi / 2 + 2 * math.pi * j / len(programs)
             pos[k[0]] = (1.4 * math.cos(a), 1.4 * math.sin(a), a)
     committees = [k for k in key if k[1] == "committee"]
-    rc = 0.42 * inner
+    rc = 0.55 * inner
     for j, k in enumerate(committees):
         a = math.pi / 2 + math.pi / max(len(committees), 1) + 2 * math.pi * j / max(
             len(committees), 1)
@@ -162,8 +162,28 @@ def _layout_key(G: nx.MultiDiGraph) -> tuple[tuple[str, ...], ...]:
 
 
 # --------------------------------------------------------------------------- frames
-def _short(text: str, limit: int = 20) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+def _short(text: str, limit: int = 24) -> str:
+    """Shorten a label, keeping a short last word that tells similar names apart."""
+    if len(text) <= limit:
+        return text
+    last = text.rsplit(" ", 1)[-1]
+    if len(last) <= 4 and len(text.split()) > 1:
+        return text[: limit - len(last) - 2].rstrip(" —-–,") + "… " + last
+    return text[: limit - 1].rstrip(" —-–,") + "…"
+
+
+def _wrap(text: str, width: int = 16, lines: int = 2) -> str:
+    """Wrap a committee name on at most ``lines`` lines of about ``width`` characters."""
+    out: list[str] = []
+    for word in text.split():
+        if out and len(out[-1]) + 1 + len(word) <= width:
+            out[-1] += " " + word
+        else:
+            out.append(word)
+    if len(out) > lines:
+        out = out[:lines]
+        out[-1] = out[-1][: width - 1] + "…"
+    return "\n".join(out)
 
 
 def map_frames(region: Region, *, lang: str = "fr", sectors: list[str] | tuple[str, ...] = (),
@@ -227,6 +247,7 @@ def map_frames(region: Region, *, lang: str = "fr", sectors: list[str] | tuple[s
         x, y, angle = pos[n]
         kind = d["kind"]
         row: dict[str, Any] = {"x": x, "y": y, "node": n, "kind": kind, "angle": angle,
+                               "radial": kind == "actor" and d.get("sector") != "program",
                                "type_label": "", "sector_label": "", "role_label": "",
                                "engagement_label": "", "territories": ""}
         if kind == "actor":
@@ -242,7 +263,7 @@ def map_frames(region: Region, *, lang: str = "fr", sectors: list[str] | tuple[s
                 colour=SECTOR_COLOURS.get(d.get("sector", ""), OTHER_COLOUR),
                 marker=ROLE_MARKERS[group], size=30 if group == "program" else 20)
         elif kind == "committee":
-            row.update(label=_short(str(d.get("label", "")), 24), name=d.get("name", ""),
+            row.update(label=_wrap(str(d.get("label", ""))), name=d.get("name", ""),
                        kind_label=i18n.label("committee_kind", d.get("type", "other"), lang),
                        colour="#FFFFFF", marker=COMMITTEE_MARKER, size=28)
         else:
@@ -253,7 +274,8 @@ def map_frames(region: Region, *, lang: str = "fr", sectors: list[str] | tuple[s
         rows.append(row)
     nodes = pd.DataFrame(rows, columns=[
         "x", "y", "node", "kind", "label", "name", "kind_label", "type_label", "sector_label",
-        "role_label", "engagement_label", "territories", "colour", "marker", "size", "angle"])
+        "role_label", "engagement_label", "territories", "colour", "marker", "size", "angle",
+        "radial"])
     edge_rows = []
     allowed = {f"agreement_{t}" for t in agreement_types}
     for u, v, d in G.edges(data=True):
@@ -319,20 +341,21 @@ def _labels_element(nodes: pd.DataFrame, *, presentation: bool = False) -> hv.La
     actors = shown["kind"] == "actor"
     n_actors = int(actors.sum())
     if n_actors > SINGLE_RING_MAX:
-        # Label the committees and the actors drawn largest (the program) or nearest the
-        # centre first: a few readable labels rather than thousands overlapping.
+        # Label the committees and the actors nearest the centre: a few readable labels
+        # rather than thousands overlapping.
         radius = (shown["x"] ** 2 + shown["y"] ** 2) ** 0.5
         keep = ~actors | (radius.rank(method="first") <= LABELLED_MAX)
         shown = shown[keep]
         actors = shown["kind"] == "actor"
-    radial = actors & ((shown["x"] ** 2 + shown["y"] ** 2) > 1.0) & (
-        n_actors <= SINGLE_RING_MAX)
+    radial = shown["radial"].astype(bool) & (n_actors <= SINGLE_RING_MAX)
     cos = shown["angle"].map(math.cos)
     offset = 0.75
     lx = shown["x"].where(~radial, shown["x"] + offset * cos)
     ly = shown["y"].where(~radial, shown["y"] + offset * shown["angle"].map(math.sin))
-    ly = ly.where(radial, ly - 0.85)
+    lines = shown["label"].str.count("\n") + 1
+    ly = ly.where(radial, ly - 0.75 - 0.35 * (lines - 1))
     angle = shown["angle"].where(cos >= 0, shown["angle"] + math.pi).where(radial, 0.0)
+    angle = angle * 180.0 / math.pi  # HoloViews label angles are in degrees
     align = pd.Series("center", index=shown.index).where(~radial, "left").where(
         ~radial | (cos >= 0), "right")
     frame = pd.DataFrame({"x": lx, "y": ly, "text": shown["label"], "angle": angle,
@@ -346,10 +369,13 @@ def _labels_element(nodes: pd.DataFrame, *, presentation: bool = False) -> hv.La
 
 
 def _extent(nodes: pd.DataFrame) -> float:
+    """Half the side of the square drawn: the outer ring plus room for radial labels."""
     if nodes.empty:
         return 10.0
     r = float(((nodes["x"] ** 2 + nodes["y"] ** 2) ** 0.5).max())
-    return r + (5.5 if len(nodes) <= SINGLE_RING_MAX * 1.6 else 2.0)
+    if int((nodes["kind"] == "actor").sum()) <= SINGLE_RING_MAX:
+        return r * 2.05
+    return r + 1.5
 
 
 def stakeholder_map(region: Region, *, lang: str = "fr", sectors: list[str] | tuple[str, ...] = (),
@@ -507,7 +533,11 @@ CARD_CSS = TABLE_CSS + """
 
 # --------------------------------------------------------------------------- the page
 class MapView(Viewer):
-    """The stakeholder-map page: filters, the map, its legend and the selected actor's card."""
+    """The stakeholder-map page: filters, the map, its legend and the selected actor's card.
+
+    Clicking near an actor (a bokeh tap, :class:`holoviews.streams.Tap`) selects it: its card
+    is shown and a ring marks it on the map.
+    """
 
     state = param.Parameter(doc="The dashboard state (a DashboardState).")
 
@@ -516,37 +546,73 @@ class MapView(Viewer):
         self._lang = state.lang
         self._region = state.view_region
         self._graph = region_to_graph(self._region) if self._region is not None else None
-        self._nodes = pd.DataFrame()
+        self._memo: dict[tuple, tuple[pd.DataFrame, pd.DataFrame]] = {}
+        self._view: pn.viewable.Viewable | None = None
 
-    def _frames(self, sectors: list[str], agreement_types: list[str],
-                committees: list[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
-        nodes, edges = map_frames(self._region, lang=self._lang, sectors=sectors,
-                                  agreement_types=agreement_types, committees=committees,
-                                  graph=self._graph)
-        self._nodes = nodes
-        return nodes, edges
+    def frames(self, sectors: list[str], agreement_types: list[str],
+               committees: list[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """The nodes and edges shown for these filters (computed once per filter set)."""
+        key = (tuple(sorted(sectors)), tuple(sorted(agreement_types)),
+               tuple(sorted(committees)))
+        if key not in self._memo:
+            if len(self._memo) > 8:
+                self._memo.clear()
+            self._memo[key] = map_frames(self._region, lang=self._lang, sectors=sectors,
+                                         agreement_types=agreement_types,
+                                         committees=committees, graph=self._graph)
+        return self._memo[key]
+
+    def _current(self) -> tuple[pd.DataFrame, pd.DataFrame]:
+        s = self.state
+        return self.frames(s.sectors, s.agreement_types, s.committees)
 
     def _graph_cb(self, sectors: list[str], agreement_types: list[str],
                   committees: list[str]) -> hv.Graph:
-        nodes, edges = self._frames(sectors, agreement_types, committees)
-        self._legend.object = map_legend(self._lang, nodes=nodes, edges=edges)
-        self._count.object = tr("dash.map.count", self._lang,
-                                actors=int((nodes["kind"] == "actor").sum()),
-                                ties=len(edges))
+        nodes, edges = self.frames(sectors, agreement_types, committees)
         return _graph_element(nodes, edges, self._lang, presentation=self.state.presentation)
 
     def _labels_cb(self, sectors: list[str], agreement_types: list[str],
                    committees: list[str]) -> hv.Labels:
-        return _labels_element(self._nodes, presentation=self.state.presentation)
+        nodes, _ = self.frames(sectors, agreement_types, committees)
+        return _labels_element(nodes, presentation=self.state.presentation)
 
-    def _on_select(self, index: list[int]) -> None:
-        if not index or self._nodes.empty or index[0] >= len(self._nodes):
+    def _selected_cb(self, selected_actor: str | None, sectors: list[str],
+                     agreement_types: list[str], committees: list[str]) -> hv.Points:
+        nodes, _ = self.frames(sectors, agreement_types, committees)
+        row = nodes[nodes["node"] == selected_actor] if selected_actor else nodes.iloc[:0]
+        return hv.Points(row[["x", "y"]], ["x", "y"]).opts(
+            marker="circle", size=46, fill_alpha=0, line_color="#000000", line_width=4,
+            backend_opts={"plot.output_backend": "canvas"})
+
+    def _on_tap(self, x: float | None, y: float | None) -> None:
+        if x is None or y is None:
             return
-        row = self._nodes.iloc[index[0]]
-        if row["kind"] == "actor":
-            self.state.selected_actor = str(row["node"])
+        nodes, _ = self._current()
+        actors = nodes[nodes["kind"] == "actor"]
+        if actors.empty:
+            return
+        d2 = (actors["x"] - x) ** 2 + (actors["y"] - y) ** 2
+        best = d2.idxmin()
+        if d2[best] <= 0.8 ** 2:
+            self.state.selected_actor = str(actors.loc[best, "node"])
+
+    def _legend(self, sectors: list[str], agreement_types: list[str],
+                committees: list[str]) -> str:
+        nodes, edges = self.frames(sectors, agreement_types, committees)
+        return map_legend(self._lang, nodes=nodes, edges=edges)
+
+    def _count(self, sectors: list[str], agreement_types: list[str],
+               committees: list[str]) -> str:
+        nodes, edges = self.frames(sectors, agreement_types, committees)
+        return tr("dash.map.count", self._lang, actors=int((nodes["kind"] == "actor").sum()),
+                  ties=len(edges))
 
     def __panel__(self) -> pn.viewable.Viewable:
+        if self._view is None:
+            self._view = self._build()
+        return self._view
+
+    def _build(self) -> pn.viewable.Viewable:
         state, lang = self.state, self._lang
         if self._region is None:
             return pn.pane.Markdown(tr("dash.no_region", lang))
@@ -554,7 +620,8 @@ class MapView(Viewer):
                        if any(a.sector == s.code for a in self._region.actors)}
         sectors = pn.widgets.MultiChoice.from_param(
             state.param.sectors, name=tr("dash.map.filter.sectors", lang),
-            options=sector_opts, placeholder=tr("dash.map.filter.all", lang), sizing_mode="stretch_width")
+            options=sector_opts, placeholder=tr("dash.map.filter.all", lang),
+            sizing_mode="stretch_width")
         types = pn.widgets.CheckButtonGroup.from_param(
             state.param.agreement_types, name=tr("dash.map.filter.agreements", lang),
             options={tr("dash.map.edge.agreement", lang, type=t): t for t in ALL_TYPES},
@@ -565,28 +632,34 @@ class MapView(Viewer):
             state.param.committees, name=tr("dash.map.filter.committees", lang),
             options=committee_opts, placeholder=tr("dash.map.filter.all", lang),
             sizing_mode="stretch_width")
-        self._legend = pn.pane.HTML("", stylesheets=[LEGEND_CSS], sizing_mode="stretch_width")
-        self._count = pn.pane.Markdown("", sizing_mode="stretch_width")
+        filters = [state.param.sectors, state.param.agreement_types, state.param.committees]
+        legend = pn.pane.HTML(pn.bind(self._legend, *filters), stylesheets=[LEGEND_CSS],
+                              sizing_mode="stretch_width")
+        count = pn.pane.Markdown(pn.bind(self._count, *filters), sizing_mode="stretch_width")
         streams = [hv.streams.Params(state, ["sectors", "agreement_types", "committees"])]
         graph = hv.DynamicMap(self._graph_cb, streams=streams)
         labels = hv.DynamicMap(self._labels_cb, streams=streams)
-        ext = _extent(map_frames(self._region, lang=lang, graph=self._graph)[0])
-        height = 640 if state.presentation else 800
-        overlay = (graph * labels).opts(
+        ring = hv.DynamicMap(self._selected_cb, streams=[hv.streams.Params(
+            state, ["selected_actor", "sectors", "agreement_types", "committees"])])
+        ext = _extent(self.frames([], list(ALL_TYPES), [])[0])
+        height = 600 if state.presentation else 880
+        overlay = (graph * ring * labels).opts(
             xlim=(-ext, ext), ylim=(-ext, ext), height=height, width=height, toolbar="above",
             backend_opts={"plot.output_backend": "canvas"}, backend="bokeh")
-        selection = hv.streams.Selection1D(source=graph)
-        selection.add_subscriber(self._on_select)
+        tap = hv.streams.Tap(source=graph)
+        tap.add_subscriber(self._on_tap)
         card = pn.pane.HTML(pn.bind(lambda a: actor_card(self._region, a, lang),
                                     state.param.selected_actor),
                             stylesheets=[CARD_CSS], sizing_mode="stretch_width")
-        label = pn.pane.HTML(f'<h2 id="map-title">{esc(tr("dash.page.map", lang))}</h2>'
+        intro = pn.pane.HTML(f"<h2>{esc(tr('dash.page.map', lang))}</h2>"
                              f'<p class="small">{esc(tr("dash.map.help", lang))}</p>',
                              stylesheets=[TABLE_CSS], sizing_mode="stretch_width")
-        side = pn.Column(label, sectors, pn.pane.HTML(
+        agreements_title = pn.pane.HTML(
             f"<strong>{esc(tr('dash.map.filter.agreements', lang))}</strong>",
-            stylesheets=[TABLE_CSS]), types, committees, self._count, card, self._legend,
-            width=400 if not state.presentation else 460)
+            stylesheets=[TABLE_CSS])
+        side = pn.Column(intro, sectors, agreements_title, types, committees, count, card,
+                         width=340)
         plot = pn.pane.HoloViews(overlay, linked_axes=False, backend="bokeh",
                                  sizing_mode="fixed")
-        return pn.Row(side, plot, sizing_mode="stretch_width")
+        return pn.FlexBox(side, plot, pn.Column(legend, width=310), flex_wrap="wrap",
+                          align_items="flex-start", sizing_mode="stretch_width")

@@ -188,3 +188,10 @@ def test_actors_frame(small_region):
 def test_actors_frame_empty_keeps_columns():
     df = actors_frame([])
     assert len(df) == 0 and "type_label" in df.columns
+
+
+def test_lone_surrogate_refused():
+    # Not valid Unicode text: it could not be written to SQLite or JSON (UTF-8).
+    with pytest.raises(ValidationError) as exc:
+        Actor("a", "Office \ud800", "omh")
+    assert exc.value.rules == ["text.control"]

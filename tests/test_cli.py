@@ -119,8 +119,8 @@ def test_empty_store_says_how_to_fill_it(runner, tmp_path):
     assert result.exit_code == 1 and "concert example" in result.output
 
 
-@pytest.mark.parametrize("fmt", ["graphml", "gexf", "json"])
-def test_export_formats(runner, example_db, tmp_path, fmt):
+@pytest.mark.parametrize("fmt", ["graphml", "gexf", "node-link"])
+def test_export_graph_formats(runner, example_db, tmp_path, fmt):
     out = tmp_path / "sub" / f"g.{fmt}"
     result = runner.invoke(cli, ["export", str(example_db), "--format", fmt, str(out)])
     assert result.exit_code == 0, result.output
@@ -133,6 +133,18 @@ def test_export_formats(runner, example_db, tmp_path, fmt):
     assert G.nodes["omhq"]["type"] == "omh"
     # No tenant code leaves by default.
     assert "CEM-" not in out.read_text("utf-8")
+
+
+def test_export_json_data_reimports(runner, example_db, tmp_path):
+    out = tmp_path / "cn.json"
+    assert runner.invoke(cli, ["export", str(example_db), "--format", "json", str(out)]
+                         ).exit_code == 0
+    data = json.loads(out.read_text("utf-8"))
+    assert len(data["acteurs"]) == 47 and data["résumé"][0]["ententes III"] == 10
+    assert "CEM-" not in out.read_text("utf-8")
+    result = runner.invoke(cli, ["import", str(tmp_path / "copy.db"), str(out)])
+    assert result.exit_code == 0, result.output
+    assert "37 ajoutés" not in result.output and "ajoutés" in result.output
 
 
 def test_export_tenant_codes_only_on_request(runner, example_db, tmp_path):

@@ -336,9 +336,10 @@ def test_every_agreement_type_and_actor_type_cites_a_source():
     for at in fw.AGREEMENT_TYPES:
         assert at.source.strip() and at.en.strip() and at.fr.strip()
     for t in fw.ACTOR_TYPES:
-        if t.code != "other":  # "Autre" is concert's catch-all, not from the source
-            assert t.source.strip(), t.code
+        # "Autre" is concert's own catch-all: it cites "concert" as other invented entries do.
+        assert t.source.strip(), t.code
         assert t.en.strip(), t.code
+    assert fw.actor_type("other").source == "concert"
 
 
 def test_housing_provider_actor_types():

@@ -208,3 +208,28 @@ def test_graph_to_frames_example(example):
     nodes, edges = graph_to_frames(G)
     assert (len(nodes), len(edges)) == (G.number_of_nodes(), G.number_of_edges())
     assert (edges["kind"] == "agreement_III").sum() == 3 * (nodes["kind"] == "tenant").sum()
+
+
+def test_gexf_round_trip_without_parallel_edges(tmp_path):
+    # networkx reads such a file as a simple DiGraph; read_gexf still gives keyed edges.
+    from concert import Actor, Region, Tie
+
+    r = Region("r", "Région")
+    r.add_actor(Actor("a", "A", "omh"))
+    r.add_actor(Actor("b", "B", "coop"))
+    r.add_tie(Tie("a", "b", "information"))
+    G = region_to_graph(r)
+    H = read_gexf(write_gexf(G, tmp_path / "simple.gexf"))
+    assert isinstance(H, nx.MultiDiGraph)
+    assert_same_graph(H, G)
+    H = read_graphml(write_graphml(G, tmp_path / "simple.graphml"))
+    assert_same_graph(H, G)
+
+
+def test_gexf_round_trip_of_a_region_without_edges(tmp_path):
+    from concert import Actor, Region
+
+    r = Region("r", "Région")
+    r.add_actor(Actor("a", "A\tde\nDémo", "omh"))
+    G = region_to_graph(r)
+    assert_same_graph(read_gexf(write_gexf(G, tmp_path / "g.gexf")), G)

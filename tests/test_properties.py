@@ -350,3 +350,45 @@ def test_valid_region_graph_has_one_node_per_record(region):
     assert G.number_of_edges() == (len(region.agreements) - n_iii + 3 * n_iii
                                    + len(region.memberships) + len(region.ties))
 
+
+
+any_text = st.text(st.characters(), max_size=20) | surrogate_text | control_text
+
+
+@given(any_text, any_text, any_text, any_text,
+       st.integers() | st.floats() | st.sampled_from([10**5000, 2**53 + 1, 2**70, -(2**60) - 1]))
+@SETTINGS
+def test_whatever_the_model_accepts_the_store_keeps(name, note, contact, unit, value):
+    # Text of any characters (controls, lone surrogates) and numbers of any size: either the
+    # model refuses them, or the store saves and loads them back equal; never a crash in
+    # between (e.g. a UnicodeEncodeError from SQLite or an OverflowError from float()).
+    def build() -> Region:
+        r = Region("r", "Région")
+        r.add_actor(Actor("a", name, "omh", note=note, contacts=(Contact(contact),)))
+        r.add_figure(Figure("f", value, unit, dt.date(2024, 1, 1), "définition"))
+        return r
+
+    region = only_validation_error(build)
+    if region is None:
+        return
+    with Store(memory=True) as store:
+        store.save_region(region)
+        assert store.load_region() == region
+
+
+
+@given(valid_regions())
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_valid_region_graph_files_read_back_equal(region):
+    import tempfile
+    from pathlib import Path
+
+    from concert import read_gexf, read_graphml, region_to_graph, write_gexf, write_graphml
+
+    G = region_to_graph(region, tenant_codes=True)
+    edges = {(u, v, k): d for u, v, k, d in G.edges(keys=True, data=True)}
+    with tempfile.TemporaryDirectory() as tmp:
+        for write, read in ((write_graphml, read_graphml), (write_gexf, read_gexf)):
+            H = read(write(G, Path(tmp) / "g.xml"))
+            assert dict(H.nodes(data=True)) == dict(G.nodes(data=True))
+            assert {(u, v, k): d for u, v, k, d in H.edges(keys=True, data=True)} == edges

@@ -14,6 +14,7 @@ from concert import (
     Agreement,
     Answer,
     Assessment,
+    Figure,
     NotFoundError,
     Party,
     Region,
@@ -268,7 +269,8 @@ def test_failed_save_leaves_file_byte_for_byte_unchanged(example, small_region, 
         assert store.load_region("demo") == small_region
         assert store.load_region("capitale-nationale") == example
     assert db_path.read_bytes() == before
-    assert not db_path.with_name(db_path.name + "-journal").exists()
+    for suffix in ("-journal", "-wal"):  # nothing left pending beside the file either
+        assert not db_path.with_name(db_path.name + suffix).exists()
 
 
 def test_failed_first_save_leaves_no_region(small_region, db_path, break_insert_all):
@@ -341,3 +343,21 @@ def test_tenant_codes_only_pseudonymous_in_the_file(small_region, db_path):
     finally:
         con.close()
     assert codes == ["CEM-0042"]
+
+
+@pytest.mark.parametrize("value", [2**53 + 1, -(2**60) - 1, 10**5000],
+                         ids=["2**53+1", "-(2**60)-1", "10**5000"])
+def test_figure_refuses_ints_a_float_cannot_hold(value):
+    # Stored as REAL, 2**53 + 1 would load back as 2**53: the model refuses it up front.
+    with pytest.raises(ValidationError) as exc:
+        Figure("f", value, "u", dt.date(2024, 1, 1), "d")
+    assert exc.value.rules == ["figure.value"]
+
+
+@pytest.mark.parametrize("value", [0, 489, -3, 2**60, 95.2, 1e300, -0.5])
+def test_figure_values_round_trip_exactly(small_region, value):
+    small_region.figures = [Figure("f", value, "u", dt.date(2024, 1, 1), "d")]
+    with Store(memory=True) as store:
+        store.save_region(small_region)
+        loaded = store.load_region().figures[0].value
+    assert loaded == value

@@ -1,0 +1,795 @@
+"""Import and export of a region's data: CSV, Excel (.xlsx) and JSON, checked before writing.
+
+Import
+------
+:func:`import_files` reads any mix of files, works out which table each holds
+(from the file name, or the sheet names of a workbook, or the keys of a JSON
+object; see :mod:`concert.io.tables`), converts every row, merges the records
+into the stored region (a record with the same key replaces the stored one)
+and checks the merged region against every rule of the model. Only if there is
+no problem at all is the region saved, in one transaction; otherwise
+:class:`ImportFailed` lists every problem with its file, row and column and
+what was expected, and the store is not touched. Importing the same files
+twice changes nothing the second time (the save is skipped when nothing
+differs).
+
+An actor's contacts are those of the ``contacts`` table when it names the
+actor; an actor re-imported without contact rows keeps its stored contacts.
+
+Export
+------
+:func:`export_tables` gives the region as the same tables (re-importable), and
+:func:`write_csv`, :func:`write_xlsx` and :func:`write_json` write them. Tenant
+codes are personal data: by default agreements III are left out of the
+export and only their number appears in the summary table; pass
+``tenant_codes=True`` for a complete export that re-imports to the same region.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import datetime as dt
+import io
+import json
+import math
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from concert import framework as fw
+from concert import i18n, settings
+from concert._errors import ConcertError, Problem, ValidationError
+from concert.actors import Actor, Contact
+from concert.agreements import Agreement, Party
+from concert.committees import Committee, Membership
+from concert.figures import Figure
+from concert.indicators import Answer, Assessment
+from concert.io.tables import SUMMARY_NAMES, TABLES, Column, Table, normalise, table_for
+from concert.region import Region
+from concert.store import Store
+from concert.ties import Tie
+
+__all__ = ["ImportFailed", "ImportProblem", "ImportReport", "export_tables", "import_files",
+           "read_tables", "write_csv", "write_json", "write_template", "write_xlsx"]
+
+Progress = Callable[[int, int], None]
+
+
+@dataclasses.dataclass(frozen=True)
+class ImportProblem:
+    """One problem of an import: where (file, row, column) and what was expected."""
+
+    file: str
+    row: int | None
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.row is not None:
+            where += f":{i18n.t('io.row')} {self.row}"
+        if self.column:
+            where += f":{self.column}"
+        return f"{where}: {self.message}"
+
+
+class ImportFailed(ConcertError, ValueError):
+    """An import with at least one problem; nothing was written. ``problems`` lists them."""
+
+    def __init__(self, problems: Sequence[ImportProblem]) -> None:
+        self.problems = list(problems)
+        super().__init__(self.problems)
+
+    def __str__(self) -> str:
+        return "\n".join(str(p) for p in self.problems)
+
+
+@dataclasses.dataclass(frozen=True)
+class ImportReport:
+    """What an import did: records ``added``, ``updated`` and ``unchanged`` per table."""
+
+    region: str
+    added: dict[str, int]
+    updated: dict[str, int]
+    unchanged: dict[str, int]
+
+    @property
+    def changed(self) -> bool:
+        """True if the import wrote anything."""
+        return any(self.added.values()) or any(self.updated.values())
+
+
+@dataclasses.dataclass
+class Sheet:
+    """The rows of one table read from one file: ``rows`` are (row number, values)."""
+
+    file: str
+    table: Table
+    headers: dict[str, str]  # field -> header as written in the file
+    rows: list[tuple[int, dict[str, Any]]]
+
+
+# --------------------------------------------------------------------------- reading
+def _problem(where: str, row: int | None, column: str, text_key: str, /,
+             **values: Any) -> ImportProblem:
+    return ImportProblem(where, row, column, i18n.t(text_key, **values))
+
+
+def read_tables(paths: Iterable[str | Path], *, encoding: str = "utf-8"
+                ) -> tuple[list[Sheet], list[ImportProblem]]:
+    """Read files into sheets of rows; return them with the problems met (none written)."""
+    sheets: list[Sheet] = []
+    problems: list[ImportProblem] = []
+    for path in map(Path, paths):
+        name = path.name
+        if not path.is_file():
+            problems.append(_problem(name, None, "", "io.no_file"))
+            continue
+        suffix = path.suffix.lower()
+        try:
+            if suffix == ".csv":
+                found = _read_csv(path, encoding)
+            elif suffix in (".xlsx", ".xlsm"):
+                found = _read_xlsx(path)
+            elif suffix == ".json":
+                found = _read_json(path, encoding)
+            else:
+                problems.append(_problem(name, None, "", "io.format", suffix=suffix or "-"))
+                continue
+        except UnicodeDecodeError:
+            problems.append(_problem(name, None, "", "io.encoding", encoding=encoding))
+            continue
+        except _Unreadable as exc:
+            problems.append(_problem(name, None, "", "io.unreadable", detail=str(exc)))
+            continue
+        for stem, header, rows in found:
+            if normalise(stem) in SUMMARY_NAMES:
+                continue
+            table = table_for(stem)
+            if table is None:
+                problems.append(_problem(name, None, "", "io.unknown_table", name=stem,
+                                         tables=", ".join(f"{t.fr}/{t.name}" for t in TABLES)))
+                continue
+            sheet, found_problems = _sheet(name, table, header, rows)
+            problems += found_problems
+            if sheet is not None:
+                sheets.append(sheet)
+    return sheets, problems
+
+
+class _Unreadable(Exception):
+    pass
+
+
+def _read_csv(path: Path, encoding: str) -> list[tuple[str, list[str], list[list[Any]]]]:
+    raw = path.read_bytes()
+    text = raw.decode("utf-8-sig" if encoding.lower().replace("_", "-") in ("utf-8", "utf8")
+                      else encoding)
+    if not text.strip():
+        return [(path.stem, [], [])]
+    sample = text[:4096]
+    try:
+        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    reader = csv.reader(io.StringIO(text), dialect)
+    lines = list(reader)
+    return [(path.stem, lines[0] if lines else [], lines[1:])]
+
+
+def _read_xlsx(path: Path) -> list[tuple[str, list[str], list[list[Any]]]]:
+    import openpyxl
+
+    try:
+        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a damaged file
+        raise _Unreadable(type(exc).__name__) from exc
+    out = []
+    try:
+        for ws in wb.worksheets:
+            rows = [list(r) for r in ws.iter_rows(values_only=True)]
+            rows = [r for r in rows if any(v not in (None, "") for v in r)]
+            if normalise(ws.title) in ("valeurs", "values", "lisez_moi", "readme"):
+                continue
+            out.append((ws.title, [str(h) if h is not None else "" for h in rows[0]]
+                        if rows else [], rows[1:]))
+    finally:
+        wb.close()
+    return out
+
+
+def _read_json(path: Path, encoding: str) -> list[tuple[str, list[str], list[list[Any]]]]:
+    try:
+        data = json.loads(path.read_bytes().decode(encoding))
+    except json.JSONDecodeError as exc:
+        raise _Unreadable(f"JSON: {exc.msg} ({exc.lineno}:{exc.colno})") from exc
+    if isinstance(data, list):
+        data = {path.stem: data}
+    if not isinstance(data, dict):
+        raise _Unreadable("JSON: an object of tables or a list of rows is expected")
+    out = []
+    for name, rows in data.items():
+        if normalise(name) in SUMMARY_NAMES:
+            continue
+        if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
+            raise _Unreadable(f"JSON: « {name} » must be a list of objects")
+        header = list(dict.fromkeys(k for r in rows for k in r))
+        out.append((name, header, [[r.get(h) for h in header] for r in rows]))
+    return out
+
+
+def _sheet(file: str, table: Table, header: list[str], rows: list[list[Any]]
+           ) -> tuple[Sheet | None, list[ImportProblem]]:
+    problems = []
+    if not header and not rows:
+        return None, [_problem(file, None, "", "io.empty", table=table.fr)]
+    headers: dict[str, str] = {}
+    index: dict[str, int] = {}
+    for i, h in enumerate(header):
+        if h is None or str(h).strip() == "":
+            continue
+        col = table.column(str(h))
+        if col is None:
+            problems.append(_problem(file, 1, str(h), "io.unknown_column", table=table.fr,
+                                     columns=", ".join(table.header(settings.language))))
+            continue
+        if col.field in headers:
+            problems.append(_problem(file, 1, str(h), "io.repeated_column"))
+            continue
+        headers[col.field] = str(h)
+        index[col.field] = i
+    for col in table.columns:
+        if col.required and col.field not in headers:
+            problems.append(_problem(file, 1, col.fr if settings.language == "fr" else col.en,
+                                     "io.missing_column", table=table.fr))
+    if not rows:
+        problems.append(_problem(file, None, "", "io.empty", table=table.fr))
+    out_rows = []
+    for n, values in enumerate(rows, start=2):
+        out_rows.append((n, {f: values[i] if i < len(values) else None
+                             for f, i in index.items()}))
+    return Sheet(file, table, headers, out_rows), problems
+
+
+# --------------------------------------------------------------------------- converting
+def _blank(v: Any) -> bool:
+    return v is None or (isinstance(v, float) and math.isnan(v)) or (
+        isinstance(v, str) and v.strip() == "")
+
+
+def _convert(col: Column, value: Any) -> tuple[Any, str | None]:
+    """Convert a cell; return (value, error key or None)."""
+    if _blank(value):
+        return {"list": (), "bool": False, "date": None, "int": None, "float": None}.get(
+            col.type, ""), ("io.required" if col.required else None)
+    if col.type == "text":
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        return str(value).strip(), None
+    if col.type == "list":
+        return tuple(x.strip() for x in str(value).split(";") if x.strip()), None
+    if col.type == "date":
+        if isinstance(value, dt.datetime):
+            return value.date(), None
+        if isinstance(value, dt.date):
+            return value, None
+        try:
+            return dt.date.fromisoformat(str(value).strip()[:10]) if len(
+                str(value).strip()) in (10, 19) and str(value)[4] == "-" else _bad(), None
+        except (ValueError, IndexError):
+            return None, "io.bad_date"
+    if col.type == "bool":
+        key = normalise(str(value))
+        if key in ("oui", "yes", "vrai", "true", "1", "o", "y", "x"):
+            return True, None
+        if key in ("non", "no", "faux", "false", "0", "n"):
+            return False, None
+        return None, "io.bad_bool"
+    if col.type == "int":
+        try:
+            f = float(str(value).replace(",", ".")) if not isinstance(value, (int, float)) \
+                else float(value)
+        except ValueError:
+            return None, "io.bad_int"
+        if isinstance(value, bool) or not f.is_integer():
+            return None, "io.bad_int"
+        return int(f), None
+    if col.type == "float":
+        try:
+            f = float(str(value).replace(",", ".")) if not isinstance(value, (int, float)) \
+                else float(value)
+        except ValueError:
+            return None, "io.bad_float"
+        if isinstance(value, bool) or not math.isfinite(f):
+            return None, "io.bad_float"
+        return f, None
+    return value, None
+
+
+def _bad() -> dt.date:
+    raise ValueError
+
+
+@dataclasses.dataclass
+class _Parsed:
+    records: dict[str, dict[str, Any]]  # kind -> key -> record
+    origins: dict[str, tuple[Sheet, int]]  # "kind:where" -> (sheet, row)
+    contacts: dict[str, list[Contact]]
+    problems: list[ImportProblem]
+    region: dict[str, Any] | None = None
+
+
+def _parse(sheets: list[Sheet], progress: Progress | None) -> _Parsed:
+    parsed = _Parsed({k: {} for k in ("actor", "committee", "agreement", "membership", "tie",
+                                      "assessment", "figure")}, {}, {}, [])
+    total = sum(len(s.rows) for s in sheets)
+    done = 0
+    answers: dict[str, list[tuple[Sheet, int, dict[str, Any]]]] = {}
+    order = {t.name: i for i, t in enumerate(TABLES)}
+    for sheet in sorted(sheets, key=lambda s: order[s.table.name]):
+        cols = {c.field: c for c in sheet.table.columns}
+        for rownum, raw in sheet.rows:
+            done += 1
+            if progress is not None and (done % 500 == 0 or done == total):
+                progress(done, total)
+            values: dict[str, Any] = {}
+            bad = False
+            for field, col in cols.items():
+                if field not in sheet.headers:
+                    values[field] = _convert(col, None)[0]
+                    continue
+                v, err = _convert(col, raw.get(field))
+                if err:
+                    bad = True
+                    parsed.problems.append(_problem(sheet.file, rownum, sheet.headers[field],
+                                                    err, value=str(raw.get(field))[:40]))
+                values[field] = v
+            if bad:
+                continue
+            if sheet.table.name == "assessments":
+                answers.setdefault(values["assessment"], []).append((sheet, rownum, values))
+                continue
+            _build(parsed, sheet, rownum, values)
+    for aid, rows in answers.items():
+        _build_assessment(parsed, aid, rows)
+    return parsed
+
+
+def _record(kind: str, values: dict[str, Any]) -> Any:
+    if kind == "actor":
+        return Actor(values["id"], values["name"], values["type"], sector=values["sector"],
+                     territories=values["territories"], roles=values["roles"],
+                     engagement=values["engagement"] or "identified", acronym=values["acronym"],
+                     note=values["note"], source=values["source"],
+                     illustrative=values["illustrative"], since=values["since"],
+                     until=values["until"])
+    if kind == "committee":
+        return Committee(values["id"], values["kind"], values["name"], values["mandate"],
+                         values["meetings_per_year"], values["note"], values["source"],
+                         values["illustrative"])
+    if kind == "membership":
+        return Membership(values["committee"], values["actor"], values["seat"] or "permanent",
+                          values["person"], values["since"], values["until"], values["source"],
+                          values["illustrative"])
+    if kind == "tie":
+        return Tie(values["source"], values["target"], values["kind"], values["project"],
+                   values["since"], values["until"], values["note"], values["source_ref"],
+                   values["illustrative"])
+    if kind == "figure":
+        return Figure(values["code"], values["value"], values["unit"], values["as_of"],
+                      values["definition_fr"], values["definition_en"], values["source"],
+                      values["illustrative"])
+    return Agreement(values["id"], values["type"], _parties(values),
+                     signed_on=values["signed_on"], ends_on=values["ends_on"],
+                     status=values["status"] or "signed", renews=values["renews"],
+                     note=values["note"], source=values["source"],
+                     illustrative=values["illustrative"])
+
+
+def _parties(v: dict[str, Any]) -> tuple[Party, ...]:
+    t = v["type"]
+    if t == "I":
+        return (Party("housing_provider", v["housing_provider"]), Party("program", v["program"]))
+    if t == "II":
+        return (Party("program", v["program"]), Party("referring_org", v["referring_org"]))
+    if t == "III":
+        return (Party("tenant", tenant_code=v["tenant_code"]),
+                Party("worker", v["worker_org"], v["worker"]),
+                Party("liaison_agent", v["program"], v["liaison_agent"]))
+    return ()
+
+
+KIND_OF = {"actors": "actor", "committees": "committee", "memberships": "membership",
+           "ties": "tie", "figures": "figure", "agreements": "agreement"}
+
+
+def _build(parsed: _Parsed, sheet: Sheet, rownum: int, values: dict[str, Any]) -> None:
+    if sheet.table.name == "region":
+        if parsed.region is not None:
+            parsed.problems.append(_problem(sheet.file, rownum, "", "io.region_rows"))
+        parsed.region = values
+        return
+    if sheet.table.name == "contacts":
+        try:
+            contact = Contact(values["name"], values["role"] or "other", values["email"],
+                              values["phone"])
+        except ValidationError as exc:
+            _report(parsed, sheet, rownum, exc.problems)
+            return
+        parsed.contacts.setdefault(values["actor"], []).append(contact)
+        parsed.origins.setdefault(f"contact:{values['actor']}", (sheet, rownum))
+        return
+    kind = KIND_OF[sheet.table.name]
+    try:
+        rec = _record(kind, values)
+    except ValidationError as exc:
+        _report(parsed, sheet, rownum, exc.problems)
+        return
+    key = _where(kind, rec)
+    if key in parsed.records[kind]:
+        first = parsed.origins[f"{kind}:{key}"]
+        parsed.problems.append(_problem(sheet.file, rownum, "", "io.duplicate", key=key,
+                                        file=first[0].file, row=first[1]))
+        return
+    parsed.records[kind][key] = rec
+    for alias in _aliases(kind, rec):
+        parsed.origins[f"{kind}:{alias}"] = (sheet, rownum)
+
+
+def _build_assessment(parsed: _Parsed, aid: str,
+                      rows: list[tuple[Sheet, int, dict[str, Any]]]) -> None:
+    sheet, rownum, first = rows[0]
+    dates = {v["on"] for _, _, v in rows}
+    if len(dates) > 1:
+        parsed.problems.append(_problem(sheet.file, rownum, sheet.headers.get("on", "date"),
+                                        "io.assessment_dates", assessment=aid))
+        return
+    def first_of(field: str) -> str:
+        return next((v[field] for _, _, v in rows if v[field]), "")
+
+    try:
+        rec = Assessment(aid, first["on"], tuple(
+            Answer(v["criterion"], v["level"], v["respondent"], v["evidence"])
+            for _, _, v in rows), label=first_of("label"), note=first_of("note"),
+            source=first_of("source"), illustrative=first["illustrative"])
+    except ValidationError as exc:
+        for p in exc.problems:
+            row = next((n for s, n, v in rows if str(v["criterion"]) in str(p.params.get(
+                "value", p.params.get("criterion", "")))), rownum)
+            _report(parsed, sheet, row, [p])
+        return
+    parsed.records["assessment"][aid] = rec
+    parsed.origins[f"assessment:{aid}"] = (sheet, rownum)
+
+
+def _where(kind: str, rec: Any) -> str:
+    if kind in ("membership", "tie"):
+        return str(rec.key)
+    if kind == "figure":
+        return f"{rec.code}@{rec.as_of}"
+    return str(rec.id)
+
+
+def _aliases(kind: str, rec: Any) -> list[str]:
+    out = [_where(kind, rec)]
+    if kind == "tie":
+        out.append(f"{rec.source}>{rec.target}")
+    return out
+
+
+# Which column a region-level rule points to.
+RULE_FIELD = {
+    "agreement.I.provider": "housing_provider", "agreement.II.referring": "referring_org",
+    "agreement.program": "program", "agreement.III.worker": "worker",
+    "agreement.III.no_II": "worker_org", "agreement.III.liaison": "liaison_agent",
+    "agreement.tenant_code": "tenant_code", "agreement.parties": "type",
+    "agreement.dates": "ends_on", "agreement.signed_date": "signed_on",
+    "agreement.renews": "renews", "unknown_committee": "committee", "duplicate": "id",
+    "tie.self": "target", "actor.sector_required": "sector", "dates.order": "until",
+}
+
+
+def _column_for(sheet: Sheet, p: Problem) -> str:
+    field = p.params.get("field") or RULE_FIELD.get(p.rule, "")
+    if p.rule in ("unknown_actor", "agreement.unknown_actor"):
+        value = p.params.get("actor")
+        for f in ("actor", "source", "target", "housing_provider", "program", "referring_org",
+                  "worker_org"):
+            if f in sheet.headers and any(r.get(f) == value for _, r in sheet.rows):
+                return sheet.headers[f]
+    if field == "parties":
+        field = "type"
+    return sheet.headers.get(field, "")
+
+
+def _report(parsed: _Parsed, sheet: Sheet, rownum: int, problems: list[Problem]) -> None:
+    for p in problems:
+        parsed.problems.append(ImportProblem(sheet.file, rownum, _column_for(sheet, p),
+                                             i18n.t(f"rule.{p.rule}", **p.params)))
+
+
+# --------------------------------------------------------------------------- importing
+def _merge(region: Region, parsed: _Parsed) -> tuple[Region, ImportReport]:
+    out = dataclasses.replace(region)
+    added: dict[str, int] = {}
+    updated: dict[str, int] = {}
+    unchanged: dict[str, int] = {}
+    lists = {"actor": "actors", "committee": "committees", "agreement": "agreements",
+             "membership": "memberships", "tie": "ties", "assessment": "assessments",
+             "figure": "figures"}
+    stored_actors = region.actors_by_id()
+    new_actors = dict(parsed.records["actor"])
+    for aid, contacts in parsed.contacts.items():
+        base = new_actors.get(aid) or stored_actors.get(aid)
+        if base is not None:
+            new_actors[aid] = dataclasses.replace(base, contacts=tuple(contacts))
+    parsed.records["actor"] = new_actors
+    for kind, attr in lists.items():
+        items = list(getattr(region, attr))
+        pos = {_where(kind, r): i for i, r in enumerate(items)}
+        a = u = s = 0
+        for key, rec in parsed.records[kind].items():
+            if key in pos:
+                if items[pos[key]] == rec:
+                    s += 1
+                else:
+                    items[pos[key]] = rec
+                    u += 1
+            else:
+                pos[key] = len(items)
+                items.append(rec)
+                a += 1
+        setattr(out, attr, items)
+        added[attr], updated[attr], unchanged[attr] = a, u, s
+    out.revision = region.revision
+    return out, ImportReport(region.code, added, updated, unchanged)
+
+
+def _region_problems(merged: Region, parsed: _Parsed) -> list[ImportProblem]:
+    out = []
+    for p in merged.problems():
+        for kind in ("actor", "committee", "agreement", "membership", "tie", "assessment",
+                     "figure", "contact"):
+            origin = parsed.origins.get(f"{kind}:{p.where}")
+            if origin is not None:
+                sheet, row = origin
+                out.append(ImportProblem(sheet.file, row, _column_for(sheet, p),
+                                         i18n.t(f"rule.{p.rule}", **p.params)))
+                break
+        else:  # a stored record broken by the import (e.g. its actor was changed)
+            out.append(ImportProblem("(base)", None, "", p.text()))
+    return out
+
+
+def import_files(store: Store, paths: Iterable[str | Path], *, region: str | None = None,
+                 name: str | None = None, encoding: str = "utf-8",
+                 progress: Progress | None = None) -> ImportReport:
+    """Import files into a region of ``store``, all or nothing.
+
+    Parameters
+    ----------
+    store : Store
+        The target store.
+    paths : iterable of path
+        CSV, XLSX or JSON files (see :mod:`concert.io.tables` for names and columns).
+    region : str, optional
+        The region's code; default the store's only region. A new code needs ``name``.
+    name : str, optional
+        Name of the region to create.
+    encoding : str
+        Text encoding of CSV and JSON files (``utf-8`` by default; ``latin-1`` for old
+        Excel exports).
+    progress : callable, optional
+        ``progress(rows_done, rows_total)``, called while rows are converted.
+
+    Returns
+    -------
+    ImportReport
+        What was added, updated and left unchanged.
+
+    Raises
+    ------
+    ImportFailed
+        Listing every problem (file, row, column, expected); nothing is written.
+    """
+    sheets, problems = read_tables(paths, encoding=encoding)
+    codes = [c for c, _ in store.regions()]
+    meta = next((r for s in sheets if s.table.name == "region" for _, r in s.rows), None)
+    if region is None and meta is not None and not _blank(meta.get("code")):
+        region = str(meta["code"]).strip()
+        name = name or (str(meta.get("name") or "").strip() or None)
+    if region is None:
+        if len(codes) == 1:
+            region = codes[0]
+        else:
+            problems.append(_problem("-", None, "", "io.which_region",
+                                     regions=", ".join(codes) or "-"))
+    if problems:
+        raise ImportFailed(problems)
+    assert region is not None
+    if region in codes:
+        base = store.load_region(region)
+    elif name:
+        try:
+            base = Region(region, name)
+        except ValidationError as exc:
+            raise ImportFailed([ImportProblem("-", None, "", exc.text())]) from exc
+    else:
+        raise ImportFailed([_problem("-", None, "", "io.new_region", region=region)])
+    parsed = _parse(sheets, progress)
+    if parsed.region is not None:
+        try:
+            base = dataclasses.replace(base, name=parsed.region["name"] or base.name,
+                                       territories=parsed.region["territories"],
+                                       note=parsed.region["note"],
+                                       source=parsed.region["source"])
+        except ValidationError as exc:
+            raise ImportFailed([ImportProblem("-", None, "", exc.text())]) from exc
+        base.revision = store.revision(region) if region in codes else 0
+    merged, report = _merge(base, parsed)
+    # Rows that failed to convert are reported with what the valid rows break.
+    problems = parsed.problems + _region_problems(merged, parsed)
+    if problems:
+        raise ImportFailed(problems)
+    stored = store.load_region(region) if region in codes else None
+    if stored is None or merged != stored or (merged.name, merged.territories, merged.note,
+                                              merged.source) != (stored.name,
+                                                                 stored.territories,
+                                                                 stored.note, stored.source):
+        store.save_region(merged)
+    return report
+
+
+# --------------------------------------------------------------------------- exporting
+def _cell(col: Column, value: Any) -> Any:
+    if col.type == "list":
+        return "; ".join(value)
+    if col.type == "date":
+        return value.isoformat() if value else ""
+    if col.type == "bool":
+        return ("oui" if value else "non")
+    if value is None:
+        return ""
+    return value
+
+
+def export_tables(region: Region, *, lang: str | None = None,
+                  tenant_codes: bool = False) -> dict[str, pd.DataFrame]:
+    """The region as the exchange tables, keyed by table name in ``lang``.
+
+    Agreements III are left out unless ``tenant_codes=True`` (their count is in the
+    ``résumé``/``summary`` table, always present).
+    """
+    lang = lang or settings.language
+    out: dict[str, pd.DataFrame] = {}
+    rows: dict[str, list[dict[str, Any]]] = {t.name: [] for t in TABLES}
+    rows["region"].append({"code": region.code, "name": region.name,
+                           "territories": region.territories, "note": region.note,
+                           "source": region.source})
+    for a in region.actors:
+        rows["actors"].append(dataclasses.asdict(a) | {"contacts": None})
+        for c in a.contacts:
+            rows["contacts"].append({"actor": a.id, **dataclasses.asdict(c)})
+    for c in region.committees:
+        rows["committees"].append(dataclasses.asdict(c))
+    for m in region.memberships:
+        rows["memberships"].append(dataclasses.asdict(m))
+    hidden = 0
+    for g in region.agreements:
+        if g.type == "III" and not tenant_codes:
+            hidden += 1
+            continue
+        d = {f.name: getattr(g, f.name) for f in dataclasses.fields(g) if f.name != "parties"}
+        for p in g.parties:
+            if p.role == "tenant":
+                d["tenant_code"] = p.tenant_code
+            elif p.role == "worker":
+                d["worker_org"], d["worker"] = p.actor, p.person
+            elif p.role == "liaison_agent":
+                d["program"], d["liaison_agent"] = p.actor, p.person
+            else:
+                d[p.role] = p.actor
+        rows["agreements"].append(d)
+    for t in region.ties:
+        rows["ties"].append(dataclasses.asdict(t))
+    for s in region.assessments:
+        for ans in s.answers:
+            rows["assessments"].append({"assessment": s.id, "on": s.on, "label": s.label,
+                                        "criterion": ans.criterion, "level": ans.level,
+                                        "respondent": ans.respondent, "evidence": ans.evidence,
+                                        "note": s.note, "source": s.source,
+                                        "illustrative": s.illustrative})
+    for f in region.figures:
+        rows["figures"].append(dataclasses.asdict(f))
+    for t in TABLES:
+        header = t.header(lang)
+        data = [[_cell(c, r.get(c.field)) for c in t.columns] for r in rows[t.name]]
+        out[t.fr if lang == "fr" else t.name] = pd.DataFrame(data, columns=header)
+    summary = "résumé" if lang == "fr" else "summary"
+    out[summary] = pd.DataFrame([
+        {"région": region.code, "nom": region.name, "ententes III": sum(
+            1 for a in region.agreements if a.type == "III"),
+         "codes de locataires inclus": "oui" if tenant_codes else "non"}])
+    return out
+
+
+def write_csv(region: Region, folder: str | Path, **kw: Any) -> list[Path]:
+    """Write one UTF-8 CSV per table (with a BOM, so Excel reads accents) into ``folder``."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for name, df in export_tables(region, **kw).items():
+        path = folder / f"{normalise(name)}.csv"
+        df.to_csv(path, index=False, encoding="utf-8-sig")
+        paths.append(path)
+    return paths
+
+
+def write_xlsx(region: Region, path: str | Path, **kw: Any) -> Path:
+    """Write every table as a sheet of one Excel workbook."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with pd.ExcelWriter(path, engine="openpyxl") as writer:
+        for name, df in export_tables(region, **kw).items():
+            df.to_excel(writer, sheet_name=name[:31], index=False)
+    return path
+
+
+def write_json(region: Region, path: str | Path, **kw: Any) -> Path:
+    """Write every table into one JSON object ``{table: [row, ...]}``."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = {name: df.to_dict(orient="records") for name, df in export_tables(region,
+                                                                             **kw).items()}
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    return path
+
+
+def write_template(path: str | Path, *, lang: str | None = None) -> Path:
+    """Write an empty template: one table if the file name names one, else all tables.
+
+    A CSV template holds the header row; an Excel template one sheet per table and a
+    sheet listing the allowed codes (types, sectors, roles...); a JSON template an
+    object of empty tables.
+    """
+    lang = lang or settings.language
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    table = table_for(path.stem)
+    tables = [table] if table is not None else list(TABLES)
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        if table is None:
+            msg = i18n.t("io.template_csv", lang)
+            raise ConcertError(msg)
+        pd.DataFrame(columns=table.header(lang)).to_csv(path, index=False,
+                                                        encoding="utf-8-sig")
+    elif suffix == ".xlsx":
+        with pd.ExcelWriter(path, engine="openpyxl") as writer:
+            for t in tables:
+                pd.DataFrame(columns=t.header(lang)).to_excel(
+                    writer, sheet_name=(t.fr if lang == "fr" else t.name)[:31], index=False)
+            _codes_frame(lang).to_excel(writer, sheet_name="valeurs" if lang == "fr"
+                                        else "values", index=False)
+    elif suffix == ".json":
+        path.write_text(json.dumps({(t.fr if lang == "fr" else t.name): [] for t in tables},
+                                   ensure_ascii=False, indent=1), encoding="utf-8")
+    else:
+        raise ConcertError(i18n.t("io.format", lang, suffix=suffix or "-"))
+    return path
+
+
+def _codes_frame(lang: str) -> pd.DataFrame:
+    rows = []
+    for table in ("actor_type", "sector", "org_role", "engagement", "contact_role",
+                  "committee_kind", "seat", "tie_kind", "agreement_status"):
+        for code in fw.codes(table):
+            rows.append({"liste" if lang == "fr" else "list": table, "code": code,
+                         "libellé" if lang == "fr" else "label": i18n.label(table, code, lang)})
+    for c in fw.CRITERIA:
+        rows.append({"liste" if lang == "fr" else "list": "criterion", "code": c.code,
+                     "libellé" if lang == "fr" else "label": c.fr if lang == "fr" else c.en})
+    return pd.DataFrame(rows)
