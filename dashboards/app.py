@@ -149,7 +149,7 @@ def _frame(state: DashboardState) -> pn.template.BootstrapTemplate:
         anonymise.value = state.anonymise
         name = state.region.name if state.region is not None else ""
         page = tr(f"dash.page.{state.page}", lang)
-        header.object = f"<h1>{esc(page)} · {esc(name)}</h1>"
+        header.object = f"<h1>{esc(name)} — {esc(page)}</h1>"
         footer.object = f'<p class="muted">{esc(tr("dash.footer", lang))}</p>'
 
     def render(*_events: param.parameterized.Event) -> None:
@@ -170,8 +170,6 @@ def _frame(state: DashboardState) -> pn.template.BootstrapTemplate:
                         presentation, anonymise, reload, footer, sizing_mode="stretch_width",
                         stylesheets=[SIDEBAR_CSS])
     title = "concert"
-    if state.region is not None:
-        title = f"concert — {state.region.name}"
     template = pn.template.BootstrapTemplate(
         title=title, sidebar=[sidebar], main=[holder], header=[header],
         header_background=ACCENT, header_color="#FFFFFF",

@@ -87,18 +87,22 @@ def _positions(key: tuple[tuple[str, ...], ...]) -> dict[str, tuple[float, float
         groups[k[2]].append(k)
     n = len(others)
     spacing = 1.25
+    committees = [k for k in key if k[1] == "committee"]
     if n <= SINGLE_RING_MAX:
-        slots = n + len(groups)  # one empty slot between sectors
+        # One ring: the sectors, then the committees, each group followed by an empty slot.
+        ring = [*groups.values(), *([committees] if committees else [])]
+        slots = n + len(committees) + len(ring)
         radius = max(5.0, slots * spacing / (2 * math.pi))
         step = 2 * math.pi / max(slots, 1)
         i = 0
-        for sector_nodes in groups.values():
+        for sector_nodes in ring:
             for k in sector_nodes:
                 a = math.pi / 2 - i * step
                 pos[k[0]] = (radius * math.cos(a), radius * math.sin(a), a)
                 i += 1
             i += 1
         inner = radius
+        committees = []
     else:
         inner = 7.0
         gap = 0.04
@@ -123,7 +127,6 @@ def _positions(key: tuple[tuple[str, ...], ...]) -> dict[str, tuple[float, float
         else:
             a = math.pi / 2 + 2 * math.pi * j / len(programs)
             pos[k[0]] = (1.4 * math.cos(a), 1.4 * math.sin(a), a)
-    committees = [k for k in key if k[1] == "committee"]
     rc = 0.55 * inner
     for j, k in enumerate(committees):
         a = math.pi / 2 + math.pi / max(len(committees), 1) + 2 * math.pi * j / max(
@@ -162,7 +165,7 @@ def _layout_key(G: nx.MultiDiGraph) -> tuple[tuple[str, ...], ...]:
 
 
 # --------------------------------------------------------------------------- frames
-def _short(text: str, limit: int = 24) -> str:
+def _short(text: str, limit: int = 21) -> str:
     """Shorten a label, keeping a short last word that tells similar names apart."""
     if len(text) <= limit:
         return text
@@ -172,7 +175,7 @@ def _short(text: str, limit: int = 24) -> str:
     return text[: limit - 1].rstrip(" —-–,") + "…"
 
 
-def _wrap(text: str, width: int = 16, lines: int = 2) -> str:
+def _wrap(text: str, width: int = 20, lines: int = 2) -> str:
     """Wrap a committee name on at most ``lines`` lines of about ``width`` characters."""
     out: list[str] = []
     for word in text.split():
@@ -181,8 +184,8 @@ def _wrap(text: str, width: int = 16, lines: int = 2) -> str:
         else:
             out.append(word)
     if len(out) > lines:
-        out = out[:lines]
-        out[-1] = out[-1][: width - 1] + "…"
+        rest = " ".join(out[lines - 1:])
+        out = [*out[: lines - 1], rest[: width + 2].rstrip() + "…"]
     return "\n".join(out)
 
 
@@ -240,6 +243,7 @@ def map_frames(region: Region, *, lang: str = "fr", sectors: list[str] | tuple[s
                     v in keep for _, v in G.out_edges(n)):
                 keep.add(n)
     groups = {a.id: _role_group(a) for a in region.actors}
+    single = sum(d.get("kind") == "actor" for _, d in G.nodes(data=True)) <= SINGLE_RING_MAX
     rows = []
     for n, d in G.nodes(data=True):
         if n not in keep:
@@ -247,7 +251,8 @@ def map_frames(region: Region, *, lang: str = "fr", sectors: list[str] | tuple[s
         x, y, angle = pos[n]
         kind = d["kind"]
         row: dict[str, Any] = {"x": x, "y": y, "node": n, "kind": kind, "angle": angle,
-                               "radial": kind == "actor" and d.get("sector") != "program",
+                               "radial": (kind == "actor" and d.get("sector") != "program")
+                               or (kind == "committee" and single),
                                "type_label": "", "sector_label": "", "role_label": "",
                                "engagement_label": "", "territories": ""}
         if kind == "actor":
@@ -263,7 +268,8 @@ def map_frames(region: Region, *, lang: str = "fr", sectors: list[str] | tuple[s
                 colour=SECTOR_COLOURS.get(d.get("sector", ""), OTHER_COLOUR),
                 marker=ROLE_MARKERS[group], size=30 if group == "program" else 20)
         elif kind == "committee":
-            row.update(label=_wrap(str(d.get("label", ""))), name=d.get("name", ""),
+            text = str(d.get("label", ""))
+            row.update(label=_short(text) if single else _wrap(text), name=d.get("name", ""),
                        kind_label=i18n.label("committee_kind", d.get("type", "other"), lang),
                        colour="#FFFFFF", marker=COMMITTEE_MARKER, size=28)
         else:
@@ -347,7 +353,7 @@ def _labels_element(nodes: pd.DataFrame, *, presentation: bool = False) -> hv.La
         keep = ~actors | (radius.rank(method="first") <= LABELLED_MAX)
         shown = shown[keep]
         actors = shown["kind"] == "actor"
-    radial = shown["radial"].astype(bool) & (n_actors <= SINGLE_RING_MAX)
+    radial = shown["radial"].astype(bool)
     cos = shown["angle"].map(math.cos)
     offset = 0.75
     lx = shown["x"].where(~radial, shown["x"] + offset * cos)
@@ -364,6 +370,7 @@ def _labels_element(nodes: pd.DataFrame, *, presentation: bool = False) -> hv.La
     return hv.Labels(frame, kdims=["x", "y"], vdims=["text", "angle", "align", "baseline"]).opts(
         text_font_size=size, text_color="#111111", angle=hv.dim("angle"),
         text_align=hv.dim("align"), text_baseline=hv.dim("baseline"), text_font_style="bold",
+        background_fill_color="#FFFFFF", background_fill_alpha=0.85,
         backend_opts={"plot.output_backend": "canvas"},
     )
 
@@ -374,7 +381,7 @@ def _extent(nodes: pd.DataFrame) -> float:
         return 10.0
     r = float(((nodes["x"] ** 2 + nodes["y"] ** 2) ** 0.5).max())
     if int((nodes["kind"] == "actor").sum()) <= SINGLE_RING_MAX:
-        return r * 2.05
+        return r * 2.1
     return r + 1.5
 
 

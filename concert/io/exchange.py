@@ -170,12 +170,10 @@ def _read_csv(path: Path, encoding: str) -> list[tuple[str, list[str], list[list
                       else encoding)
     if not text.strip():
         return [(path.stem, [], [])]
-    sample = text[:4096]
-    try:
-        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.reader(io.StringIO(text), dialect)
+    # The header line tells the delimiter: Excel in French writes ";", elsewhere ",".
+    first = text.lstrip("\ufeff").splitlines()[0]
+    delimiter = max(",;\t", key=first.count)
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     lines = list(reader)
     return [(path.stem, lines[0] if lines else [], lines[1:])]
 
