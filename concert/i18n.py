@@ -220,6 +220,8 @@ TEXT: dict[str, tuple[str, str]] = {
                          "unknown table '{name}': name the file or sheet after a table "
                          "({tables})"),
     "io.empty": ("la table « {table} » est vide", "table '{table}' is empty"),
+    "io.empty_file": ("le fichier est vide : aucune table n’a de ligne",
+                      "the file is empty: no table has a row"),
     "io.unknown_column": ("colonne inconnue pour la table « {table} » (colonnes possibles : "
                           "{columns})",
                           "unknown column for table '{table}' (possible columns: {columns})"),

@@ -145,8 +145,14 @@ def read_tables(paths: Iterable[str | Path], *, encoding: str = "utf-8"
         except _Unreadable as exc:
             problems.append(_problem(name, None, "", "io.unreadable", detail=str(exc)))
             continue
+        # An empty table is an error only when it is all the file holds: a workbook or a
+        # JSON export may carry empty tables beside full ones.
+        alone = sum(1 for stem, _, _ in found if normalise(stem) not in SUMMARY_NAMES) == 1
+        if not alone and not any(rows for _, _, rows in found):
+            problems.append(_problem(name, None, "", "io.empty_file"))
+            continue
         for stem, header, rows in found:
-            if normalise(stem) in SUMMARY_NAMES:
+            if normalise(stem) in SUMMARY_NAMES or (not alone and not rows):
                 continue
             table = table_for(stem)
             if table is None:
@@ -720,6 +726,8 @@ def write_csv(region: Region, folder: str | Path, **kw: Any) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
     for name, df in export_tables(region, **kw).items():
+        if df.empty:  # a header-only CSV would read as an empty file
+            continue
         path = folder / f"{normalise(name)}.csv"
         df.to_csv(path, index=False, encoding="utf-8-sig")
         paths.append(path)
