@@ -406,6 +406,37 @@ def report(db: str, out: str, region_code: str | None, anonymise: bool) -> None:
     click.echo(i18n.t("cli.exported", what="HTML", out=str(path)))
 
 
+@cli.command(context_settings=CONTEXT)
+@click.argument("db", type=click.Path(dir_okay=False))
+@click.option("--regions", "n_regions", default=17, show_default=True,
+              help="Nombre de régions.")
+@click.option("--actors", "n_actors", default=2000, show_default=True,
+              help="Nombre total d’organismes.")
+@click.option("--years", default=10, show_default=True,
+              help="Années d’évaluations trimestrielles.")
+@click.option("--seed", default=0, show_default=True, help="Graine du hasard.")
+@lang_option
+def synth(db: str, n_regions: int, n_actors: int, years: int, seed: int) -> None:
+    """Écrire une province synthétique (tests et mesures de performance seulement).
+
+    Les données sont inventées et marquées comme telles : elles ne décrivent aucune
+    région réelle.
+
+    Example:
+
+        concert synth province.db --regions 17 --actors 20000
+    """
+    from concert.synth import synthetic_province
+
+    regions = synthetic_province(n_actors, n_regions=n_regions, seed=seed, years=years)
+    with Store(db, user="synth") as store, click.progressbar(
+            regions, label=i18n.t("cli.synth"), file=None) as bar:
+        for region in bar:
+            store.save_region(region)
+    click.echo(i18n.t("cli.synth_done", db=db, regions=len(regions),
+                      actors=sum(len(r.actors) for r in regions)))
+
+
 def main() -> None:
     """Entry point of the ``concert`` command."""
     cli(prog_name="concert")

@@ -256,6 +256,9 @@ TEXT: dict[str, tuple[str, str]] = {
     "cli.import_failed": ("Import refusé, rien n’a été écrit ({n} problèmes) :",
                           "Import refused, nothing was written ({n} problems):"),
     "cli.importing": ("Import", "Importing"),
+    "cli.synth": ("Régions synthétiques", "Synthetic regions"),
+    "cli.synth_done": ("{regions} régions synthétiques ({actors} organismes) écrites dans {db}",
+                       "{regions} synthetic regions ({actors} organisations) written to {db}"),
     "cli.template": ("Modèle écrit : {out}", "Template written: {out}"),
     "cli.backup": ("Copie de sauvegarde écrite : {out}", "Backup written: {out}"),
     "cli.restored": ("{db} restauré à partir de {backup}", "{db} restored from {backup}"),
@@ -468,6 +471,11 @@ TEXT: dict[str, tuple[str, str]] = {
     "dash.report.title": ("Concertation — {region}", "Concertation — {region}"),
     "dash.report.generated": ("Rapport produit le {date} par concert.",
                               "Report produced on {date} by concert."),
+    "dash.pager.first": ("Première", "First"),
+    "dash.pager.last": ("Dernière", "Last"),
+    "dash.pager.prev": ("Précédente", "Previous"),
+    "dash.pager.next": ("Suivante", "Next"),
+    "dash.pager.all": ("Toutes", "All"),
 }
 
 

@@ -22,7 +22,7 @@ from concert.indicators import Answer, Assessment
 from concert.region import Region
 from concert.ties import Tie
 
-__all__ = ["synthetic_region"]
+__all__ = ["synthetic_province", "synthetic_region"]
 
 # (type, share of actors, roles)
 MIX: tuple[tuple[str, float, tuple[str, ...]], ...] = (
@@ -148,3 +148,34 @@ def synthetic_region(n_actors: int = 500, *, seed: int = 0, code: str | None = N
         out.append(Assessment(f"eval-{k + 1:03d}", on, answers, illustrative=True))
     region.assessments = out
     return region
+
+
+def synthetic_province(n_actors: int = 20000, *, n_regions: int = 17, seed: int = 0,
+                       years: int = 10, reference: dt.date | None = None) -> list[Region]:
+    """Draw a synthetic province: ``n_regions`` regions sharing ``n_actors`` organisations.
+
+    Regions take the codes and names of Québec's administrative regions
+    (:data:`concert.framework.QUEBEC_REGIONS`, repeated with a suffix beyond 17), with
+    "(synthétique)" in the name; their sizes vary (Montréal and the Capitale-Nationale
+    larger), and each has ``4 * years`` quarterly assessments.
+
+    Runs in time linear in ``n_actors``.
+    """
+    from concert.framework import QUEBEC_REGIONS
+
+    rng = random.Random(seed)
+    weights = [3.0 if code in ("03", "06", "16") else 0.5 + rng.random()
+               for code, _ in QUEBEC_REGIONS]
+    weights = [weights[i % len(weights)] for i in range(n_regions)]
+    total = sum(weights)
+    sizes = [max(10, round(n_actors * w / total)) for w in weights]
+    out = []
+    for i, size in enumerate(sizes):
+        code, name = QUEBEC_REGIONS[i % len(QUEBEC_REGIONS)]
+        if i >= len(QUEBEC_REGIONS):
+            code = f"{code}-{i // len(QUEBEC_REGIONS)}"
+        region = synthetic_region(size, seed=seed * 1000 + i, code=code,
+                                  assessments=4 * years, reference=reference)
+        region.name = f"{name} (synthétique)"
+        out.append(region)
+    return out

@@ -16,6 +16,14 @@ from dashboards._common import TABLE_CSS, esc, tr
 __all__ = ["agreements_page", "agreements_table", "commitments_html"]
 
 EXPIRING_BG = "#FFE2B8"
+TABULATOR_CSS = """
+.tabulator, .tabulator .tabulator-header, .tabulator .tabulator-row,
+.tabulator .tabulator-footer { font-size: 17px !important; }
+.tabulator .tabulator-row .tabulator-cell { color: #111; padding: 6px 8px; }
+.tabulator .tabulator-header .tabulator-col { background: #E8EEF4; color: #111; }
+.tabulator .tabulator-footer .tabulator-page { color: #111; font-size: 16px; padding: 4px 10px; }
+.tabulator .tabulator-footer .tabulator-page.active { color: #fff; background: #0B4F8A; }
+"""
 
 
 def agreements_table(region: Any, lang: str = "fr", *, page_size: int = 15) -> pn.widgets.Tabulator:
@@ -26,7 +34,11 @@ def agreements_table(region: Any, lang: str = "fr", *, page_size: int = 15) -> p
     (90 days) are highlighted and carry the words "⚠ échéance proche" in the first column.
     """
     frame = agreements_frame(region.agreements, region.actors_by_id(), lang=lang)
-    frame = frame[frame["type"] != "III"].reset_index(drop=True)
+    frame = frame[frame["type"] != "III"]
+    # Agreements ending soon first, then by days left, then the others in their order.
+    order = frame.assign(_soon=~frame["expiring"], _left=frame["days_left"].fillna(1e9))
+    frame = frame.loc[order.sort_values(["_soon", "_left"], kind="stable").index]
+    frame = frame.reset_index(drop=True)
     show = pd.DataFrame({
         "alert": ["⚠ " + tr("dash.agr.expiring_word", lang) if e else "" for e in
                   frame["expiring"]],
@@ -55,9 +67,14 @@ def agreements_table(region: Any, lang: str = "fr", *, page_size: int = 15) -> p
         page_size=page_size, layout="fit_data_stretch", sizing_mode="stretch_width",
         header_filters={"parties": {"type": "input", "func": "like",
                                     "placeholder": tr("dash.agr.search", lang)}},
-        selectable=False, theme="default",
-        stylesheets=[":host { font-size: inherit; } .tabulator { font-size: inherit; } "
-                     ".tabulator-row .tabulator-cell { color: #111; }"])
+        selectable=False, theme="default", configuration={
+            "locale": lang, "langs": {lang: {"pagination": {
+                "first": tr("dash.pager.first", lang), "first_title": tr("dash.pager.first", lang),
+                "last": tr("dash.pager.last", lang), "last_title": tr("dash.pager.last", lang),
+                "prev": tr("dash.pager.prev", lang), "prev_title": tr("dash.pager.prev", lang),
+                "next": tr("dash.pager.next", lang), "next_title": tr("dash.pager.next", lang),
+                "all": tr("dash.pager.all", lang)}}}},
+        stylesheets=[TABULATOR_CSS])
     table.style.apply(highlight, axis=1)
     return table
 

@@ -23,6 +23,11 @@ from dashboards._common import TABLE_CSS, esc, tr
 __all__ = ["AssessmentDraft", "assessment_page", "draft_result_html"]
 
 NO_ANSWER = -1
+FIELD_CSS = """
+label { white-space: normal; font-size: 1em; line-height: 1.3; color: #111; }
+.bk-input, select, input { font-size: 1em; min-height: 38px; color: #111; }
+.bk-input::placeholder { color: #595959; }
+"""
 
 
 class AssessmentDraft(param.Parameterized):
@@ -126,13 +131,17 @@ def assessment_page(state: Any) -> pn.viewable.Viewable:
     scale = {f"— {tr('dash.form.no_answer', lang)}": NO_ANSWER}
     scale.update({f"{lv} — {fr if lang == 'fr' else en}": lv for lv, fr, en in SCALE})
 
-    ident = pn.widgets.TextInput(name=tr("dash.form.id", lang), value=draft.id, width=260)
-    date = pn.widgets.DatePicker(name=tr("dash.form.date", lang), value=draft.on, width=200)
+    ident = pn.widgets.TextInput(name=tr("dash.form.id", lang), value=draft.id, width=260,
+                                 stylesheets=[FIELD_CSS])
+    date = pn.widgets.DatePicker(name=tr("dash.form.date", lang), value=draft.on, width=200,
+                                 stylesheets=[FIELD_CSS])
     who = pn.widgets.TextInput(name=tr("dash.form.respondent", lang), value=draft.respondent,
-                               placeholder=tr("dash.form.respondent_hint", lang), width=300)
+                               placeholder=tr("dash.form.respondent_hint", lang), width=420,
+                               stylesheets=[FIELD_CSS])
     title = pn.widgets.TextInput(name=tr("dash.form.label", lang), value=draft.label,
                                  placeholder=tr("dash.form.label_hint", lang),
-                                 sizing_mode="stretch_width", min_width=300)
+                                 sizing_mode="stretch_width", min_width=300,
+                                 stylesheets=[FIELD_CSS])
 
     def on_id(event: param.parameterized.Event) -> None:
         draft.param.update(id=event.new, id_auto=False)
@@ -167,11 +176,11 @@ def assessment_page(state: Any) -> pn.viewable.Viewable:
                     label += f" ({tr('dash.form.descriptor', lang)})"
                 level = pn.widgets.Select(name=label, options=scale,
                                           value=draft.levels.get(c.code, NO_ANSWER),
-                                          width=330)
+                                          width=440, align="end", stylesheets=[FIELD_CSS])
                 note = pn.widgets.TextInput(
                     name=tr("dash.form.evidence", lang), value=draft.evidence.get(c.code, ""),
-                    placeholder=tr("dash.form.evidence_hint", lang),
-                    sizing_mode="stretch_width", min_width=260)
+                    placeholder=tr("dash.form.evidence_hint", lang), align="end",
+                    sizing_mode="stretch_width", min_width=260, stylesheets=[FIELD_CSS])
 
                 def on_level(event: param.parameterized.Event, code: str = c.code) -> None:
                     draft.levels = {**draft.levels, code: event.new}

@@ -66,15 +66,15 @@ def history_plot(region: Region, lang: str = "fr", *, presentation: bool = False
         colour, dash, marker = LINES[code]
         name = i18n.indicator_label(code, lang)
         # a small vertical offset keeps lines at the same stage apart (the ticks stay exact)
-        offset = {"convergence": 0.06, "structure": 0.02, "mutualisation": -0.02,
-                  "climat": -0.06, "region": 0.0}[code]
+        offset = {"convergence": 0.12, "structure": 0.06, "mutualisation": -0.06,
+                  "climat": -0.12, "region": 0.0}[code]
         sub = sub.assign(**{stage_label: sub[stage_label] + offset})
         vdims = [stage_label, "stage_label", "label"]
         width = 5 if code == "region" else 3
         layers.append(hv.Curve(sub, date_label, vdims, label=name).opts(
             color=colour, line_dash=dash, line_width=width))
         layers.append(hv.Scatter(sub, date_label, vdims, label=name).opts(
-            color=colour, marker=marker, size=16 if code == "region" else 13,
+            color=colour, marker=marker, size=20 if code == "region" else 16,
             line_color="#111111", tools=["hover"],
             hover_tooltips=[(tr("dash.matrix.indicator", lang), name),
                             (date_label, f"@{{{date_label}}}{{%F}}"),
@@ -87,6 +87,7 @@ def history_plot(region: Region, lang: str = "fr", *, presentation: bool = False
         yticks=_ticks(lang), ylim=(0.3, 3.25), responsive=True,
         height=560 if not presentation else 520, legend_position="right",
         fontsize={"ticks": font, "labels": font, "legend": font}, show_grid=True, title="",
+        padding=(0.06, 0),
         toolbar="above", backend_opts={"plot.output_backend": "canvas"}, backend="bokeh")
 
 

@@ -26,7 +26,10 @@ __all__ = ["key_figures_html", "matrix_html", "maturity_matrix", "overview_page"
 MATRIX_CSS = TABLE_CSS + "".join(
     f"table.matrix td.{k} {{ background: {bg}; color: {fg}; }}"
     for k, (bg, fg) in CELL_STYLES.items()) + """
-table.matrix { border-collapse: collapse; width: 100%; margin: 0.4em 0 1em 0; }
+table.matrix { border-collapse: collapse; width: 100%; margin: 0.4em 0 1em 0;
+  table-layout: fixed; }
+table.matrix col.ind { width: 22%; }
+table.matrix col.stage, table.matrix col.where { width: 19.5%; }
 table.matrix caption { text-align: left; font-weight: 700; font-size: 1.1em; padding: 0.3em 0; }
 table.matrix th, table.matrix td { border: 2px solid #5a5a5a; padding: 0.45em 0.6em;
   vertical-align: top; text-align: left; }
@@ -88,7 +91,9 @@ def matrix_html(assessment: Assessment, lang: str = "fr") -> str:
     caption = tr("dash.matrix.caption", lang, date=assessment.on.isoformat(),
                  label=assessment.label or assessment.id)
     ths = "".join(f'<th scope="col">{esc(h)}</th>' for h in head)
-    return (f'<table class="matrix"><caption>{esc(caption)}</caption><thead><tr>{ths}</tr>'
+    cols = '<colgroup><col class="ind">' + '<col class="stage">' * 3 + '<col class="where">' \
+        '</colgroup>'
+    return (f'<table class="matrix"><caption>{esc(caption)}</caption>{cols}<thead><tr>{ths}</tr>'
             f'</thead><tbody>{"".join(rows)}</tbody></table>')
 
 
