@@ -11,6 +11,9 @@ from concert._errors import Problem
 
 ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,63}\Z")
 MAX_TEXT = 2000
+# Control characters but tab and newline; lone surrogates (not Unicode text: they cannot be
+# encoded to UTF-8 for SQLite or JSON); U+FFFE and U+FFFF (not allowed in XML: GraphML, GEXF).
+CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 
 def check_id(value: Any, field: str, where: str) -> list[Problem]:
@@ -29,19 +32,14 @@ def check_text(value: Any, field: str, where: str, *, required: bool = False,
         return [Problem("text.required", where, field=field)]
     if len(value) > max_len:
         return [Problem("text.length", where, field=field, max=max_len)]
-    if any(ord(ch) < 32 and ch not in "\n\t" for ch in value) or "\x7f" in value:
-        return [Problem("text.control", where, field=field)]
-    if not value.isascii() and any("\ud800" <= ch <= "\udfff" or ch in "\ufffe\uffff"
-                                   for ch in value):
-        # A lone surrogate is not Unicode text: it cannot be encoded to UTF-8 (SQLite, JSON);
-        # U+FFFE and U+FFFF are not allowed in XML (GraphML, GEXF).
+    if CONTROL_RE.search(value):
         return [Problem("text.control", where, field=field)]
     return []
 
 
 def check_code(value: Any, table: str, field: str, where: str) -> list[Problem]:
     """A code of the framework vocabulary ``table``."""
-    if not isinstance(value, str) or value not in fw.codes(table):
+    if not isinstance(value, str) or value not in fw.code_set(table):
         return [Problem(f"code.{table}", where, field=field, value=_short(value),
                         expected=", ".join(fw.codes(table)))]
     return []

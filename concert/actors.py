@@ -212,7 +212,7 @@ def is_program(actor: Actor) -> bool:
 def key_actor_rows_of(actor: Actor) -> tuple[str, ...]:
     """Return the rows of the key-actor grid (Tableau 6) that ``actor`` fills."""
     return tuple(row.code for row in fw.KEY_ACTOR_ROWS
-                 if actor.type in row.actor_types or set(row.roles) & set(actor.roles))
+                 if actor.type in row.actor_types or any(r in actor.roles for r in row.roles))
 
 
 def actors_frame(actors: list[Actor], *, lang: str | None = None) -> pd.DataFrame:

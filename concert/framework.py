@@ -910,7 +910,17 @@ _TABLES: dict[str, tuple[Term, ...]] = {
 
 def codes(table: str) -> tuple[str, ...]:
     """Return the codes of a vocabulary ``table`` (``"sector"``, ``"actor_type"``, ...)."""
-    return tuple(t.code for t in _TABLES[table])
+    return _CODES[table]
+
+
+def code_set(table: str) -> frozenset[str]:
+    """The codes of a vocabulary ``table`` as a set, for fast membership tests."""
+    return _CODE_SETS[table]
+
+
+_CODES: dict[str, tuple[str, ...]] = {k: tuple(t.code for t in v) for k, v in _TABLES.items()}
+_CODE_SETS: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in _CODES.items()}
+_TERMS: dict[str, dict[str, Term]] = {k: {t.code: t for t in v} for k, v in _TABLES.items()}
 
 
 def term(table: str, code: str) -> Term:
@@ -921,9 +931,9 @@ def term(table: str, code: str) -> Term:
     KeyError
         If the code is unknown; the message lists the known codes.
     """
-    for t in _TABLES[table]:
-        if t.code == code:
-            return t
+    found = _TERMS[table].get(code) if isinstance(code, str) else None
+    if found is not None:
+        return found
     msg = f"unknown {table} {code!r}; expected one of {', '.join(codes(table))}"
     raise KeyError(msg)
 
@@ -960,13 +970,17 @@ def indicator(code: str) -> Indicator:
     raise KeyError(msg)
 
 
+_CRITERIA_BY_CODE: dict[str, Criterion] = {c.code: c for c in CRITERIA}
+CRITERION_CODES: frozenset[str] = frozenset(_CRITERIA_BY_CODE)
+
+
 def criterion(code: str) -> Criterion:
     """Return criterion ``code``, such as ``"climat.cooperation.2"``."""
-    for c in CRITERIA:
-        if c.code == code:
-            return c
-    msg = f"unknown criterion {code!r}"
-    raise KeyError(msg)
+    found = _CRITERIA_BY_CODE.get(code) if isinstance(code, str) else None
+    if found is None:
+        msg = f"unknown criterion {code!r}"
+        raise KeyError(msg)
+    return found
 
 
 STAGE_ORDER: tuple[str, ...] = tuple(s.code for s in STAGES)

@@ -401,8 +401,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "dash.agr.status": ("Statut", "Status"),
     "dash.agr.days_left": ("Jours restants", "Days left"),
     "dash.agr.search": ("Rechercher une partie", "Search a party"),
-    "dash.agr.ends_in": ("se termine le {date} (dans {days} jours)",
-                         "ends on {date} (in {days} days)"),
+    "dash.agr.ends_in": ("{agreement} — {parties} : se termine le {date} (dans {days} jours)",
+                         "{agreement} — {parties}: ends on {date} (in {days} days)"),
     "dash.agr.iii_count": ("Ententes III (locataire, intervenant et agent de liaison) : {n}, "
                            "dont {current} en vigueur. Elles ne sont pas listées : le détail "
                            "est confidentiel.",

@@ -110,8 +110,7 @@ class Answer:
     def problems(self, where: str) -> list[Problem]:
         """Return the rules this answer breaks."""
         out: list[Problem] = []
-        if not isinstance(self.criterion, str) or self.criterion not in {
-                c.code for c in fw.CRITERIA}:
+        if not isinstance(self.criterion, str) or self.criterion not in fw.CRITERION_CODES:
             out.append(Problem("answer.criterion", where, value=short(self.criterion)))
         lv = self.level
         if isinstance(lv, bool) or not isinstance(lv, int) or not 0 <= lv <= 3:

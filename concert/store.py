@@ -41,12 +41,14 @@ True
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
+import functools
 import getpass
 import json
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -318,7 +320,7 @@ class Store:
                 if current is not None and region.revision and region.revision != current[0]:
                     raise ConflictError(i18n.t("store.conflict", region=region.code,
                                                user=current[2] or "?", at=current[1][:19]))
-                old = _build_region(self, region.code) if current is not None else None
+                old = _build_region(self, region.code, check=False) if current is not None else None
                 revision = (current[0] if current is not None else 0) + 1
                 rows["regions"][0].update(revision=revision, saved_by=self.user)
                 self.db.execute("DELETE FROM regions WHERE code = ?", [region.code])
@@ -377,12 +379,16 @@ class Store:
         if not self.has_region(code):
             raise NotFoundError(f"no region {code!r} in the store")
         with self._write():
-            old = _build_region(self, code)
+            old = _build_region(self, code, check=False)
             self.db.execute("DELETE FROM regions WHERE code = ?", [code])
             self._audit(code, old, None)
 
-    def load_region(self, code: str | None = None) -> Region:
+    def load_region(self, code: str | None = None, *, check: bool = False) -> Region:
         """Load region ``code`` (or the only region, when the store holds exactly one).
+
+        Every row was checked when it was saved, so loading trusts the file; pass
+        ``check=True`` to run every constructor's checks again (for a file edited by other
+        tools).
 
         Raises
         ------
@@ -402,7 +408,7 @@ class Store:
                                   [code]).fetchone()
             if row is None:
                 raise NotFoundError(f"no region {code!r} in the store")
-            region = _build_region(self, code)
+            region = _build_region(self, code, check=check)
         region.revision = int(row[0])
         return region
 
@@ -626,52 +632,91 @@ def _login() -> str:
         return "inconnu"
 
 
-def _group(store: Store, table: str, code: str, key: str) -> dict[str, list[dict[str, Any]]]:
-    out: dict[str, list[dict[str, Any]]] = {}
-    for row in store.rows(table, code):
+def _group_rows(store: Store, table: str, code: str, key: str) -> dict[str, list[Any]]:
+    out: dict[str, list[Any]] = {}
+    for row in _fast_rows(store, table, code):
         out.setdefault(row[key], []).append(row)
     return out
 
 
-def _build_region(store: Store, code: str) -> Region:
-    reg = next(store.rows("regions", code))
-    contacts = _group(store, "contacts", code, "actor")
-    parties = _group(store, "agreement_parties", code, "agreement")
-    answers = _group(store, "answers", code, "assessment")
+def _trusted(cls: type, *args: Any, **kwargs: Any) -> Any:
+    """Build a frozen dataclass without running its checks (for rows the store wrote).
+
+    Every row of the store was checked when it was saved; checking it again on each load
+    made loading four times slower than reading the rows (benchmarks/province_load.py).
+    """
+    info = _FIELDS.get(cls)
+    if info is None:
+        info = _FIELDS[cls] = (
+            tuple(f.name for f in dataclasses.fields(cls)),
+            {f.name: f.default for f in dataclasses.fields(cls)
+             if f.default is not dataclasses.MISSING})
+    names, defaults = info
+    obj = object.__new__(cls)
+    values = dict(defaults)
+    values.update(zip(names, args))
+    values.update(kwargs)
+    obj.__dict__.update(values)  # frozen dataclasses keep their fields in __dict__
+    return obj
+
+
+_FIELDS: dict[type, tuple[tuple[str, ...], dict[str, Any]]] = {}
+
+
+def _fast_rows(store: Store, table: str, code: str) -> list[sqlite3.Row]:
+    cur = store.db.conn.cursor()
+    cur.row_factory = sqlite3.Row
+    col = "code" if table == "regions" else "region"
+    order = "" if table == "regions" else " ORDER BY ord"
+    return cur.execute(f"SELECT * FROM {table} WHERE {col} = ?{order}", [code]).fetchall()
+
+
+def _build_region(store: Store, code: str, *, check: bool = True) -> Region:
+    def make(cls: type) -> Callable[..., Any]:
+        return cls if check else functools.partial(_trusted, cls)
+
+    Actor_, Contact_, Agreement_, Party_ = make(Actor), make(Contact), make(Agreement), \
+        make(Party)
+    Committee_, Membership_, Tie_ = make(Committee), make(Membership), make(Tie)
+    Assessment_, Answer_, Figure_ = make(Assessment), make(Answer), make(Figure)
+    reg = _fast_rows(store, "regions", code)[0]
+    contacts = _group_rows(store, "contacts", code, "actor")
+    parties = _group_rows(store, "agreement_parties", code, "agreement")
+    answers = _group_rows(store, "answers", code, "assessment")
     region = Region(reg["code"], reg["name"], tuple(json.loads(reg["territories"])),
                     note=reg["note"], source=reg["source"])
-    region.actors = [Actor(
+    region.actors = [Actor_(
         r["id"], r["name"], r["type"], sector=r["sector"],
         territories=tuple(json.loads(r["territories"])), roles=tuple(json.loads(r["roles"])),
-        contacts=tuple(Contact(c["name"], c["role"], c["email"], c["phone"])
+        contacts=tuple(Contact_(c["name"], c["role"], c["email"], c["phone"])
                        for c in contacts.get(r["id"], [])),
         engagement=r["engagement"], acronym=r["acronym"], note=r["note"], source=r["source"],
         illustrative=bool(r["illustrative"]), since=_d(r["since"]), until=_d(r["until"]))
-        for r in store.rows("actors", code)]
-    region.agreements = [Agreement(
+        for r in _fast_rows(store, "actors", code)]
+    region.agreements = [Agreement_(
         r["id"], r["type"],
-        tuple(Party(p["role"], p["actor"] or "", p["person"], p["tenant_code"])
+        tuple(Party_(p["role"], p["actor"] or "", p["person"], p["tenant_code"])
               for p in parties.get(r["id"], [])),
         signed_on=_d(r["signed_on"]), ends_on=_d(r["ends_on"]), status=r["status"],
         renews=r["renews"], note=r["note"], source=r["source"],
-        illustrative=bool(r["illustrative"])) for r in store.rows("agreements", code)]
-    region.committees = [Committee(
+        illustrative=bool(r["illustrative"])) for r in _fast_rows(store, "agreements", code)]
+    region.committees = [Committee_(
         r["id"], r["kind"], r["name"], r["mandate"], r["meetings_per_year"], r["note"],
-        r["source"], bool(r["illustrative"])) for r in store.rows("committees", code)]
-    region.memberships = [Membership(
+        r["source"], bool(r["illustrative"])) for r in _fast_rows(store, "committees", code)]
+    region.memberships = [Membership_(
         r["committee"], r["actor"], r["seat"], r["person"], _d(r["since"]), _d(r["until"]),
-        r["source"], bool(r["illustrative"])) for r in store.rows("memberships", code)]
-    region.ties = [Tie(
+        r["source"], bool(r["illustrative"])) for r in _fast_rows(store, "memberships", code)]
+    region.ties = [Tie_(
         r["source"], r["target"], r["kind"], r["project"], _d(r["since"]), _d(r["until"]),
-        r["note"], r["source_ref"], bool(r["illustrative"])) for r in store.rows("ties", code)]
-    region.assessments = [Assessment(
+        r["note"], r["source_ref"], bool(r["illustrative"])) for r in _fast_rows(store, "ties", code)]
+    region.assessments = [Assessment_(
         r["id"], dt.date.fromisoformat(r["on_date"]),
-        tuple(Answer(a["criterion"], a["level"], a["respondent"], a["evidence"])
+        tuple(Answer_(a["criterion"], a["level"], a["respondent"], a["evidence"])
               for a in answers.get(r["id"], [])),
         label=r["label"], note=r["note"], source=r["source"],
-        illustrative=bool(r["illustrative"])) for r in store.rows("assessments", code)]
-    region.figures = [Figure(
+        illustrative=bool(r["illustrative"])) for r in _fast_rows(store, "assessments", code)]
+    region.figures = [Figure_(
         r["code"], r["value"], r["unit"], dt.date.fromisoformat(r["as_of"]), r["definition_fr"],
         r["definition_en"], r["source"], bool(r["illustrative"]))
-        for r in store.rows("figures", code)]
+        for r in _fast_rows(store, "figures", code)]
     return region

@@ -65,6 +65,7 @@ def agreements_table(region: Any, lang: str = "fr", *, page_size: int = 15) -> p
     table = pn.widgets.Tabulator(
         show, titles=titles, disabled=True, show_index=False, pagination="local",
         page_size=page_size, layout="fit_data_stretch", sizing_mode="stretch_width",
+        widths={"alert": 210, "type": 165, "signed_on": 135, "ends_on": 135, "status": 110},
         header_filters={"parties": {"type": "input", "func": "like",
                                     "placeholder": tr("dash.agr.search", lang)}},
         selectable=False, theme="default", configuration={
@@ -101,9 +102,10 @@ def agreements_page(state: Any) -> pn.viewable.Viewable:
     parts = [f"<h2>{esc(tr('dash.page.agreements', lang))}</h2>"]
     if len(soon):
         items = "".join(
-            f"<li>{esc(tr('dash.map.edge.agreement', lang, type=r.type))} — {esc(r.parties)} : "
-            f"{esc(tr('dash.agr.ends_in', lang, date=r.ends_on.isoformat(), days=int(r.days_left)))}"
-            f"</li>" for r in soon.itertuples())
+            "<li>" + esc(tr("dash.agr.ends_in", lang,
+                            agreement=tr("dash.map.edge.agreement", lang, type=r.type),
+                            parties=r.parties, date=r.ends_on.isoformat(),
+                            days=int(r.days_left))) + "</li>" for r in soon.itertuples())
         parts.append(f'<div class="alert" role="status"><strong>⚠ '
                      f"{esc(tr('dash.fig.expiring', lang, n=len(soon)))}</strong>"
                      f"<ul>{items}</ul></div>")

@@ -8,6 +8,7 @@ import holoviews as hv
 import holoviews.plotting.bokeh  # noqa: F401  (registers the bokeh backend for .opts)
 import pandas as pd
 import panel as pn
+from bokeh.models import DatetimeTickFormatter
 
 from concert import framework as fw
 from concert import i18n
@@ -87,7 +88,8 @@ def history_plot(region: Region, lang: str = "fr", *, presentation: bool = False
         yticks=_ticks(lang), ylim=(0.3, 3.25), responsive=True,
         height=560 if not presentation else 520, legend_position="right",
         fontsize={"ticks": font, "labels": font, "legend": font}, show_grid=True, title="",
-        padding=(0.06, 0),
+        padding=(0.06, 0), xformatter=DatetimeTickFormatter(
+            days="%Y-%m-%d", months="%Y-%m", years="%Y"),
         toolbar="above", backend_opts={"plot.output_backend": "canvas"}, backend="bokeh")
 
 
@@ -114,6 +116,7 @@ def history_page(state: Any) -> pn.viewable.Viewable:
                        caption=tr("dash.hist.table", lang))
     plot = pn.pane.HoloViews(history_plot(region, lang, presentation=state.presentation),
                              linked_axes=False, sizing_mode="stretch_width", backend="bokeh")
-    return pn.Column(head, plot, pn.pane.HTML(table, stylesheets=[TABLE_CSS],
+    nowrap = "table.data td:first-child { white-space: nowrap; }"
+    return pn.Column(head, plot, pn.pane.HTML(table, stylesheets=[TABLE_CSS + nowrap],
                                               sizing_mode="stretch_width"),
                      sizing_mode="stretch_width")

@@ -649,10 +649,10 @@ class MapView(Viewer):
         ring = hv.DynamicMap(self._selected_cb, streams=[hv.streams.Params(
             state, ["selected_actor", "sectors", "agreement_types", "committees"])])
         ext = _extent(self.frames([], list(ALL_TYPES), [])[0])
-        height = 600 if state.presentation else 880
+        # Fills the space left by the side columns; data_aspect keeps the rings round.
         overlay = (graph * ring * labels).opts(
-            xlim=(-ext, ext), ylim=(-ext, ext), height=height, width=height, toolbar="above",
-            backend_opts={"plot.output_backend": "canvas"}, backend="bokeh")
+            xlim=(-ext, ext), ylim=(-ext, ext), responsive=True, data_aspect=1,
+            toolbar="above", backend_opts={"plot.output_backend": "canvas"}, backend="bokeh")
         tap = hv.streams.Tap(source=graph)
         tap.add_subscriber(self._on_tap)
         card = pn.pane.HTML(pn.bind(lambda a: actor_card(self._region, a, lang),
@@ -664,9 +664,19 @@ class MapView(Viewer):
         agreements_title = pn.pane.HTML(
             f"<strong>{esc(tr('dash.map.filter.agreements', lang))}</strong>",
             stylesheets=[TABLE_CSS])
-        side = pn.Column(intro, sectors, agreements_title, types, committees, count, card,
-                         width=340)
         plot = pn.pane.HoloViews(overlay, linked_axes=False, backend="bokeh",
-                                 sizing_mode="fixed")
-        return pn.FlexBox(side, plot, pn.Column(legend, width=310), flex_wrap="wrap",
-                          align_items="flex-start", sizing_mode="stretch_width")
+                                 sizing_mode="stretch_both", min_width=420)
+        height = {"height": "calc(100vh - 110px)", "min-height": "480px"}
+        if state.presentation:
+            # For a projector: the map first, then the card and the legend; the filters
+            # stay reachable, folded.
+            folded = pn.Card(sectors, agreements_title, types, committees, count,
+                             title=tr("dash.map.filters", lang), collapsed=True,
+                             sizing_mode="stretch_width")
+            side = pn.Column(card, legend, folded, width=420, scroll=True,
+                             styles=height)
+            return pn.Row(plot, side, sizing_mode="stretch_both", styles=height)
+        side = pn.Column(intro, sectors, agreements_title, types, committees, count, card,
+                         width=340, scroll=True, styles=height)
+        return pn.Row(side, plot, pn.Column(legend, width=300, scroll=True, styles=height),
+                      sizing_mode="stretch_both", styles=height)

@@ -30,3 +30,25 @@ def test_documented_commands_exist():
     text = README.read_text("utf-8")
     for name in re.findall(r"`concert (\w+) ", text):
         assert name in cli.commands, name
+
+
+def test_file_format_examples_import(tmp_path):
+    """Each CSV example of the README, written to its file, imports into a new region."""
+    from concert import Store
+    from concert.io import import_files
+
+    text = README.read_text("utf-8")
+    section = text[text.index("## File formats"):text.index("## History, backups")]
+    blocks = re.findall(r"```text\n(.*?)```", section, re.S)
+    names = ["acteurs", "contacts", "ententes", "comites", "sieges", "liens", "evaluations"]
+    paths = []
+    for name, block in zip(names, blocks):
+        path = tmp_path / f"{name}.csv"
+        path.write_text(block, encoding="utf-8")
+        paths.append(path)
+    with Store(tmp_path / "x.db") as store:
+        import_files(store, paths, region="exemple", name="Exemple")
+        region = store.load_region("exemple")
+    assert [a.type for a in region.agreements] == ["I", "II", "III"]
+    assert region.actor("cem").territories == ("Ville de Québec", "Grand Portneuf")
+    assert len(region.assessments[0].answers) == 2
