@@ -27,9 +27,7 @@ def measure_with_concert(regions: list) -> list:
     for r in regions:
         stages = [region_stage(maturity(a)) for a in r.assessments]
         G = nw.actor_graph(r)
-        out.append((stages, nw.summary(G, declared=nw.declared_ties_graph(r)),
-                    nw.ei_index(G), nw.mixing_matrix(G), nw.actor_measures(G),
-                    nw.articulation_points(G)))
+        out.append((stages, nw.all_measures(G, declared=nw.declared_ties_graph(r))))
     return out
 
 

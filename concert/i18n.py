@@ -366,6 +366,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "dash.map.filter.agreements": ("Types d’ententes tracées", "Agreement types drawn"),
     "dash.map.filter.committees": ("Comités (membres seulement)", "Committees (members only)"),
     "dash.map.filter.all": ("Tous", "All"),
+    "dash.map.filters": ("Filtres", "Filters"),
     "dash.map.count": ("**{actors}** acteurs et **{ties}** liens affichés",
                        "**{actors}** actors and **{ties}** ties shown"),
     "dash.map.name": ("Nom", "Name"),

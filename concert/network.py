@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from collections import Counter
 import math
 import random
 from collections.abc import Iterable
@@ -51,7 +52,7 @@ from concert import settings
 from concert.agreements import is_current
 from concert.region import Region
 
-__all__ = ["ALL_KINDS", "actor_graph", "actor_measures", "articulation_points",
+__all__ = ["ALL_KINDS", "actor_graph", "all_measures", "actor_measures", "articulation_points",
            "average_path_length", "betweenness_centralization", "declared_ties_graph",
            "degree_centralization", "ei_index", "intersectoral_share", "mixing_matrix",
            "reciprocity", "summary"]
@@ -163,19 +164,21 @@ def degree_centralization(G: nx.Graph) -> float:
     return float(sum(top - d for d in deg) / ((n - 1) * (n - 2)))
 
 
-def betweenness_centralization(G: nx.Graph, *, seed: int = 0) -> float:
+def betweenness_centralization(G: nx.Graph, *, seed: int = 0,
+                               betweenness: dict[str, float] | None = None) -> float:
     """Freeman's betweenness centralization of an undirected graph.
 
     .. math:: C_B = \\frac{\\sum_i (b_{max} - b_i)}{n - 1}
 
     with :math:`b_i` the betweenness normalised by :math:`(n-1)(n-2)/2`. 1 for a star,
     0 for a complete graph; 0.0 when ``n < 3``. Exact up to
-    :data:`EXACT_BETWEENNESS_LIMIT` nodes (O(nm)), sampled beyond.
+    :data:`EXACT_BETWEENNESS_LIMIT` nodes (O(nm)), sampled beyond. ``betweenness``
+    may pass values already computed (normalised, as :func:`actor_measures` gives them).
     """
     n = G.number_of_nodes()
     if n < 3:
         return 0.0
-    b = _betweenness(G, seed=seed)
+    b = betweenness if betweenness is not None else _betweenness(G, seed=seed)
     top = max(b.values())
     return float(sum(top - v for v in b.values()) / (n - 1))
 
@@ -261,13 +264,14 @@ def ei_index(G: nx.Graph, *, attr: str = "sector") -> dict[str, float]:
 def mixing_matrix(G: nx.Graph, *, attr: str = "sector") -> pd.DataFrame:
     """Number of edges between each pair of groups of ``attr`` (a symmetric table)."""
     groups = sorted({d[attr] for _, d in G.nodes(data=True)})
-    M = pd.DataFrame(0, index=groups, columns=groups, dtype=int)
+    counts: Counter[tuple[str, str]] = Counter()
     for u, v in G.edges():
         a, b = G.nodes[u][attr], G.nodes[v][attr]
-        M.loc[a, b] += 1
+        counts[(a, b)] += 1
         if a != b:
-            M.loc[b, a] += 1
-    return M
+            counts[(b, a)] += 1
+    return pd.DataFrame([[counts[(a, b)] for b in groups] for a in groups], index=groups,
+                        columns=groups, dtype=int)
 
 
 def articulation_points(G: nx.Graph) -> list[str]:
@@ -275,7 +279,8 @@ def articulation_points(G: nx.Graph) -> list[str]:
     return sorted(nx.articulation_points(nx.Graph(G)))
 
 
-def actor_measures(G: nx.Graph, *, seed: int = 0) -> pd.DataFrame:
+def actor_measures(G: nx.Graph, *, seed: int = 0,
+                   betweenness: dict[str, float] | None = None) -> pd.DataFrame:
     """Per-actor measures, one row per node.
 
     Columns
@@ -297,7 +302,7 @@ def actor_measures(G: nx.Graph, *, seed: int = 0) -> pd.DataFrame:
         return pd.DataFrame(columns=["actor", "label", "sector", "degree", "betweenness",
                                      "closeness", "effective_size", "constraint",
                                      "articulation"])
-    bet = _betweenness(H, seed=seed)
+    bet = betweenness if betweenness is not None else _betweenness(H, seed=seed)
     harm = nx.harmonic_centrality(H)
     eff = nx.effective_size(H)
     con = nx.constraint(H)
@@ -313,7 +318,8 @@ def actor_measures(G: nx.Graph, *, seed: int = 0) -> pd.DataFrame:
                                           ignore_index=True)
 
 
-def summary(G: nx.Graph, *, declared: nx.DiGraph | None = None, seed: int = 0) -> dict[str, float]:
+def summary(G: nx.Graph, *, declared: nx.DiGraph | None = None, seed: int = 0,
+            betweenness: dict[str, float] | None = None) -> dict[str, float]:
     """Whole-network measures of an actor graph.
 
     Returns
@@ -336,9 +342,32 @@ def summary(G: nx.Graph, *, declared: nx.DiGraph | None = None, seed: int = 0) -
         "isolates": nx.number_of_isolates(G),
         "largest_component": max((len(c) for c in comps), default=0),
         "degree_centralization": degree_centralization(G),
-        "betweenness_centralization": betweenness_centralization(G, seed=seed),
+        "betweenness_centralization": betweenness_centralization(G, seed=seed,
+                                                                 betweenness=betweenness),
         "average_path_length": average_path_length(G, seed=seed),
         "intersectoral_share": intersectoral_share(G),
         "ei_index": ei_index(G)["overall"] if n else math.nan,
         "reciprocity": reciprocity(declared) if declared is not None else math.nan,
+    }
+
+
+def all_measures(G: nx.Graph, *, declared: nx.DiGraph | None = None,
+                 seed: int = 0) -> dict[str, object]:
+    """Every measure of this module at once, computing betweenness a single time.
+
+    Returns
+    -------
+    dict
+        ``summary`` (:func:`summary`), ``ei_index`` (:func:`ei_index`), ``mixing``
+        (:func:`mixing_matrix`), ``actors`` (:func:`actor_measures`) and ``articulation``
+        (:func:`articulation_points`).
+    """
+    H = nx.Graph(G)
+    bet = _betweenness(H, seed=seed) if H.number_of_nodes() else {}
+    return {
+        "summary": summary(H, declared=declared, seed=seed, betweenness=bet),
+        "ei_index": ei_index(H),
+        "mixing": mixing_matrix(H),
+        "actors": actor_measures(H, seed=seed, betweenness=bet),
+        "articulation": articulation_points(H),
     }

@@ -63,6 +63,12 @@ def _extensions() -> None:
     pn.extension("tabulator", notifications=False)
 
 
+def _served() -> bool:
+    """True inside a server session (where the URL can be read and written)."""
+    return (pn.state.location is not None and pn.state.curdoc is not None
+            and pn.state.curdoc.session_context is not None)
+
+
 def build_app(db_path: str | Path | None, *, region: str | None = None, lang: str = "fr",
               presentation: bool = False, state: DashboardState | None = None
               ) -> pn.template.BootstrapTemplate:
@@ -93,11 +99,9 @@ def build_app(db_path: str | Path | None, *, region: str | None = None, lang: st
                                region_code=region, lang=lang, presentation=presentation)
     else:
         state.param.update(lang=lang, presentation=presentation)
-    location = pn.state.location
-    if location is not None and pn.state.curdoc is not None and \
-            pn.state.curdoc.session_context is not None:
-        location.sync(state, {"page": "page", "lang": "lang", "presentation": "presentation",
-                              "anonymise": "anonymise"})
+    if _served():
+        pn.state.location.sync(state, {"page": "page", "lang": "lang",
+                                        "presentation": "presentation", "anonymise": "anonymise"})
     return _frame(state)
 
 
@@ -120,7 +124,16 @@ def _frame(state: DashboardState) -> pn.template.BootstrapTemplate:
     lang_switch.link(state, value="lang")
     presentation = pn.widgets.Checkbox(name="", value=state.presentation,
                                        stylesheets=[SIDEBAR_CSS])
-    presentation.link(state, value="presentation")
+
+    def on_presentation(event: param.parameterized.Event) -> None:
+        if event.new == state.presentation:
+            return
+        if _served():
+            # Reload the page with ?presentation=...: the sidebar starts folded on a projector.
+            pn.state.location.reload = True
+        state.presentation = event.new
+
+    presentation.param.watch(on_presentation, "value")
     anonymise = pn.widgets.Checkbox(name="", value=state.anonymise, stylesheets=[SIDEBAR_CSS])
     anonymise.link(state, value="anonymise")
     reload = pn.widgets.Button(name="", button_type="light", stylesheets=[NAV_CSS],
@@ -173,7 +186,7 @@ def _frame(state: DashboardState) -> pn.template.BootstrapTemplate:
     template = pn.template.BootstrapTemplate(
         title=title, sidebar=[sidebar], main=[holder], header=[header],
         header_background=ACCENT, header_color="#FFFFFF",
-        sidebar_width=300, collapsed_sidebar=False)
+        sidebar_width=300, collapsed_sidebar=state.presentation)
     template.dashboard_state = state  # for tests and notebooks
     return template
 

@@ -342,47 +342,91 @@ def _graph_element(nodes: pd.DataFrame, edges: pd.DataFrame, lang: str, *,
     )
 
 
-def _labels_element(nodes: pd.DataFrame, *, presentation: bool = False) -> hv.Labels:
-    shown = nodes[nodes["label"].astype(bool)].copy()
+LABEL_GAP = 0.08      # gap between the ring and the label columns, in ring radii
+LABEL_ROOM = {False: 0.62, True: 0.85}  # room for the label columns, in ring radii
+
+
+def _spread(targets: list[float], low: float, high: float, pitch: float) -> list[float]:
+    """Move sorted (descending) label heights apart by ``pitch``, within [low, high]."""
+    ys: list[float] = []
+    for t in targets:
+        y = min(t, high) if not ys else min(t, ys[-1] - pitch)
+        ys.append(y)
+    floor = low
+    for i in range(len(ys) - 1, -1, -1):  # push back up what fell below the bottom
+        ys[i] = max(ys[i], floor)
+        floor = ys[i] + pitch
+    return ys
+
+
+def _label_layers(nodes: pd.DataFrame, *, presentation: bool = False
+                  ) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Label positions and leader lines.
+
+    With one ring (up to ``SINGLE_RING_MAX`` actors), the labels of the ring stand in two
+    columns left and right of the ring, horizontal and evenly spaced, each tied to its node
+    by a thin leader line: horizontal text reads best on a projector. Nodes inside the
+    ring (the program) are labelled below themselves. Larger maps label only the
+    committees and the actors nearest the centre.
+    """
+    shown = nodes[nodes["label"].astype(bool)]
     actors = shown["kind"] == "actor"
-    n_actors = int(actors.sum())
-    if n_actors > SINGLE_RING_MAX:
-        # Label the committees and the actors nearest the centre: a few readable labels
-        # rather than thousands overlapping.
-        radius = (shown["x"] ** 2 + shown["y"] ** 2) ** 0.5
-        keep = ~actors | (radius.rank(method="first") <= LABELLED_MAX)
-        shown = shown[keep]
-        actors = shown["kind"] == "actor"
-    radial = shown["radial"].astype(bool)
-    cos = shown["angle"].map(math.cos)
-    offset = 0.75
-    lx = shown["x"].where(~radial, shown["x"] + offset * cos)
-    ly = shown["y"].where(~radial, shown["y"] + offset * shown["angle"].map(math.sin))
-    lines = shown["label"].str.count("\n") + 1
-    ly = ly.where(radial, ly - 0.75 - 0.35 * (lines - 1))
-    angle = shown["angle"].where(cos >= 0, shown["angle"] + math.pi).where(radial, 0.0)
-    angle = angle * 180.0 / math.pi  # HoloViews label angles are in degrees
-    align = pd.Series("center", index=shown.index).where(~radial, "left").where(
-        ~radial | (cos >= 0), "right")
-    frame = pd.DataFrame({"x": lx, "y": ly, "text": shown["label"], "angle": angle,
-                          "align": align, "baseline": "middle"})
-    size = "17pt" if presentation else "13pt"
-    return hv.Labels(frame, kdims=["x", "y"], vdims=["text", "angle", "align", "baseline"]).opts(
-        text_font_size=size, text_color="#111111", angle=hv.dim("angle"),
-        text_align=hv.dim("align"), text_baseline=hv.dim("baseline"), text_font_style="bold",
+    rows, leaders = [], []
+    ring = shown[shown["radial"].astype(bool)]
+    if int(actors.sum()) <= SINGLE_RING_MAX and not ring.empty:
+        radius = float(((ring["x"] ** 2 + ring["y"] ** 2) ** 0.5).max())
+        column_x = radius * (1 + LABEL_GAP)
+        half = radius * 1.04
+        for side in (1, -1):
+            part = ring[(ring["x"] >= -1e-9) if side == 1 else (ring["x"] < -1e-9)]
+            part = part.sort_values("y", ascending=False)
+            if part.empty:
+                continue
+            pitch = min(2 * half / max(len(part), 1), 0.16 * radius)
+            ys = _spread(list(part["y"]), -half, half, pitch)
+            for (_, n), y in zip(part.iterrows(), ys, strict=True):
+                x = side * column_x
+                rows.append((x, y, n["label"], "left" if side == 1 else "right"))
+                leaders.append((n["x"], n["y"], x - side * radius * 0.015, y))
+        inner = shown[~shown["radial"].astype(bool)]
+    else:
+        inner = shown
+        if int(actors.sum()) > SINGLE_RING_MAX:
+            # A few readable labels rather than thousands overlapping: the committees
+            # and the actors nearest the centre.
+            radius_all = (shown["x"] ** 2 + shown["y"] ** 2) ** 0.5
+            keep = ~actors | (radius_all.rank(method="first") <= LABELLED_MAX)
+            inner = shown[keep]
+    for _, n in inner.iterrows():
+        lines = str(n["label"]).count("\n") + 1
+        rows.append((n["x"], n["y"] - 0.8 - 0.35 * (lines - 1), n["label"], "center"))
+    labels = pd.DataFrame(rows, columns=["x", "y", "text", "align"])
+    segments = pd.DataFrame(leaders, columns=["x0", "y0", "x1", "y1"])
+    return labels, segments
+
+
+def _labels_element(nodes: pd.DataFrame, *, presentation: bool = False) -> hv.Overlay:
+    labels, segments = _label_layers(nodes, presentation=presentation)
+    size = "15pt" if presentation else "13pt"
+    lead = hv.Segments(segments, kdims=["x0", "y0", "x1", "y1"]).opts(
+        color="#8A8A8A", line_width=1, backend_opts={"plot.output_backend": "canvas"})
+    text = hv.Labels(labels, kdims=["x", "y"], vdims=["text", "align"]).opts(
+        text_font_size=size, text_color="#111111", text_align=hv.dim("align"),
+        text_baseline="middle", text_font_style="bold",
         background_fill_color="#FFFFFF", background_fill_alpha=0.85,
         backend_opts={"plot.output_backend": "canvas"},
     )
+    return lead * text
 
 
-def _extent(nodes: pd.DataFrame) -> float:
-    """Half the side of the square drawn: the outer ring plus room for radial labels."""
+def _extent(nodes: pd.DataFrame, *, presentation: bool = False) -> tuple[float, float]:
+    """Half the width and half the height of the area drawn (the ring, the label columns)."""
     if nodes.empty:
-        return 10.0
+        return 10.0, 10.0
     r = float(((nodes["x"] ** 2 + nodes["y"] ** 2) ** 0.5).max())
     if int((nodes["kind"] == "actor").sum()) <= SINGLE_RING_MAX:
-        return r * 2.1
-    return r + 1.5
+        return r * (1 + LABEL_GAP + LABEL_ROOM[presentation]), r * 1.08
+    return r + 1.5, r + 1.5
 
 
 def stakeholder_map(region: Region, *, lang: str = "fr", sectors: list[str] | tuple[str, ...] = (),
@@ -426,12 +470,13 @@ def stakeholder_map(region: Region, *, lang: str = "fr", sectors: list[str] | tu
 
 def _overlay(nodes: pd.DataFrame, edges: pd.DataFrame, lang: str, *, height: int,
              presentation: bool) -> hv.Overlay:
-    ext = _extent(nodes)
+    ex, ey = _extent(nodes, presentation=presentation)
     graph = _graph_element(nodes, edges, lang, presentation=presentation)
     labels = _labels_element(nodes, presentation=presentation)
     return (graph * labels).opts(
-        xlim=(-ext, ext), ylim=(-ext, ext), height=height, width=height, toolbar="above",
-        title="", backend_opts={"plot.output_backend": "canvas"}, backend="bokeh")
+        xlim=(-ex, ex), ylim=(-ey, ey), height=height, width=int(height * ex / ey),
+        toolbar="above", title="", backend_opts={"plot.output_backend": "canvas"},
+        backend="bokeh")
 
 
 # --------------------------------------------------------------------------- legend, card
@@ -460,15 +505,23 @@ def map_legend(lang: str = "fr", *, nodes: pd.DataFrame | None = None,
         kinds = [k for k in kinds if k in set(edges["kind"])]
     lines = "".join(f'<li>{svg_line(*EDGE_STYLES[k])} {esc(edge_label(k, lang))}</li>'
                     for k in kinds)
-    return (f'<div class="legend"><h3>{esc(tr("dash.map.legend.sectors", lang))}</h3>'
-            f'<ul>{items}</ul><h3>{esc(tr("dash.map.legend.roles", lang))}</h3><ul>{roles}</ul>'
-            f'<h3>{esc(tr("dash.map.legend.edges", lang))}</h3><ul>{lines}</ul></div>')
+    return (f'<div class="legend"><section><h3>{esc(tr("dash.map.legend.sectors", lang))}</h3>'
+            f'<ul>{items}</ul></section><section><h3>{esc(tr("dash.map.legend.roles", lang))}'
+            f'</h3><ul>{roles}</ul></section><section>'
+            f'<h3>{esc(tr("dash.map.legend.edges", lang))}</h3><ul>{lines}</ul></section></div>')
 
 
 LEGEND_CSS = TABLE_CSS + """
 .legend ul { list-style: none; padding: 0; margin: 0 0 0.6em 0; }
-.legend li { display: flex; align-items: center; gap: 0.5em; margin: 0.15em 0; }
+.legend li { display: flex; align-items: center; gap: 0.4em; margin: 0.1em 0; }
 .legend h3 { font-size: 1em; margin: 0.5em 0 0.2em 0; }
+"""
+# The legend as a strip under the map: each group on a line that wraps.
+LEGEND_STRIP_CSS = LEGEND_CSS + """
+.legend section { display: flex; flex-wrap: wrap; align-items: center; gap: 0.1em 1.2em;
+  margin: 0 0 0.25em 0; }
+.legend h3 { margin: 0 0.2em 0 0; }
+.legend ul { display: contents; }
 """
 
 
@@ -579,7 +632,7 @@ class MapView(Viewer):
         return _graph_element(nodes, edges, self._lang, presentation=self.state.presentation)
 
     def _labels_cb(self, sectors: list[str], agreement_types: list[str],
-                   committees: list[str]) -> hv.Labels:
+                   committees: list[str]) -> hv.Overlay:
         nodes, _ = self.frames(sectors, agreement_types, committees)
         return _labels_element(nodes, presentation=self.state.presentation)
 
@@ -640,18 +693,20 @@ class MapView(Viewer):
             options=committee_opts, placeholder=tr("dash.map.filter.all", lang),
             sizing_mode="stretch_width")
         filters = [state.param.sectors, state.param.agreement_types, state.param.committees]
-        legend = pn.pane.HTML(pn.bind(self._legend, *filters), stylesheets=[LEGEND_CSS],
-                              sizing_mode="stretch_width")
+        legend = pn.pane.HTML(pn.bind(self._legend, *filters),
+                              stylesheets=[LEGEND_STRIP_CSS + ":host { font-size: 16px; }"],
+                              sizing_mode="stretch_width", margin=(0, 10))
         count = pn.pane.Markdown(pn.bind(self._count, *filters), sizing_mode="stretch_width")
         streams = [hv.streams.Params(state, ["sectors", "agreement_types", "committees"])]
         graph = hv.DynamicMap(self._graph_cb, streams=streams)
         labels = hv.DynamicMap(self._labels_cb, streams=streams)
         ring = hv.DynamicMap(self._selected_cb, streams=[hv.streams.Params(
             state, ["selected_actor", "sectors", "agreement_types", "committees"])])
-        ext = _extent(self.frames([], list(ALL_TYPES), [])[0])
-        # Fills the space left by the side columns; data_aspect keeps the rings round.
+        ex, ey = _extent(self.frames([], list(ALL_TYPES), [])[0],
+                         presentation=state.presentation)
+        # Fills the space left by the side column; data_aspect keeps the ring round.
         overlay = (graph * ring * labels).opts(
-            xlim=(-ext, ext), ylim=(-ext, ext), responsive=True, data_aspect=1,
+            xlim=(-ex, ex), ylim=(-ey, ey), responsive=True, data_aspect=1,
             toolbar="above", backend_opts={"plot.output_backend": "canvas"}, backend="bokeh")
         tap = hv.streams.Tap(source=graph)
         tap.add_subscriber(self._on_tap)
@@ -666,17 +721,16 @@ class MapView(Viewer):
             stylesheets=[TABLE_CSS])
         plot = pn.pane.HoloViews(overlay, linked_axes=False, backend="bokeh",
                                  sizing_mode="stretch_both", min_width=420)
-        height = {"height": "calc(100vh - 110px)", "min-height": "480px"}
         if state.presentation:
-            # For a projector: the map first, then the card and the legend; the filters
-            # stay reachable, folded.
+            # For a projector: the map fills the screen; legend, card and the folded
+            # filters follow below it.
             folded = pn.Card(sectors, agreements_title, types, committees, count,
-                             title=tr("dash.map.filters", lang), collapsed=True,
+                             title=tr("dash.map.filters", lang), collapsed=True, width=520)
+            plot.styles = {"height": "calc(100vh - 90px)", "min-height": "440px"}
+            return pn.Column(plot, legend, pn.Row(card, folded, sizing_mode="stretch_width"),
                              sizing_mode="stretch_width")
-            side = pn.Column(card, legend, folded, width=420, scroll=True,
-                             styles=height)
-            return pn.Row(plot, side, sizing_mode="stretch_both", styles=height)
+        height = {"height": "calc(100vh - 100px)", "min-height": "560px"}
         side = pn.Column(intro, sectors, agreements_title, types, committees, count, card,
                          width=340, scroll=True, styles=height)
-        return pn.Row(side, plot, pn.Column(legend, width=300, scroll=True, styles=height),
+        return pn.Row(side, pn.Column(plot, legend, sizing_mode="stretch_both", styles=height),
                       sizing_mode="stretch_both", styles=height)
