@@ -65,12 +65,27 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def _fast(record: Any) -> dict[str, Any]:
+    """A record's fields as plain values (the records are flat but for one nested list)."""
+    out = {}
+    for name, value in record.__dict__.items():
+        if value is None or isinstance(value, (str, int, float)):
+            out[name] = value
+        elif isinstance(value, dt.date):
+            out[name] = value.isoformat()
+        elif isinstance(value, tuple):
+            out[name] = [v if isinstance(v, str) else _fast(v) for v in value]
+        else:
+            out[name] = _plain(value)
+    return out
+
+
 def to_dict(kind: str, record: Any) -> dict[str, Any]:
     """Return ``record`` as a dictionary of JSON-ready values."""
     if kind not in KINDS:
         msg = f"unknown record kind {kind!r}; expected one of {', '.join(KINDS)}"
         raise ValueError(msg)
-    return _plain(record)
+    return _fast(record)
 
 
 def _date(value: Any, field: str, where: str, problems: list[Problem]) -> Any:

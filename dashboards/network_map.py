@@ -165,7 +165,7 @@ def _layout_key(G: nx.MultiDiGraph) -> tuple[tuple[str, ...], ...]:
 
 
 # --------------------------------------------------------------------------- frames
-def _short(text: str, limit: int = 21) -> str:
+def _short(text: str, limit: int = 23) -> str:
     """Shorten a label, keeping a short last word that tells similar names apart."""
     if len(text) <= limit:
         return text
@@ -336,7 +336,7 @@ def _graph_element(nodes: pd.DataFrame, edges: pd.DataFrame, lang: str, *,
         edge_hover_line_color="#000000",
         inspection_policy="nodes", selection_policy="nodes",
         tools=[hover, "tap"], default_tools=["pan", "wheel_zoom", "reset", "save"],
-        active_tools=["pan", "wheel_zoom"],
+        active_tools=["pan"],  # the mouse wheel scrolls the page; zoom is one click away
         xaxis=None, yaxis=None, show_frame=False, show_legend=False,
         backend_opts={"plot.output_backend": "canvas"},
     )
@@ -407,7 +407,7 @@ def _label_layers(nodes: pd.DataFrame, *, presentation: bool = False
 
 def _labels_element(nodes: pd.DataFrame, *, presentation: bool = False) -> hv.Overlay:
     labels, segments = _label_layers(nodes, presentation=presentation)
-    size = "15pt" if presentation else "13pt"
+    size = "14pt" if presentation else "13pt"
     lead = hv.Segments(segments, kdims=["x0", "y0", "x1", "y1"]).opts(
         color="#8A8A8A", line_width=1, backend_opts={"plot.output_backend": "canvas"})
     text = hv.Labels(labels, kdims=["x", "y"], vdims=["text", "align"]).opts(
@@ -726,11 +726,16 @@ class MapView(Viewer):
             # filters follow below it.
             folded = pn.Card(sectors, agreements_title, types, committees, count,
                              title=tr("dash.map.filters", lang), collapsed=True, width=520)
-            plot.styles = {"height": "calc(100vh - 90px)", "min-height": "440px"}
-            return pn.Column(plot, legend, pn.Row(card, folded, sizing_mode="stretch_width"),
-                             sizing_mode="stretch_width")
-        height = {"height": "calc(100vh - 100px)", "min-height": "560px"}
+            screen = {"height": "calc(100vh - 84px)", "min-height": "440px", "flex": "0 0 auto"}
+            return pn.Column(pn.Row(plot, sizing_mode="stretch_both", styles=screen), legend,
+                             pn.Row(card, folded, sizing_mode="stretch_width"),
+                             sizing_mode="stretch_both")
+        # The map takes the screen's height less room for the legend strip below it (on
+        # a small screen the legend follows after a scroll); the side column scrolls.
+        screen = {"height": "calc(100vh - 230px)", "min-height": "460px", "flex": "0 0 auto"}
         side = pn.Column(intro, sectors, agreements_title, types, committees, count, card,
-                         width=340, scroll=True, styles=height)
-        return pn.Row(side, pn.Column(plot, legend, sizing_mode="stretch_both", styles=height),
-                      sizing_mode="stretch_both", styles=height)
+                         width=340, scroll=True,
+                         styles={"max-height": "calc(100vh - 90px)", "flex": "0 0 auto"})
+        body = pn.Column(pn.Row(plot, sizing_mode="stretch_both", styles=screen), legend,
+                         sizing_mode="stretch_both", min_width=640)
+        return pn.Row(side, body, sizing_mode="stretch_both")

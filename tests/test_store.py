@@ -7,7 +7,6 @@ import datetime as dt
 import sqlite3
 
 import pytest
-import sqlite_utils
 from conftest import build_small_region
 
 from concert import (
@@ -229,22 +228,22 @@ def test_replace_false_saves_a_new_region(small_region, db_path):
 
 @pytest.fixture
 def break_insert_all(monkeypatch):
-    """Return a function that makes ``Table.insert_all`` raise after its first call.
+    """Return a function that makes the store's bulk insert raise after its first call.
 
-    Calling it returns the list of tables ``insert_all`` was called for.
+    Calling it returns the list of tables the insert was called for.
     """
-    real = sqlite_utils.db.Table.insert_all
+    real = Store._insert
 
     def arm() -> list[str]:
         calls: list[str] = []
 
-        def flaky(self, *args, **kwargs):
-            calls.append(self.name)
+        def flaky(self, table, rows):
+            calls.append(table)
             if len(calls) > 1:
                 raise sqlite3.IntegrityError("simulated failure")
-            return real(self, *args, **kwargs)
+            return real(self, table, rows)
 
-        monkeypatch.setattr(sqlite_utils.db.Table, "insert_all", flaky)
+        monkeypatch.setattr(Store, "_insert", flaky)
         return calls
 
     return arm

@@ -334,17 +334,17 @@ def _parse(sheets: list[Sheet], progress: Progress | None) -> _Parsed:
     answers: dict[str, list[tuple[Sheet, int, dict[str, Any]]]] = {}
     order = {t.name: i for i, t in enumerate(TABLES)}
     for sheet in sorted(sheets, key=lambda s: order[s.table.name]):
-        cols = {c.field: c for c in sheet.table.columns}
+        present = [c for c in sheet.table.columns if c.field in sheet.headers]
+        defaults = {c.field: _convert(c, None)[0] for c in sheet.table.columns
+                    if c.field not in sheet.headers}
         for rownum, raw in sheet.rows:
             done += 1
             if progress is not None and (done % 500 == 0 or done == total):
                 progress(done, total)
-            values: dict[str, Any] = {}
+            values: dict[str, Any] = dict(defaults)
             bad = False
-            for field, col in cols.items():
-                if field not in sheet.headers:
-                    values[field] = _convert(col, None)[0]
-                    continue
+            for col in present:
+                field = col.field
                 v, err = _convert(col, raw.get(field))
                 if err:
                     bad = True
@@ -643,7 +643,7 @@ def import_files(store: Store, paths: Iterable[str | Path], *, region: str | Non
                                               merged.source) != (stored.name,
                                                                  stored.territories,
                                                                  stored.note, stored.source):
-        store.save_region(merged)
+        store.save_region(merged, check=False)  # checked above, row by row
     return report
 
 
