@@ -732,7 +732,7 @@ class MapView(Viewer):
                              sizing_mode="stretch_both")
         # The map takes the screen's height less room for the legend strip below it (on
         # a small screen the legend follows after a scroll); the side column scrolls.
-        screen = {"height": "calc(100vh - 230px)", "min-height": "460px", "flex": "0 0 auto"}
+        screen = {"height": "calc(100vh - 260px)", "min-height": "460px", "flex": "0 0 auto"}
         side = pn.Column(intro, sectors, agreements_title, types, committees, count, card,
                          width=340, scroll=True,
                          styles={"max-height": "calc(100vh - 90px)", "flex": "0 0 auto"})

@@ -266,6 +266,10 @@ def _blank(v: Any) -> bool:
 
 def _convert(col: Column, value: Any) -> tuple[Any, str | None]:
     """Convert a cell; return (value, error key or None)."""
+    if col.type == "text" and type(value) is str:  # the common case, first
+        text = value.strip()
+        if text:
+            return text, None
     if _blank(value):
         return {"list": (), "bool": False, "date": None, "int": None, "float": None}.get(
             col.type, ""), ("io.required" if col.required else None)
