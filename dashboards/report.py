@@ -7,7 +7,6 @@ it opens and draws with no network access (e-mail it, put it on a USB key).
 from __future__ import annotations
 
 import base64
-import datetime as dt
 import re
 from pathlib import Path
 
@@ -18,7 +17,7 @@ from concert import settings
 from concert._errors import NotFoundError
 from concert.privacy import anonymise_region
 from concert.store import Store
-from dashboards._common import TABLE_CSS, esc, tr
+from dashboards._common import esc, tr
 from dashboards.network_map import LEGEND_CSS, map_frames, map_legend, _overlay
 from dashboards.next_steps import STEPS_CSS, next_steps_html
 from dashboards.overview import MATRIX_CSS, changes_html, key_figures_html, matrix_html, \
@@ -28,7 +27,8 @@ __all__ = ["write_report"]
 
 PANEL_DIST = Path(pn.__file__).parent / "dist"
 _LINK_RE = re.compile(r'<link[^>]+rel="stylesheet"[^>]*href="([^"]+)"[^>]*>', re.I)
-_URL_RE = re.compile(r"https?://[^\"')\s]+")
+_ICON_RE = re.compile(r'<link[^>]+rel="(?:apple-touch-icon|icon)"[^>]*>', re.I)
+_URL_RE = re.compile(r"https?://[^\"')\s\\]+")
 
 
 def _local_css(url: str) -> str | None:
@@ -51,11 +51,11 @@ def _inline_resources(html: str) -> str:
         css = _local_css(match.group(1))
         return f"<style>{css}</style>" if css is not None else ""
 
-    html = _LINK_RE.sub(link, html)
+    html = _ICON_RE.sub("", _LINK_RE.sub(link, html))
 
     def url(match: re.Match[str]) -> str:
         u = match.group(0)
-        if u.endswith(".css"):
+        if u.split("?", 1)[0].endswith(".css"):
             css = _local_css(u)
             if css is not None:
                 data = base64.b64encode(css.encode("utf-8")).decode("ascii")
