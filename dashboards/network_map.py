@@ -311,7 +311,7 @@ def edge_label(kind: str, lang: str) -> str:
 # --------------------------------------------------------------------------- drawing
 def _graph_element(nodes: pd.DataFrame, edges: pd.DataFrame, lang: str, *,
                    presentation: bool = False) -> hv.Graph:
-    vdims = ["name", "label", "kind_label", "type_label", "sector_label", "role_label",
+    vdims = ["name", "label", "kind", "kind_label", "type_label", "sector_label", "role_label",
              "engagement_label", "colour", "marker", "size"]
     hv_nodes = hv.Nodes(nodes[["x", "y", "node", *vdims]], kdims=["x", "y", "node"],
                         vdims=vdims)
