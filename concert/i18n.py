@@ -295,6 +295,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "dash.page.history": ("Historique", "History"),
     "dash.page.next_steps": ("Prochaines étapes", "Next steps"),
     "dash.nav": ("Pages", "Pages"),
+    "dash.a11y.header": ("En-tête du tableau de bord", "Dashboard header"),
+    "dash.a11y.nav": ("Menu et réglages", "Menu and settings"),
     "dash.language": ("Langue", "Language"),
     "dash.display": ("Affichage", "Display"),
     "dash.presentation": ("Mode présentation (grands caractères, sans édition)",
@@ -420,6 +422,7 @@ TEXT: dict[str, tuple[str, str]] = {
                          "The self-assessment is hidden in presentation mode."),
     "dash.form.id": ("Identifiant de l’évaluation", "Assessment identifier"),
     "dash.form.date": ("Date de l’évaluation", "Date of the assessment"),
+    "dash.form.date_hint": ("AAAA-MM-JJ", "YYYY-MM-DD"),
     "dash.form.respondent": ("Répondant·e", "Respondent"),
     "dash.form.respondent_hint": ("rôle ou initiales (vide : réponse de consensus)",
                                   "role or initials (empty: consensus answer)"),
@@ -472,11 +475,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "dash.report.title": ("Concertation — {region}", "Concertation — {region}"),
     "dash.report.generated": ("Rapport produit le {date} par concert.",
                               "Report produced on {date} by concert."),
-    "dash.pager.first": ("Première", "First"),
-    "dash.pager.last": ("Dernière", "Last"),
-    "dash.pager.prev": ("Précédente", "Previous"),
-    "dash.pager.next": ("Suivante", "Next"),
-    "dash.pager.all": ("Toutes", "All"),
 }
 
 

@@ -26,7 +26,8 @@ TABULATOR_CSS = """
 """
 
 
-def agreements_table(region: Any, lang: str = "fr", *, page_size: int = 15) -> pn.widgets.Tabulator:
+def agreements_table(region: Any, lang: str = "fr", *, height: int = 560
+                     ) -> pn.widgets.Tabulator:
     """A read-only Tabulator of the region's agreements I and II.
 
     Agreements III bind a tenant: they are never listed one by one (see
@@ -62,19 +63,15 @@ def agreements_table(region: Any, lang: str = "fr", *, page_size: int = 15) -> p
         css = f"background-color: {EXPIRING_BG}; font-weight: 700" if on else ""
         return [css] * len(row)
 
+    # No pagination: the rows scroll inside a fixed height (pagination buttons inside a
+    # grid break its ARIA structure), the table body is reachable with the keyboard.
     table = pn.widgets.Tabulator(
-        show, titles=titles, disabled=True, show_index=False, pagination="local",
-        page_size=page_size, layout="fit_data_stretch", sizing_mode="stretch_width",
+        show, titles=titles, disabled=True, show_index=False, height=height,
+        layout="fit_data_stretch", sizing_mode="stretch_width",
         widths={"alert": 210, "type": 165, "signed_on": 135, "ends_on": 135, "status": 110},
         header_filters={"parties": {"type": "input", "func": "like",
                                     "placeholder": tr("dash.agr.search", lang)}},
-        selectable=False, theme="default", configuration={
-            "locale": lang, "langs": {lang: {"pagination": {
-                "first": tr("dash.pager.first", lang), "first_title": tr("dash.pager.first", lang),
-                "last": tr("dash.pager.last", lang), "last_title": tr("dash.pager.last", lang),
-                "prev": tr("dash.pager.prev", lang), "prev_title": tr("dash.pager.prev", lang),
-                "next": tr("dash.pager.next", lang), "next_title": tr("dash.pager.next", lang),
-                "all": tr("dash.pager.all", lang)}}}},
+        selectable=False, theme="default",
         stylesheets=[TABULATOR_CSS])
     table.style.apply(highlight, axis=1)
     return table
@@ -115,7 +112,7 @@ def agreements_page(state: Any) -> pn.viewable.Viewable:
     header = pn.pane.HTML("".join(parts), sizing_mode="stretch_width",
                           stylesheets=[TABLE_CSS + ".alert { border-left: 6px solid #8A4B00; "
                                        "background: #FFF4E0; padding: 0.3em 0.8em; }"])
-    table = agreements_table(region, lang, page_size=10 if state.presentation else 15)
+    table = agreements_table(region, lang, height=460 if state.presentation else 560)
     chooser = pn.widgets.RadioButtonGroup(
         name=tr("dash.agr.commitments_of", lang),
         options={tr("dash.map.edge.agreement", lang, type=t): t for t in ("I", "II", "III")},

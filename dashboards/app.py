@@ -17,6 +17,7 @@ from typing import Any
 
 import panel as pn
 import param
+from panel.custom import JSComponent
 
 from concert.region import Region
 from dashboards._common import ACCENT, TABLE_CSS, esc, page_stylesheet, tr
@@ -26,7 +27,7 @@ from dashboards.history import history_page
 from dashboards.network_map import MapView
 from dashboards.next_steps import next_steps_page
 from dashboards.overview import overview_page
-from dashboards.state import PAGES, DashboardState
+from dashboards.state import EDITING_PAGES, PAGES, DashboardState
 
 __all__ = ["app_for", "build_app", "serve"]
 
@@ -41,6 +42,9 @@ PAGE_BUILDERS: dict[str, Callable[[DashboardState], Any]] = {
 
 SIDEBAR_CSS = """
 :host { font-size: 18px; --bokeh-font-size: 18px; }
+label { white-space: normal; display: flex; align-items: flex-start; gap: 0.4em;
+  line-height: 1.3; margin: 0.2em 0; }
+input[type="checkbox"] { width: 1.1em; height: 1.1em; margin-top: 0.15em; flex: none; }
 """
 NAV_CSS = """
 :host { width: 100%; }
@@ -61,6 +65,69 @@ FONT = "system-ui, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
 
 def _extensions() -> None:
     pn.extension("tabulator", notifications=False)
+
+
+def _display_value(state: DashboardState) -> list[str]:
+    return [k for k in ("presentation", "anonymise") if getattr(state, k)]
+
+
+class PageSetup(JSComponent):
+    """An invisible component that fixes the page frame for assistive technologies.
+
+    - sets the document's language (``<html lang>``) to the dashboard's;
+    - makes the scrolling main area reachable by keyboard and names the landmarks;
+    - removes list semantics from the template's sidebar wrapper (it holds no list items);
+    - repairs the ARIA tree of Tabulator tables: their focusable scrolling body gets the
+      ``rowgroup`` role its rows need (Tabulator leaves it without a role, which screen
+      readers and axe-core report as a broken grid).
+    """
+
+    lang = param.String(default="fr")
+    header_label = param.String(default="")
+    nav_label = param.String(default="")
+
+    _esm = """
+    function fixTabulators(root) {
+      for (const el of root.querySelectorAll("*")) {
+        if (el.shadowRoot) fixTabulators(el.shadowRoot);
+        if (el.classList.contains("tabulator") && el.getAttribute("role") === "grid") {
+          const holder = el.querySelector(":scope > .tabulator-tableholder");
+          if (holder && holder.getAttribute("role") !== "rowgroup") {
+            holder.setAttribute("role", "rowgroup");
+          }
+          const table = holder && holder.querySelector(":scope > .tabulator-table");
+          if (table && table.getAttribute("role") !== "none") table.setAttribute("role", "none");
+        }
+      }
+    }
+    export function render({ model }) {
+      const apply = () => {
+        document.documentElement.lang = model.lang;
+        const main = document.getElementById("main");
+        if (main) {
+          main.setAttribute("tabindex", "0");
+          main.setAttribute("role", "main");
+        }
+        const header = document.getElementById("header");
+        if (header) header.setAttribute("aria-label", model.header_label);
+        const nav = document.querySelector("#sidebar > ul");
+        if (nav) nav.setAttribute("role", "none");
+        const sidebar = document.getElementById("sidebar");
+        if (sidebar) {
+          sidebar.setAttribute("role", "navigation");
+          sidebar.setAttribute("aria-label", model.nav_label);
+        }
+      };
+      apply();
+      model.on(["lang", "header_label", "nav_label"], apply);
+      fixTabulators(document);
+      const timer = setInterval(() => fixTabulators(document), 400);
+      model.on("remove", () => clearInterval(timer));
+      const el = document.createElement("span");
+      el.setAttribute("aria-hidden", "true");
+      return el;
+    }
+    """
 
 
 def _served() -> bool:
@@ -106,8 +173,8 @@ def build_app(db_path: str | Path | None, *, region: str | None = None, lang: st
 
 
 def _frame(state: DashboardState) -> pn.template.BootstrapTemplate:
-    holder = pn.Column(sizing_mode="stretch_width",
-                       stylesheets=[page_stylesheet(state.presentation)])
+    # No explicit sizing mode: the page decides (the map fills the height, others the width).
+    holder = pn.Column(stylesheets=[page_stylesheet(state.presentation)])
     header = pn.pane.HTML("", stylesheets=[HEADER_CSS], sizing_mode="stretch_width",
                           margin=(0, 10))
     nav: dict[str, pn.widgets.Button] = {}
@@ -122,20 +189,21 @@ def _frame(state: DashboardState) -> pn.template.BootstrapTemplate:
         value=state.lang, button_type="primary", button_style="outline",
         sizing_mode="stretch_width", stylesheets=[NAV_CSS])
     lang_switch.link(state, value="lang")
-    presentation = pn.widgets.Checkbox(name="", value=state.presentation,
+    # A CheckBoxGroup draws real <label> elements (bokeh's single Checkbox does not).
+    display = pn.widgets.CheckBoxGroup(options={"presentation": "presentation",
+                                                "anonymise": "anonymise"},
+                                       value=_display_value(state), inline=False,
                                        stylesheets=[SIDEBAR_CSS])
 
-    def on_presentation(event: param.parameterized.Event) -> None:
-        if event.new == state.presentation:
-            return
-        if _served():
+    def on_display(event: param.parameterized.Event) -> None:
+        wanted = {"presentation": "presentation" in event.new,
+                  "anonymise": "anonymise" in event.new}
+        if wanted["presentation"] != state.presentation and _served():
             # Reload the page with ?presentation=...: the sidebar starts folded on a projector.
             pn.state.location.reload = True
-        state.presentation = event.new
+        state.param.update(**wanted)
 
-    presentation.param.watch(on_presentation, "value")
-    anonymise = pn.widgets.Checkbox(name="", value=state.anonymise, stylesheets=[SIDEBAR_CSS])
-    anonymise.link(state, value="anonymise")
+    display.param.watch(on_display, "value")
     reload = pn.widgets.Button(name="", button_type="light", stylesheets=[NAV_CSS],
                                sizing_mode="stretch_width")
     reload.on_click(lambda _e: state.reload())
@@ -153,23 +221,28 @@ def _frame(state: DashboardState) -> pn.template.BootstrapTemplate:
         nav_title.object = f"<h2>{esc(tr('dash.nav', lang))}</h2>"
         lang_title.object = f"<h2>{esc(tr('dash.language', lang))}</h2>"
         options_title.object = f"<h2>{esc(tr('dash.display', lang))}</h2>"
-        presentation.name = tr("dash.presentation", lang)
-        anonymise.name = tr("dash.anonymise", lang)
+        display.options = {tr("dash.presentation", lang): "presentation",
+                           tr("dash.anonymise", lang): "anonymise"}
+        display.value = _display_value(state)
+        page_setup.param.update(lang=lang, header_label=tr("dash.a11y.header", lang),
+                                nav_label=tr("dash.a11y.nav", lang))
         reload.name = "⟳ " + tr("dash.reload", lang)
         reload.visible = state.can_save
         lang_switch.value = lang
-        presentation.value = state.presentation
-        anonymise.value = state.anonymise
         name = state.region.name if state.region is not None else ""
         page = tr(f"dash.page.{state.page}", lang)
         header.object = f"<h1>{esc(name)} — {esc(page)}</h1>"
         footer.object = f'<p class="muted">{esc(tr("dash.footer", lang))}</p>'
 
-    def render(*_events: param.parameterized.Event) -> None:
+    def render(*events: param.parameterized.Event) -> None:
         if state.page not in state.pages:
             state.page = "overview"
             return
         relabel()
+        if events and all(e.name == "version" for e in events) and state.page in EDITING_PAGES:
+            # The form just saved (the region was reloaded): keep it as it is, with its
+            # message and the keyboard focus where they are.
+            return
         holder.stylesheets = [page_stylesheet(state.presentation)]
         if state.region is None:
             holder.objects = [pn.pane.Alert(
@@ -177,14 +250,15 @@ def _frame(state: DashboardState) -> pn.template.BootstrapTemplate:
             return
         holder.objects = [PAGE_BUILDERS[state.page](state)]
 
+    page_setup = PageSetup(lang=state.lang, width=0, height=0, margin=0)
     state.param.watch(render, ["page", "lang", "presentation", "anonymise", "version"])
     render()
     sidebar = pn.Column(nav_title, *nav.values(), lang_title, lang_switch, options_title,
-                        presentation, anonymise, reload, footer, sizing_mode="stretch_width",
+                        display, reload, footer, sizing_mode="stretch_width",
                         stylesheets=[SIDEBAR_CSS])
     title = "concert"
     template = pn.template.BootstrapTemplate(
-        title=title, sidebar=[sidebar], main=[holder], header=[header],
+        title=title, sidebar=[sidebar], main=[holder], header=[header, page_setup],
         header_background=ACCENT, header_color="#FFFFFF",
         sidebar_width=300, collapsed_sidebar=state.presentation)
     template.dashboard_state = state  # for tests and notebooks

@@ -36,6 +36,7 @@ class AssessmentDraft(param.Parameterized):
     id = param.String(default="", doc="Identifier of the assessment to save.")
     id_auto = param.Boolean(default=True, doc="True while the id follows the date.")
     on = param.Date(default=None, allow_None=True, doc="Date of the assessment.")
+    on_text = param.String(default="", doc="The date as typed (kept even when invalid).")
     respondent = param.String(default="", doc="Who answers (role or initials).")
     label = param.String(default="", doc="A title, e.g. 'Bilan annuel du comité de gestion'.")
     levels = param.Dict(default={}, doc="Criterion code -> level (0-3) or -1 (no answer).")
@@ -59,9 +60,10 @@ class AssessmentDraft(param.Parameterized):
 def _draft(state: Any) -> AssessmentDraft:
     if state.draft is None:
         on = state.today()
-        state.draft = AssessmentDraft(on=on, id=f"eval-{on.isoformat()}",
-                                      levels={c.code: NO_ANSWER for c in fw.CRITERIA},
-                                      evidence={c.code: "" for c in fw.CRITERIA})
+        state.draft = AssessmentDraft(
+            on=on, on_text=on.isoformat(), id=f"eval-{on.isoformat()}",
+            levels={c.code: NO_ANSWER for c in fw.CRITERIA},
+            evidence={c.code: "" for c in fw.CRITERIA})
     return state.draft
 
 
@@ -133,8 +135,11 @@ def assessment_page(state: Any) -> pn.viewable.Viewable:
 
     ident = pn.widgets.TextInput(name=tr("dash.form.id", lang), value=draft.id, width=260,
                                  stylesheets=[FIELD_CSS])
-    date = pn.widgets.DatePicker(name=tr("dash.form.date", lang), value=draft.on, width=200,
-                                 stylesheets=[FIELD_CSS])
+    # A plain text field (AAAA-MM-JJ): bokeh's date picker has no label a screen reader
+    # can read, and a typed date is as quick.
+    date = pn.widgets.TextInput(name=tr("dash.form.date", lang), value=draft.on_text,
+                                placeholder=tr("dash.form.date_hint", lang), width=220,
+                                stylesheets=[FIELD_CSS])
     who = pn.widgets.TextInput(name=tr("dash.form.respondent", lang), value=draft.respondent,
                                placeholder=tr("dash.form.respondent_hint", lang), width=420,
                                stylesheets=[FIELD_CSS])
@@ -147,15 +152,19 @@ def assessment_page(state: Any) -> pn.viewable.Viewable:
         draft.param.update(id=event.new, id_auto=False)
 
     def on_date(event: param.parameterized.Event) -> None:
-        draft.on = event.new
-        if draft.id_auto and event.new is not None:
-            draft.id = f"eval-{event.new.isoformat()}"
+        draft.on_text = event.new
+        try:
+            draft.on = dt.date.fromisoformat(event.new.strip())
+        except ValueError:
+            draft.on = None
+        if draft.id_auto and draft.on is not None:
+            draft.id = f"eval-{draft.on.isoformat()}"
             ident.value = draft.id
             draft.id_auto = True
         touch()
 
     ident.param.watch(on_id, "value_input")
-    date.param.watch(on_date, "value")
+    date.param.watch(on_date, "value_input")
     who.param.watch(lambda e: setattr(draft, "respondent", e.new), "value_input")
     title.param.watch(lambda e: setattr(draft, "label", e.new), "value_input")
 

@@ -24,7 +24,7 @@ import networkx as nx
 import pandas as pd
 import panel as pn
 import param
-from bokeh.models import HoverTool
+from bokeh.models import CustomJS, HoverTool
 from panel.viewable import Viewer
 
 from concert import framework as fw
@@ -51,7 +51,6 @@ __all__ = ["MapView", "actor_card", "map_frames", "map_legend", "stakeholder_map
 
 SECTOR_ORDER = ("housing", "municipal", "health", "community", "users", "program")
 SINGLE_RING_MAX = 90     # up to this many actors, one ring with radial labels
-LABELLED_MAX = 60        # above SINGLE_RING_MAX, label only this many best-connected actors
 ALL_TYPES = ("I", "II", "III")
 
 
@@ -127,7 +126,7 @@ def _positions(key: tuple[tuple[str, ...], ...]) -> dict[str, tuple[float, float
         else:
             a = math.pi / 2 + 2 * math.pi * j / len(programs)
             pos[k[0]] = (1.4 * math.cos(a), 1.4 * math.sin(a), a)
-    rc = 0.55 * inner
+    rc = 0.7 * inner
     for j, k in enumerate(committees):
         a = math.pi / 2 + math.pi / max(len(committees), 1) + 2 * math.pi * j / max(
             len(committees), 1)
@@ -269,7 +268,7 @@ def map_frames(region: Region, *, lang: str = "fr", sectors: list[str] | tuple[s
                 marker=ROLE_MARKERS[group], size=30 if group == "program" else 20)
         elif kind == "committee":
             text = str(d.get("label", ""))
-            row.update(label=_short(text) if single else _wrap(text), name=d.get("name", ""),
+            row.update(label=_short(text) if single else _wrap(text, 14), name=d.get("name", ""),
                        kind_label=i18n.label("committee_kind", d.get("type", "other"), lang),
                        colour="#FFFFFF", marker=COMMITTEE_MARKER, size=28)
         else:
@@ -315,8 +314,7 @@ def _graph_element(nodes: pd.DataFrame, edges: pd.DataFrame, lang: str, *,
              "engagement_label", "colour", "marker", "size"]
     hv_nodes = hv.Nodes(nodes[["x", "y", "node", *vdims]], kdims=["x", "y", "node"],
                         vdims=vdims)
-    graph = hv.Graph((edges[["source", "target", "kind_label", "colour", "dash", "width"]],
-                      hv_nodes), vdims=["kind_label", "colour", "dash", "width"])
+    graph = hv.Graph((edges[["source", "target", "kind_label"]], hv_nodes), vdims=["kind_label"])
     hover = HoverTool(tooltips=[
         (tr("dash.map.name", lang), "@{name}"),
         (tr("dash.map.kind", lang), "@{kind_label}"),
@@ -326,20 +324,47 @@ def _graph_element(nodes: pd.DataFrame, edges: pd.DataFrame, lang: str, *,
         (tr("dash.map.engagement", lang), "@{engagement_label}"),
     ])
     return graph.opts(
-        node_color="colour", node_marker="marker", node_size="size",
+        node_color=hv.dim("colour"), node_marker=hv.dim("marker"), node_size=hv.dim("size"),
         node_line_color="#1A1A1A", node_line_width=1.6,
-        edge_line_color="colour", edge_line_dash=hv.dim("dash"), edge_line_width="width",
-        edge_alpha=0.75 if len(nodes) < 400 else 0.35,
-        node_selection_line_color="#000000", node_selection_line_width=4,
-        node_nonselection_alpha=0.35, edge_nonselection_alpha=0.15,
-        node_hover_line_color="#000000", node_hover_line_width=3,
-        edge_hover_line_color="#000000",
+        # The graph's own edges stay invisible: the styled ties are drawn underneath by
+        # _edges_element. They show, in black, those of the node hovered or selected.
+        edge_line_color="#000000", edge_line_width=2.5, edge_line_alpha=0,
+        edge_hover_line_color="#000000", edge_hover_line_alpha=0.9,
+        edge_selection_line_color="#000000", edge_selection_line_alpha=0.9,
+        edge_nonselection_line_alpha=0,
+        node_selection_fill_color=hv.dim("colour"), node_selection_line_color="#000000",
+        node_selection_line_width=4, node_nonselection_alpha=0.35,
+        node_hover_fill_color=hv.dim("colour"), node_hover_line_color="#000000",
+        node_hover_line_width=3,
         inspection_policy="nodes", selection_policy="nodes",
         tools=[hover, "tap"], default_tools=["pan", "wheel_zoom", "reset", "save"],
         active_tools=["pan"],  # the mouse wheel scrolls the page; zoom is one click away
         xaxis=None, yaxis=None, show_frame=False, show_legend=False,
         backend_opts={"plot.output_backend": "canvas"},
     )
+
+
+def _edges_element(nodes: pd.DataFrame, edges: pd.DataFrame) -> hv.Overlay:
+    """The ties, one layer per kind with its own colour, dash and width.
+
+    Always the same eight layers (some may be empty), so that a map redrawn after a
+    filter keeps the same structure.
+    """
+    pos = nodes.set_index("node")[["x", "y"]]
+    alpha = 0.8 if len(nodes) < 400 else 0.4
+    layers = []
+    for kind, (colour, dash, width) in EDGE_STYLES.items():
+        sub = edges[edges["kind"] == kind]
+        seg = pd.DataFrame({
+            "x0": pos["x"].reindex(sub["source"]).to_numpy(dtype=float),
+            "y0": pos["y"].reindex(sub["source"]).to_numpy(dtype=float),
+            "x1": pos["x"].reindex(sub["target"]).to_numpy(dtype=float),
+            "y1": pos["y"].reindex(sub["target"]).to_numpy(dtype=float)})
+        w = width if len(nodes) < 400 else max(1.0, width * 0.6)
+        layers.append(hv.Segments(seg, kdims=["x0", "y0", "x1", "y1"]).opts(
+            color=colour, line_dash=dash, line_width=w, alpha=alpha,
+            backend_opts={"plot.output_backend": "canvas"}))
+    return hv.Overlay(layers)
 
 
 LABEL_GAP = 0.08      # gap between the ring and the label columns, in ring radii
@@ -367,7 +392,7 @@ def _label_layers(nodes: pd.DataFrame, *, presentation: bool = False
     columns left and right of the ring, horizontal and evenly spaced, each tied to its node
     by a thin leader line: horizontal text reads best on a projector. Nodes inside the
     ring (the program) are labelled below themselves. Larger maps label only the
-    committees and the actors nearest the centre.
+    program and the committees.
     """
     shown = nodes[nodes["label"].astype(bool)]
     actors = shown["kind"] == "actor"
@@ -392,11 +417,9 @@ def _label_layers(nodes: pd.DataFrame, *, presentation: bool = False
     else:
         inner = shown
         if int(actors.sum()) > SINGLE_RING_MAX:
-            # A few readable labels rather than thousands overlapping: the committees
-            # and the actors nearest the centre.
-            radius_all = (shown["x"] ** 2 + shown["y"] ** 2) ** 0.5
-            keep = ~actors | (radius_all.rank(method="first") <= LABELLED_MAX)
-            inner = shown[keep]
+            # A few readable labels rather than hundreds overlapping: the program and the
+            # committees; every actor is named by its hover and its card.
+            inner = shown[~actors | ~shown["radial"].astype(bool)]
     for _, n in inner.iterrows():
         lines = str(n["label"]).count("\n") + 1
         rows.append((n["x"], n["y"] - 0.8 - 0.35 * (lines - 1), n["label"], "center"))
@@ -417,6 +440,43 @@ def _labels_element(nodes: pd.DataFrame, *, presentation: bool = False) -> hv.Ov
         backend_opts={"plot.output_backend": "canvas"},
     )
     return lead * text
+
+
+ASPECT_JS = """
+// Keep one unit of x as long as one unit of y on screen (the rings stay round), showing
+// at least [-ex, ex] x [-ey, ey] whatever the size of the plot.
+const w = fig.inner_width, h = fig.inner_height;
+if (!(w > 0 && h > 0)) { return; }
+const scale = Math.min(w / (2 * ex), h / (2 * ey));
+const cx = (xr.start + xr.end) / 2, cy = (yr.start + yr.end) / 2;
+const keep = cb_obj === fig;  // a resize keeps the view centred where it is; a reset re-centres
+const x0 = keep ? cx : 0, y0 = keep ? cy : 0;
+xr.setv({start: x0 - w / (2 * scale), end: x0 + w / (2 * scale)});
+yr.setv({start: y0 - h / (2 * scale), end: y0 + h / (2 * scale)});
+"""
+
+
+def _equal_aspect(ex: float, ey: float) -> Any:
+    """A HoloViews hook keeping the map's x and y scales equal in a responsive plot.
+
+    (HoloViews' ``data_aspect`` is not applied when the ranges are fixed; bokeh only
+    matches aspects for automatic ranges.)
+    """
+
+    def hook(plot: Any, element: Any) -> None:
+        fig = plot.state
+        if "concert-equal-aspect" in fig.tags:
+            return
+        fig.tags = [*fig.tags, "concert-equal-aspect"]
+        cb = CustomJS(args={"fig": fig, "xr": fig.x_range, "yr": fig.y_range, "ex": ex,
+                            "ey": ey}, code=ASPECT_JS)
+        fig.js_on_change("inner_width", cb)
+        fig.js_on_change("inner_height", cb)
+        fig.js_on_event("reset", CustomJS(args={"fig": fig, "xr": fig.x_range,
+                                                "yr": fig.y_range, "ex": ex, "ey": ey},
+                                          code=ASPECT_JS))
+
+    return hook
 
 
 def _extent(nodes: pd.DataFrame, *, presentation: bool = False) -> tuple[float, float]:
@@ -473,7 +533,7 @@ def _overlay(nodes: pd.DataFrame, edges: pd.DataFrame, lang: str, *, height: int
     ex, ey = _extent(nodes, presentation=presentation)
     graph = _graph_element(nodes, edges, lang, presentation=presentation)
     labels = _labels_element(nodes, presentation=presentation)
-    return (graph * labels).opts(
+    return (_edges_element(nodes, edges) * graph * labels).opts(
         xlim=(-ex, ex), ylim=(-ey, ey), height=height, width=int(height * ex / ey),
         toolbar="above", title="", backend_opts={"plot.output_backend": "canvas"},
         backend="bokeh")
@@ -631,14 +691,18 @@ class MapView(Viewer):
         nodes, edges = self.frames(sectors, agreement_types, committees)
         return _graph_element(nodes, edges, self._lang, presentation=self.state.presentation)
 
+    def _edges_cb(self, sectors: list[str], agreement_types: list[str],
+                  committees: list[str]) -> hv.Overlay:
+        nodes, edges = self.frames(sectors, agreement_types, committees)
+        return _edges_element(nodes, edges)
+
     def _labels_cb(self, sectors: list[str], agreement_types: list[str],
                    committees: list[str]) -> hv.Overlay:
         nodes, _ = self.frames(sectors, agreement_types, committees)
         return _labels_element(nodes, presentation=self.state.presentation)
 
-    def _selected_cb(self, selected_actor: str | None, sectors: list[str],
-                     agreement_types: list[str], committees: list[str]) -> hv.Points:
-        nodes, _ = self.frames(sectors, agreement_types, committees)
+    def _selected_cb(self, selected_actor: str | None) -> hv.Points:
+        nodes, _ = self.frames([], list(ALL_TYPES), [])  # positions never depend on filters
         row = nodes[nodes["node"] == selected_actor] if selected_actor else nodes.iloc[:0]
         return hv.Points(row[["x", "y"]], ["x", "y"]).opts(
             marker="circle", size=46, fill_alpha=0, line_color="#000000", line_width=4,
@@ -700,13 +764,14 @@ class MapView(Viewer):
         streams = [hv.streams.Params(state, ["sectors", "agreement_types", "committees"])]
         graph = hv.DynamicMap(self._graph_cb, streams=streams)
         labels = hv.DynamicMap(self._labels_cb, streams=streams)
-        ring = hv.DynamicMap(self._selected_cb, streams=[hv.streams.Params(
-            state, ["selected_actor", "sectors", "agreement_types", "committees"])])
+        ties = hv.DynamicMap(self._edges_cb, streams=streams)
+        ring = hv.DynamicMap(self._selected_cb,
+                             streams=[hv.streams.Params(state, ["selected_actor"])])
         ex, ey = _extent(self.frames([], list(ALL_TYPES), [])[0],
                          presentation=state.presentation)
         # Fills the space left by the side column; data_aspect keeps the ring round.
-        overlay = (graph * ring * labels).opts(
-            xlim=(-ex, ex), ylim=(-ey, ey), responsive=True, data_aspect=1,
+        overlay = (ties * graph * ring * labels).opts(
+            xlim=(-ex, ex), ylim=(-ey, ey), responsive=True, hooks=[_equal_aspect(ex, ey)],
             toolbar="above", backend_opts={"plot.output_backend": "canvas"}, backend="bokeh")
         tap = hv.streams.Tap(source=graph)
         tap.add_subscriber(self._on_tap)

@@ -55,12 +55,14 @@ TENANT_CODE = re.compile(r"CEM-\d{4}-\d{4}")  # the example's tenant codes
 
 
 def _shadow_text(page: Any) -> str:
-    """All text of the page, shadow roots included (Panel draws inside shadow DOM)."""
+    """The visible text of the page, shadow roots included (Panel draws in shadow DOM)."""
     return page.evaluate("""() => {
       const out = [];
       const walk = (root) => { for (const el of root.querySelectorAll('*')) {
         if (el.shadowRoot) walk(el.shadowRoot);
-        if (el.childNodes) for (const n of el.childNodes) if (n.nodeType === 3) out.push(n.textContent);
+        if (['STYLE', 'SCRIPT', 'LINK'].includes(el.tagName)) continue;
+        if (!el.checkVisibility()) continue;
+        for (const n of el.childNodes) if (n.nodeType === 3) out.push(n.textContent);
       } };
       walk(document); return out.join(' ');
     }""")
@@ -140,7 +142,6 @@ def test_assessment_is_saved_then_shown_in_history(open_page: Any, console: Any)
         label="3 — Bien établi")
     page.get_by_label("Concertation", exact=True).select_option(label="2 — Observé")
     page.get_by_label("Preuve / observation").nth(3).fill("Comité de gestion réuni")
-    page.wait_for_function("""() => document.body.innerHTML !== null""")
     page.get_by_role("button", name="Enregistrer l’évaluation").click()
     page.get_by_text("Évaluation « eval-ui-test »").wait_for(timeout=15_000)
 
@@ -149,7 +150,7 @@ def test_assessment_is_saved_then_shown_in_history(open_page: Any, console: Any)
     page.get_by_text("identifiant déjà utilisé").wait_for(timeout=15_000)
     assert page.get_by_label("Identifiant de l’évaluation").input_value() == "eval-ui-test"
     assert page.get_by_label("Présence d’une première volonté de travailler ensemble"
-                             ).input_value() == "3"
+                             ).input_value() == "3 — Bien établi"
     assert page.get_by_label("Preuve / observation").nth(3).input_value() == (
         "Comité de gestion réuni")
     assert console.errors == []
@@ -165,11 +166,13 @@ def test_language_switch_changes_the_labels(open_page: Any) -> None:
     assert "Maturité de la concertation" in text and "Vue d’ensemble" in text
     page.get_by_role("button", name="English").click()
     page.get_by_role("button", name="Stakeholder map").wait_for(timeout=15_000)
+    page.get_by_text("Concertation maturity").wait_for(timeout=15_000)
     page.wait_for_function(READY)
     text = _shadow_text(page)
     assert "Concertation maturity" in text and "Region stage" in text
     assert "Maturité de la concertation" not in text and "Vue d’ensemble" not in text
     assert "lang=en" in page.url  # the URL keeps the language for the next visit
+    assert page.evaluate("document.documentElement.lang") == "en"
 
 
 def test_presentation_mode_hides_the_form(open_page: Any) -> None:
