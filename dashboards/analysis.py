@@ -1,0 +1,140 @@
+"""Analysis page: network measures (intersectoral action first), gaps and evidence.
+
+Everything shown comes from :mod:`concert.network` and :mod:`concert.gaps`; the page
+only lays it out. A selector of tie kinds recomputes every measure on that sub-network.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import holoviews as hv
+import panel as pn
+
+from concert import gaps, i18n
+from concert import network as nw
+from concert.region import Region
+from dashboards._common import SECTOR_COLOURS, TABLE_CSS, esc, html_table, tr
+
+__all__ = ["analysis_html", "analysis_page", "ei_chart"]
+
+ANALYSIS_CSS = TABLE_CSS + """
+.big { display: flex; gap: 1.2em; flex-wrap: wrap; margin: 0.4em 0 1em 0; }
+.big div { border: 2px solid #0B4F8A; border-radius: 6px; padding: 0.4em 0.9em;
+  min-width: 11em; background: #F6F9FC; }
+.big b { display: block; font-size: 1.8em; color: #0B2F52; }
+.gap { border-left: 6px solid #B84A00; background: #FFF6EE; padding: 0.3em 0.8em;
+  margin: 0.3em 0; }
+"""
+
+SUMMARY_KEYS = ("actors", "ties", "density", "components", "isolates", "largest_component",
+                "degree_centralization", "betweenness_centralization", "average_path_length",
+                "reciprocity")
+
+
+def _fmt(value: Any, digits: int = 2) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "—"
+    if isinstance(value, float) and not value.is_integer():
+        return f"{value:.{digits}f}"
+    return f"{int(value)}"
+
+
+def _yes(value: bool, lang: str) -> str:
+    return tr("dash.yes", lang) if value else tr("dash.no", lang)
+
+
+def analysis_html(region: Region, lang: str = "fr", kinds: list[str] | None = None) -> str:
+    """The measures, gaps and evidence of a region as HTML (``kinds`` filters the ties)."""
+    G = nw.actor_graph(region, kinds=kinds)
+    m = nw.all_measures(G, declared=nw.declared_ties_graph(region, kinds=kinds))
+    s = m["summary"]
+    out = [f"<h3>{esc(tr('dash.analysis.between', lang))}</h3>",
+           '<div class="big">',
+           f"<div>{esc(tr('measure.intersectoral_share', lang))}"
+           f"<b>{_fmt(100 * s['intersectoral_share'], 0) if not math.isnan(s['intersectoral_share']) else '—'} %</b></div>",
+           f"<div>{esc(tr('measure.ei_index', lang))}<b>{_fmt(s['ei_index'])}</b></div>",
+           f"<div>{esc(tr('measure.density', lang))}<b>{_fmt(s['density'], 3)}</b></div>",
+           "</div>",
+           f'<p class="muted">{esc(tr("dash.analysis.ei_help", lang))}</p>']
+    mix = m["mixing"]
+    labels = [i18n.label("sector", c, lang) for c in mix.index]
+    out.append(html_table([tr("dash.analysis.sector", lang), *labels],
+                          [[labels[i], *[int(v) for v in mix.iloc[i]]]
+                           for i in range(len(labels))],
+                          caption=tr("dash.analysis.mixing", lang)))
+    out.append(html_table([tr("dash.analysis.measure", lang), tr("dash.analysis.value", lang)],
+                          [[tr(f"measure.{k}", lang), _fmt(s[k])] for k in SUMMARY_KEYS],
+                          caption=tr("dash.analysis.whole", lang)))
+    actors = m["actors"].head(12)
+    out.append(html_table(
+        [tr("dash.analysis.actor", lang), tr("dash.analysis.sector", lang),
+         tr("dash.analysis.degree", lang), tr("dash.analysis.betweenness", lang),
+         tr("dash.analysis.constraint", lang), tr("dash.analysis.cut", lang)],
+        [[r.label, i18n.label("sector", r.sector, lang), r.degree, _fmt(r.betweenness, 3),
+          _fmt(r.constraint), _yes(bool(r.articulation), lang)] for r in actors.itertuples()],
+        caption=tr("dash.analysis.brokers", lang)))
+    out.append(f"<h3>{esc(tr('dash.analysis.gaps', lang))}</h3>")
+    found = gaps.all_gaps(region, lang=lang)
+    if found.empty:
+        out.append(f"<p>{esc(tr('dash.analysis.no_gap', lang))}</p>")
+    out += [f'<p class="gap">⚠ {esc(g.message)} <span class="muted">('
+            f"{esc(i18n.indicator_label(g.indicator, lang))})</span></p>"
+            for g in found.itertuples()]
+    cov = gaps.key_actor_coverage(region, lang=lang)
+    out.append(html_table(
+        [tr("dash.analysis.key_row", lang), tr("dash.analysis.count", lang),
+         tr("dash.analysis.status", lang), tr("dash.analysis.actors", lang)],
+        [[r.label, r.count, tr("dash.analysis.missing", lang) if r.status == "missing"
+          else i18n.label("engagement", r.status, lang), r.actors] for r in cov.itertuples()],
+        caption=tr("dash.analysis.coverage", lang)))
+    if region.assessments:
+        ev = gaps.evidence(region, lang=lang)
+        ev = ev[ev["data"] != "no data"]
+        out.append(html_table(
+            [tr("dash.analysis.criterion", lang), tr("dash.analysis.answer", lang),
+             tr("dash.analysis.data", lang), tr("dash.analysis.detail", lang)],
+            [[r.label, tr(f"dash.status.{r.answer}", lang),
+              tr(f"dash.analysis.data.{r.data.replace(' ', '_')}", lang), r.detail]
+             for r in ev.itertuples()],
+            caption=tr("dash.analysis.evidence", lang)))
+        out.append(f'<p class="muted small">{esc(tr("dash.analysis.evidence_help", lang))}</p>')
+    return "".join(out)
+
+
+def ei_chart(region: Region, lang: str = "fr", kinds: list[str] | None = None) -> hv.Bars:
+    """E-I index by sector as bars, labelled in words (+1: all ties to other sectors)."""
+    ei = nw.ei_index(nw.actor_graph(region, kinds=kinds))
+    rows = [(i18n.label("sector", k, lang), v, SECTOR_COLOURS.get(k, "#8C8C8C"))
+            for k, v in ei.items() if k != "overall" and not math.isnan(v)]
+    sector, value = tr("dash.analysis.sector", lang), tr("measure.ei_index", lang)
+    return hv.Bars(rows, sector, [value, "colour"]).opts(
+        color="colour", ylim=(-1.05, 1.05), height=320, responsive=True, tools=["hover"],
+        title=tr("dash.analysis.ei_title", lang), fontscale=1.3, xrotation=20,
+        backend_opts={"plot.output_backend": "canvas"})
+
+
+def analysis_page(state: Any) -> pn.viewable.Viewable:
+    """The analysis page: a tie-kind filter, the E-I chart and the measures and gaps."""
+    lang, region = state.lang, state.view_region
+    if region is None:
+        return pn.pane.Markdown(tr("dash.no_region", lang))
+    options = {tr(f"dash.kind.{k}", lang): k for k in nw.ALL_KINDS}
+    kinds = pn.widgets.MultiChoice(name=tr("dash.analysis.kinds", lang), options=options,
+                                   value=list(nw.ALL_KINDS), sizing_mode="stretch_width")
+
+    def body(selected: list[str]) -> pn.Column:
+        chosen = selected or list(nw.ALL_KINDS)
+        return pn.Column(
+            pn.pane.HoloViews(ei_chart(region, lang, chosen), linked_axes=False,
+                              sizing_mode="stretch_width"),
+            pn.pane.HTML(analysis_html(region, lang, chosen), stylesheets=[ANALYSIS_CSS],
+                         sizing_mode="stretch_width"),
+            sizing_mode="stretch_width")
+
+    return pn.Column(
+        pn.pane.HTML(f"<h2>{esc(tr('dash.page.analysis', lang))}</h2>"
+                     f"<p>{esc(tr('dash.analysis.intro', lang))}</p>",
+                     stylesheets=[ANALYSIS_CSS], sizing_mode="stretch_width"),
+        kinds, pn.bind(body, kinds), sizing_mode="stretch_width")

@@ -1,0 +1,139 @@
+"""Comparisons page: the region between two dates, and the regions of the store side by side.
+
+Calls :func:`concert.changes.compare_dates` and :func:`concert.regions.compare_regions`
+and lays their tables out; stages are always given in words.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from typing import Any
+
+import holoviews as hv
+import panel as pn
+
+from concert import i18n
+from concert.changes import compare_dates
+from concert.regions import compare_regions, crosswalk
+from concert.region import Region
+from dashboards._common import TABLE_CSS, esc, html_table, tr
+
+__all__ = ["changes_html", "changes_page", "regions_chart", "regions_html"]
+
+
+def _num(v: Any) -> str:
+    if v is None or (isinstance(v, float) and math.isnan(v)):
+        return "—"
+    return f"{v:+.2f}" if isinstance(v, float) and not float(v).is_integer() else f"{v:+g}"
+
+
+def _plain(v: Any) -> str:
+    if v is None or (isinstance(v, float) and math.isnan(v)):
+        return "—"
+    return f"{v:.2f}" if isinstance(v, float) and not float(v).is_integer() else f"{v:g}"
+
+
+def changes_html(region: Region, before: dt.date, after: dt.date, lang: str = "fr") -> str:
+    """What changed in ``region`` between two dates, as HTML tables."""
+    out = compare_dates(region, before, after, lang=lang)
+    parts = [f"<h3>{esc(tr('dash.cmp.between', lang, a=before.isoformat(), b=after.isoformat()))}"
+             "</h3>"]
+    st = out["stages"]
+    if st.empty:
+        parts.append(f"<p>{esc(tr('dash.cmp.no_assessment', lang))}</p>")
+    else:
+        parts.append(html_table(
+            [tr("dash.matrix.indicator", lang), tr("dash.changes.before", lang),
+             tr("dash.changes.after", lang), tr("dash.changes.change", lang),
+             tr("dash.changes.gained", lang), tr("dash.changes.lost", lang)],
+            [[r.label, r.before, r.after, _num(r.change), r.gained or "—", r.lost or "—"]
+             for r in st.itertuples()], caption=tr("dash.cmp.stages", lang)))
+    word = {"added": tr("dash.cmp.added", lang), "ended": tr("dash.cmp.ended", lang)}
+    acts = out["actors"]
+    parts.append(html_table([tr("dash.analysis.actor", lang), tr("dash.changes.change", lang)],
+                            [[r.label, word[r.change]] for r in acts.itertuples()]
+                            or [["—", "—"]], caption=tr("dash.cmp.actors", lang)))
+    ags = out["agreements"]
+    parts.append(html_table(
+        [tr("dash.cmp.agreement", lang), tr("dash.fig.type", lang),
+         tr("dash.changes.change", lang)],
+        [[r.agreement, i18n.agreement_label(r.type, lang), word[r.change]]
+         for r in ags.itertuples()] or [["—", "—", "—"]], caption=tr("dash.cmp.agreements", lang)))
+    ms = out["measures"]
+    parts.append(html_table(
+        [tr("dash.analysis.measure", lang), tr("dash.changes.before", lang),
+         tr("dash.changes.after", lang), tr("dash.changes.change", lang)],
+        [[r.label, _plain(r.before), _plain(r.after), _num(r.change)] for r in ms.itertuples()],
+        caption=tr("dash.cmp.measures", lang)))
+    return "".join(parts)
+
+
+def regions_html(regions: list[Region], lang: str = "fr") -> str:
+    """The regions side by side (stages and measures), and the crosswalk of stages."""
+    table = compare_regions(regions, lang=lang)
+    rows = [[r.name, r.stage, _plain(r.actors), _plain(r.density),
+             _plain(100 * r.intersectoral_share) + " %" if not math.isnan(r.intersectoral_share)
+             else "—", _plain(r.ei_index), r.gaps] for r in table.itertuples()]
+    parts = [html_table([tr("dash.cmp.region", lang), tr("dash.region_stage_short", lang),
+                         tr("measure.actors", lang), tr("measure.density", lang),
+                         tr("measure.intersectoral_share", lang), tr("measure.ei_index", lang),
+                         tr("dash.cmp.gaps", lang)], rows, caption=tr("dash.cmp.regions", lang))]
+    cw = crosswalk(lang=lang)
+    parts.append(html_table([tr("dash.hist.stage", lang), "Himmelman (2002)",
+                             "Frey et al. (2006)", tr("dash.cmp.meaning", lang)],
+                            [[r.stage_label, r.himmelman, r.frey, r.meaning]
+                             for r in cw.itertuples()], caption=tr("dash.cmp.crosswalk", lang)))
+    parts.append(f'<p class="muted small">{esc(tr("dash.cmp.crosswalk_note", lang))}</p>')
+    return "".join(parts)
+
+
+def regions_chart(regions: list[Region], lang: str = "fr") -> hv.Bars:
+    """Each region's overall stage position as bars, with the stage names on the axis."""
+    table = compare_regions(regions, lang=lang)
+    rows = [(r.name, r.position if r.position is not None else 0.0, r.stage)
+            for r in table.itertuples()]
+    ticks = [(p, i18n.placement_label(*_placement(p), lang)) for p in (1, 2, 3)]
+    return hv.Bars(rows, tr("dash.cmp.region", lang),
+                   [tr("dash.region_stage_short", lang), "label"]).opts(
+        ylim=(0, 3.2), yticks=ticks, height=340, responsive=True, tools=["hover"],
+        title=tr("dash.cmp.regions", lang), fontscale=1.2, xrotation=20, color="#0B4F8A",
+        backend_opts={"plot.output_backend": "canvas"})
+
+
+def _placement(position: float) -> tuple[str | None, str | None]:
+    from concert.indicators import Placement
+
+    p = Placement.from_position(position)
+    return p.stage, p.towards
+
+
+def changes_page(state: Any) -> pn.viewable.Viewable:
+    """The comparisons page: two dates of this region, and all regions of the store."""
+    lang, region = state.lang, state.view_region
+    if region is None:
+        return pn.pane.Markdown(tr("dash.no_region", lang))
+    dates = [a.on for a in region.assessments_by_date()]
+    after = dates[-1] if dates else state.today()
+    before = dates[-2] if len(dates) > 1 else after - dt.timedelta(days=365)
+    d0 = pn.widgets.DatePicker(name=tr("dash.cmp.from", lang), value=before)
+    d1 = pn.widgets.DatePicker(name=tr("dash.cmp.to", lang), value=after)
+
+    def body(a: dt.date, b: dt.date) -> pn.pane.HTML:
+        if a is None or b is None:
+            return pn.pane.HTML("")
+        return pn.pane.HTML(changes_html(region, a, b, lang), stylesheets=[TABLE_CSS],
+                            sizing_mode="stretch_width")
+
+    parts: list[Any] = [
+        pn.pane.HTML(f"<h2>{esc(tr('dash.page.changes', lang))}</h2>"
+                     f"<p>{esc(tr('dash.cmp.intro', lang))}</p>", stylesheets=[TABLE_CSS],
+                     sizing_mode="stretch_width"),
+        pn.Row(d0, d1), pn.bind(body, d0, d1)]
+    regions = state.load_regions()
+    if len(regions) > 1:
+        parts.append(pn.pane.HoloViews(regions_chart(regions, lang), linked_axes=False,
+                                       sizing_mode="stretch_width"))
+    parts.append(pn.pane.HTML(regions_html(regions or [region], lang), stylesheets=[TABLE_CSS],
+                              sizing_mode="stretch_width"))
+    return pn.Column(*parts, sizing_mode="stretch_width")
