@@ -57,6 +57,23 @@ CELL_STYLES = {
 ACCENT = "#0B4F8A"
 
 
+TOOL_KEYS = {"PanTool": "pan", "WheelZoomTool": "wheel_zoom", "BoxZoomTool": "box_zoom",
+             "ResetTool": "reset", "SaveTool": "save", "HoverTool": "hover", "TapTool": "tap"}
+
+
+def toolbar_hook(lang: str) -> Any:
+    """A HoloViews hook that names the bokeh toolbar's buttons in ``lang`` (their tooltip
+    and accessible name)."""
+
+    def hook(plot: Any, element: Any) -> None:
+        for tool in plot.state.toolbar.tools:
+            key = TOOL_KEYS.get(type(tool).__name__)
+            if key:
+                tool.description = tr(f"dash.tool.{key}", lang)
+
+    return hook
+
+
 def tr(key: str, lang: str, **values: Any) -> str:
     """The dashboard label ``key`` in ``lang`` (from :data:`concert.i18n.TEXT`)."""
     return i18n.t(key, lang, **values)

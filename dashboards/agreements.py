@@ -114,9 +114,9 @@ def agreements_page(state: Any) -> pn.viewable.Viewable:
                                        "background: #FFF4E0; padding: 0.3em 0.8em; }"])
     table = agreements_table(region, lang, height=460 if state.presentation else 560)
     chooser = pn.widgets.RadioButtonGroup(
-        name=tr("dash.agr.commitments_of", lang),
+        label=tr("dash.agr.commitments_of", lang),
         options={tr("dash.map.edge.agreement", lang, type=t): t for t in ("I", "II", "III")},
-        value="II", button_type="primary", button_style="outline")
+        value="II", color="primary", variant="outline")
     commitments = pn.pane.HTML(pn.bind(commitments_html, chooser, lang),
                                stylesheets=[TABLE_CSS], sizing_mode="stretch_width")
     return pn.Column(

@@ -60,7 +60,6 @@ h1 { font-size: 1.35em; margin: 0; color: #fff; font-weight: 600; }
 """
 
 
-FONT = "system-ui, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
 
 
 def _extensions() -> None:
@@ -179,14 +178,14 @@ def _frame(state: DashboardState) -> pn.template.BootstrapTemplate:
                           margin=(0, 10))
     nav: dict[str, pn.widgets.Button] = {}
     for slug in PAGES:
-        button = pn.widgets.Button(name=slug, button_type="light", sizing_mode="stretch_width",
+        button = pn.widgets.Button(label=slug, color="light", sizing_mode="stretch_width",
                                    stylesheets=[NAV_CSS], margin=(3, 5))
         button.on_click(lambda _e, s=slug: setattr(state, "page", s))
         nav[slug] = button
     nav_title = pn.pane.HTML("", stylesheets=[TABLE_CSS], margin=(0, 5))
     lang_switch = pn.widgets.RadioButtonGroup(
-        name="Langue / Language", options={"Français": "fr", "English": "en"},
-        value=state.lang, button_type="primary", button_style="outline",
+        label="Langue / Language", options={"Français": "fr", "English": "en"},
+        value=state.lang, color="primary", variant="outline",
         sizing_mode="stretch_width", stylesheets=[NAV_CSS])
     lang_switch.link(state, value="lang")
     # A CheckBoxGroup draws real <label> elements (bokeh's single Checkbox does not).
@@ -204,7 +203,7 @@ def _frame(state: DashboardState) -> pn.template.BootstrapTemplate:
         state.param.update(**wanted)
 
     display.param.watch(on_display, "value")
-    reload = pn.widgets.Button(name="", button_type="light", stylesheets=[NAV_CSS],
+    reload = pn.widgets.Button(label="", color="light", stylesheets=[NAV_CSS],
                                sizing_mode="stretch_width")
     reload.on_click(lambda _e: state.reload())
     lang_title = pn.pane.HTML("", stylesheets=[TABLE_CSS], margin=(10, 5, 0, 5))
@@ -215,8 +214,8 @@ def _frame(state: DashboardState) -> pn.template.BootstrapTemplate:
     def relabel(*_events: param.parameterized.Event) -> None:
         lang = state.lang
         for slug, button in nav.items():
-            button.name = tr(f"dash.page.{slug}", lang)
-            button.button_type = "primary" if slug == state.page else "light"
+            button.label = tr(f"dash.page.{slug}", lang)
+            button.color = "primary" if slug == state.page else "light"
             button.visible = slug in state.pages
         nav_title.object = f"<h2>{esc(tr('dash.nav', lang))}</h2>"
         lang_title.object = f"<h2>{esc(tr('dash.language', lang))}</h2>"
@@ -226,7 +225,7 @@ def _frame(state: DashboardState) -> pn.template.BootstrapTemplate:
         display.value = _display_value(state)
         page_setup.param.update(lang=lang, header_label=tr("dash.a11y.header", lang),
                                 nav_label=tr("dash.a11y.nav", lang))
-        reload.name = "⟳ " + tr("dash.reload", lang)
+        reload.label = "⟳ " + tr("dash.reload", lang)
         reload.visible = state.can_save
         lang_switch.value = lang
         name = state.region.name if state.region is not None else ""

@@ -75,7 +75,8 @@ def draft_result_html(draft: AssessmentDraft, lang: str) -> str:
     on = draft.on or dt.date.today()
     results = maturity(Assessment("draft", on, tuple(answers)), lang=lang)
     region = region_stage(results)
-    out = [f'<p class="region-stage">{esc(tr("dash.region_stage", lang, stage=region.stage_label(lang)))}</p>']
+    stage = tr("dash.region_stage", lang, stage=region.stage_label(lang))
+    out = [f'<p class="region-stage">{esc(stage)}</p>']
     for code, r in results.items():
         lines = r.explain(lang).split("\n")
         out.append(f"<h4>{esc(lines[0])}</h4>")
@@ -133,17 +134,17 @@ def assessment_page(state: Any) -> pn.viewable.Viewable:
     scale = {f"— {tr('dash.form.no_answer', lang)}": NO_ANSWER}
     scale.update({f"{lv} — {fr if lang == 'fr' else en}": lv for lv, fr, en in SCALE})
 
-    ident = pn.widgets.TextInput(name=tr("dash.form.id", lang), value=draft.id, width=260,
+    ident = pn.widgets.TextInput(label=tr("dash.form.id", lang), value=draft.id, width=260,
                                  stylesheets=[FIELD_CSS])
     # A plain text field (AAAA-MM-JJ): bokeh's date picker has no label a screen reader
     # can read, and a typed date is as quick.
-    date = pn.widgets.TextInput(name=tr("dash.form.date", lang), value=draft.on_text,
+    date = pn.widgets.TextInput(label=tr("dash.form.date", lang), value=draft.on_text,
                                 placeholder=tr("dash.form.date_hint", lang), width=220,
                                 stylesheets=[FIELD_CSS])
-    who = pn.widgets.TextInput(name=tr("dash.form.respondent", lang), value=draft.respondent,
+    who = pn.widgets.TextInput(label=tr("dash.form.respondent", lang), value=draft.respondent,
                                placeholder=tr("dash.form.respondent_hint", lang), width=420,
                                stylesheets=[FIELD_CSS])
-    title = pn.widgets.TextInput(name=tr("dash.form.label", lang), value=draft.label,
+    title = pn.widgets.TextInput(label=tr("dash.form.label", lang), value=draft.label,
                                  placeholder=tr("dash.form.label_hint", lang),
                                  sizing_mode="stretch_width", min_width=300,
                                  stylesheets=[FIELD_CSS])
@@ -183,11 +184,11 @@ def assessment_page(state: Any) -> pn.viewable.Viewable:
                 label = i18n.criterion_label(c.code, lang)
                 if c.descriptor:
                     label += f" ({tr('dash.form.descriptor', lang)})"
-                level = pn.widgets.Select(name=label, options=scale,
+                level = pn.widgets.Select(label=label, options=scale,
                                           value=draft.levels.get(c.code, NO_ANSWER),
                                           width=440, align="end", stylesheets=[FIELD_CSS])
                 note = pn.widgets.TextInput(
-                    name=tr("dash.form.evidence", lang), value=draft.evidence.get(c.code, ""),
+                    label=tr("dash.form.evidence", lang), value=draft.evidence.get(c.code, ""),
                     placeholder=tr("dash.form.evidence_hint", lang), align="end",
                     sizing_mode="stretch_width", min_width=260, stylesheets=[FIELD_CSS])
 
@@ -205,7 +206,7 @@ def assessment_page(state: Any) -> pn.viewable.Viewable:
                                   styles={"border-top": "2px solid #0B4F8A",
                                           "margin-top": "0.6em"}))
 
-    save = pn.widgets.Button(name=tr("dash.form.save", lang), button_type="primary",
+    save = pn.widgets.Button(label=tr("dash.form.save", lang), color="primary",
                              width=220, height=48)
     if not state.can_save:
         save.disabled = True

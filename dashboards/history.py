@@ -14,7 +14,7 @@ from concert import framework as fw
 from concert import i18n
 from concert.indicators import Placement, maturity, region_stage
 from concert.region import Region
-from dashboards._common import TABLE_CSS, esc, html_table, tr
+from dashboards._common import TABLE_CSS, esc, html_table, toolbar_hook, tr
 
 __all__ = ["history_frame", "history_page", "history_plot"]
 
@@ -90,7 +90,8 @@ def history_plot(region: Region, lang: str = "fr", *, presentation: bool = False
         fontsize={"ticks": font, "labels": font, "legend": font}, show_grid=True, title="",
         padding=(0.06, 0), xformatter=DatetimeTickFormatter(
             days="%Y-%m-%d", months="%Y-%m", years="%Y"),
-        toolbar="above", backend_opts={"plot.output_backend": "canvas"}, backend="bokeh")
+        toolbar="above", backend_opts={"plot.output_backend": "canvas"},
+        hooks=[toolbar_hook(lang)], backend="bokeh")
 
 
 def history_page(state: Any) -> pn.viewable.Viewable:

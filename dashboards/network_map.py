@@ -44,6 +44,7 @@ from dashboards._common import (
     esc,
     svg_line,
     svg_marker,
+    toolbar_hook,
     tr,
 )
 
@@ -295,6 +296,14 @@ def map_frames(region: Region, *, lang: str = "fr", sectors: list[str] | tuple[s
                           "width": width if len(keep) < 400 else max(1.0, width * 0.6)})
     edges = pd.DataFrame(edge_rows, columns=["source", "target", "kind", "kind_label", "colour",
                                              "dash", "width"])
+    # Agreements III are anonymous hyperedge nodes: their ids (which a user may have made
+    # from a tenant's file number) never reach the browser.
+    alias = {n: f"agreement-III-{k}" for k, n in enumerate(nodes.loc[
+        nodes["kind"] == "agreement_III", "node"], start=1)}
+    if alias:
+        nodes["node"] = nodes["node"].replace(alias)
+        edges["source"] = edges["source"].replace(alias)
+        edges["target"] = edges["target"].replace(alias)
     return nodes, edges
 
 
@@ -535,6 +544,7 @@ def _overlay(nodes: pd.DataFrame, edges: pd.DataFrame, lang: str, *, height: int
     labels = _labels_element(nodes, presentation=presentation)
     return (_edges_element(nodes, edges) * graph * labels).opts(
         xlim=(-ex, ex), ylim=(-ey, ey), height=height, width=int(height * ex / ey),
+        hooks=[toolbar_hook(lang)],
         toolbar="above", title="", backend_opts={"plot.output_backend": "canvas"},
         backend="bokeh")
 
@@ -743,17 +753,17 @@ class MapView(Viewer):
         sector_opts = {i18n.label("sector", s.code, lang): s.code for s in fw.SECTORS
                        if any(a.sector == s.code for a in self._region.actors)}
         sectors = pn.widgets.MultiChoice.from_param(
-            state.param.sectors, name=tr("dash.map.filter.sectors", lang),
+            state.param.sectors, label=tr("dash.map.filter.sectors", lang),
             options=sector_opts, placeholder=tr("dash.map.filter.all", lang),
             sizing_mode="stretch_width")
         types = pn.widgets.CheckButtonGroup.from_param(
-            state.param.agreement_types, name=tr("dash.map.filter.agreements", lang),
+            state.param.agreement_types, label=tr("dash.map.filter.agreements", lang),
             options={tr("dash.map.edge.agreement", lang, type=t): t for t in ALL_TYPES},
-            button_type="primary", button_style="outline", sizing_mode="stretch_width")
+            color="primary", variant="outline", sizing_mode="stretch_width")
         committee_opts = {(c.name or i18n.label("committee_kind", c.kind, lang)): c.id
                           for c in self._region.committees}
         committees = pn.widgets.MultiChoice.from_param(
-            state.param.committees, name=tr("dash.map.filter.committees", lang),
+            state.param.committees, label=tr("dash.map.filter.committees", lang),
             options=committee_opts, placeholder=tr("dash.map.filter.all", lang),
             sizing_mode="stretch_width")
         filters = [state.param.sectors, state.param.agreement_types, state.param.committees]
@@ -771,7 +781,8 @@ class MapView(Viewer):
                          presentation=state.presentation)
         # Fills the space left by the side column; data_aspect keeps the ring round.
         overlay = (ties * graph * ring * labels).opts(
-            xlim=(-ex, ex), ylim=(-ey, ey), responsive=True, hooks=[_equal_aspect(ex, ey)],
+            xlim=(-ex, ex), ylim=(-ey, ey), responsive=True,
+            hooks=[_equal_aspect(ex, ey), toolbar_hook(lang)],
             toolbar="above", backend_opts={"plot.output_backend": "canvas"}, backend="bokeh")
         tap = hv.streams.Tap(source=graph)
         tap.add_subscriber(self._on_tap)

@@ -31,7 +31,8 @@ def next_steps_html(region: Region, lang: str = "fr") -> str:
     a = region.assessment()
     results = maturity(a, lang=lang)
     states = criterion_states(a)
-    out = [f'<p class="muted">{esc(tr("dash.steps.basis", lang, date=a.on.isoformat(), label=a.label or a.id))}</p>']
+    basis = tr("dash.steps.basis", lang, date=a.on.isoformat(), label=a.label or a.id)
+    out = [f'<p class="muted">{esc(basis)}</p>']
     done = []
     for code, r in results.items():
         name = i18n.indicator_label(code, lang)
@@ -48,9 +49,11 @@ def next_steps_html(region: Region, lang: str = "fr") -> str:
             tools_html = (f"<h4>{esc(tr('dash.steps.tools', lang))}</h4><ul>"
                           + "".join(f"<li>{esc(t)}</li>" for t in tools) + "</ul>")
         guidance = r.guidance(lang)
+        now = tr("dash.steps.now", lang, stage=r.stage_label(lang),
+                 next=i18n.label("stage", r.next_stage, lang))
         out.append(
             f'<section class="step"><h3>{esc(name)}</h3>'
-            f"<p>{esc(tr('dash.steps.now', lang, stage=r.stage_label(lang), next=i18n.label('stage', r.next_stage, lang)))}</p>"
+            f"<p>{esc(now)}</p>"
             f"<h4>{esc(tr('dash.steps.missing', lang))}</h4><ul>{items}</ul>"
             + (f"<h4>{esc(tr('dash.steps.guidance', lang))}</h4><p>{esc(guidance)}</p>"
                if guidance else "")

@@ -49,7 +49,8 @@ def _cell(ind: fw.Indicator, stage: str, result: Any, states: dict, lang: str) -
     met = sum(states[c.code].status == "met" for c in crits)
     partial = sum(states[c.code].status == "partial" for c in crits)
     if not result.assessed:
-        return f'<td class="todo"><span class="state">— {esc(tr("dash.cell.na", lang))}</span></td>'
+        word = "— " + tr("dash.cell.na", lang)
+        return f'<td class="todo"><span class="state">{esc(word)}</span></td>'
     placement = result.placement
     rank = fw.stage_index(stage)
     if placement.stage is not None and rank <= fw.stage_index(placement.stage):
@@ -101,7 +102,8 @@ def region_stage_html(assessment: Assessment, lang: str = "fr") -> str:
     """The region's overall stage in words, and the indicators holding it back."""
     results = maturity(assessment, lang=lang)
     region = region_stage(results)
-    out = [f'<p class="region-stage">{esc(tr("dash.region_stage", lang, stage=region.stage_label(lang)))}</p>']
+    stage = tr("dash.region_stage", lang, stage=region.stage_label(lang))
+    out = [f'<p class="region-stage">{esc(stage)}</p>']
     if region.missing and region.next_stage:
         names = "; ".join(i18n.indicator_label(c, lang) for c in region.missing)
         out.append(f"<p>{esc(tr('dash.region_holding', lang, indicators=names))}</p>")
@@ -133,8 +135,8 @@ def key_figures_html(region: Region, lang: str = "fr") -> str:
     n_soon_iii = sum(a.type == "III" for a in expiring(region.agreements))
     alert = ""
     if soon or n_soon_iii:
-        alert = (f'<p class="alert">⚠ {esc(tr("dash.fig.expiring", lang, n=len(soon) + n_soon_iii))}'
-                 f"</p>")
+        text = tr("dash.fig.expiring", lang, n=len(soon) + n_soon_iii)
+        alert = f'<p class="alert">⚠ {esc(text)}</p>'
     com_rows = []
     for c in region.committees:
         seats = [m for m in region.memberships if m.committee == c.id]
@@ -202,7 +204,7 @@ def maturity_matrix(region: Region, *, lang: str = "fr",
     --------
     >>> from concert.example import capitale_nationale
     >>> pane = maturity_matrix(capitale_nationale(), lang="en")
-    >>> "Between coordination and co-operation" in pane.object
+    >>> "Region stage: Between Coordination and Co-operation" in pane.object
     True
     """
     if not region.assessments:

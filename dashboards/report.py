@@ -18,10 +18,15 @@ from concert._errors import NotFoundError
 from concert.privacy import anonymise_region
 from concert.store import Store
 from dashboards._common import esc, tr
-from dashboards.network_map import LEGEND_CSS, map_frames, map_legend, _overlay
+from dashboards.network_map import LEGEND_CSS, _overlay, map_frames, map_legend
 from dashboards.next_steps import STEPS_CSS, next_steps_html
-from dashboards.overview import MATRIX_CSS, changes_html, key_figures_html, matrix_html, \
-    region_stage_html
+from dashboards.overview import (
+    MATRIX_CSS,
+    changes_html,
+    key_figures_html,
+    matrix_html,
+    region_stage_html,
+)
 
 __all__ = ["write_report"]
 

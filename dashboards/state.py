@@ -8,8 +8,8 @@ library's public API (:class:`concert.Store`, :func:`concert.privacy.anonymise_r
 from __future__ import annotations
 
 import datetime as dt
-from contextlib import contextmanager
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 

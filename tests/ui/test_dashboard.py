@@ -40,7 +40,10 @@ DOC_TEXT = """() => {
     seen.add(v);
     if (v.properties && v.id) return;  // another model: visited on its own
     if (ArrayBuffer.isView(v)) return;
-    if (v instanceof Map) { for (const [k, x] of v) { collect(k, depth + 1); collect(x, depth + 1); } return; }
+    if (v instanceof Map) {
+      for (const [k, x] of v) { collect(k, depth + 1); collect(x, depth + 1); }
+      return;
+    }
     for (const x of Array.isArray(v) ? v : Object.values(v)) collect(x, depth + 1);
   };
   for (const m of Bokeh.documents[0].all_models) {
@@ -89,8 +92,10 @@ def test_map_shows_the_example_actors(open_page: Any) -> None:
     assert shown == expected
     assert "committee" in nodes["kinds"] and "agreement_III" in nodes["kinds"]
     assert "tenant" not in nodes["kinds"]  # tenants are never drawn
-    # No tenant code anywhere in what the browser received.
-    assert not TENANT_CODE.search(page.evaluate(DOC_TEXT))
+    # No tenant code, nor any agreement III id, anywhere in what the browser received.
+    received = page.evaluate(DOC_TEXT)
+    assert not TENANT_CODE.search(received)
+    assert "III-0" not in received
 
 
 def test_sector_filter_changes_the_map(open_page: Any) -> None:
@@ -173,6 +178,22 @@ def test_language_switch_changes_the_labels(open_page: Any) -> None:
     assert "Maturité de la concertation" not in text and "Vue d’ensemble" not in text
     assert "lang=en" in page.url  # the URL keeps the language for the next visit
     assert page.evaluate("document.documentElement.lang") == "en"
+
+
+def test_menu_is_keyboard_usable(open_page: Any) -> None:
+    page = open_page()
+    active = """() => { let a = document.activeElement;
+      while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement;
+      return a ? a.textContent.trim() : ''; }"""
+    for _ in range(10):  # Tab through the header to the menu
+        page.keyboard.press("Tab")
+        if page.evaluate(active) == "Carte des acteurs":
+            break
+    else:
+        pytest.fail("the menu cannot be reached with the Tab key")
+    page.keyboard.press("Enter")
+    page.wait_for_function(GRAPH_DRAWN, timeout=30_000)
+    assert "page=map" in page.url
 
 
 def test_presentation_mode_hides_the_form(open_page: Any) -> None:
