@@ -369,9 +369,11 @@ def history(db: str, region_code: str | None, kind: str | None) -> None:
               help="Adresse d’écoute (localhost par défaut).")
 @click.option("--presentation", is_flag=True, help="Mode présentation (réunion).")
 @click.option("--show/--no-show", default=False, help="Ouvrir le navigateur.")
+@click.option("--password", envvar="CONCERT_PASSWORD", default=None,
+              help="Demander ce mot de passe à chaque visiteur (ou CONCERT_PASSWORD).")
 @lang_option
 def serve(db: str, region_code: str | None, port: int, address: str, presentation: bool,
-          show: bool) -> None:
+          show: bool, password: str | None) -> None:
     """Démarrer le tableau de bord sur DB.
 
     Example:
@@ -382,7 +384,7 @@ def serve(db: str, region_code: str | None, port: int, address: str, presentatio
     from dashboards.app import serve as serve_app
 
     serve_app(db, region=region_code, port=port, address=address, lang=settings.language,
-              presentation=presentation, show=show)
+              presentation=presentation, show=show, password=password)
 
 
 @cli.command(context_settings=CONTEXT)

@@ -121,8 +121,9 @@ def analysis_page(state: Any) -> pn.viewable.Viewable:
     if region is None:
         return pn.pane.Markdown(tr("dash.no_region", lang))
     options = {tr(f"dash.kind.{k}", lang): k for k in nw.ALL_KINDS}
-    kinds = pn.widgets.MultiChoice(name=tr("dash.analysis.kinds", lang), options=options,
-                                   value=list(nw.ALL_KINDS), sizing_mode="stretch_width")
+    # A CheckBoxGroup draws real <label> elements (MultiChoice fails the axe audit).
+    kinds = pn.widgets.CheckBoxGroup(options=options, value=list(nw.ALL_KINDS), inline=True,
+                                     sizing_mode="stretch_width")
 
     def body(selected: list[str]) -> pn.Column:
         chosen = selected or list(nw.ALL_KINDS)
@@ -137,4 +138,5 @@ def analysis_page(state: Any) -> pn.viewable.Viewable:
         pn.pane.HTML(f"<h2>{esc(tr('dash.page.analysis', lang))}</h2>"
                      f"<p>{esc(tr('dash.analysis.intro', lang))}</p>",
                      stylesheets=[ANALYSIS_CSS], sizing_mode="stretch_width"),
-        kinds, pn.bind(body, kinds), sizing_mode="stretch_width")
+        pn.pane.HTML(f"<b>{esc(tr('dash.analysis.kinds', lang))}</b>"), kinds,
+        pn.bind(body, kinds), sizing_mode="stretch_width")

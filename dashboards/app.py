@@ -1,7 +1,9 @@
 """The committee dashboard: a BootstrapTemplate with one page per concern.
 
 Pages (``?page=<slug>`` in the URL): ``overview``, ``map``, ``agreements``,
-``assessment`` (hidden in presentation mode), ``history``, ``next_steps``. The
+``assessment`` (hidden in presentation mode), ``history``, ``next_steps``,
+``analysis`` (network measures and gaps), ``changes`` (two dates, several regions) and
+``data`` (import, templates, export, backup; editing hidden in presentation mode). The
 language (``?lang=fr|en``), the presentation mode and the anonymised names are kept in
 the URL too, so a link opens the same view.
 
@@ -22,7 +24,10 @@ from panel.custom import JSComponent
 from concert.region import Region
 from dashboards._common import ACCENT, TABLE_CSS, esc, page_stylesheet, tr
 from dashboards.agreements import agreements_page
+from dashboards.analysis import analysis_page
 from dashboards.assessment import assessment_page
+from dashboards.changes import changes_page
+from dashboards.data import data_page
 from dashboards.history import history_page
 from dashboards.network_map import MapView
 from dashboards.next_steps import next_steps_page
@@ -38,6 +43,9 @@ PAGE_BUILDERS: dict[str, Callable[[DashboardState], Any]] = {
     "assessment": assessment_page,
     "history": history_page,
     "next_steps": next_steps_page,
+    "analysis": analysis_page,
+    "changes": changes_page,
+    "data": data_page,
 }
 
 SIDEBAR_CSS = """
@@ -299,7 +307,7 @@ def app_for(region: Region, *, lang: str = "fr", presentation: bool = False,
 
 def serve(db_path: str | Path, *, region: str | None = None, port: int = 5006,
           address: str = "127.0.0.1", lang: str = "fr", presentation: bool = False,
-          show: bool = False) -> None:
+          show: bool = False, password: str | None = None) -> None:
     """Serve the dashboard of ``db_path`` until interrupted (blocking).
 
     Parameters
@@ -318,6 +326,8 @@ def serve(db_path: str | Path, *, region: str | None = None, port: int = 5006,
         Start sessions in presentation mode.
     show : bool
         Open a browser tab.
+    password : str, optional
+        Ask every visitor for this password (Panel's basic authentication).
 
     Notes
     -----
@@ -330,5 +340,10 @@ def serve(db_path: str | Path, *, region: str | None = None, port: int = 5006,
         return build_app(path, region=region, lang=lang, presentation=presentation)
 
     origins = sorted({f"{address}:{port}", f"localhost:{port}", f"127.0.0.1:{port}"})
+    auth: dict[str, Any] = {}
+    if password:
+        import secrets
+
+        auth = {"basic_auth": password, "cookie_secret": secrets.token_hex(32)}
     pn.serve(session, port=port, address=address, show=show, title="concert",
-             websocket_origin=origins)
+             websocket_origin=origins, **auth)

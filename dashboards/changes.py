@@ -116,13 +116,17 @@ def changes_page(state: Any) -> pn.viewable.Viewable:
     dates = [a.on for a in region.assessments_by_date()]
     after = dates[-1] if dates else state.today()
     before = dates[-2] if len(dates) > 1 else after - dt.timedelta(days=365)
-    d0 = pn.widgets.DatePicker(name=tr("dash.cmp.from", lang), value=before)
-    d1 = pn.widgets.DatePicker(name=tr("dash.cmp.to", lang), value=after)
+    # Plain text fields (AAAA-MM-JJ): the date picker's input has no label for screen readers.
+    d0 = pn.widgets.TextInput(label=tr("dash.cmp.from", lang), value=before.isoformat())
+    d1 = pn.widgets.TextInput(label=tr("dash.cmp.to", lang), value=after.isoformat())
 
-    def body(a: dt.date, b: dt.date) -> pn.pane.HTML:
-        if a is None or b is None:
-            return pn.pane.HTML("")
-        return pn.pane.HTML(changes_html(region, a, b, lang), stylesheets=[TABLE_CSS],
+    def body(a: str, b: str) -> pn.pane.HTML:
+        try:
+            first, second = dt.date.fromisoformat(a.strip()), dt.date.fromisoformat(b.strip())
+        except ValueError:
+            return pn.pane.HTML(f'<p role="alert">{esc(tr("io.bad_date", lang, value=a + " / " + b))}'
+                                "</p>", stylesheets=[TABLE_CSS])
+        return pn.pane.HTML(changes_html(region, first, second, lang), stylesheets=[TABLE_CSS],
                             sizing_mode="stretch_width")
 
     parts: list[Any] = [

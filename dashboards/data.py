@@ -38,7 +38,7 @@ def data_page(state: Any) -> pn.viewable.Viewable:
                          stylesheets=[TABLE_CSS], sizing_mode="stretch_width")
     template = pn.widgets.FileDownload(
         callback=lambda: _template(lang), label=tr("dash.data.template", lang),
-        filename="modele.xlsx" if lang == "fr" else "template.xlsx", button_type="primary")
+        filename="modele.xlsx" if lang == "fr" else "template.xlsx", color="primary")
 
     def export() -> io.BytesIO:
         with tempfile.TemporaryDirectory() as folder:
@@ -46,22 +46,25 @@ def data_page(state: Any) -> pn.viewable.Viewable:
             return io.BytesIO(path.read_bytes())
 
     download = pn.widgets.FileDownload(callback=export, label=tr("dash.data.export", lang),
-                                       filename=f"{region.code}.xlsx", button_type="primary")
+                                       filename=f"{region.code}.xlsx", color="primary")
     parts: list[Any] = [intro, pn.Row(template, download)]
     if state.presentation or not state.can_save:
         return pn.Column(*parts, sizing_mode="stretch_width")
     upload = pn.widgets.FileInput(accept=".csv,.xlsx,.json", multiple=True,
-                                  name=tr("dash.data.files", lang))
-    encoding = pn.widgets.Select(name=tr("dash.data.encoding", lang),
+                                  label=tr("dash.data.files", lang))
+    encoding = pn.widgets.Select(label=tr("dash.data.encoding", lang),
                                  options={"UTF-8": "utf-8", "Latin-1 (Excel)": "latin-1"})
-    button = pn.widgets.Button(name=tr("dash.data.import", lang), button_type="primary")
-    result = pn.pane.HTML("", stylesheets=[TABLE_CSS], sizing_mode="stretch_width")
+    button = pn.widgets.Button(label=tr("dash.data.import", lang), color="primary")
+    # Bound to the state: an import reloads the region and rebuilds this page, and the
+    # message must survive that.
+    result = pn.pane.HTML(state.param.notice, stylesheets=[TABLE_CSS],
+                          sizing_mode="stretch_width")
 
     def do_import(_: Any) -> None:
         values = upload.value if isinstance(upload.value, list) else [upload.value]
         names = upload.filename if isinstance(upload.filename, list) else [upload.filename]
         if not values or values == [None]:
-            result.object = f"<p>{esc(tr('dash.data.no_file', lang))}</p>"
+            state.notice = f"<p>{esc(tr('dash.data.no_file', lang))}</p>"
             return
         with tempfile.TemporaryDirectory() as folder:
             paths = []
@@ -73,13 +76,14 @@ def data_page(state: Any) -> pn.viewable.Viewable:
                 report = state.import_files(paths, encoding=encoding.value)
             except ImportFailed as exc:
                 items = "".join(f"<li>{esc(p)}</li>" for p in exc.problems[:100])
-                result.object = (f'<div role="alert"><p><b>'
-                                 f"{esc(tr('cli.import_failed', lang, n=len(exc.problems)))}"
-                                 f"</b></p><ul>{items}</ul></div>")
+                state.notice = (f'<div role="alert"><p><b>'
+                                f"{esc(tr('cli.import_failed', lang, n=len(exc.problems)))}"
+                                f"</b></p><ul>{items}</ul></div>")
                 return
-        result.object = (f'<p role="status">✔ '
-                         f"{esc(tr('cli.imported', lang, region=report.region, added=sum(report.added.values()), updated=sum(report.updated.values()), unchanged=sum(report.unchanged.values())))}"
-                         "</p>")
+        counts = {"added": sum(report.added.values()), "updated": sum(report.updated.values()),
+                  "unchanged": sum(report.unchanged.values())}
+        state.notice = (f'<p role="status">✔ '
+                        f"{esc(tr('cli.imported', lang, region=report.region, **counts))}</p>")
 
     button.on_click(do_import)
 
@@ -89,7 +93,7 @@ def data_page(state: Any) -> pn.viewable.Viewable:
             return io.BytesIO(path.read_bytes())
 
     save = pn.widgets.FileDownload(callback=backup, label=tr("dash.data.backup", lang),
-                                   filename="concert-sauvegarde.db", button_type="default")
+                                   filename="concert-sauvegarde.db", color="default")
     parts += [pn.pane.HTML(f"<h3>{esc(tr('dash.data.import_title', lang))}</h3>",
                            stylesheets=[TABLE_CSS]),
               pn.Row(upload, encoding), button, result,

@@ -24,7 +24,8 @@ from concert.store import Store
 
 __all__ = ["PAGES", "DashboardState"]
 
-PAGES = ("overview", "map", "agreements", "assessment", "history", "next_steps")
+PAGES = ("overview", "map", "agreements", "assessment", "history", "next_steps", "analysis",
+         "changes", "data")
 """The pages, in menu order (slugs used in the URL: ``?page=map``)."""
 
 EDITING_PAGES = ("assessment",)
@@ -74,6 +75,8 @@ class DashboardState(param.Parameterized):
     version = param.Integer(default=0, doc="Increases each time the region is (re)loaded.")
     draft = param.Parameter(default=None, doc="The self-assessment form's values, kept across "
                             "re-renders (language switch, failed save).")
+    notice = param.String(default="", doc="The data page's last message (HTML), kept across "
+                          "the re-render that follows an import.")
 
     def __init__(self, *, store: Store | None = None, memory: bool = False,
                  **params: Any) -> None:
@@ -158,6 +161,36 @@ class DashboardState(param.Parameterized):
         with self._open() as store:
             store.add_assessment(self.region_code, assessment)
         self.reload()
+
+    def load_regions(self) -> list[Region]:
+        """Every region of the store (just this one without a store)."""
+        if not self.can_save:
+            return [self.region] if self.region is not None else []
+        try:
+            with self._open() as store:
+                return [store.load_region(code) for code, _ in store.regions()]
+        except ConcertError:
+            return [self.region] if self.region is not None else []
+
+    def import_files(self, paths: list[Path], *, encoding: str = "utf-8") -> Any:
+        """Import files into the region (see :func:`concert.io.import_files`), then reload.
+
+        Raises
+        ------
+        concert.io.ImportFailed
+            With every problem; nothing was written.
+        """
+        from concert.io import import_files
+
+        with self._open() as store:
+            report = import_files(store, paths, region=self.region_code, encoding=encoding)
+        self.reload()
+        return report
+
+    def backup(self, out: Path) -> Path:
+        """A consistent copy of the store at ``out`` (SQLite's backup API)."""
+        with self._open() as store:
+            return store.backup(out)
 
     # ------------------------------------------------------------------ views
     @property

@@ -79,7 +79,8 @@ def test_every_page_loads_without_console_error(open_page: Any, console: Any, sl
     # The header names the page, in French by default.
     titles = {"overview": "Vue d’ensemble", "map": "Carte des acteurs",
               "agreements": "Ententes", "assessment": "Auto-évaluation",
-              "history": "Historique", "next_steps": "Prochaines étapes"}
+              "history": "Historique", "next_steps": "Prochaines étapes",
+              "analysis": "Analyse du réseau", "changes": "Comparaisons", "data": "Données"}
     assert titles[slug] in _shadow_text(page)
 
 

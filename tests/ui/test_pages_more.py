@@ -1,0 +1,134 @@
+"""The analysis, comparison and data pages in the real browser; privacy on every page;
+a backup taken while the dashboard serves.
+
+These tests run after ``test_dashboard.py`` (file order): the import test adds an actor
+to the shared example store.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from concert import Store, settings
+from concert import network as nw
+from dashboards.state import PAGES
+from test_dashboard import DOC_TEXT, TENANT_CODE, _shadow_text
+
+pytestmark = pytest.mark.filterwarnings(
+    "ignore:Session-scoped fixtures defined as instance methods:pytest.PytestRemovedIn10Warning")
+
+CODE = "capitale-nationale"
+
+
+@pytest.mark.parametrize("slug", PAGES)
+def test_no_tenant_code_on_any_page(open_page: Any, slug: str) -> None:
+    page = open_page(page=slug)
+    page.wait_for_timeout(300)
+    assert not TENANT_CODE.search(_shadow_text(page))
+    assert not TENANT_CODE.search(page.evaluate(DOC_TEXT))
+    assert not TENANT_CODE.search(page.content())
+
+
+def _share(region: Any, kinds: list[str] | None) -> str:
+    s = nw.summary(nw.actor_graph(region, kinds=kinds))["intersectoral_share"]
+    return f"{round(100 * s)} %"
+
+
+def test_analysis_page_shows_measures_gaps_and_recomputes(open_page: Any, ui_db: Path) -> None:
+    with Store(ui_db) as store:
+        region = store.load_region(CODE)
+    page = open_page(page="analysis")
+    text = _shadow_text(page)
+    assert "Action intersectorielle" in text and _share(region, None) in text
+    assert "Grille des acteurs-clés (Tableau 6)" in text
+    assert "II-athenee" in text          # an agreement expiring within 90 days
+    assert "Le 388" in text              # a referring organisation without an agreement II
+    # Count only agreements: the intersectoral share is recomputed on that sub-network.
+    kept = ["agreement_I", "agreement_II", "agreement_III"]
+    for label in ("Siège à un même comité", "Échange d’information", "Ressources partagées",
+                  "Projet commun", "Référencement"):
+        page.get_by_label(label, exact=True).uncheck()
+    page.wait_for_timeout(800)
+    expected = _share(region, kept)
+    assert expected != _share(region, None)
+    assert expected in _shadow_text(page)
+
+
+def test_changes_page_compares_dates_and_reads_the_crosswalk(open_page: Any) -> None:
+    page = open_page(page="changes")
+    text = _shadow_text(page)
+    assert "Stades par indicateur" in text and "Mesures du réseau" in text
+    assert "Lire les stades sur d’autres échelles" in text and "Collaborating" in text
+    first = page.get_by_label("Première date")
+    first.fill("2021-06-01")
+    first.press("Enter")
+    page.wait_for_timeout(800)
+    assert "Du 2021-06-01 au" in _shadow_text(page)
+
+
+def test_import_from_the_dashboard(open_page: Any, ui_db: Path, tmp_path: Path) -> None:
+    good = tmp_path / "acteurs.csv"
+    good.write_text("identifiant,nom,type,engagement\n"
+                    "ville-levis,Ville de Lévis,municipality,identified\n", encoding="utf-8")
+    page = open_page(page="data")
+    page.locator("input[type=file]").set_input_files(str(good))
+    page.wait_for_timeout(500)
+    page.get_by_role("button", name="Importer", exact=True).click()
+    page.get_by_text("Import dans").wait_for(timeout=15_000)
+    with Store(ui_db) as store:
+        assert store.load_region(CODE).actor("ville-levis").type == "municipality"
+
+    bad = tmp_path / "ententes.csv"
+    bad.write_text("identifiant,type,signée le,propriétaire,programme\n"
+                   "I-x,I,15/01/2024,ville-levis,cem\n", encoding="utf-8")
+    with Store(ui_db) as store:
+        before = store.load_region(CODE)
+        changes = len(store.history(CODE))
+    page.locator("input[type=file]").set_input_files(str(bad))
+    page.wait_for_timeout(500)
+    page.get_by_role("button", name="Importer", exact=True).click()
+    page.get_by_text("Import refusé").wait_for(timeout=15_000)
+    text = _shadow_text(page)
+    assert "ententes.csv" in text and "AAAA-MM-JJ" in text
+    with Store(ui_db) as store:
+        assert store.load_region(CODE) == before and len(store.history(CODE)) == changes
+
+
+def test_templates_are_offered(open_page: Any) -> None:
+    page = open_page(page="data")
+    with page.expect_download() as info:
+        page.get_by_text("Télécharger le modèle Excel").click()
+    download = info.value
+    assert download.suggested_filename == "modele.xlsx"
+    import io
+
+    import openpyxl
+
+    data = Path(download.path()).read_bytes()
+    assert "acteurs" in openpyxl.load_workbook(io.BytesIO(data)).sheetnames
+
+
+def test_backup_while_the_dashboard_serves(open_page: Any, ui_db: Path, tmp_path: Path) -> None:
+    page = open_page(page="overview")  # the server holds the store open
+    out = tmp_path / "copie.db"
+    done = subprocess.run([sys.executable, "-m", "concert", "backup", str(ui_db), str(out)],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    con = sqlite3.connect(out)
+    assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    con.close()
+    with Store(out) as copy, Store(ui_db) as live:
+        assert copy.load_region(CODE) == live.load_region(CODE)
+    assert "Vue d’ensemble" in _shadow_text(page)
+
+
+def test_settings_untouched() -> None:
+    # The browser tests pin "today" in the server process only.
+    assert settings.today in (None, dt.date(2025, 1, 15))
