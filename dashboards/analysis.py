@@ -33,11 +33,12 @@ SUMMARY_KEYS = ("actors", "ties", "density", "components", "isolates", "largest_
                 "reciprocity")
 
 
-def _fmt(value: Any, digits: int = 2) -> str:
+def _fmt(value: Any, digits: int = 2, lang: str = "fr") -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "—"
     if isinstance(value, float) and not value.is_integer():
-        return f"{value:.{digits}f}"
+        text = f"{value:.{digits}f}"
+        return text.replace(".", ",") if lang == "fr" else text
     return f"{int(value)}"
 
 
@@ -53,9 +54,9 @@ def analysis_html(region: Region, lang: str = "fr", kinds: list[str] | None = No
     out = [f"<h3>{esc(tr('dash.analysis.between', lang))}</h3>",
            '<div class="big">',
            f"<div>{esc(tr('measure.intersectoral_share', lang))}"
-           f"<b>{_fmt(100 * s['intersectoral_share'], 0) if not math.isnan(s['intersectoral_share']) else '—'} %</b></div>",
-           f"<div>{esc(tr('measure.ei_index', lang))}<b>{_fmt(s['ei_index'])}</b></div>",
-           f"<div>{esc(tr('measure.density', lang))}<b>{_fmt(s['density'], 3)}</b></div>",
+           f"<b>{_fmt(100 * s['intersectoral_share'], 0, lang) if not math.isnan(s['intersectoral_share']) else '—'} %</b></div>",
+           f"<div>{esc(tr('measure.ei_index', lang))}<b>{_fmt(s['ei_index'], 2, lang)}</b></div>",
+           f"<div>{esc(tr('measure.density', lang))}<b>{_fmt(s['density'], 3, lang)}</b></div>",
            "</div>",
            f'<p class="muted">{esc(tr("dash.analysis.ei_help", lang))}</p>']
     mix = m["mixing"]
@@ -65,15 +66,15 @@ def analysis_html(region: Region, lang: str = "fr", kinds: list[str] | None = No
                            for i in range(len(labels))],
                           caption=tr("dash.analysis.mixing", lang)))
     out.append(html_table([tr("dash.analysis.measure", lang), tr("dash.analysis.value", lang)],
-                          [[tr(f"measure.{k}", lang), _fmt(s[k])] for k in SUMMARY_KEYS],
+                          [[tr(f"measure.{k}", lang), _fmt(s[k], 2, lang)] for k in SUMMARY_KEYS],
                           caption=tr("dash.analysis.whole", lang)))
     actors = m["actors"].head(12)
     out.append(html_table(
         [tr("dash.analysis.actor", lang), tr("dash.analysis.sector", lang),
          tr("dash.analysis.degree", lang), tr("dash.analysis.betweenness", lang),
          tr("dash.analysis.constraint", lang), tr("dash.analysis.cut", lang)],
-        [[r.label, i18n.label("sector", r.sector, lang), r.degree, _fmt(r.betweenness, 3),
-          _fmt(r.constraint), _yes(bool(r.articulation), lang)] for r in actors.itertuples()],
+        [[r.label, i18n.label("sector", r.sector, lang), r.degree, _fmt(r.betweenness, 3, lang),
+          _fmt(r.constraint, 2, lang), _yes(bool(r.articulation), lang)] for r in actors.itertuples()],
         caption=tr("dash.analysis.brokers", lang)))
     out.append(f"<h3>{esc(tr('dash.analysis.gaps', lang))}</h3>")
     found = gaps.all_gaps(region, lang=lang)
@@ -109,9 +110,11 @@ def ei_chart(region: Region, lang: str = "fr", kinds: list[str] | None = None) -
     rows = [(i18n.label("sector", k, lang), v, SECTOR_COLOURS.get(k, "#8C8C8C"))
             for k, v in ei.items() if k != "overall" and not math.isnan(v)]
     sector, value = tr("dash.analysis.sector", lang), tr("measure.ei_index", lang)
+    # Horizontal bars: the sector names read on one line, even the longest.
     return hv.Bars(rows, sector, [value, "colour"]).opts(
-        color="colour", ylim=(-1.05, 1.05), height=320, responsive=True, tools=["hover"],
-        title=tr("dash.analysis.ei_title", lang), fontscale=1.3, xrotation=20,
+        color="colour", ylim=(-1.05, 1.05), height=60 + 46 * max(1, len(rows)),
+        responsive=True, tools=["hover"], invert_axes=True,
+        title=tr("dash.analysis.ei_title", lang), fontscale=1.3,
         backend_opts={"plot.output_backend": "canvas"})
 
 

@@ -25,6 +25,8 @@ __all__ = ["changes_html", "changes_page", "regions_chart", "regions_html"]
 def _num(v: Any) -> str:
     if v is None or (isinstance(v, float) and math.isnan(v)):
         return "—"
+    if v == 0:
+        return "0"
     return f"{v:+.2f}" if isinstance(v, float) and not float(v).is_integer() else f"{v:+g}"
 
 
