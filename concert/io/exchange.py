@@ -296,25 +296,24 @@ def _convert(col: Column, value: Any) -> tuple[Any, str | None]:
         if key in ("non", "no", "faux", "false", "0", "n"):
             return False, None
         return None, "io.bad_bool"
-    if col.type == "int":
-        try:
-            f = float(str(value).replace(",", ".")) if not isinstance(value, (int, float)) \
-                else float(value)
-        except ValueError:
-            return None, "io.bad_int"
-        if isinstance(value, bool) or not f.is_integer():
-            return None, "io.bad_int"
-        return int(f), None
-    if col.type == "float":
-        try:
-            f = float(str(value).replace(",", ".")) if not isinstance(value, (int, float)) \
-                else float(value)
-        except ValueError:
-            return None, "io.bad_float"
-        if isinstance(value, bool) or not math.isfinite(f):
-            return None, "io.bad_float"
-        return f, None
+    if col.type in ("int", "float"):
+        f = _number(value)
+        if f is None or (col.type == "int" and not f.is_integer()):
+            return None, f"io.bad_{col.type}"
+        return (int(f) if col.type == "int" else f), None
     return value, None
+
+
+def _number(value: Any) -> float | None:
+    """A finite number from a cell (``3``, ``2.5``, ``"2,5"``), or ``None``."""
+    if isinstance(value, bool):
+        return None
+    try:
+        f = float(value) if isinstance(value, (int, float)) else float(
+            str(value).replace(",", "."))
+    except ValueError:
+        return None
+    return f if math.isfinite(f) else None
 
 
 def _bad() -> dt.date:
