@@ -19,7 +19,7 @@ CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 def check_id(value: Any, field: str, where: str) -> list[Problem]:
     """An identifier: 1-64 letters, digits, ``_``, ``.`` or ``-``, starting with a letter or digit."""
     if not isinstance(value, str) or not ID_RE.match(value):
-        return [Problem("id", where, field=field, value=_short(value))]
+        return [Problem("id", where, field=field, value=short(value))]
     return []
 
 
@@ -27,7 +27,7 @@ def check_text(value: Any, field: str, where: str, *, required: bool = False,
                max_len: int = MAX_TEXT) -> list[Problem]:
     """A string of at most ``max_len`` characters with no control characters."""
     if not isinstance(value, str):
-        return [Problem("text.type", where, field=field, value=_short(value))]
+        return [Problem("text.type", where, field=field, value=short(value))]
     if required and not value.strip():
         return [Problem("text.required", where, field=field)]
     if len(value) > max_len:
@@ -40,7 +40,7 @@ def check_text(value: Any, field: str, where: str, *, required: bool = False,
 def check_code(value: Any, table: str, field: str, where: str) -> list[Problem]:
     """A code of the framework vocabulary ``table``."""
     if not isinstance(value, str) or value not in fw.code_set(table):
-        return [Problem(f"code.{table}", where, field=field, value=_short(value),
+        return [Problem(f"code.{table}", where, field=field, value=short(value),
                         expected=", ".join(fw.codes(table)))]
     return []
 
@@ -50,14 +50,14 @@ def check_date(value: Any, field: str, where: str, *, required: bool = False) ->
     if value is None:
         return [Problem("date.required", where, field=field)] if required else []
     if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
-        return [Problem("date.type", where, field=field, value=_short(value))]
+        return [Problem("date.type", where, field=field, value=short(value))]
     return []
 
 
 def check_bool(value: Any, field: str, where: str) -> list[Problem]:
     """A real boolean."""
     if not isinstance(value, bool):
-        return [Problem("bool.type", where, field=field, value=_short(value))]
+        return [Problem("bool.type", where, field=field, value=short(value))]
     return []
 
 
@@ -66,17 +66,13 @@ def as_tuple(value: Any) -> Any:
     return tuple(value) if isinstance(value, list) else value
 
 
-def _short(value: Any, limit: int = 60, conv: Any = repr) -> str:
+def short(value: Any, limit: int = 60, conv: Any = repr) -> str:
+    """A printable excerpt of any value, for messages; never raises."""
     try:
         text = conv(value)
     except Exception:  # e.g. an int too long to print (ValueError since Python 3.11)
         text = f"<{type(value).__name__}>"
     return text if len(text) <= limit else text[:limit - 3] + "..."
-
-
-def short(value: Any, limit: int = 60, conv: Any = repr) -> str:
-    """A printable excerpt of any value, for messages; never raises."""
-    return _short(value, limit, conv)
 
 
 def where_of(value: Any) -> str:

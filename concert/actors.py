@@ -29,6 +29,7 @@ from typing import Any
 import pandas as pd
 
 from concert import framework as fw
+from concert import i18n
 from concert._errors import Problem, raise_if
 from concert._validate import (
     as_tuple,
@@ -222,8 +223,6 @@ def actors_frame(actors: list[Actor], *, lang: str | None = None) -> pd.DataFram
     territories, roles, engagement, engagement_label, contacts, illustrative``.
     ``territories`` and ``roles`` are joined with ``"; "``; ``contacts`` is a count.
     """
-    from concert import i18n
-
     rows = [{
         "id": a.id, "name": a.name, "acronym": a.acronym, "type": a.type,
         "type_label": i18n.label("actor_type", a.type, lang),

@@ -50,6 +50,7 @@ import pandas as pd
 
 from concert import settings
 from concert.agreements import is_current
+from concert.graph import EDGE_KINDS
 from concert.region import Region
 
 __all__ = ["ALL_KINDS", "actor_graph", "all_measures", "actor_measures", "articulation_points",
@@ -57,8 +58,7 @@ __all__ = ["ALL_KINDS", "actor_graph", "all_measures", "actor_measures", "articu
            "degree_centralization", "ei_index", "intersectoral_share", "mixing_matrix",
            "reciprocity", "summary"]
 
-ALL_KINDS = ("agreement_I", "agreement_II", "agreement_III", "committee", "information",
-             "resources", "joint_project", "referral")
+ALL_KINDS = EDGE_KINDS
 EXACT_BETWEENNESS_LIMIT = 1000
 """Above this many nodes, betweenness is estimated from a seeded sample of 200 sources
 (exact betweenness on 2,000 nodes takes about 11 s; sampled, about 1 s)."""

@@ -22,37 +22,19 @@ import datetime as dt
 from typing import Any
 
 from concert._errors import Problem, ValidationError
-from concert.actors import Actor, Contact
-from concert.agreements import Agreement, Party
-from concert.committees import Committee, Membership
-from concert.figures import Figure
-from concert.indicators import Answer, Assessment
-from concert.ties import Tie
+from concert.actors import Contact
+from concert.agreements import Party
+from concert.indicators import Answer
+from concert.region import RECORD_TYPES, record_key
 
 __all__ = ["KINDS", "from_dict", "key_of", "to_dict"]
 
-KINDS: dict[str, type] = {"actor": Actor, "committee": Committee, "agreement": Agreement,
-                          "membership": Membership, "tie": Tie, "assessment": Assessment,
-                          "figure": Figure}
+KINDS = RECORD_TYPES
 NESTED: dict[str, tuple[str, type]] = {"actor": ("contacts", Contact),
                                        "agreement": ("parties", Party),
                                        "assessment": ("answers", Answer)}
 DATE_FIELDS = {"since", "until", "signed_on", "ends_on", "on", "as_of"}
-
-
-def key_of(kind: str, record: Any) -> str:
-    """The key that identifies a record of ``kind`` within its region."""
-    if kind == "membership":
-        return f"{record.committee}/{record.actor}/{_iso(record.since)}"
-    if kind == "tie":
-        return f"{record.source}>{record.target}:{record.kind}:{record.project}:{_iso(record.since)}"
-    if kind == "figure":
-        return f"{record.code}@{_iso(record.as_of)}"
-    return str(record.id)
-
-
-def _iso(value: dt.date | None) -> str:
-    return value.isoformat() if value else ""
+key_of = record_key
 
 
 def _plain(value: Any) -> Any:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from concert import i18n
 from concert._errors import NotFoundError, Problem, raise_if
@@ -154,9 +155,9 @@ class Region:
         self._add("figure", figure)
 
     def _add(self, kind: str, item: object) -> None:
-        items = getattr(self, _FIELDS[kind])
+        items = getattr(self, RECORD_LISTS[kind])
         if not isinstance(items, list):  # a field replaced by hand with something else
-            raise_if([Problem("seq.type", self.code, field=kind, kind=_KINDS[kind].__name__)])
+            raise_if([Problem("seq.type", self.code, field=kind, kind=RECORD_TYPES[kind].__name__)])
         raise_if(self._check(kind, item, _Index.of(self)))
         items.append(item)
 
@@ -168,15 +169,11 @@ class Region:
         """
         out: list[Problem] = []
         idx = _Index(self)
-        for kind, items, cls in (("actor", self.actors, Actor),
-                                 ("committee", self.committees, Committee),
-                                 ("agreement", self.agreements, Agreement),
-                                 ("membership", self.memberships, Membership),
-                                 ("tie", self.ties, Tie),
-                                 ("assessment", self.assessments, Assessment),
-                                 ("figure", self.figures, Figure)):
+        for kind, attr in RECORD_LISTS.items():
+            items = getattr(self, attr)
             if not isinstance(items, list):
-                out.append(Problem("seq.type", self.code, field=kind, kind=cls.__name__))
+                out.append(Problem("seq.type", self.code, field=kind,
+                                   kind=RECORD_TYPES[kind].__name__))
                 continue
             for item in items:
                 out += self._check(kind, item, idx)
@@ -188,12 +185,12 @@ class Region:
         raise_if(self.problems())
 
     def _check(self, kind: str, item: object, idx: _Index) -> list[Problem]:
-        cls = _KINDS[kind]
+        cls = RECORD_TYPES[kind]
         if not isinstance(item, cls):
             return [Problem("seq.type", self.code, field=kind, kind=cls.__name__)]
-        where = _where(kind, item)
+        where = record_label(kind, item)
         out = []
-        if _key(kind, item) in idx.seen[kind]:
+        if record_key(kind, item) in idx.seen[kind]:
             out.append(Problem("duplicate", where, kind=i18n_kind(kind)))
         if kind == "agreement":
             assert isinstance(item, Agreement)
@@ -212,13 +209,15 @@ class Region:
         return out
 
 
-_FIELDS = {"actor": "actors", "committee": "committees", "agreement": "agreements",
-           "membership": "memberships", "tie": "ties", "assessment": "assessments",
-           "figure": "figures"}
+RECORD_LISTS: dict[str, str] = {"actor": "actors", "committee": "committees",
+                                "agreement": "agreements", "membership": "memberships",
+                                "tie": "ties", "assessment": "assessments", "figure": "figures"}
+"""Each kind of record and the :class:`Region` list that holds it, in checking order."""
 
-_KINDS: dict[str, type] = {"actor": Actor, "committee": Committee, "agreement": Agreement,
-                           "membership": Membership, "tie": Tie, "assessment": Assessment,
-                           "figure": Figure}
+RECORD_TYPES: dict[str, type] = {"actor": Actor, "committee": Committee, "agreement": Agreement,
+                                 "membership": Membership, "tie": Tie,
+                                 "assessment": Assessment, "figure": Figure}
+"""Each kind of record and its class."""
 
 
 def i18n_kind(kind: str) -> str:
@@ -226,23 +225,29 @@ def i18n_kind(kind: str) -> str:
     return i18n.t(f"kind.{kind}")
 
 
-def _where(kind: str, item: object) -> str:
+def record_label(kind: str, item: Any) -> str:
+    """How messages name a record: its id, a seat's ``committee/actor``, a tie's
+    ``source>target:kind``, a figure's ``code@date``."""
     if kind in ("membership", "tie"):
-        return str(item.key)  # type: ignore[attr-defined]
+        return str(item.key)
     if kind == "figure":
-        return f"{item.code}@{item.as_of}"  # type: ignore[attr-defined]
-    return str(item.id)  # type: ignore[attr-defined]
+        return f"{item.code}@{item.as_of}"
+    return str(item.id)
 
 
-def _key(kind: str, item: object) -> object:
+def record_key(kind: str, item: Any) -> str:
+    """The key that identifies a record of ``kind`` within its region (no two alike)."""
     if kind == "membership":
-        return (item.committee, item.actor, item.since)  # type: ignore[attr-defined]
+        return f"{item.committee}/{item.actor}/{_iso(item.since)}"
     if kind == "tie":
-        return (item.source, item.target, item.kind, item.project,  # type: ignore[attr-defined]
-                item.since)  # type: ignore[attr-defined]
+        return f"{item.source}>{item.target}:{item.kind}:{item.project}:{_iso(item.since)}"
     if kind == "figure":
-        return (item.code, item.as_of)  # type: ignore[attr-defined]
-    return item.id  # type: ignore[attr-defined]
+        return f"{item.code}@{_iso(item.as_of)}"
+    return str(item.id)
+
+
+def _iso(value: dt.date | None) -> str:
+    return value.isoformat() if value else ""
 
 
 class _Index:
@@ -250,10 +255,10 @@ class _Index:
 
     def __init__(self, region: Region, *, full: bool = False) -> None:
         self.region = region
-        self.seen: dict[str, set[object]] = {k: set() for k in _KINDS}
+        self.seen: dict[str, set[str]] = {k: set() for k in RECORD_TYPES}
         # A field that is not a list is reported by problems() as seq.type; index nothing.
         lists = {k: getattr(region, f) if isinstance(getattr(region, f), list) else []
-                 for k, f in _FIELDS.items()}
+                 for k, f in RECORD_LISTS.items()}
         self.actors = {a.id: a for a in lists["actor"] if isinstance(a, Actor)}
         self.committees = {c.id for c in lists["committee"] if isinstance(c, Committee)}
         # Agreements II by organisation: an agreement III may rely on an agreement II
@@ -277,8 +282,8 @@ class _Index:
 
     def see(self, kind: str, item: object) -> None:
         """Record ``item`` as seen, for the duplicate checks."""
-        if isinstance(item, _KINDS[kind]):
-            self.seen[kind].add(_key(kind, item))
+        if isinstance(item, RECORD_TYPES[kind]):
+            self.seen[kind].add(record_key(kind, item))
 
     def agreements_ii_for(self, ag: Agreement) -> list[Agreement]:
         """The agreements an agreement's check needs: II of the worker's organisation, renewed."""

@@ -63,7 +63,7 @@ from concert.committees import Committee, Membership
 from concert.figures import Figure
 from concert.indicators import Answer, Assessment
 from concert.records import from_dict, key_of, to_dict
-from concert.region import Region
+from concert.region import RECORD_LISTS, Region
 from concert.ties import Tie
 
 __all__ = ["SCHEMA_VERSION", "ConflictError", "Store"]
@@ -514,11 +514,9 @@ class Store:
         region = Region(code, reg[0] if reg else code,
                         tuple(json.loads(reg[1])) if reg else (),
                         note=reg[2] if reg else "", source=reg[3] if reg else "")
-        lists = {"actor": region.actors, "committee": region.committees,
-                 "agreement": region.agreements, "membership": region.memberships,
-                 "tie": region.ties, "assessment": region.assessments, "figure": region.figures}
         for row in sorted(live, key=lambda r: r["ord"]):
-            lists[row["kind"]].append(from_dict(row["kind"], json.loads(row["after"])))
+            getattr(region, RECORD_LISTS[row["kind"]]).append(
+                from_dict(row["kind"], json.loads(row["after"])))
         return region
 
     # ------------------------------------------------------------------ backup
@@ -568,9 +566,8 @@ class Store:
         if table not in TABLES:
             msg = f"unknown table {table!r}"
             raise StoreError(msg)
-        col = "code" if table == "regions" else "region"
-        order = "" if table == "regions" else " ORDER BY ord"
-        yield from self.db.query(f"SELECT * FROM {table} WHERE {col} = ?{order}", [region])
+        for row in _fast_rows(self, table, region):
+            yield dict(row)
 
 
 def _region_rows(r: Region) -> dict[str, list[dict[str, Any]]]:
@@ -633,11 +630,8 @@ def _region_rows(r: Region) -> dict[str, list[dict[str, Any]]]:
 
 def _records(region: Region) -> dict[str, tuple[str, Any, int]]:
     out: dict[str, tuple[str, Any, int]] = {}
-    for kind, items in (("actor", region.actors), ("committee", region.committees),
-                        ("agreement", region.agreements), ("membership", region.memberships),
-                        ("tie", region.ties), ("assessment", region.assessments),
-                        ("figure", region.figures)):
-        for i, rec in enumerate(items):
+    for kind, attr in RECORD_LISTS.items():
+        for i, rec in enumerate(getattr(region, attr)):
             out[f"{kind}:{key_of(kind, rec)}"] = (kind, rec, i)
     return out
 

@@ -17,7 +17,7 @@ from concert import settings
 from concert.actors import Actor, Contact
 from concert.agreements import Agreement, Party
 from concert.committees import Committee, Membership
-from concert.framework import CRITERIA
+from concert.framework import CRITERIA, QUEBEC_REGIONS
 from concert.indicators import Answer, Assessment
 from concert.region import Region
 from concert.ties import Tie
@@ -161,8 +161,6 @@ def synthetic_province(n_actors: int = 20000, *, n_regions: int = 17, seed: int 
 
     Runs in time linear in ``n_actors``.
     """
-    from concert.framework import QUEBEC_REGIONS
-
     rng = random.Random(seed)
     weights = [3.0 if code in ("03", "06", "16") else 0.5 + rng.random()
                for code, _ in QUEBEC_REGIONS]

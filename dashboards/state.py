@@ -16,6 +16,7 @@ from typing import Any
 import param
 
 from concert import framework as fw
+from concert import settings
 from concert._errors import ConcertError, NotFoundError, StoreError
 from concert.indicators import Assessment
 from concert.privacy import anonymise_region
@@ -212,6 +213,4 @@ class DashboardState(param.Parameterized):
 
     def today(self) -> dt.date:
         """Today's date (for default assessment dates)."""
-        from concert import settings
-
         return settings.current_date()

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from concert import Actor, Agreement, Answer, Assessment, Committee, Membership, Party, Tie
+from concert import Actor, Answer, Assessment, Committee, Membership, Tie
 from concert import gaps
 
 from conftest import TODAY, build_small_region
@@ -155,4 +155,3 @@ def test_next_steps_put_emerging_criteria_first():
 def test_agreement_check_ignores_program_as_provider():
     r = build_small_region()
     assert "cem" not in set(gaps.agreement_gaps(r, on=TODAY).subject)
-    _ = Agreement, Party  # the small region's agreements are built in conftest

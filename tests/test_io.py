@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import json
 import multiprocessing
@@ -77,9 +76,10 @@ def test_import_updates_and_adds(stored, tmp_path):
         region = store.load_region(CODE)
     assert report.added["actors"] == 1 and report.updated["actors"] == 1
     assert region.actor("ville-levis").sector == "municipal"
-    # An actor re-imported without contact rows keeps its stored contacts... unless
-    # its row changed them: here the OMHQ row replaced the stored record.
+    # The OMHQ row replaced the stored record (no acronym in the file) but, with no
+    # contact rows naming it, the OMHQ keeps its stored contact.
     assert region.actor("omhq").acronym == ""
+    assert [c.name for c in region.actor("omhq").contacts] == ["Marc Tremblay"]
 
 
 def test_contacts_table_sets_contacts(stored, tmp_path):
@@ -403,10 +403,14 @@ def test_explicit_option_exports_codes(example, tmp_path):
     assert "CEM-" in text
 
 
-def test_store_never_holds_a_name_as_tenant(example):
-    bad = dataclasses.replace(example.agreements[-1])
-    assert bad.parties[0].role == "tenant"
-    with pytest.raises(Exception, match="pseudonyme"):
-        dataclasses.replace(bad, parties=(dataclasses.replace(bad.parties[0],
-                                                              tenant_code="Jean Tremblay"),
-                                          *bad.parties[1:]))
+def test_a_name_is_never_accepted_as_tenant(stored, tmp_path):
+    (tmp_path / "ententes.csv").write_text(
+        "identifiant,type,signée le,programme,organisme de l’intervenant,intervenant,"
+        "agent de liaison,code locataire\n"
+        "III-x,III,2024-06-01,cem,ciusss-cn,Alexandre Roy,Camille Lévesque,Jean Tremblay\n",
+        encoding="utf-8")
+    before = files_state(stored)
+    with Store(stored) as store:
+        with pytest.raises(ImportFailed, match="pseudonyme"):
+            import_files(store, [tmp_path / "ententes.csv"])
+    assert files_state(stored)[""] == before[""]

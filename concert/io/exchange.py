@@ -33,6 +33,7 @@ import datetime as dt
 import io
 import json
 import math
+import re
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -48,7 +49,7 @@ from concert.committees import Committee, Membership
 from concert.figures import Figure
 from concert.indicators import Answer, Assessment
 from concert.io.tables import SUMMARY_NAMES, TABLES, Column, Table, normalise, table_for
-from concert.region import Region
+from concert.region import RECORD_LISTS, Region, record_label
 from concert.store import Store
 from concert.ties import Tie
 
@@ -56,6 +57,7 @@ __all__ = ["ImportFailed", "ImportProblem", "ImportReport", "export_tables", "im
            "read_tables", "write_csv", "write_json", "write_template", "write_xlsx"]
 
 Progress = Callable[[int, int], None]
+ISO_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}( \d{2}:\d{2}:\d{2})?$")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -284,11 +286,14 @@ def _convert(col: Column, value: Any) -> tuple[Any, str | None]:
             return value.date(), None
         if isinstance(value, dt.date):
             return value, None
-        try:
-            return dt.date.fromisoformat(str(value).strip()[:10]) if len(
-                str(value).strip()) in (10, 19) and str(value)[4] == "-" else _bad(), None
-        except (ValueError, IndexError):
-            return None, "io.bad_date"
+        text = str(value).strip()
+        # AAAA-MM-JJ, or a date-time written by a spreadsheet ("2024-01-15 00:00:00").
+        if ISO_DATE_RE.match(text):
+            try:
+                return dt.date.fromisoformat(text[:10]), None
+            except ValueError:
+                pass
+        return None, "io.bad_date"
     if col.type == "bool":
         key = normalise(str(value))
         if key in ("oui", "yes", "vrai", "true", "1", "o", "y", "x"):
@@ -314,10 +319,6 @@ def _number(value: Any) -> float | None:
     except ValueError:
         return None
     return f if math.isfinite(f) else None
-
-
-def _bad() -> dt.date:
-    raise ValueError
 
 
 @dataclasses.dataclass
@@ -435,7 +436,7 @@ def _build(parsed: _Parsed, sheet: Sheet, rownum: int, values: dict[str, Any]) -
     except ValidationError as exc:
         _report(parsed, sheet, rownum, exc.problems)
         return
-    key = _where(kind, rec)
+    key = record_label(kind, rec)
     if key in parsed.records[kind]:
         first = parsed.origins[f"{kind}:{key}"]
         parsed.problems.append(_problem(sheet.file, rownum, "", "io.duplicate", key=key,
@@ -472,16 +473,8 @@ def _build_assessment(parsed: _Parsed, aid: str,
     parsed.origins[f"assessment:{aid}"] = (sheet, rownum)
 
 
-def _where(kind: str, rec: Any) -> str:
-    if kind in ("membership", "tie"):
-        return str(rec.key)
-    if kind == "figure":
-        return f"{rec.code}@{rec.as_of}"
-    return str(rec.id)
-
-
 def _aliases(kind: str, rec: Any) -> list[str]:
-    out = [_where(kind, rec)]
+    out = [record_label(kind, rec)]
     if kind == "tie":
         out.append(f"{rec.source}>{rec.target}")
     return out
@@ -524,19 +517,22 @@ def _merge(region: Region, parsed: _Parsed) -> tuple[Region, ImportReport]:
     added: dict[str, int] = {}
     updated: dict[str, int] = {}
     unchanged: dict[str, int] = {}
-    lists = {"actor": "actors", "committee": "committees", "agreement": "agreements",
-             "membership": "memberships", "tie": "ties", "assessment": "assessments",
-             "figure": "figures"}
     stored_actors = region.actors_by_id()
     new_actors = dict(parsed.records["actor"])
+    # An actor row carries no contacts: a re-imported actor keeps its stored ones unless
+    # the contacts table names it.
+    for aid, actor in new_actors.items():
+        stored = stored_actors.get(aid)
+        if stored is not None and aid not in parsed.contacts:
+            new_actors[aid] = dataclasses.replace(actor, contacts=stored.contacts)
     for aid, contacts in parsed.contacts.items():
         base = new_actors.get(aid) or stored_actors.get(aid)
         if base is not None:
             new_actors[aid] = dataclasses.replace(base, contacts=tuple(contacts))
     parsed.records["actor"] = new_actors
-    for kind, attr in lists.items():
+    for kind, attr in RECORD_LISTS.items():
         items = list(getattr(region, attr))
-        pos = {_where(kind, r): i for i, r in enumerate(items)}
+        pos = {record_label(kind, r): i for i, r in enumerate(items)}
         a = u = s = 0
         for key, rec in parsed.records[kind].items():
             if key in pos:

@@ -7,7 +7,6 @@ to the shared example store.
 
 from __future__ import annotations
 
-import datetime as dt
 import sqlite3
 import subprocess
 import sys
@@ -16,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from concert import Store, settings
+from concert import Store
 from concert import network as nw
 from dashboards.state import PAGES
 from test_dashboard import DOC_TEXT, TENANT_CODE, _shadow_text
@@ -128,7 +127,3 @@ def test_backup_while_the_dashboard_serves(open_page: Any, ui_db: Path, tmp_path
         assert copy.load_region(CODE) == live.load_region(CODE)
     assert "Vue d’ensemble" in _shadow_text(page)
 
-
-def test_settings_untouched() -> None:
-    # The browser tests pin "today" in the server process only.
-    assert settings.today in (None, dt.date(2025, 1, 15))
