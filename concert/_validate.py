@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from typing import Any
 
 from concert import framework as fw
@@ -11,9 +12,16 @@ from concert._errors import Problem
 
 ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,63}\Z")
 MAX_TEXT = 2000
-# Control characters but tab and newline; lone surrogates (not Unicode text: they cannot be
-# encoded to UTF-8 for SQLite or JSON); U+FFFE and U+FFFF (not allowed in XML: GraphML, GEXF).
-CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+# Control characters but tab and newline (C0, DEL and C1: terminal escapes); lone surrogates
+# (not Unicode text: they cannot be encoded to UTF-8 for SQLite or JSON); U+FFFE and U+FFFF
+# (not allowed in XML: GraphML, GEXF); invisible characters that make two names look alike
+# or reorder what is shown: zero-width spaces and joiners, the word joiner, the byte-order
+# mark, and the bidirectional marks, embeddings, overrides and isolates.
+CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff"
+                        "\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+YEARS = (1900, 2199)
+"""The years a date may fall in: wide enough for any real entente, narrow enough that
+adding an entente's term or a notice period never leaves the calendar (year 9999)."""
 
 
 def check_id(value: Any, field: str, where: str) -> list[Problem]:
@@ -51,7 +59,19 @@ def check_date(value: Any, field: str, where: str, *, required: bool = False) ->
         return [Problem("date.required", where, field=field)] if required else []
     if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
         return [Problem("date.type", where, field=field, value=short(value))]
+    if not YEARS[0] <= value.year <= YEARS[1]:
+        return [Problem("date.range", where, field=field, value=value.isoformat(),
+                        first=YEARS[0], last=YEARS[1])]
     return []
+
+
+def fold(text: str) -> str:
+    """How two names are compared: Unicode-normalised (NFKC), case and spacing ignored.
+
+    >>> fold("  Café  de la  Gare") == fold("CAFE\u0301 DE LA GARE")
+    True
+    """
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
 
 
 def check_bool(value: Any, field: str, where: str) -> list[Problem]:

@@ -38,6 +38,7 @@ from concert._validate import (
     check_date,
     check_id,
     check_text,
+    fold,
     where_of,
 )
 
@@ -167,8 +168,9 @@ class Actor:
             if isinstance(t, str):
                 out += check_text(t, "territories", w, required=True, max_len=200)
         if isinstance(self.contacts, tuple):
-            names = [c.name for c in self.contacts if isinstance(c, Contact)]
-            if len(names) != len(set(names)):
+            names = [fold(c.name) for c in self.contacts
+                     if isinstance(c, Contact) and isinstance(c.name, str)]
+            if len(names) != len(set(names)):  # the same name typed two ways
                 out.append(Problem("actor.contact_duplicate", w))
         return out
 

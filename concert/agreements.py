@@ -295,13 +295,30 @@ def agreement_problems(agreement: Agreement, actors: dict[str, Actor],
         assert ref is not None
         if not is_referring(actors[ref.actor]):
             out.append(Problem("agreement.II.referring", w, actor=ref.actor))
+        if program is not None and ref.actor == program.actor:
+            out.append(Problem("agreement.II.self", w, actor=ref.actor))
     elif agreement.type == "III":
         out += _agreement_iii_problems(agreement, actors, others)
     if agreement.renews:
-        old = next((a for a in others if a.id == agreement.renews), None)
+        by_id = {a.id: a for a in others}
+        old = by_id.get(agreement.renews)
         if old is None or old.type != agreement.type:
             out.append(Problem("agreement.renews", w, renews=agreement.renews))
+        elif _renewal_loops(agreement, by_id):
+            out.append(Problem("agreement.renews_cycle", w, renews=agreement.renews))
     return out
+
+
+def _renewal_loops(agreement: Agreement, by_id: dict[str, Agreement]) -> bool:
+    """True if following what ``agreement`` renews leads back to it (A renews B renews A)."""
+    seen = {agreement.id}
+    current: Agreement | None = agreement
+    while current is not None and current.renews:
+        if current.renews in seen:
+            return True
+        seen.add(current.renews)
+        current = by_id.get(current.renews)
+    return False
 
 
 def _agreement_iii_problems(agreement: Agreement, actors: dict[str, Actor],

@@ -38,13 +38,19 @@ TEXT: dict[str, tuple[str, str]] = {
     "rule.text.required": ("{field} : ce champ est obligatoire", "{field}: this field is required"),
     "rule.text.length": ("{field} : texte trop long (au plus {max} caractères)",
                          "{field}: text too long (at most {max} characters)"),
-    "rule.text.control": ("{field} : le texte contient des caractères de contrôle",
-                          "{field}: the text contains control characters"),
+    "rule.text.control": ("{field} : le texte contient des caractères de contrôle ou "
+                          "invisibles (retour de chariot, échappement, espace sans largeur, "
+                          "inversion de sens d’écriture…) : retapez-le",
+                          "{field}: the text contains control or invisible characters "
+                          "(carriage return, escape, zero-width space, direction override…): "
+                          "type it again"),
     "rule.code": ("{field} : valeur inconnue {value} (valeurs attendues : {expected})",
                   "{field}: unknown value {value} (expected one of: {expected})"),
     "rule.date.required": ("{field} : une date est obligatoire", "{field}: a date is required"),
     "rule.date.type": ("{field} : une date (AAAA-MM-JJ) est attendue, reçu {value}",
                        "{field}: expected a date (YYYY-MM-DD), got {value}"),
+    "rule.date.range": ("{field} : date {value} hors de la plage admise ({first} à {last})",
+                        "{field}: date {value} outside the accepted range ({first} to {last})"),
     "rule.bool.type": ("{field} : vrai ou faux attendu, reçu {value}",
                        "{field}: expected true or false, got {value}"),
     "rule.seq.type": ("{field} : une liste de {kind} est attendue",
@@ -61,6 +67,10 @@ TEXT: dict[str, tuple[str, str]] = {
                                    "a sector is required for an actor of type 'other'"),
     "rule.actor.contact_duplicate": ("deux personnes-ressources portent le même nom",
                                      "two contacts have the same name"),
+    "rule.actor.name_duplicate": ("un autre organisme porte déjà ce nom ({other}), aux "
+                                  "majuscules, accents ou espaces près",
+                                  "another organisation already has this name ({other}), "
+                                  "but for case, accents or spacing"),
     "rule.agreement.type": ("type d’entente inconnu {value} (attendu : I, II ou III)",
                             "unknown agreement type {value} (expected I, II or III)"),
     "rule.agreement.parties": (
@@ -108,6 +118,16 @@ TEXT: dict[str, tuple[str, str]] = {
     "rule.agreement.III.liaison": (
         "{person} n’est pas un(e) agent(e) de liaison du programme {actor}",
         "{person} is not a liaison agent of the program {actor}"),
+    "rule.agreement.II.self": ("une entente II lie le programme à un autre organisme : "
+                               "{actor} ne peut pas être à la fois le programme et l’organisme "
+                               "référent",
+                               "an agreement II binds the program to another organisation: "
+                               "{actor} cannot be both the program and the referring "
+                               "organisation"),
+    "rule.agreement.renews_cycle": ("les reconductions tournent en rond : en suivant "
+                                    "« reconduit » depuis {renews}, on revient à cette entente",
+                                    "renewals go round in a circle: following 'renews' from "
+                                    "{renews} leads back to this agreement"),
     "rule.agreement.renews": ("l’entente reconduite {renews} est inconnue ou d’un autre type",
                               "the renewed agreement {renews} is unknown or of another type"),
     "rule.record.type": ("un objet {kind} (dictionnaire) est attendu",
@@ -156,6 +176,8 @@ TEXT: dict[str, tuple[str, str]] = {
                        "été écrasé.",
                        "Region '{region}' was changed by {user} at {at} (UTC) since you loaded "
                        "it: reload it and redo your change; nothing was overwritten."),
+    "store.conflict.records": ("Modifiés des deux côtés : {records}.",
+                               "Changed on both sides: {records}."),
     # ---------------------------------------------------------------- gaps
     "gap.key_actor.missing": ("Aucun acteur pour la ligne « {row} » de la grille des "
                               "acteurs-clés (Tableau 6)",
@@ -390,12 +412,144 @@ TEXT: dict[str, tuple[str, str]] = {
     "cli.exported": ("{what} exporté vers {out}", "{what} exported to {out}"),
     "cli.invalid": ("Données invalides :", "Invalid data:"),
     "cli.error": ("Erreur :", "Error:"),
+    # ---------------------------------------------------------------- serving (concert serve)
+    "serve.login.title": ("concert — connexion", "concert — sign in"),
+    "serve.login.user": ("Nom d’utilisateur", "User name"),
+    "serve.login.password": ("Mot de passe", "Password"),
+    "serve.login.submit": ("Se connecter", "Sign in"),
+    "serve.login.wrong": ("Nom d’utilisateur ou mot de passe incorrect.",
+                          "Wrong user name or password."),
+    "serve.login.wait": ("Trop d’essais depuis votre adresse : réessayez dans {seconds} s.",
+                         "Too many attempts from your address: try again in {seconds} s."),
+    "serve.logout.title": ("Vous êtes déconnecté·e.", "You are signed out."),
+    "serve.logout.again": ("Se reconnecter", "Sign in again"),
+    "serve.origin.invalid": ("--allow-origin {value} : attendu un nom d’hôte ou une adresse IPv4, "
+                             "suivi au besoin de « :PORT » (p. ex. tableau.example.org ou "
+                             "192.168.1.20:5006)",
+                             "--allow-origin {value}: expected a host name or an IPv4 address, "
+                             "with ':PORT' if needed (e.g. dashboard.example.org or "
+                             "192.168.1.20:5006)"),
+    "serve.origin.warning": ("Attention : le tableau de bord écoute sur {address} (port {port}), "
+                             "mais un navigateur ne pourra l’afficher que s’il l’ouvre par l’une "
+                             "de ces adresses : {origins}. Pour une autre adresse ou un autre nom "
+                             "(p. ex. derrière un mandataire inverse), ajoutez --allow-origin "
+                             "NOM[:PORT], une fois par nom.",
+                             "Warning: the dashboard listens on {address} (port {port}), but a "
+                             "browser can show it only when it opens it through one of these "
+                             "addresses: {origins}. For another address or name (e.g. behind a "
+                             "reverse proxy), add --allow-origin NAME[:PORT], once per name."),
+    "serve.no_password": ("Attention : sans --password, quiconque joint cet ordinateur ({address}) "
+                          "sur le port {port} voit le tableau de bord.",
+                          "Warning: without --password, anyone who reaches this computer "
+                          "({address}) on port {port} sees the dashboard."),
+    "serve.empty_password": ("Le mot de passe est vide : donnez-en un avec --password ou "
+                             "CONCERT_PASSWORD.",
+                             "The password is empty: give one with --password or "
+                             "CONCERT_PASSWORD."),
+    "serve.empty_user": ("Le nom d’utilisateur (--user) est vide.",
+                         "The user name (--user) is empty."),
+    "serve.cannot_listen": ("Impossible d’écouter sur {address}, port {port} : {reason}. "
+                            "Choisissez un autre --port ou une autre --address.",
+                            "Cannot listen on {address}, port {port}: {reason}. "
+                            "Choose another --port or --address."),
     "cli.exists": ("{db} contient déjà la région « {region} ». Utilisez --replace pour la "
                    "remplacer.",
                    "{db} already holds region '{region}'. Use --replace to replace it."),
     "cli.regions_header": ("Régions dans {db} :", "Regions in {db}:"),
     "cli.no_assessment": ("La région « {region} » n’a aucune évaluation.",
                           "Region '{region}' has no assessment."),
+    # ---- files: outputs, damaged or empty stores, caps on what is read
+    "files.out_is_input": ("{out} est le fichier de données lui-même ({db}) : choisissez un "
+                           "autre nom de sortie. Rien n’a été écrit.",
+                           "{out} is the data file itself ({db}): choose another output name. "
+                           "Nothing was written."),
+    "files.out_is_folder": ("{out} est un dossier : donnez un nom de fichier. Rien n’a été "
+                            "écrit.",
+                            "{out} is a folder: give a file name. Nothing was written."),
+    "files.out_not_folder": ("{out} est un fichier : l’export CSV écrit un dossier (un fichier "
+                             "par table) ; donnez un nom de dossier. Rien n’a été écrit.",
+                             "{out} is a file: the CSV export writes a folder (one file per "
+                             "table); give a folder name. Nothing was written."),
+    "files.out_failed": ("Impossible d’écrire {out} ({reason}). Rien n’a été écrit.",
+                         "Cannot write {out} ({reason}). Nothing was written."),
+    "files.reason.enospc": ("disque plein", "disk full"),
+    "files.reason.eacces": ("permission refusée", "permission denied"),
+    "files.reason.erofs": ("support en lecture seule", "read-only medium"),
+    "files.reason.enoent": ("chemin introuvable", "path not found"),
+    "files.reason.enotdir": ("un élément du chemin n’est pas un dossier",
+                             "a part of the path is not a folder"),
+    "files.reason.eisdir": ("c’est un dossier", "it is a folder"),
+    "files.reason.efbig": ("fichier trop grand", "file too large"),
+    "files.access": ("Impossible d’accéder à {path} ({reason}).",
+                     "Cannot access {path} ({reason})."),
+    "files.damaged": ("{db} est endommagé ({detail}) : rien n’a été écrit. Restaurez la "
+                      "dernière copie de sauvegarde (concert restore).",
+                      "{db} is damaged ({detail}): nothing was written. Restore the latest "
+                      "backup (concert restore)."),
+    "files.backup_damaged": ("{db} est endommagé (vérification d’intégrité : {detail}) : "
+                             "aucune copie n’a été faite. Restaurez la dernière copie saine "
+                             "(concert restore).",
+                             "{db} is damaged (integrity check: {detail}): no backup was "
+                             "made. Restore the latest sound backup (concert restore)."),
+    "files.backup_same": ("La copie doit aller dans un autre fichier que {db}.",
+                          "The backup must go to another file than {db}."),
+    "files.backup_empty": ("{db} ne contient aucune région : rien à copier.",
+                           "{db} holds no region: nothing to back up."),
+    "files.backup_failed": ("La copie vers {out} a échoué ({reason}) : rien n’a été écrit.",
+                            "The backup to {out} failed ({reason}): nothing was written."),
+    "files.restore_empty": ("{backup} ne contient aucune région : rien à restaurer.",
+                            "{backup} holds no region: nothing to restore."),
+    "files.restore_failed": ("La restauration de {db} a échoué ({reason}) : {db} est resté "
+                             "tel quel.",
+                             "Restoring {db} failed ({reason}): {db} was left as it was."),
+    "files.restore_same": ("La copie et la destination sont le même fichier ({db}).",
+                           "The backup and the destination are the same file ({db})."),
+    "io.too_many_rows": ("la feuille « {sheet} » a plus de {max} lignes : découpez-la en "
+                         "plusieurs fichiers",
+                         "sheet '{sheet}' has more than {max} rows: split it into several "
+                         "files"),
+    "io.too_many_columns": ("la feuille « {sheet} » a plus de {max} colonnes : supprimez les "
+                            "colonnes en trop",
+                            "sheet '{sheet}' has more than {max} columns: delete the extra "
+                            "columns"),
+    "io.too_many_cells": ("la feuille « {sheet} » a plus de {max} cellules remplies : "
+                          "découpez-la en plusieurs fichiers",
+                          "sheet '{sheet}' has more than {max} filled cells: split it into "
+                          "several files"),
+    "io.xlsx_strings": ("le classeur contient {size} Mo de textes une fois décompressé (au plus "
+                        "{max} Mo) : découpez-le en plusieurs fichiers",
+                        "the workbook holds {size} MB of text once uncompressed (at most "
+                        "{max} MB): split it into several files"),
+    "io.xlsx_damaged": ("classeur Excel endommagé ({detail}) : ouvrez-le et enregistrez-le de "
+                        "nouveau",
+                        "damaged Excel workbook ({detail}): open it and save it again"),
+    "io.json_syntax": ("JSON invalide : {detail} (ligne {line}, colonne {column})",
+                       "invalid JSON: {detail} (line {line}, column {column})"),
+    "io.json_depth": ("JSON imbriqué trop profondément (plus de {max} niveaux)",
+                      "JSON nested too deeply (more than {max} levels)"),
+    "io.json_number": ("nombre trop long dans le JSON (plus de {max} chiffres)",
+                       "number too long in the JSON (more than {max} digits)"),
+    "io.json_duplicate": ("la clé « {key} » figure deux fois dans un même objet JSON : une des "
+                          "deux serait perdue",
+                          "key '{key}' appears twice in one JSON object: one of them would be "
+                          "lost"),
+    "io.json_shape": ("JSON : un objet de tables ou une liste de lignes est attendu",
+                      "JSON: an object of tables or a list of rows is expected"),
+    "io.json_rows": ("JSON : « {name} » doit être une liste d’objets",
+                     "JSON: '{name}' must be a list of objects"),
+    "io.binary": ("le fichier contient des octets qui ne sont pas du texte (octet nul) : "
+                  "est-ce bien un fichier CSV ?",
+                  "the file holds bytes that are not text (a null byte): is it really a CSV "
+                  "file?"),
+    "io.field_too_long": ("un champ dépasse {max} caractères : un guillemet est-il resté "
+                          "ouvert ?",
+                          "a field exceeds {max} characters: is a quote left open?"),
+    "io.csv_error": ("CSV illisible ({detail})", "unreadable CSV ({detail})"),
+    "io.bad_text": ("un texte est attendu, reçu une liste ou un objet : {value}",
+                    "expected text, got a list or an object: {value}"),
+    "io.bad_list": ("une liste de textes est attendue (« a; b » ou [\"a\", \"b\"]), reçu "
+                    "{value}",
+                    "expected a list of texts ('a; b' or [\"a\", \"b\"]), got {value}"),
     # ---- dashboard
     "dash.page.overview": ("Vue d’ensemble", "Overview"),
     "dash.page.map": ("Carte des acteurs", "Stakeholder map"),
@@ -426,6 +580,20 @@ TEXT: dict[str, tuple[str, str]] = {
     "dash.load_error": ("Impossible de charger la région : {detail}",
                         "Cannot load the region: {detail}"),
     "dash.no_region": ("Aucune région à afficher.", "No region to show."),
+    "dash.load_damaged": ("le fichier « {file} » est illisible ou endommagé. La personne qui "
+                          "gère le tableau de bord peut le vérifier avec « concert backup » ou "
+                          "le remplacer par une copie de sauvegarde.",
+                          "the file '{file}' is unreadable or damaged. The person who runs the "
+                          "dashboard can check it with 'concert backup' or replace it with a "
+                          "backup copy."),
+    "dash.error.unexpected": ("Une erreur inattendue s’est produite ; rien n’a été modifié. "
+                              "Réessayez, ou signalez-la à la personne qui gère le tableau "
+                              "de bord.",
+                              "An unexpected error occurred; nothing was changed. Try again, "
+                              "or report it to the person who runs the dashboard."),
+    "dash.iii_alias": ("n° {n}", "no. {n}"),
+    "dash.cmp.iii_count": ("{n} entente(s) III (jamais nommées une à une)",
+                           "{n} agreement(s) III (never named one by one)"),
     "dash.no_assessment": ("Aucune évaluation enregistrée : remplissez l’auto-évaluation.",
                            "No assessment saved yet: fill in the self-assessment."),
     "dash.none": ("Aucun", "None"),

@@ -25,7 +25,7 @@ from typing import Any
 
 from concert import i18n
 from concert._errors import NotFoundError, Problem, raise_if
-from concert._validate import as_tuple, check_id, check_text, where_of
+from concert._validate import as_tuple, check_id, check_text, fold, where_of
 from concert.actors import Actor
 from concert.agreements import Agreement, agreement_problems
 from concert.committees import Committee, Membership
@@ -66,6 +66,11 @@ class Region:
     figures: list[Figure] = field(default_factory=list)
     revision: int = field(default=0, compare=False, repr=False)
     """The store's revision of the region when it was loaded (0: not loaded from a store)."""
+    baseline: Baseline | None = field(default=None, compare=False, repr=False)
+    """What the store held when the region was loaded (``None``: not loaded from a store).
+
+    A save changes only what differs from it, so that records others saved in the
+    meantime are kept (see :meth:`concert.Store.save_region`)."""
 
     def __post_init__(self) -> None:
         self.territories = as_tuple(self.territories)
@@ -190,9 +195,14 @@ class Region:
             return [Problem("seq.type", self.code, field=kind, kind=cls.__name__)]
         where = record_label(kind, item)
         out = []
-        if record_key(kind, item) in idx.seen[kind]:
+        if record_key(kind, item).casefold() in idx.seen[kind]:  # "OMH" and "omh" are one
             out.append(Problem("duplicate", where, kind=i18n_kind(kind)))
-        if kind == "agreement":
+        if kind == "actor":
+            assert isinstance(item, Actor)
+            other = idx.names.get(fold(item.name))
+            if other is not None and other != item.id:
+                out.append(Problem("actor.name_duplicate", where, other=other))
+        elif kind == "agreement":
             assert isinstance(item, Agreement)
             if not out:
                 out += agreement_problems(item, idx.actors, idx.agreements_ii_for(item))
@@ -250,12 +260,41 @@ def _iso(value: dt.date | None) -> str:
     return value.isoformat() if value else ""
 
 
+@dataclass(frozen=True)
+class Baseline:
+    """A region's records as loaded from the store: shallow copies of its lists.
+
+    Records are immutable, so keeping the loaded lists costs one pointer per record;
+    :meth:`records` keys them only when a save needs it.
+    """
+
+    meta: tuple[str, tuple[str, ...], str, str]
+    lists: tuple[tuple[Any, ...], ...]
+
+    @classmethod
+    def of(cls, region: Region) -> Baseline:
+        """The baseline of ``region`` as it is now."""
+        return cls(region_meta(region),
+                   tuple(tuple(getattr(region, attr)) for attr in RECORD_LISTS.values()))
+
+    def records(self) -> dict[str, Any]:
+        """The loaded records keyed by ``kind:key`` (see :func:`record_key`)."""
+        return {f"{kind}:{record_key(kind, rec)}": rec
+                for kind, items in zip(RECORD_LISTS, self.lists, strict=True) for rec in items}
+
+
+def region_meta(region: Region) -> tuple[str, tuple[str, ...], str, str]:
+    """A region's own fields (not its records): name, territories, note, source."""
+    return (region.name, tuple(region.territories), region.note, region.source)
+
+
 class _Index:
     """What a check needs to know of the region, built once (linear checks)."""
 
     def __init__(self, region: Region, *, full: bool = False) -> None:
         self.region = region
         self.seen: dict[str, set[str]] = {k: set() for k in RECORD_TYPES}
+        self.names: dict[str, str] = {}  # folded actor names, for the duplicate-name rule
         # A field that is not a list is reported by problems() as seq.type; index nothing.
         lists = {k: getattr(region, f) if isinstance(getattr(region, f), list) else []
                  for k, f in RECORD_LISTS.items()}
@@ -283,7 +322,9 @@ class _Index:
     def see(self, kind: str, item: object) -> None:
         """Record ``item`` as seen, for the duplicate checks."""
         if isinstance(item, RECORD_TYPES[kind]):
-            self.seen[kind].add(record_key(kind, item))
+            self.seen[kind].add(record_key(kind, item).casefold())
+            if isinstance(item, Actor):
+                self.names.setdefault(fold(item.name), item.id)
 
     def agreements_ii_for(self, ag: Agreement) -> list[Agreement]:
         """The agreements an agreement's check needs: II of the worker's organisation, renewed."""

@@ -17,10 +17,12 @@ else, see :data:`concert.agreements.TENANT_CODE_RE`).
 
 Several people may use one file at once (the dashboard of a committee): the
 file is in WAL mode, writes are short ``BEGIN IMMEDIATE`` transactions that wait
-up to 10 s for each other, and every region carries a ``revision``. A region
-loaded at revision *n* can only be saved over revision *n*: if someone saved in
-between, :class:`ConflictError` says who and when, instead of overwriting their
-change. New assessments are appended and never conflict.
+up to 10 s for each other, and every region carries a ``revision`` that each
+write moves on. A region loaded at revision *n* and saved over a later revision
+does not erase what was saved in between: their records are kept: the save writes only what its author added,
+changed or removed since loading (:mod:`concert.merge`). Changes that overlap
+(the same record changed both ways) are refused with :class:`ConflictError`,
+which says who saved and when, instead of overwriting their change.
 
 Every change to a record (actor, agreement, committee, seat, tie, assessment,
 figure) is written to the ``audit`` table with the time, the user name and the
@@ -43,6 +45,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
+import errno
 import functools
 import getpass
 import json
@@ -63,7 +66,8 @@ from concert.committees import Committee, Membership
 from concert.figures import Figure
 from concert.indicators import Answer, Assessment
 from concert.records import from_dict, key_of, to_dict
-from concert.region import RECORD_LISTS, Region
+from concert.merge import MergeConflict, three_way_merge
+from concert.region import RECORD_LISTS, Baseline, Region
 from concert.ties import Tie
 
 __all__ = ["SCHEMA_VERSION", "ConflictError", "Store"]
@@ -189,20 +193,33 @@ class Store:
             raise StoreError(msg)
         self.path = None if memory else Path(path)  # type: ignore[arg-type]
         self.user = user or os.environ.get("CONCERT_USER") or _login()
+        # A missing or empty file is not written until the first save: reading it (a
+        # command, a dashboard opened on a new file) sees an empty store in memory.
+        self._pending = self.path is not None and (
+            not self.path.exists() or (self.path.is_file() and self.path.stat().st_size == 0))
+        self._connect(None if self._pending else self.path)
+
+    def _connect(self, path: Path | None) -> None:
+        """Open ``path`` (``None``: an empty in-memory store) and prepare its schema."""
         try:
-            if memory:
+            if path is None:
                 self.db = sqlite_utils.Database(memory=True)
             else:
-                conn = sqlite3.connect(str(self.path), timeout=10, check_same_thread=False)
+                conn = sqlite3.connect(str(path), timeout=10, check_same_thread=False)
                 self.db = sqlite_utils.Database(conn)
             self.db.execute("PRAGMA foreign_keys = ON")
             self.db.execute("PRAGMA busy_timeout = 10000")
             self._prepare()
-            if not memory:
+            if path is not None:
                 self.db.execute("PRAGMA journal_mode = WAL")
         except sqlite3.DatabaseError as exc:
             msg = f"{path} is not a readable SQLite file ({exc})"
             raise StoreError(msg) from exc
+
+    @property
+    def is_new(self) -> bool:
+        """True while the file does not exist (or is empty) and nothing was saved to it."""
+        return self._pending
 
     # ------------------------------------------------------------------ life cycle
     def __enter__(self) -> Store:
@@ -227,7 +244,7 @@ class Store:
                    f"(version {SCHEMA_VERSION}); upgrade concert to open it")
             raise StoreVersionError(msg)
         if not names or version < SCHEMA_VERSION:
-            with self._write():
+            with self._transaction():
                 for old in range(version if names else SCHEMA_VERSION, SCHEMA_VERSION):
                     for stmt in MIGRATIONS.get(old, ()):
                         self.db.execute(stmt)
@@ -250,7 +267,21 @@ class Store:
 
         Concurrent writers wait for each other (busy timeout) instead of failing when a
         read lock would need upgrading; everything inside commits or rolls back together.
+        The first write to a new file creates it.
         """
+        if self._pending:
+            self.db.close()
+            try:
+                self._connect(self.path)
+            except StoreError:
+                self._connect(None)
+                raise
+            self._pending = False
+        with self._transaction():
+            yield
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[None]:
         conn = self.db.conn
         if conn.in_transaction:  # nested: a savepoint through sqlite-utils
             with self.db.atomic():
@@ -294,10 +325,19 @@ class Store:
         return self.db.execute("SELECT 1 FROM regions WHERE code = ?", [code]).fetchone() is not None
 
     def save_region(self, region: Region, *, replace: bool = True, check: bool = True) -> None:
-        """Save ``region``, replacing the stored one of the same code.
+        """Save ``region``: write what its author changed, keep what others saved.
 
         The region is checked first (:meth:`Region.validate`); the save is one
         transaction, so a failure leaves the file unchanged.
+
+        A region loaded from this store carries its baseline (what was loaded). If others
+        saved the region since (a new assessment, an edited actor), their records are
+        kept and only the records this region's author added, changed or removed are
+        written; the caller's region then holds the merged result. If both changed the
+        same record differently, or the merged region breaks a rule (an actor removed
+        here that a new tie of theirs needs), nothing is written and
+        :class:`ConflictError` names who saved in between. A region built afresh
+        (no baseline) replaces the stored one.
 
         Parameters
         ----------
@@ -316,14 +356,13 @@ class Store:
         concert.StoreError
             If the region exists and ``replace`` is false, or the write fails.
         ConflictError
-            If the region changed in the store since it was loaded.
+            If someone else changed the same records since the region was loaded.
         """
         if not isinstance(region, Region):
             msg = f"save_region expects a Region, got {type(region).__name__}"
             raise StoreError(msg)
         if check:
             raise_if(region.problems())
-        rows = _region_rows(region)
         try:
             with self._write():
                 current = self.db.execute(
@@ -333,26 +372,58 @@ class Store:
                     msg = (f"region {region.code!r} already exists; pass replace=True to "
                            "replace it")
                     raise StoreError(msg)
-                if current is not None and region.revision and region.revision != current[0]:
-                    raise ConflictError(i18n.t("store.conflict", region=region.code,
-                                               user=current[2] or "?", at=current[1][:19]))
                 old = _build_region(self, region.code, check=False) if current is not None else None
+                merged = self._merged(region, old, current)
                 revision = (current[0] if current is not None else 0) + 1
+                rows = _region_rows(merged)
                 rows["regions"][0].update(revision=revision, saved_by=self.user)
                 self.db.execute("DELETE FROM regions WHERE code = ?", [region.code])
                 for table in TABLES:
                     if rows[table]:
                         self._insert(table, rows[table])
-                self._audit(region.code, old, region)
+                self._audit(region.code, old, merged)
         except sqlite3.Error as exc:
             msg = f"saving region {region.code!r} failed, nothing was written ({exc})"
             raise StoreError(msg) from exc
+        if merged is not region:  # others' records are now part of the caller's region
+            for field_ in ("name", "territories", "note", "source", *RECORD_LISTS.values()):
+                setattr(region, field_, getattr(merged, field_))
         region.revision = revision
+        region.baseline = Baseline.of(region)
+
+    def _merged(self, region: Region, old: Region | None, current: Any) -> Region:
+        """What saving ``region`` writes, given the stored ``old`` region at ``current``.
+
+        A region loaded from the store (it has a baseline) keeps every record saved by
+        others since it was loaded: only what its author changed is written
+        (:func:`concert.merge.three_way_merge`). A region built afresh replaces the stored
+        one, unless it claims a revision that is no longer the stored one.
+        """
+        if old is None or current[0] == region.revision:
+            return region
+        def conflict(detail: str) -> ConflictError:
+            return ConflictError(i18n.t("store.conflict", region=region.code,
+                                        user=current[2] or "?", at=current[1][:19])
+                                 + " " + detail)
+        if region.baseline is None:
+            if region.revision:
+                raise conflict("")
+            return region
+        try:
+            merged = three_way_merge(region.baseline, old, region)
+        except MergeConflict as exc:
+            raise conflict(i18n.t("store.conflict.records", records=", ".join(exc.keys[:10])))
+        problems = merged.problems()
+        if problems:
+            raise conflict("; ".join(p.text() for p in problems[:5]))
+        return merged
 
     def add_assessment(self, code: str, assessment: Assessment) -> None:
         """Add one assessment to stored region ``code``, in one transaction.
 
-        Cheaper than saving the whole region, and what the dashboard's form uses.
+        Cheaper than saving the whole region, and what the dashboard's form uses. The
+        region's revision moves on; a region loaded before keeps the new assessment when it
+        is saved (see :meth:`save_region`).
 
         Raises
         ------
@@ -385,6 +456,9 @@ class Store:
                 self._insert("assessments", rows["assessments"])
                 if rows["answers"]:
                     self._insert("answers", rows["answers"])
+                self.db.execute("UPDATE regions SET revision = revision + 1, saved_at = ?, "
+                                "saved_by = ? WHERE code = ?",
+                                [dt.datetime.now(dt.timezone.utc).isoformat(), self.user, code])
                 self._audit_rows(code, [("insert", "assessment", assessment, None, ord_)])
         except sqlite3.Error as exc:
             msg = f"saving assessment {assessment.id!r} failed, nothing was written ({exc})"
@@ -426,6 +500,7 @@ class Store:
                 raise NotFoundError(f"no region {code!r} in the store")
             region = _build_region(self, code, check=check)
         region.revision = int(row[0])
+        region.baseline = Baseline.of(region)
         return region
 
     @contextlib.contextmanager
@@ -524,42 +599,109 @@ class Store:
         """Write a consistent copy of the store to ``out`` with SQLite's backup API.
 
         Safe while other connections (the dashboard) read and write: the copy is a
-        snapshot of one moment. Parent folders are created; an existing ``out`` is
-        replaced.
+        snapshot of one moment. The store is checked first (``PRAGMA integrity_check``):
+        a damaged file is refused, not copied. The copy is written to ``OUT.part``,
+        checked, then renamed onto ``out``: if anything fails (a full disk), ``out`` is
+        left as it was and ``OUT.part`` is removed. Parent folders are created; an
+        existing ``out`` is replaced.
+
+        Raises
+        ------
+        concert.StoreError
+            If ``out`` is the store itself (or its ``-wal``/``-shm`` file), the store is
+            new and empty or damaged, or the copy fails; nothing is written then.
         """
         out = Path(out)
-        out.parent.mkdir(parents=True, exist_ok=True)
-        if self.path is not None and out.resolve() == self.path.resolve():
-            msg = "the backup must go to another file than the store itself"
-            raise StoreError(msg)
+        name = self.path if self.path is not None else ":memory:"
+        if self.path is not None and any(_same_file(out, Path(f"{self.path}{suffix}"))
+                                         for suffix in ("", "-wal", "-shm", "-journal")):
+            raise StoreError(i18n.t("files.backup_same", db=self.path))
+        if getattr(self, "is_new", False):
+            raise StoreError(i18n.t("files.backup_empty", db=name))
+        damage = _integrity(self.db.conn)
+        if damage:
+            raise StoreError(i18n.t("files.backup_damaged", db=name, detail=damage))
         tmp = out.with_name(out.name + ".part")
-        tmp.unlink(missing_ok=True)
-        dest = sqlite3.connect(str(tmp))
         try:
-            self.db.conn.backup(dest)
-            dest.execute("PRAGMA journal_mode = DELETE")
-        finally:
-            dest.close()
-        tmp.replace(out)
+            out.parent.mkdir(parents=True, exist_ok=True)
+            tmp.unlink(missing_ok=True)
+            dest = sqlite3.connect(str(tmp))
+            try:
+                self.db.conn.backup(dest)
+                dest.execute("PRAGMA journal_mode = DELETE")
+                damage = _integrity(dest, quick=True)
+            finally:
+                dest.close()
+            if damage:
+                raise sqlite3.DatabaseError(damage)
+            tmp.replace(out)
+        except (sqlite3.Error, OSError) as exc:
+            with contextlib.suppress(OSError):
+                tmp.unlink(missing_ok=True)
+            raise StoreError(i18n.t("files.backup_failed", out=out,
+                                    reason=_failure(exc))) from exc
+        except BaseException:
+            with contextlib.suppress(OSError):
+                tmp.unlink(missing_ok=True)
+            raise
         return out
 
     @staticmethod
     def restore(backup: str | Path, path: str | Path) -> Path:
         """Bring a backup back as the store ``path`` (replacing its content).
 
-        The backup is checked first (it must open as a concert store); the copy uses the
-        backup API, so a dashboard connected to ``path`` sees the restored data.
+        The backup is checked first, opened read-only (nothing is written to it): it
+        must be a concert store holding a region and pass ``PRAGMA integrity_check``.
+        The copy uses the backup API, so a dashboard connected to ``path`` sees the
+        restored data; if it fails (a full disk), ``path`` is left as it was.
+
+        Raises
+        ------
+        concert.StoreError
+            If the backup is missing, empty, not a concert store or damaged, if it is
+            ``path`` itself, or if the copy fails.
         """
-        with Store(backup) as src:
-            if not src.regions() and not src.history().shape[0]:
-                msg = f"{backup} holds no region: nothing to restore"
-                raise StoreError(msg)
-            dest = sqlite3.connect(str(path), timeout=10)
+        backup, path = Path(backup), Path(path)
+        if _same_file(backup, path):
+            raise StoreError(i18n.t("files.restore_same", db=path))
+        if not backup.is_file() or backup.stat().st_size == 0:
+            raise StoreError(i18n.t("files.restore_empty", backup=backup))
+        try:
+            src = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True,
+                                  timeout=10)
+        except sqlite3.Error as exc:
+            raise StoreError(f"{backup} is not a readable SQLite file ({exc})") from exc
+        try:
             try:
-                src.db.conn.backup(dest)
-            finally:
-                dest.close()
-        return Path(path)
+                names = {r[0] for r in src.execute(
+                    "SELECT name FROM sqlite_master WHERE type = 'table'")}
+                version = src.execute("PRAGMA user_version").fetchone()[0]
+            except sqlite3.DatabaseError as exc:
+                raise StoreError(f"{backup} is not a readable SQLite file ({exc})") from exc
+            if not {"concert_meta", "regions", "audit"} <= names:
+                raise StoreError(i18n.t("files.restore_empty", backup=backup))
+            if version > SCHEMA_VERSION:
+                msg = (f"{backup} uses schema version {version}, newer than this concert "
+                       f"(version {SCHEMA_VERSION}); upgrade concert to restore it")
+                raise StoreVersionError(msg)
+            damage = _integrity(src)
+            if damage:
+                raise StoreError(i18n.t("files.backup_damaged", db=backup, detail=damage))
+            if not src.execute("SELECT EXISTS (SELECT 1 FROM regions) OR EXISTS "
+                               "(SELECT 1 FROM audit)").fetchone()[0]:
+                raise StoreError(i18n.t("files.restore_empty", backup=backup))
+            try:
+                dest = sqlite3.connect(str(path), timeout=10)
+                try:
+                    src.backup(dest)
+                finally:
+                    dest.close()
+            except (sqlite3.Error, OSError) as exc:
+                raise StoreError(i18n.t("files.restore_failed", db=path,
+                                        reason=_failure(exc))) from exc
+        finally:
+            src.close()
+        return path
 
     def rows(self, table: str, region: str) -> Iterator[dict[str, Any]]:
         """The raw rows of ``table`` for ``region``, in saved order (for exports)."""
@@ -568,6 +710,38 @@ class Store:
             raise StoreError(msg)
         for row in _fast_rows(self, table, region):
             yield dict(row)
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    """True if ``a`` and ``b`` name the same file, however spelt (links, ``..``)."""
+    try:
+        return a.resolve() == b.resolve() or (a.exists() and b.exists()
+                                              and os.path.samefile(a, b))
+    except OSError:
+        return False
+
+
+def _integrity(conn: sqlite3.Connection, *, quick: bool = False) -> str:
+    """``""`` if SQLite finds the file sound, else the first problems it reports."""
+    try:
+        rows = conn.execute(f"PRAGMA {'quick_check' if quick else 'integrity_check'}(3)"
+                            ).fetchall()
+    except sqlite3.DatabaseError as exc:
+        return str(exc)
+    found = [line for r in rows if r and r[0] != "ok" for line in str(r[0]).splitlines()]
+    text = "; ".join(found)
+    return text if len(text) <= 200 else text[:199] + "…"
+
+
+def _failure(exc: BaseException) -> str:
+    """Why a copy failed, in words of the current language when the cause is common."""
+    full = getattr(exc, "errno", None) in (errno.ENOSPC, errno.EDQUOT) or getattr(
+        exc, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL
+    if full:
+        return i18n.t("files.reason.enospc")
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror
+    return str(exc) or type(exc).__name__
 
 
 def _region_rows(r: Region) -> dict[str, list[dict[str, Any]]]:

@@ -19,7 +19,6 @@ from concert import Answer, Assessment, Store, region_to_graph, write_gexf, writ
 from concert.io import ImportFailed, export_tables, import_files, write_csv, write_json, \
     write_template, write_xlsx
 from concert.io.tables import TABLES, table_for
-from concert.store import ConflictError
 from conftest import TODAY
 
 CODE = "capitale-nationale"
@@ -322,24 +321,6 @@ def test_concurrent_writers_lose_nothing(stored):
         ids = {a.id for a in store.load_region(CODE).assessments}
     assert {f"w{w}-{k}" for w in range(4) for k in range(15)} <= ids
     assert sqlite3.connect(stored).execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-
-
-def test_conflicting_save_is_refused(stored):
-    with Store(stored, user="alice") as a, Store(stored, user="bruno") as b:
-        mine, theirs = a.load_region(CODE), b.load_region(CODE)
-        mine.ties = mine.ties[:-1]
-        a.save_region(mine)
-        theirs.figures = theirs.figures[:-1]
-        with pytest.raises(ConflictError, match="alice"):
-            b.save_region(theirs)
-        kept = b.load_region(CODE)
-    assert len(kept.ties) == len(mine.ties) and len(kept.figures) == 9
-    # Saving again from a fresh load works.
-    with Store(stored) as s:
-        fresh = s.load_region(CODE)
-        fresh.figures = fresh.figures[:-1]
-        s.save_region(fresh)
-        assert len(s.load_region(CODE).figures) == 8
 
 
 def _busy(db: str, stop_after: float) -> None:

@@ -35,6 +35,7 @@ from concert import (
 )
 from concert import framework as fw
 from concert.agreements import ACTIVE, effective_status
+from concert._validate import CONTROL_RE, fold
 
 SETTINGS = settings(max_examples=150, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow])
@@ -60,7 +61,7 @@ junk = st.one_of(
 
 ids = st.from_regex(r"\A[A-Za-z0-9][A-Za-z0-9_.\-]{0,15}\Z")
 text_chars = (st.characters(exclude_categories=["Cc", "Cs"], exclude_characters="\ufffe\uffff")
-              | st.sampled_from("\n\t"))
+              .filter(lambda c: not CONTROL_RE.match(c)) | st.sampled_from("\n\t"))
 texts = st.text(text_chars, max_size=30)
 names = st.text(text_chars, min_size=1, max_size=30).filter(str.strip)
 dates = st.dates(dt.date(2000, 1, 1), dt.date(2030, 12, 31))
@@ -238,7 +239,7 @@ def valid_regions(draw) -> Region:
     """A small valid region from random valid choices, built through the checked adds."""
     region = Region(draw(ids), draw(names), tuple(draw(st.lists(names, max_size=2))),
                     note=draw(texts), source=draw(texts))
-    liaisons = draw(st.lists(names, min_size=1, max_size=2, unique=True))
+    liaisons = draw(st.lists(names, min_size=1, max_size=2, unique_by=fold))
     region.add_actor(Actor("prog", draw(names), "program", acronym=draw(texts),
                            territories=tuple(draw(st.lists(names, max_size=2))),
                            contacts=tuple(Contact(n, "liaison_agent", draw(texts), draw(texts))
@@ -248,10 +249,10 @@ def valid_regions(draw) -> Region:
     for i in range(draw(st.integers(0, 3))):
         worker = draw(names)
         extra = draw(st.lists(st.tuples(names, code_of("contact_role")), max_size=2))
-        cs = {worker: Contact(worker, "referring_worker")}
+        cs = {fold(worker): Contact(worker, "referring_worker")}
         for n, role in extra:
-            cs.setdefault(n, Contact(n, role))
-        region.add_actor(Actor(f"org-{i}", draw(names),
+            cs.setdefault(fold(n), Contact(n, role))
+        region.add_actor(Actor(f"org-{i}", f"{draw(names)} org-{i}",
                                draw(st.sampled_from(["community_org", "cisss", "obnl"])),
                                roles=tuple(draw(st.sets(code_of("org_role")))) + ("referring",),
                                contacts=tuple(cs.values()), note=draw(texts),
@@ -259,13 +260,13 @@ def valid_regions(draw) -> Region:
         orgs.append((f"org-{i}", worker))
     providers = []
     for i in range(draw(st.integers(0, 2))):
-        region.add_actor(Actor(f"hp-{i}", draw(names),
+        region.add_actor(Actor(f"hp-{i}", f"{draw(names)} hp-{i}",
                                draw(st.sampled_from(["omh", "obnl", "coop",
                                                      "private_landlord"]))))
         providers.append(f"hp-{i}")
     for i in range(draw(st.integers(0, 2))):
         t = draw(code_of("actor_type"))
-        region.add_actor(Actor(f"x-{i}", draw(names), t,
+        region.add_actor(Actor(f"x-{i}", f"{draw(names)} x-{i}", t,
                                sector=draw(code_of("sector")) if t == "other" else ""))
     actor_ids = [a.id for a in region.actors]
 

@@ -123,8 +123,8 @@ def test_rows_in_saved_order(small_region, db_path):
 
 
 # ------------------------------------------------------------------------------- schema
-def test_schema_version_in_user_version(db_path):
-    Store(db_path).close()
+def test_schema_version_in_user_version(db_path, small_region):
+    saved(small_region, db_path)
     con = sqlite3.connect(db_path)
     try:
         assert con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
@@ -274,12 +274,12 @@ def test_failed_save_leaves_file_byte_for_byte_unchanged(example, small_region, 
 
 def test_failed_first_save_leaves_no_region(small_region, db_path, break_insert_all):
     with Store(db_path) as store:
-        before = db_path.read_bytes()
         break_insert_all()
         with pytest.raises(StoreError, match="nothing was written"):
             store.save_region(small_region)
         assert store.regions() == []
-    assert db_path.read_bytes() == before
+    with Store(db_path) as store:
+        assert store.regions() == [] and store.history().empty
 
 
 # ------------------------------------------------------------------------------- assessments
@@ -360,3 +360,22 @@ def test_figure_values_round_trip_exactly(small_region, value):
         store.save_region(small_region)
         loaded = store.load_region().figures[0].value
     assert loaded == value
+
+
+# ------------------------------------------------------------------ files only read
+@pytest.mark.parametrize("empty", [False, True])
+def test_reading_a_missing_or_empty_file_writes_nothing(tmp_path, empty, example):
+    path = tmp_path / "nouveau.db"
+    if empty:
+        path.write_bytes(b"")
+    with Store(path) as store:
+        assert store.is_new and store.regions() == [] and store.history().empty
+        with pytest.raises(NotFoundError):
+            store.load_region()
+    assert path.exists() == empty and (not empty or path.read_bytes() == b"")
+    assert not (tmp_path / "nouveau.db-wal").exists()
+    with Store(path) as store:
+        store.save_region(example)
+        assert not store.is_new
+    with Store(path) as store:
+        assert store.load_region() == example
