@@ -81,6 +81,13 @@ def check_bool(value: Any, field: str, where: str) -> list[Problem]:
     return []
 
 
+def check_seq(value: Any, field: str, where: str, kind: type) -> list[Problem]:
+    """A tuple whose items are all of ``kind``."""
+    if not isinstance(value, tuple) or not all(isinstance(v, kind) for v in value):
+        return [Problem("seq.type", where, field=field, kind=kind.__name__)]
+    return []
+
+
 def as_tuple(value: Any) -> Any:
     """Turn a list into a tuple; leave anything else alone for the checks to judge."""
     return tuple(value) if isinstance(value, list) else value

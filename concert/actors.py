@@ -29,7 +29,7 @@ from typing import Any
 import pandas as pd
 
 from concert import framework as fw
-from concert import i18n
+from concert import i18n, schema
 from concert._errors import Problem, raise_if
 from concert._validate import (
     as_tuple,
@@ -60,20 +60,17 @@ class Contact:
         Optional professional coordinates.
     """
 
-    name: str
-    role: str = "other"
-    email: str = ""
-    phone: str = ""
+    name: str = schema.text(required=True, max_len=200)
+    role: str = schema.code("contact_role", "other")
+    email: str = schema.text("", max_len=200)
+    phone: str = schema.text("", max_len=50)
 
     def __post_init__(self) -> None:
         raise_if(self.problems())
 
     def problems(self, where: str = "contact") -> list[Problem]:
         """Return the rules this contact breaks."""
-        return (check_text(self.name, "name", where, required=True, max_len=200)
-                + check_code(self.role, "contact_role", "role", where)
-                + check_text(self.email, "email", where, max_len=200)
-                + check_text(self.phone, "phone", where, max_len=50))
+        return schema.field_problems(self, "contact", where)
 
 
 @dataclass(frozen=True)
@@ -114,20 +111,20 @@ class Actor:
         With one problem per broken rule.
     """
 
-    id: str
-    name: str
-    type: str
-    sector: str = ""
-    territories: tuple[str, ...] = ()
-    roles: tuple[str, ...] = ()
-    contacts: tuple[Contact, ...] = ()
-    engagement: str = "identified"
-    acronym: str = ""
-    note: str = ""
-    source: str = ""
-    illustrative: bool = False
-    since: dt.date | None = None
-    until: dt.date | None = None
+    id: str = schema.ident()
+    name: str = schema.text(required=True, max_len=200)
+    type: str = schema.code("actor_type")
+    sector: str = schema.code("sector", "")
+    territories: tuple[str, ...] = schema.texts()
+    roles: tuple[str, ...] = schema.codes("org_role")
+    contacts: tuple[Contact, ...] = schema.items("contact")
+    engagement: str = schema.code("engagement", "identified")
+    acronym: str = schema.text("")
+    note: str = schema.text("")
+    source: str = schema.text("")
+    illustrative: bool = schema.flag()
+    since: dt.date | None = schema.date()
+    until: dt.date | None = schema.date()
 
     def __post_init__(self) -> None:
         for name in ("territories", "roles", "contacts"):
@@ -142,31 +139,11 @@ class Actor:
     def problems(self) -> list[Problem]:
         """Return the rules this actor breaks (empty when valid)."""
         w = where_of(self.id)
-        out = check_id(self.id, "id", w)
-        out += check_text(self.name, "name", w, required=True, max_len=200)
-        out += check_code(self.type, "actor_type", "type", w)
-        if self.sector == "":
-            if self.type == "other":
-                out.append(Problem("actor.sector_required", w))
-        else:
-            out += check_code(self.sector, "sector", "sector", w)
-        out += check_code(self.engagement, "engagement", "engagement", w)
-        for name in ("acronym", "note", "source"):
-            out += check_text(getattr(self, name), name, w)
-        out += check_bool(self.illustrative, "illustrative", w)
-        dates = check_date(self.since, "since", w) + check_date(self.until, "until", w)
-        if not dates and self.since and self.until and self.until < self.since:
-            dates.append(Problem("dates.order", w))
-        out += dates
-        out += _check_seq(self.territories, "territories", w, str)
-        out += _check_seq(self.roles, "roles", w, str)
-        for r in self.roles if isinstance(self.roles, tuple) else ():
-            if isinstance(r, str):
-                out += check_code(r, "org_role", "roles", w)
-        out += _check_seq(self.contacts, "contacts", w, Contact)
-        for t in self.territories if isinstance(self.territories, tuple) else ():
-            if isinstance(t, str):
-                out += check_text(t, "territories", w, required=True, max_len=200)
+        out = schema.field_problems(self, "actor", w)
+        if self.sector == "" and self.type == "other":
+            out.append(Problem("actor.sector_required", w))
+        if not out and self.since and self.until and self.until < self.since:
+            out.append(Problem("dates.order", w))
         if isinstance(self.contacts, tuple):
             names = [fold(c.name) for c in self.contacts
                      if isinstance(c, Contact) and isinstance(c.name, str)]
@@ -185,12 +162,6 @@ class Actor:
     def label(self) -> str:
         """The acronym if any, else the name."""
         return self.acronym or self.name
-
-
-def _check_seq(value: Any, field_name: str, where: str, kind: type) -> list[Problem]:
-    if not isinstance(value, tuple) or not all(isinstance(v, kind) for v in value):
-        return [Problem("seq.type", where, field=field_name, kind=kind.__name__)]
-    return []
 
 
 def is_housing_provider(actor: Actor) -> bool:

@@ -49,6 +49,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from concert import framework as fw
+from concert import schema
 from concert import i18n, settings
 from concert._errors import Problem, raise_if
 from concert._validate import (
@@ -92,16 +93,14 @@ class Party:
         For a tenant only: a pseudonymous code matching :data:`TENANT_CODE_RE`.
     """
 
-    role: str
-    actor: str = ""
-    person: str = ""
-    tenant_code: str = ""
+    role: str = schema.code("party_role")
+    actor: str = schema.ref("actor", "")
+    person: str = schema.text("", max_len=200)
+    tenant_code: str = schema.text("", max_len=200)
 
     def problems(self, where: str) -> list[Problem]:
         """Return the rules this party breaks on its own."""
-        out = check_code(self.role, "party_role", "role", where)
-        for name in ("actor", "person", "tenant_code"):
-            out += check_text(getattr(self, name), name, where, max_len=200)
+        out = schema.field_problems(self, "party", where)
         if out:
             return out
         if self.role == "tenant":
@@ -150,16 +149,16 @@ class Agreement:
         With one problem per broken rule (see the module's table of rules).
     """
 
-    id: str
-    type: str
-    parties: tuple[Party, ...]
-    signed_on: dt.date | None = None
-    ends_on: dt.date | None = None
-    status: str = "signed"
-    renews: str = ""
-    note: str = ""
-    source: str = ""
-    illustrative: bool = False
+    id: str = schema.ident()
+    type: str = schema.code("agreement_type", own_rule=True)
+    parties: tuple[Party, ...] = schema.items("party")
+    signed_on: dt.date | None = schema.date()
+    ends_on: dt.date | None = schema.date()
+    status: str = schema.code("agreement_status", "signed")
+    renews: str = schema.ref("agreement", "")
+    note: str = schema.text("")
+    source: str = schema.text("")
+    illustrative: bool = schema.flag()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "parties", as_tuple(self.parties))
@@ -168,18 +167,11 @@ class Agreement:
     def problems(self) -> list[Problem]:
         """Return the rules this agreement breaks on its own."""
         w = where_of(self.id)
-        out = check_id(self.id, "id", w)
+        out = schema.field_problems(self, "agreement", w)
         if self.type not in ("I", "II", "III"):
-            out.append(Problem("agreement.type", w, value=short(self.type, 20, str)))
-        out += check_code(self.status, "agreement_status", "status", w)
-        out += check_date(self.signed_on, "signed_on", w)
-        out += check_date(self.ends_on, "ends_on", w)
-        for name in ("note", "source", "renews"):
-            out += check_text(getattr(self, name), name, w)
-        out += check_bool(self.illustrative, "illustrative", w)
-        if not isinstance(self.parties, tuple) or not all(
-                isinstance(p, Party) for p in self.parties):
-            out.append(Problem("seq.type", w, field="parties", kind="Party"))
+            out.insert(min(1, len(out)), Problem("agreement.type", w,
+                                                 value=short(self.type, 20, str)))
+        if any(p.rule == "seq.type" for p in out):
             return out
         for p in self.parties:
             out += p.problems(w)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from concert import schema
 from concert._errors import Problem, raise_if
 from concert._validate import (
     check_bool,
@@ -47,14 +48,14 @@ class Committee:
         True when invented for illustration.
     """
 
-    id: str
-    kind: str
-    name: str = ""
-    mandate: str = ""
-    meetings_per_year: int | None = None
-    note: str = ""
-    source: str = ""
-    illustrative: bool = False
+    id: str = schema.ident()
+    kind: str = schema.code("committee_kind")
+    name: str = schema.text("")
+    mandate: str = schema.text("")
+    meetings_per_year: int | None = schema.integer(None)
+    note: str = schema.text("")
+    source: str = schema.text("")
+    illustrative: bool = schema.flag()
 
     def __post_init__(self) -> None:
         raise_if(self.problems())
@@ -62,10 +63,7 @@ class Committee:
     def problems(self) -> list[Problem]:
         """Return the rules this committee breaks on its own."""
         w = where_of(self.id)
-        out = check_id(self.id, "id", w) + check_code(self.kind, "committee_kind", "kind", w)
-        for name in ("name", "mandate", "note", "source"):
-            out += check_text(getattr(self, name), name, w)
-        out += check_bool(self.illustrative, "illustrative", w)
+        out = schema.field_problems(self, "committee", w)
         m = self.meetings_per_year
         if m is not None and (not isinstance(m, int) or isinstance(m, bool) or not 0 <= m <= 366):
             out.append(Problem("committee.meetings", w, value=short(m, 20)))
@@ -90,14 +88,14 @@ class Membership:
         When the seat started and ended.
     """
 
-    committee: str
-    actor: str
-    seat: str = "permanent"
-    person: str = ""
-    since: dt.date | None = None
-    until: dt.date | None = None
-    source: str = ""
-    illustrative: bool = False
+    committee: str = schema.ref("committee")
+    actor: str = schema.ref("actor")
+    seat: str = schema.code("seat", "permanent")
+    person: str = schema.text("", max_len=200)
+    since: dt.date | None = schema.date()
+    until: dt.date | None = schema.date()
+    source: str = schema.text("")
+    illustrative: bool = schema.flag()
 
     def __post_init__(self) -> None:
         raise_if(self.problems())
@@ -110,12 +108,7 @@ class Membership:
     def problems(self) -> list[Problem]:
         """Return the rules this membership breaks on its own."""
         w = f"{where_of(self.committee)}/{where_of(self.actor)}"
-        out = check_id(self.committee, "committee", w) + check_id(self.actor, "actor", w)
-        out += check_code(self.seat, "seat", "seat", w)
-        out += check_text(self.person, "person", w, max_len=200)
-        out += check_text(self.source, "source", w)
-        out += check_date(self.since, "since", w) + check_date(self.until, "until", w)
-        out += check_bool(self.illustrative, "illustrative", w)
+        out = schema.field_problems(self, "membership", w)
         if not out and self.since and self.until and self.until < self.since:
             out.append(Problem("dates.order", w))
         return out

@@ -14,6 +14,7 @@ import datetime as dt
 import math
 from dataclasses import dataclass
 
+from concert import schema
 from concert._errors import Problem, raise_if
 from concert._validate import check_bool, check_date, check_id, check_text, short, where_of
 
@@ -43,14 +44,14 @@ class Figure:
         True when invented for illustration.
     """
 
-    code: str
-    value: float
-    unit: str
-    as_of: dt.date
-    definition_fr: str
-    definition_en: str = ""
-    source: str = ""
-    illustrative: bool = False
+    code: str = schema.ident()
+    value: float = schema.number()
+    unit: str = schema.text(required=True, max_len=40)
+    as_of: dt.date = schema.date(required=True)
+    definition_fr: str = schema.text(required=True)
+    definition_en: str = schema.text("")
+    source: str = schema.text("")
+    illustrative: bool = schema.flag()
 
     def __post_init__(self) -> None:
         raise_if(self.problems())
@@ -58,16 +59,10 @@ class Figure:
     def problems(self) -> list[Problem]:
         """Return the rules this figure breaks on its own."""
         w = where_of(self.code)
-        out = check_id(self.code, "code", w)
+        out = schema.field_problems(self, "figure", w)
         v = self.value
         if isinstance(v, bool) or not isinstance(v, (int, float)) or not _finite(v):
-            out.append(Problem("figure.value", w, value=short(v, 20)))
-        out += check_text(self.unit, "unit", w, required=True, max_len=40)
-        out += check_date(self.as_of, "as_of", w, required=True)
-        out += check_text(self.definition_fr, "definition_fr", w, required=True)
-        out += check_text(self.definition_en, "definition_en", w)
-        out += check_text(self.source, "source", w)
-        out += check_bool(self.illustrative, "illustrative", w)
+            out.insert(min(1, len(out)), Problem("figure.value", w, value=short(v, 20)))
         return out
 
 

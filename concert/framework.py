@@ -35,6 +35,7 @@ __all__ = [
     "ORG_ROLES",
     "SECTORS",
     "STAGES",
+    "TIE_FREQUENCIES",
     "TIE_KINDS",
     "AgreementType",
     "Commitment",
@@ -441,6 +442,17 @@ TIE_KINDS: tuple[Term, ...] = (
     Term("joint_project", "Projet commun", "Joint project",
          "Tableau 8 (L4484-4485); Tableau 9 (L4523-4529)"),
     Term("referral", "Référencement", "Referral", "Section VI (L1683-1693)"),
+)
+
+# How often two actors work together on a declared tie. Inferred, not in the source: the
+# guide describes ties by their content (Tableaux 8 and 9); network surveys of
+# collaboratives (PARTNER, the Levels of Collaboration Scale) also ask how often partners
+# interact, which tells an occasional exchange from a working relationship. Empty: unknown.
+TIE_FREQUENCIES: tuple[Term, ...] = (
+    Term("occasional", "Occasionnelle (quelques fois par année)",
+         "Occasional (a few times a year)", "concert (inferred)"),
+    Term("monthly", "Mensuelle", "Monthly", "concert (inferred)"),
+    Term("weekly", "Hebdomadaire ou plus", "Weekly or more", "concert (inferred)"),
 )
 
 AGREEMENT_STATUSES: tuple[Term, ...] = (
@@ -902,6 +914,7 @@ _TABLES: dict[str, tuple[Term, ...]] = {
     "committee_kind": COMMITTEE_KINDS,
     "seat": SEAT_KINDS,
     "tie_kind": TIE_KINDS,
+    "tie_frequency": TIE_FREQUENCIES,
     "agreement_status": AGREEMENT_STATUSES,
     "party_role": PARTY_ROLES,
     "stage": STAGES,

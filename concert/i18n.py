@@ -176,6 +176,17 @@ TEXT: dict[str, tuple[str, str]] = {
                        "été écrasé.",
                        "Region '{region}' was changed by {user} at {at} (UTC) since you loaded "
                        "it: reload it and redo your change; nothing was overwritten."),
+    "store.migration_backup": ("{db} a été écrit par une version antérieure de concert ; la "
+                               "copie de sécurité à faire avant de le mettre à jour a échoué "
+                               "({detail}) : rien n’a été changé. Libérez de l’espace ou "
+                               "vérifiez les droits du dossier.",
+                               "{db} was written by an older concert; the safety copy made "
+                               "before updating it failed ({detail}): nothing was changed. "
+                               "Free some space or check the folder's permissions."),
+    "store.migrated": ("Fichier mis à jour (version {old} → {new}) ; l’ancien est gardé dans "
+                       "{backup}.",
+                       "File updated (version {old} → {new}); the old one is kept in "
+                       "{backup}."),
     "store.conflict.records": ("Modifiés des deux côtés : {records}.",
                                "Changed on both sides: {records}."),
     # ---------------------------------------------------------------- gaps
@@ -759,6 +770,64 @@ TEXT: dict[str, tuple[str, str]] = {
     "dash.report.title": ("Concertation — {region}", "Concertation — {region}"),
     "dash.report.generated": ("Rapport produit le {date} par concert.",
                               "Report produced on {date} by concert."),
+    # ---------------------------------------------------------------- record fields
+    # How a person reads a field's name: column headers of the import and export tables,
+    # form labels, names in messages. ``field.<kind>.<name>`` overrides ``field.<name>``
+    # for one kind of record (see concert.schema.field_label).
+    "field.id": ("identifiant", "id"),
+    "field.code": ("code", "code"),
+    "field.name": ("nom", "name"),
+    "field.type": ("type", "type"),
+    "field.kind": ("type", "kind"),
+    "field.sector": ("secteur", "sector"),
+    "field.territories": ("territoires", "territories"),
+    "field.roles": ("rôles", "roles"),
+    "field.role": ("rôle", "role"),
+    "field.contacts": ("personnes-ressources", "contacts"),
+    "field.engagement": ("engagement", "engagement"),
+    "field.acronym": ("sigle", "acronym"),
+    "field.note": ("note", "note"),
+    "field.source": ("source", "source"),
+    "field.illustrative": ("illustratif", "illustrative"),
+    "field.since": ("depuis", "since"),
+    "field.until": ("jusqu’au", "until"),
+    "field.email": ("courriel", "email"),
+    "field.phone": ("téléphone", "phone"),
+    "field.actor": ("acteur", "actor"),
+    "field.committee": ("comité", "committee"),
+    "field.mandate": ("mandat", "mandate"),
+    "field.meetings_per_year": ("rencontres par an", "meetings per year"),
+    "field.seat": ("siège", "seat"),
+    "field.person": ("personne", "person"),
+    "field.signed_on": ("signée le", "signed on"),
+    "field.ends_on": ("fin le", "ends on"),
+    "field.status": ("statut", "status"),
+    "field.renews": ("reconduit", "renews"),
+    "field.parties": ("parties", "parties"),
+    "field.tenant_code": ("code locataire", "tenant code"),
+    "field.target": ("cible", "target"),
+    "field.project": ("projet", "project"),
+    "field.source_ref": ("référence", "reference"),
+    "field.frequency": ("fréquence", "frequency"),
+    "field.on": ("date", "date"),
+    "field.answers": ("réponses", "answers"),
+    "field.label": ("libellé", "label"),
+    "field.criterion": ("critère", "criterion"),
+    "field.level": ("niveau", "level"),
+    "field.respondent": ("répondant", "respondent"),
+    "field.evidence": ("preuve", "evidence"),
+    "field.value": ("valeur", "value"),
+    "field.unit": ("unité", "unit"),
+    "field.as_of": ("au", "as of"),
+    "field.definition_fr": ("définition", "definition (fr)"),
+    "field.definition_en": ("définition (en)", "definition (en)"),
+    "field.assessment": ("évaluation", "assessment"),
+    "field.housing_provider": ("propriétaire", "housing provider"),
+    "field.program": ("programme", "program"),
+    "field.referring_org": ("organisme référent", "referring organisation"),
+    "field.worker_org": ("organisme de l’intervenant", "worker organisation"),
+    "field.worker": ("intervenant", "worker"),
+    "field.liaison_agent": ("agent de liaison", "liaison agent"),
 }
 
 

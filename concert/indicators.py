@@ -59,6 +59,7 @@ import pandas as pd
 
 from concert import framework as fw
 from concert import i18n, settings
+from concert import schema
 from concert._errors import Problem, raise_if
 from concert._validate import (
     as_tuple,
@@ -102,10 +103,10 @@ class Answer:
         The evidence note: what was observed, where, when.
     """
 
-    criterion: str
-    level: int
-    respondent: str = ""
-    evidence: str = ""
+    criterion: str = schema.code("criterion", own_rule=True)
+    level: int = schema.integer()
+    respondent: str = schema.text("", max_len=200)
+    evidence: str = schema.text("")
 
     def problems(self, where: str) -> list[Problem]:
         """Return the rules this answer breaks."""
@@ -115,9 +116,7 @@ class Answer:
         lv = self.level
         if isinstance(lv, bool) or not isinstance(lv, int) or not 0 <= lv <= 3:
             out.append(Problem("answer.level", where, value=short(lv, 20)))
-        out += check_text(self.respondent, "respondent", where, max_len=200)
-        out += check_text(self.evidence, "evidence", where)
-        return out
+        return out + schema.field_problems(self, "answer", where)
 
 
 @dataclass(frozen=True)
@@ -138,13 +137,13 @@ class Assessment:
         True when invented for illustration.
     """
 
-    id: str
-    on: dt.date
-    answers: tuple[Answer, ...] = ()
-    label: str = ""
-    note: str = ""
-    source: str = ""
-    illustrative: bool = False
+    id: str = schema.ident()
+    on: dt.date = schema.date(required=True, column="on_date")
+    answers: tuple[Answer, ...] = schema.items("answer")
+    label: str = schema.text("")
+    note: str = schema.text("")
+    source: str = schema.text("")
+    illustrative: bool = schema.flag()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "answers", as_tuple(self.answers))
@@ -153,13 +152,8 @@ class Assessment:
     def problems(self) -> list[Problem]:
         """Return the rules this assessment breaks."""
         w = where_of(self.id)
-        out = check_id(self.id, "id", w) + check_date(self.on, "on", w, required=True)
-        for name in ("label", "note", "source"):
-            out += check_text(getattr(self, name), name, w)
-        out += check_bool(self.illustrative, "illustrative", w)
-        if not isinstance(self.answers, tuple) or not all(
-                isinstance(a, Answer) for a in self.answers):
-            out.append(Problem("seq.type", w, field="answers", kind="Answer"))
+        out = schema.field_problems(self, "assessment", w)
+        if any(p.rule == "seq.type" for p in out):
             return out
         seen = set()
         for a in self.answers:

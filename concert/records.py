@@ -22,18 +22,20 @@ import datetime as dt
 from typing import Any
 
 from concert._errors import Problem, ValidationError
-from concert.actors import Contact
-from concert.agreements import Party
-from concert.indicators import Answer
+from concert import schema
 from concert.region import RECORD_TYPES, record_key
 
 __all__ = ["KINDS", "from_dict", "key_of", "to_dict"]
 
 KINDS = RECORD_TYPES
-NESTED: dict[str, tuple[str, type]] = {"actor": ("contacts", Contact),
-                                       "agreement": ("parties", Party),
-                                       "assessment": ("answers", Answer)}
-DATE_FIELDS = {"since", "until", "signed_on", "ends_on", "on", "as_of"}
+NESTED: dict[str, tuple[str, type]] = {
+    kind: (nested[0], schema.record_type(nested[1]))
+    for kind in KINDS if (nested := schema.nested_kind(kind)) is not None}
+"""The nested records of each kind (an actor's contacts...), from :mod:`concert.schema`."""
+DATE_FIELDS = frozenset(name for kind in schema.KINDS for name, spec in schema.specs(kind)
+                        if spec.kind == "date")
+LIST_FIELDS = frozenset(name for kind in schema.KINDS for name, spec in schema.specs(kind)
+                        if spec.kind in ("texts", "codes"))
 key_of = record_key
 
 
@@ -130,7 +132,7 @@ def from_dict(kind: str, data: Any) -> Any:
         if problems:
             raise ValidationError(problems)
         fields[name] = tuple(built)
-    for name in ("territories", "roles"):
+    for name in LIST_FIELDS:
         if name in fields and isinstance(fields[name], list):
             fields[name] = tuple(fields[name])
     try:

@@ -58,7 +58,7 @@ from typing import Any
 import pandas as pd
 import sqlite_utils
 
-from concert import i18n
+from concert import i18n, schema
 from concert._errors import NotFoundError, Problem, StoreError, StoreVersionError, raise_if
 from concert.actors import Actor, Contact
 from concert.agreements import Agreement, Party
@@ -76,88 +76,115 @@ __all__ = ["SCHEMA_VERSION", "ConflictError", "Store"]
 class ConflictError(StoreError):
     """The region changed in the store since it was loaded: reload and redo the change."""
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS concert_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS regions (
-    code TEXT PRIMARY KEY, name TEXT NOT NULL, territories TEXT NOT NULL, note TEXT NOT NULL,
-    source TEXT NOT NULL, saved_at TEXT NOT NULL, revision INTEGER NOT NULL DEFAULT 0,
-    saved_by TEXT NOT NULL DEFAULT '');
-CREATE TABLE IF NOT EXISTS actors (
-    region TEXT NOT NULL REFERENCES regions(code) ON DELETE CASCADE, id TEXT NOT NULL,
-    ord INTEGER NOT NULL, name TEXT NOT NULL, type TEXT NOT NULL, sector TEXT NOT NULL,
-    territories TEXT NOT NULL, roles TEXT NOT NULL, engagement TEXT NOT NULL,
-    acronym TEXT NOT NULL, note TEXT NOT NULL, source TEXT NOT NULL,
-    illustrative INTEGER NOT NULL, since TEXT, until TEXT, PRIMARY KEY (region, id));
-CREATE TABLE IF NOT EXISTS contacts (
-    region TEXT NOT NULL, actor TEXT NOT NULL, ord INTEGER NOT NULL, name TEXT NOT NULL,
-    role TEXT NOT NULL, email TEXT NOT NULL, phone TEXT NOT NULL,
-    PRIMARY KEY (region, actor, name),
-    FOREIGN KEY (region, actor) REFERENCES actors(region, id) ON DELETE CASCADE);
-CREATE TABLE IF NOT EXISTS agreements (
-    region TEXT NOT NULL REFERENCES regions(code) ON DELETE CASCADE, id TEXT NOT NULL,
-    ord INTEGER NOT NULL, type TEXT NOT NULL CHECK (type IN ('I', 'II', 'III')),
-    signed_on TEXT, ends_on TEXT, status TEXT NOT NULL, renews TEXT NOT NULL,
-    note TEXT NOT NULL, source TEXT NOT NULL, illustrative INTEGER NOT NULL,
-    PRIMARY KEY (region, id));
-CREATE TABLE IF NOT EXISTS agreement_parties (
-    region TEXT NOT NULL, agreement TEXT NOT NULL, ord INTEGER NOT NULL, role TEXT NOT NULL,
-    actor TEXT, person TEXT NOT NULL, tenant_code TEXT NOT NULL,
-    PRIMARY KEY (region, agreement, role),
-    FOREIGN KEY (region, agreement) REFERENCES agreements(region, id) ON DELETE CASCADE,
-    FOREIGN KEY (region, actor) REFERENCES actors(region, id));
-CREATE TABLE IF NOT EXISTS committees (
-    region TEXT NOT NULL REFERENCES regions(code) ON DELETE CASCADE, id TEXT NOT NULL,
-    ord INTEGER NOT NULL, kind TEXT NOT NULL, name TEXT NOT NULL, mandate TEXT NOT NULL,
-    meetings_per_year INTEGER, note TEXT NOT NULL, source TEXT NOT NULL,
-    illustrative INTEGER NOT NULL, PRIMARY KEY (region, id));
-CREATE TABLE IF NOT EXISTS memberships (
-    region TEXT NOT NULL REFERENCES regions(code) ON DELETE CASCADE, ord INTEGER NOT NULL,
-    committee TEXT NOT NULL, actor TEXT NOT NULL, seat TEXT NOT NULL, person TEXT NOT NULL,
-    since TEXT, until TEXT, source TEXT NOT NULL, illustrative INTEGER NOT NULL,
-    PRIMARY KEY (region, ord),
-    FOREIGN KEY (region, committee) REFERENCES committees(region, id) ON DELETE CASCADE,
-    FOREIGN KEY (region, actor) REFERENCES actors(region, id) ON DELETE CASCADE);
-CREATE TABLE IF NOT EXISTS ties (
-    region TEXT NOT NULL REFERENCES regions(code) ON DELETE CASCADE, ord INTEGER NOT NULL,
-    source TEXT NOT NULL, target TEXT NOT NULL, kind TEXT NOT NULL, project TEXT NOT NULL,
-    since TEXT, until TEXT, note TEXT NOT NULL, source_ref TEXT NOT NULL,
-    illustrative INTEGER NOT NULL, PRIMARY KEY (region, ord),
-    FOREIGN KEY (region, source) REFERENCES actors(region, id) ON DELETE CASCADE,
-    FOREIGN KEY (region, target) REFERENCES actors(region, id) ON DELETE CASCADE);
-CREATE TABLE IF NOT EXISTS assessments (
-    region TEXT NOT NULL REFERENCES regions(code) ON DELETE CASCADE, id TEXT NOT NULL,
-    ord INTEGER NOT NULL, on_date TEXT NOT NULL, label TEXT NOT NULL, note TEXT NOT NULL,
-    source TEXT NOT NULL, illustrative INTEGER NOT NULL, PRIMARY KEY (region, id));
-CREATE TABLE IF NOT EXISTS answers (
-    region TEXT NOT NULL, assessment TEXT NOT NULL, ord INTEGER NOT NULL,
-    criterion TEXT NOT NULL, level INTEGER NOT NULL CHECK (level BETWEEN 0 AND 3),
-    respondent TEXT NOT NULL, evidence TEXT NOT NULL,
-    PRIMARY KEY (region, assessment, ord),
-    FOREIGN KEY (region, assessment) REFERENCES assessments(region, id) ON DELETE CASCADE);
-CREATE TABLE IF NOT EXISTS figures (
-    region TEXT NOT NULL REFERENCES regions(code) ON DELETE CASCADE, ord INTEGER NOT NULL,
-    code TEXT NOT NULL, value REAL NOT NULL, unit TEXT NOT NULL, as_of TEXT NOT NULL,
-    definition_fr TEXT NOT NULL, definition_en TEXT NOT NULL, source TEXT NOT NULL,
-    illustrative INTEGER NOT NULL, PRIMARY KEY (region, ord));
-CREATE TABLE IF NOT EXISTS audit (
-    id INTEGER PRIMARY KEY, region TEXT NOT NULL, at TEXT NOT NULL, user TEXT NOT NULL,
-    action TEXT NOT NULL CHECK (action IN ('insert', 'update', 'delete')), kind TEXT NOT NULL,
-    key TEXT NOT NULL, ord INTEGER NOT NULL, before TEXT, after TEXT);
-CREATE INDEX IF NOT EXISTS audit_region_at ON audit (region, at);
-"""
+@dataclasses.dataclass(frozen=True)
+class _Layout:
+    """Where a kind of record is stored: its table, parent kind (for nested records) and
+    primary key. Its columns are its fields (:mod:`concert.schema`)."""
 
-# Migrations from each older version to the next; each runs in the opening transaction.
+    table: str
+    parent: str = ""
+    key: tuple[str, ...] = ("id",)
+
+
+LAYOUT: dict[str, _Layout] = {
+    "actor": _Layout("actors"),
+    "contact": _Layout("contacts", "actor", ("actor", "name")),
+    "agreement": _Layout("agreements"),
+    "party": _Layout("agreement_parties", "agreement", ("agreement", "role")),
+    "committee": _Layout("committees"),
+    "membership": _Layout("memberships", key=("ord",)),
+    "tie": _Layout("ties", key=("ord",)),
+    "assessment": _Layout("assessments"),
+    "answer": _Layout("answers", "assessment", ("assessment", "ord")),
+    "figure": _Layout("figures", key=("ord",)),
+}
+"""Each record kind's table, in the order rows are written (parents first)."""
+
+TABLES = ("regions", *(layout.table for layout in LAYOUT.values()))
+
+_SQL_TYPES = {"int": "INTEGER", "bool": "INTEGER", "float": "REAL"}
+
+
+def _column(spec: schema.Spec, name: str) -> str:
+    return spec.column or name
+
+
+def _nullable(kind: str, name: str, spec: schema.Spec) -> bool:
+    """Unknown dates and numbers are NULL; so is an empty optional reference (no row)."""
+    if spec.kind == "ref":
+        return schema.optional(kind, name) and LAYOUT.get(spec.table) is not None \
+            and spec.table != kind
+    if spec.kind == "date":
+        return not spec.required
+    return spec.kind == "int" and schema.default_of(kind, name) is None
+
+
+def _column_sql(kind: str, name: str, spec: schema.Spec, *, added: bool = False) -> str:
+    """A column's definition; ``added``: with the default an ALTER TABLE needs."""
+    sql = f"{_column(spec, name)} {_SQL_TYPES.get(spec.kind, 'TEXT')}"
+    if _nullable(kind, name, spec):
+        return sql
+    sql += " NOT NULL"
+    if added:
+        default = schema.default_of(kind, name)
+        value = _to_sql(kind, name, spec, () if default is None else default)
+        sql += f" DEFAULT {_sql_literal(value)}"
+    return sql
+
+
+def _sql_literal(value: Any) -> str:
+    if isinstance(value, (int, float)):
+        return repr(value)
+    return "'" + str(value).replace("'", "''") + "'"
+
+
+def _table_sql(kind: str) -> str:
+    """``CREATE TABLE`` for a record kind, derived from its fields."""
+    layout = LAYOUT[kind]
+    cols = ["region TEXT NOT NULL" + ("" if layout.parent else
+                                      " REFERENCES regions(code) ON DELETE CASCADE")]
+    constraints = []
+    if layout.parent:
+        cols.append(f"{layout.parent} TEXT NOT NULL")
+        constraints.append(f"FOREIGN KEY (region, {layout.parent}) REFERENCES "
+                           f"{LAYOUT[layout.parent].table}(region, id) ON DELETE CASCADE")
+    cols.append("ord INTEGER NOT NULL")
+    for name, spec in schema.specs(kind):
+        if spec.kind == "items":
+            continue
+        cols.append(_column_sql(kind, name, spec))
+        if spec.kind == "ref" and spec.table in LAYOUT and spec.table != kind:
+            cascade = "" if _nullable(kind, name, spec) else " ON DELETE CASCADE"
+            constraints.append(f"FOREIGN KEY (region, {name}) REFERENCES "
+                               f"{LAYOUT[spec.table].table}(region, id){cascade}")
+    key = ", ".join(("region", *layout.key))
+    body = ",\n    ".join([*cols, f"PRIMARY KEY ({key})", *constraints])
+    return f"CREATE TABLE IF NOT EXISTS {layout.table} (\n    {body})"
+
+
+SCHEMA = ";\n".join([
+    "CREATE TABLE IF NOT EXISTS concert_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS regions (\n    code TEXT PRIMARY KEY, name TEXT NOT NULL, "
+    "territories TEXT NOT NULL, note TEXT NOT NULL,\n    source TEXT NOT NULL, saved_at TEXT "
+    "NOT NULL, revision INTEGER NOT NULL DEFAULT 0,\n    saved_by TEXT NOT NULL DEFAULT '')",
+    *(_table_sql(kind) for kind in LAYOUT),
+    "CREATE TABLE IF NOT EXISTS audit (\n    id INTEGER PRIMARY KEY, region TEXT NOT NULL, "
+    "at TEXT NOT NULL, user TEXT NOT NULL,\n    action TEXT NOT NULL CHECK (action IN "
+    "('insert', 'update', 'delete')), kind TEXT NOT NULL,\n    key TEXT NOT NULL, ord "
+    "INTEGER NOT NULL, before TEXT, after TEXT)",
+    "CREATE INDEX IF NOT EXISTS audit_region_at ON audit (region, at)",
+]) + ";"
+"""The whole schema of a new file. Record tables are derived from :mod:`concert.schema`."""
+
+# Migrations from each older version to the next, beyond the columns a version adds
+# (those are added from the record schema, see Store._add_columns); each runs in the
+# opening transaction, after the file has been backed up.
 MIGRATIONS: dict[int, tuple[str, ...]] = {
     1: ("ALTER TABLE regions ADD COLUMN revision INTEGER NOT NULL DEFAULT 0",
-        "ALTER TABLE regions ADD COLUMN saved_by TEXT NOT NULL DEFAULT ''",
-        "ALTER TABLE actors ADD COLUMN since TEXT",
-        "ALTER TABLE actors ADD COLUMN until TEXT"),
+        "ALTER TABLE regions ADD COLUMN saved_by TEXT NOT NULL DEFAULT ''"),
 }
-
-TABLES = ("regions", "actors", "contacts", "agreements", "agreement_parties", "committees",
-          "memberships", "ties", "assessments", "answers", "figures")
 
 
 def _d(value: str | None) -> dt.date | None:
@@ -193,6 +220,8 @@ class Store:
             raise StoreError(msg)
         self.path = None if memory else Path(path)  # type: ignore[arg-type]
         self.user = user or os.environ.get("CONCERT_USER") or _login()
+        self.migrated: tuple[int, Path] | None = None
+        """``(old version, backup)`` when opening brought an older file up to date."""
         # A missing or empty file is not written until the first save: reading it (a
         # command, a dashboard opened on a new file) sees an empty store in memory.
         self._pending = self.path is not None and (
@@ -243,6 +272,8 @@ class Store:
             msg = (f"{self.path} uses schema version {version}, newer than this concert "
                    f"(version {SCHEMA_VERSION}); upgrade concert to open it")
             raise StoreVersionError(msg)
+        if names and version < SCHEMA_VERSION and self.path is not None:
+            self.migrated = (version, self._backup_before_migrating(version))
         if not names or version < SCHEMA_VERSION:
             with self._transaction():
                 for old in range(version if names else SCHEMA_VERSION, SCHEMA_VERSION):
@@ -252,9 +283,37 @@ class Store:
                 for stmt in SCHEMA.split(";"):
                     if stmt.strip():
                         self.db.execute(stmt)
+                self._add_columns()
                 self.db["concert_meta"].upsert(
                     {"key": "schema_version", "value": str(SCHEMA_VERSION)}, pk="key")
                 self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    def _add_columns(self) -> None:
+        """Add the columns of fields declared since the file was written (migrations)."""
+        for kind, layout in LAYOUT.items():
+            present = {row[1] for row in self.db.execute(f"PRAGMA table_info({layout.table})")}
+            for name, col, spec in _columns(kind):
+                if col not in present:
+                    self.db.execute(f"ALTER TABLE {layout.table} ADD COLUMN "
+                                    f"{_column_sql(kind, name, spec, added=True)}")
+
+    def _backup_before_migrating(self, version: int) -> Path:
+        """Copy a file written by an older concert next to it before changing it."""
+        assert self.path is not None
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        out = self.path.with_name(f"{self.path.stem}.version-{version}-{stamp}"
+                                  f"{self.path.suffix or '.db'}")
+        dest = sqlite3.connect(str(out))
+        try:
+            self.db.conn.backup(dest)
+            dest.execute("PRAGMA journal_mode = DELETE")
+        except sqlite3.Error as exc:
+            dest.close()
+            out.unlink(missing_ok=True)
+            raise StoreError(i18n.t("store.migration_backup", db=self.path, detail=exc)) \
+                from exc
+        dest.close()
+        return out
 
     @property
     def schema_version(self) -> int:
@@ -616,7 +675,7 @@ class Store:
         if self.path is not None and any(_same_file(out, Path(f"{self.path}{suffix}"))
                                          for suffix in ("", "-wal", "-shm", "-journal")):
             raise StoreError(i18n.t("files.backup_same", db=self.path))
-        if getattr(self, "is_new", False):
+        if self.is_new:
             raise StoreError(i18n.t("files.backup_empty", db=name))
         damage = _integrity(self.db.conn)
         if damage:
@@ -744,61 +803,86 @@ def _failure(exc: BaseException) -> str:
     return str(exc) or type(exc).__name__
 
 
+def _to_sql(kind: str, name: str, spec: schema.Spec, value: Any) -> Any:
+    """A field's value as stored (JSON lists, ISO dates, 0/1, NULL for no reference)."""
+    k = spec.kind
+    if k in ("texts", "codes"):
+        return json.dumps(list(value), ensure_ascii=False)
+    if k == "date":
+        return value.isoformat() if value else None
+    if k == "bool":
+        return int(value)
+    if k == "float":
+        return float(value)
+    if k == "ref" and value == "" and _nullable(kind, name, spec):
+        return None
+    return value
+
+
+def _json_tuple(value: str) -> tuple[Any, ...]:
+    return tuple(json.loads(value))
+
+
+def _from_sql_converter(kind: str, name: str, spec: schema.Spec) -> Callable[[Any], Any] | None:
+    """How a stored value becomes a field's value again (``None``: as it is)."""
+    k = spec.kind
+    if k in ("texts", "codes"):
+        return _json_tuple
+    if k == "date":
+        return _d
+    if k == "bool":
+        return bool
+    if k == "ref" and _nullable(kind, name, spec):
+        return _or_empty
+    return None
+
+
+def _or_empty(value: str | None) -> str:
+    return value or ""
+
+
+@functools.cache
+def _columns(kind: str) -> tuple[tuple[str, str, schema.Spec], ...]:
+    """``(field, column, spec)`` of each stored field of ``kind`` (nested records apart)."""
+    return tuple((name, _column(spec, name), spec) for name, spec in schema.specs(kind)
+                 if spec.kind != "items")
+
+
+@functools.cache
+def _readers(kind: str) -> tuple[tuple[str, str, Callable[[Any], Any] | None], ...]:
+    return tuple((name, col, _from_sql_converter(kind, name, spec))
+                 for name, col, spec in _columns(kind))
+
+
+def _record_rows(kind: str, records: list[Any], code: str, parent: str = "",
+                 out: dict[str, list[dict[str, Any]]] | None = None) -> dict[str, list[Any]]:
+    """The rows of ``records`` of ``kind`` (and of their nested records), by table."""
+    out = out if out is not None else {t: [] for t in TABLES}
+    layout = LAYOUT[kind]
+    nested = schema.nested_kind(kind)
+    columns = _columns(kind)
+    rows = out[layout.table]
+    for i, rec in enumerate(records):
+        row: dict[str, Any] = {"region": code, "ord": i}
+        if layout.parent:
+            row[layout.parent] = parent
+        for name, col, spec in columns:
+            row[col] = _to_sql(kind, name, spec, getattr(rec, name))
+        rows.append(row)
+        if nested is not None:
+            field_, sub = nested
+            _record_rows(sub, list(getattr(rec, field_)), code, rec.id, out)
+    return out
+
+
 def _region_rows(r: Region) -> dict[str, list[dict[str, Any]]]:
     rows: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLES}
     rows["regions"].append({"code": r.code, "name": r.name,
                             "territories": json.dumps(list(r.territories), ensure_ascii=False),
                             "note": r.note, "source": r.source,
                             "saved_at": dt.datetime.now(dt.timezone.utc).isoformat()})
-    for i, a in enumerate(r.actors):
-        rows["actors"].append({
-            "region": r.code, "id": a.id, "ord": i, "name": a.name, "type": a.type,
-            "sector": a.sector, "territories": json.dumps(list(a.territories), ensure_ascii=False),
-            "roles": json.dumps(list(a.roles)), "engagement": a.engagement,
-            "acronym": a.acronym, "note": a.note, "source": a.source,
-            "illustrative": int(a.illustrative), "since": _s(a.since), "until": _s(a.until)})
-        for j, c in enumerate(a.contacts):
-            rows["contacts"].append({"region": r.code, "actor": a.id, "ord": j, "name": c.name,
-                                     "role": c.role, "email": c.email, "phone": c.phone})
-    for i, g in enumerate(r.agreements):
-        rows["agreements"].append({
-            "region": r.code, "id": g.id, "ord": i, "type": g.type, "signed_on": _s(g.signed_on),
-            "ends_on": _s(g.ends_on), "status": g.status, "renews": g.renews, "note": g.note,
-            "source": g.source, "illustrative": int(g.illustrative)})
-        for j, p in enumerate(g.parties):
-            rows["agreement_parties"].append({
-                "region": r.code, "agreement": g.id, "ord": j, "role": p.role,
-                "actor": p.actor or None, "person": p.person, "tenant_code": p.tenant_code})
-    for i, c in enumerate(r.committees):
-        rows["committees"].append({
-            "region": r.code, "id": c.id, "ord": i, "kind": c.kind, "name": c.name,
-            "mandate": c.mandate, "meetings_per_year": c.meetings_per_year, "note": c.note,
-            "source": c.source, "illustrative": int(c.illustrative)})
-    for i, m in enumerate(r.memberships):
-        rows["memberships"].append({
-            "region": r.code, "ord": i, "committee": m.committee, "actor": m.actor,
-            "seat": m.seat, "person": m.person, "since": _s(m.since), "until": _s(m.until),
-            "source": m.source, "illustrative": int(m.illustrative)})
-    for i, t in enumerate(r.ties):
-        rows["ties"].append({
-            "region": r.code, "ord": i, "source": t.source, "target": t.target, "kind": t.kind,
-            "project": t.project, "since": _s(t.since), "until": _s(t.until), "note": t.note,
-            "source_ref": t.source_ref, "illustrative": int(t.illustrative)})
-    for i, s in enumerate(r.assessments):
-        rows["assessments"].append({
-            "region": r.code, "id": s.id, "ord": i, "on_date": s.on.isoformat(),
-            "label": s.label, "note": s.note, "source": s.source,
-            "illustrative": int(s.illustrative)})
-        for j, ans in enumerate(s.answers):
-            rows["answers"].append({
-                "region": r.code, "assessment": s.id, "ord": j, "criterion": ans.criterion,
-                "level": ans.level, "respondent": ans.respondent, "evidence": ans.evidence})
-    for i, f in enumerate(r.figures):
-        rows["figures"].append({
-            "region": r.code, "ord": i, "code": f.code, "value": float(f.value), "unit": f.unit,
-            "as_of": f.as_of.isoformat(), "definition_fr": f.definition_fr,
-            "definition_en": f.definition_en, "source": f.source,
-            "illustrative": int(f.illustrative)})
+    for kind, attr in RECORD_LISTS.items():
+        _record_rows(kind, getattr(r, attr), r.code, out=rows)
     return rows
 
 
@@ -817,35 +901,18 @@ def _login() -> str:
         return "inconnu"
 
 
-def _group_rows(store: Store, table: str, code: str, key: str) -> dict[str, list[Any]]:
-    out: dict[str, list[Any]] = {}
-    for row in _fast_rows(store, table, code):
-        out.setdefault(row[key], []).append(row)
-    return out
-
-
-def _trusted(cls: type, *args: Any, **kwargs: Any) -> Any:
+def _trusted(cls: type, values: dict[str, Any]) -> Any:
     """Build a frozen dataclass without running its checks (for rows the store wrote).
 
     Every row of the store was checked when it was saved; checking it again on each load
     made loading four times slower than reading the rows (benchmarks/province_load.py).
+    ``values`` holds every field, by name.
     """
-    info = _FIELDS.get(cls)
-    if info is None:
-        info = _FIELDS[cls] = (
-            tuple(f.name for f in dataclasses.fields(cls)),
-            {f.name: f.default for f in dataclasses.fields(cls)
-             if f.default is not dataclasses.MISSING})
-    names, defaults = info
     obj = object.__new__(cls)
-    values = dict(defaults)
-    values.update(zip(names, args))
-    values.update(kwargs)
     obj.__dict__.update(values)  # frozen dataclasses keep their fields in __dict__
     return obj
 
 
-_FIELDS: dict[type, tuple[tuple[str, ...], dict[str, Any]]] = {}
 _AUDIT_JSON = json.JSONEncoder(ensure_ascii=False, check_circular=False, separators=(",", ":"))
 
 
@@ -857,52 +924,28 @@ def _fast_rows(store: Store, table: str, code: str) -> list[sqlite3.Row]:
     return cur.execute(f"SELECT * FROM {table} WHERE {col} = ?{order}", [code]).fetchall()
 
 
-def _build_region(store: Store, code: str, *, check: bool = True) -> Region:
-    def make(cls: type) -> Callable[..., Any]:
-        return cls if check else functools.partial(_trusted, cls)
+def _load_records(store: Store, kind: str, code: str, *, check: bool) -> dict[str, list[Any]]:
+    """The stored records of ``kind`` in region ``code``, grouped by parent id ("" at top)."""
+    layout = LAYOUT[kind]
+    cls = schema.record_type(kind)
+    readers = _readers(kind)
+    nested = schema.nested_kind(kind)
+    children = _load_records(store, nested[1], code, check=check) if nested else {}
+    out: dict[str, list[Any]] = {}
+    for row in _fast_rows(store, layout.table, code):
+        values = {name: (row[col] if conv is None else conv(row[col]))
+                  for name, col, conv in readers}
+        if nested is not None:
+            values[nested[0]] = tuple(children.get(row["id"], ()))
+        rec = cls(**values) if check else _trusted(cls, values)
+        out.setdefault(row[layout.parent] if layout.parent else "", []).append(rec)
+    return out
 
-    Actor_, Contact_, Agreement_, Party_ = make(Actor), make(Contact), make(Agreement), \
-        make(Party)
-    Committee_, Membership_, Tie_ = make(Committee), make(Membership), make(Tie)
-    Assessment_, Answer_, Figure_ = make(Assessment), make(Answer), make(Figure)
+
+def _build_region(store: Store, code: str, *, check: bool = True) -> Region:
     reg = _fast_rows(store, "regions", code)[0]
-    contacts = _group_rows(store, "contacts", code, "actor")
-    parties = _group_rows(store, "agreement_parties", code, "agreement")
-    answers = _group_rows(store, "answers", code, "assessment")
     region = Region(reg["code"], reg["name"], tuple(json.loads(reg["territories"])),
                     note=reg["note"], source=reg["source"])
-    region.actors = [Actor_(
-        r["id"], r["name"], r["type"], sector=r["sector"],
-        territories=tuple(json.loads(r["territories"])), roles=tuple(json.loads(r["roles"])),
-        contacts=tuple(Contact_(c["name"], c["role"], c["email"], c["phone"])
-                       for c in contacts.get(r["id"], [])),
-        engagement=r["engagement"], acronym=r["acronym"], note=r["note"], source=r["source"],
-        illustrative=bool(r["illustrative"]), since=_d(r["since"]), until=_d(r["until"]))
-        for r in _fast_rows(store, "actors", code)]
-    region.agreements = [Agreement_(
-        r["id"], r["type"],
-        tuple(Party_(p["role"], p["actor"] or "", p["person"], p["tenant_code"])
-              for p in parties.get(r["id"], [])),
-        signed_on=_d(r["signed_on"]), ends_on=_d(r["ends_on"]), status=r["status"],
-        renews=r["renews"], note=r["note"], source=r["source"],
-        illustrative=bool(r["illustrative"])) for r in _fast_rows(store, "agreements", code)]
-    region.committees = [Committee_(
-        r["id"], r["kind"], r["name"], r["mandate"], r["meetings_per_year"], r["note"],
-        r["source"], bool(r["illustrative"])) for r in _fast_rows(store, "committees", code)]
-    region.memberships = [Membership_(
-        r["committee"], r["actor"], r["seat"], r["person"], _d(r["since"]), _d(r["until"]),
-        r["source"], bool(r["illustrative"])) for r in _fast_rows(store, "memberships", code)]
-    region.ties = [Tie_(
-        r["source"], r["target"], r["kind"], r["project"], _d(r["since"]), _d(r["until"]),
-        r["note"], r["source_ref"], bool(r["illustrative"])) for r in _fast_rows(store, "ties", code)]
-    region.assessments = [Assessment_(
-        r["id"], dt.date.fromisoformat(r["on_date"]),
-        tuple(Answer_(a["criterion"], a["level"], a["respondent"], a["evidence"])
-              for a in answers.get(r["id"], [])),
-        label=r["label"], note=r["note"], source=r["source"],
-        illustrative=bool(r["illustrative"])) for r in _fast_rows(store, "assessments", code)]
-    region.figures = [Figure_(
-        r["code"], r["value"], r["unit"], dt.date.fromisoformat(r["as_of"]), r["definition_fr"],
-        r["definition_en"], r["source"], bool(r["illustrative"]))
-        for r in _fast_rows(store, "figures", code)]
+    for kind, attr in RECORD_LISTS.items():
+        setattr(region, attr, _load_records(store, kind, code, check=check).get("", []))
     return region

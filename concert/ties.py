@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from concert import schema
 from concert._errors import Problem, raise_if
 from concert._validate import (
     check_bool,
@@ -45,17 +46,21 @@ class Tie:
         Free text; ``source_ref`` says where the fact comes from.
     illustrative : bool
         True when invented for illustration.
+    frequency : str
+        How often they work together: ``occasional``, ``monthly``, ``weekly``, or ``""``
+        when unknown (:data:`concert.framework.TIE_FREQUENCIES`).
     """
 
-    source: str
-    target: str
-    kind: str
-    project: str = ""
-    since: dt.date | None = None
-    until: dt.date | None = None
-    note: str = ""
-    source_ref: str = ""
-    illustrative: bool = False
+    source: str = schema.ref("actor")
+    target: str = schema.ref("actor")
+    kind: str = schema.code("tie_kind")
+    project: str = schema.text("", max_len=500)
+    since: dt.date | None = schema.date()
+    until: dt.date | None = schema.date()
+    note: str = schema.text("", max_len=500)
+    source_ref: str = schema.text("", max_len=500)
+    illustrative: bool = schema.flag()
+    frequency: str = schema.code("tie_frequency", "")
 
     def __post_init__(self) -> None:
         raise_if(self.problems())
@@ -68,12 +73,7 @@ class Tie:
     def problems(self) -> list[Problem]:
         """Return the rules this tie breaks on its own."""
         w = f"{where_of(self.source)}>{where_of(self.target)}"
-        out = check_id(self.source, "source", w) + check_id(self.target, "target", w)
-        out += check_code(self.kind, "tie_kind", "kind", w)
-        for name in ("project", "note", "source_ref"):
-            out += check_text(getattr(self, name), name, w, max_len=500)
-        out += check_date(self.since, "since", w) + check_date(self.until, "until", w)
-        out += check_bool(self.illustrative, "illustrative", w)
+        out = schema.field_problems(self, "tie", w)
         if not out and self.source == self.target:
             out.append(Problem("tie.self", w))
         if not out and self.since and self.until and self.until < self.since:

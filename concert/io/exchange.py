@@ -41,13 +41,15 @@ from typing import Any
 import pandas as pd
 
 from concert import framework as fw
-from concert import i18n, settings
-from concert._errors import ConcertError, Problem, ValidationError
+from concert import i18n, schema, settings
+from concert._errors import ConcertError, Problem, ValidationError, printable
+from concert._validate import short
 from concert.actors import Actor, Contact
 from concert.agreements import Agreement, Party
 from concert.committees import Committee, Membership
 from concert.figures import Figure
 from concert.indicators import Answer, Assessment
+from concert.io.files import atomic_path, atomic_paths, check_output, os_reason
 from concert.io.tables import SUMMARY_NAMES, TABLES, Column, Table, normalise, table_for
 from concert.region import RECORD_LISTS, Region, record_label
 from concert.store import Store
@@ -58,6 +60,14 @@ __all__ = ["ImportFailed", "ImportProblem", "ImportReport", "export_tables", "im
 
 Progress = Callable[[int, int], None]
 ISO_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}( \d{2}:\d{2}:\d{2})?$")
+
+# Caps on what one table of a file may hold (a crafted file must not exhaust memory).
+MAX_ROWS = 200_000          # data rows per table (sheet, CSV or JSON table)
+MAX_COLUMNS = 200           # columns per row (the widest table has 17)
+MAX_CELLS = 4_000_000       # filled cells per table
+MAX_XLSX_STRINGS = 64 * 2**20  # bytes of shared strings in a workbook, uncompressed
+JSON_MAX_DEPTH = 16         # nesting of arrays and objects (the format needs 4)
+JSON_MAX_DIGITS = 100       # digits of a JSON integer
 
 
 @dataclasses.dataclass(frozen=True)
@@ -70,11 +80,13 @@ class ImportProblem:
     message: str
 
     def __str__(self) -> str:
-        where = self.file
+        # The file name and the column header come from the person's files: control
+        # characters in them are shown escaped, never sent raw to a terminal.
+        where = printable(self.file)
         if self.row is not None:
             where += f":{i18n.t('io.row')} {self.row}"
         if self.column:
-            where += f":{self.column}"
+            where += f":{printable(self.column)}"
         return f"{where}: {self.message}"
 
 
@@ -117,7 +129,9 @@ class Sheet:
 # --------------------------------------------------------------------------- reading
 def _problem(where: str, row: int | None, column: str, text_key: str, /,
              **values: Any) -> ImportProblem:
-    return ImportProblem(where, row, column, i18n.t(text_key, **values))
+    """A problem whose message quotes ``values`` with control characters escaped."""
+    return ImportProblem(where, row, column, i18n.t(text_key, **{
+        k: printable(v) if isinstance(v, str) else v for k, v in values.items()}))
 
 
 def read_tables(paths: Iterable[str | Path], *, encoding: str = "utf-8"
@@ -144,8 +158,15 @@ def read_tables(paths: Iterable[str | Path], *, encoding: str = "utf-8"
         except UnicodeDecodeError:
             problems.append(_problem(name, None, "", "io.encoding", encoding=encoding))
             continue
-        except _Unreadable as exc:
-            problems.append(_problem(name, None, "", "io.unreadable", detail=str(exc)))
+        except LookupError:  # an encoding Python does not know
+            problems.append(_problem(name, None, "", "io.unreadable",
+                                     detail=f"encoding {encoding}"))
+            continue
+        except _Refused as exc:
+            problems.append(_problem(name, exc.row, "", exc.key, **exc.values))
+            continue
+        except OSError as exc:
+            problems.append(_problem(name, None, "", "io.unreadable", detail=os_reason(exc)))
             continue
         # An empty table is an error only when it is all the file holds: a workbook or a
         # JSON export may carry empty tables beside full ones.
@@ -168,61 +189,183 @@ def read_tables(paths: Iterable[str | Path], *, encoding: str = "utf-8"
     return sheets, problems
 
 
-class _Unreadable(Exception):
-    pass
+class _Refused(Exception):
+    """A file refused as a whole: the text key of the one message, and its values."""
+
+    def __init__(self, text_key: str, /, row: int | None = None, **values: Any) -> None:
+        super().__init__(text_key)
+        self.key, self.row, self.values = text_key, row, values
 
 
-def _read_csv(path: Path, encoding: str) -> list[tuple[str, list[str], list[list[Any]]]]:
+Found = list[tuple[str, list[str], list[list[Any]]]]
+
+
+def _check_size(sheet: str, row: int, width: int, cells: int) -> None:
+    """Refuse a table past the caps on rows, columns and cells (row 1 is the header)."""
+    if row > MAX_ROWS + 1:
+        raise _Refused("io.too_many_rows", sheet=sheet, max=f"{MAX_ROWS:,}".replace(",", " "))
+    if width > MAX_COLUMNS:
+        raise _Refused("io.too_many_columns", sheet=sheet, max=MAX_COLUMNS, row=row)
+    if cells > MAX_CELLS:
+        raise _Refused("io.too_many_cells", sheet=sheet,
+                       max=f"{MAX_CELLS:,}".replace(",", " "))
+
+
+def _trimmed(values: Sequence[Any]) -> list[Any]:
+    """The values of a row without its trailing empty cells."""
+    n = len(values)
+    while n and (values[n - 1] is None or values[n - 1] == ""):
+        n -= 1
+    return list(values[:n])
+
+
+def _read_csv(path: Path, encoding: str) -> Found:
     raw = path.read_bytes()
+    nul = raw.find(b"\x00")
+    if nul >= 0 and encoding.lower().replace("_", "-") not in ("utf-16", "utf-32"):
+        raise _Refused("io.binary", row=raw.count(b"\n", 0, nul) + 1)
     text = raw.decode("utf-8-sig" if encoding.lower().replace("_", "-") in ("utf-8", "utf8")
                       else encoding)
+    text = text.removeprefix("\ufeff")
     if not text.strip():
         return [(path.stem, [], [])]
     # The header line tells the delimiter: Excel in French writes ";", elsewhere ",".
-    first = text.lstrip("\ufeff").splitlines()[0]
+    first = text.splitlines()[0]
     delimiter = max(",;\t", key=first.count)
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
-    lines = list(reader)
+    lines: list[list[Any]] = []
+    cells = 0
+    try:
+        for values in reader:
+            values = _trimmed(values)
+            cells += len(values)
+            _check_size(path.name, len(lines) + 1, len(values), cells)
+            lines.append(values)
+    except csv.Error as exc:
+        if "field limit" in str(exc):
+            raise _Refused("io.field_too_long", max=f"{csv.field_size_limit():,}".replace(
+                ",", " "), row=reader.line_num) from exc
+        raise _Refused("io.csv_error", row=reader.line_num, detail=str(exc)) from exc
     return [(path.stem, lines[0] if lines else [], lines[1:])]
 
 
-def _read_xlsx(path: Path) -> list[tuple[str, list[str], list[list[Any]]]]:
+def _read_xlsx(path: Path) -> Found:
+    import zipfile
+
     import openpyxl
 
+    # The sheets are read row by row, but the shared strings are held in memory: refuse a
+    # workbook whose texts would not fit (a zip "bomb") before opening it.
+    try:
+        with zipfile.ZipFile(path) as zf:
+            strings = sum(i.file_size for i in zf.infolist()
+                          if i.filename.lower().endswith("sharedstrings.xml"))
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise _Refused("io.xlsx_damaged", detail=type(exc).__name__) from exc
+    if strings > MAX_XLSX_STRINGS:
+        raise _Refused("io.xlsx_strings", size=strings // 2**20, max=MAX_XLSX_STRINGS // 2**20)
     try:
         wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
-        raise _Unreadable(type(exc).__name__) from exc
+        raise _Refused("io.xlsx_damaged", detail=type(exc).__name__) from exc
     out = []
     try:
         for ws in wb.worksheets:
-            rows = [list(r) for r in ws.iter_rows(values_only=True)]
-            rows = [r for r in rows if any(v not in (None, "") for v in r)]
             if normalise(ws.title) in ("valeurs", "values", "lisez_moi", "readme"):
                 continue
-            out.append((ws.title, [str(h) if h is not None else "" for h in rows[0]]
-                        if rows else [], rows[1:]))
+            out.append((ws.title, *_xlsx_rows(ws)))
+    except _Refused:
+        raise
+    except Exception as exc:  # a cell pointing to a missing shared string, bad XML...
+        raise _Refused("io.xlsx_damaged", detail=type(exc).__name__) from exc
     finally:
         wb.close()
     return out
 
 
-def _read_json(path: Path, encoding: str) -> list[tuple[str, list[str], list[list[Any]]]]:
+def _xlsx_rows(ws: Any) -> tuple[list[str], list[list[Any]]]:
+    """A read-only sheet's header and rows, streamed, within the caps.
+
+    The dimension the sheet declares (``A1:XFD1048576`` in a crafted file) is ignored:
+    rows come as the file holds them, each as wide as its last cell, and the caps are
+    checked on each row as it comes.
+    """
+    ws.reset_dimensions()
+    rows: list[list[Any]] = []
+    cells = 0
+    for n, row in enumerate(ws.iter_rows(values_only=True), start=1):
+        if not row:
+            continue
+        values = _trimmed(row)
+        if not values:
+            continue
+        cells += len(values)
+        _check_size(ws.title, n, len(values), cells)
+        rows.append(values)
+    header = [str(h) if h is not None else "" for h in rows[0]] if rows else []
+    return header, rows[1:]
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise _Refused("io.json_duplicate", key=short(key, 60, str))
+        out[key] = value
+    return out
+
+
+def _json_int(text: str) -> int:
+    if len(text.lstrip("-")) > JSON_MAX_DIGITS:
+        raise _Refused("io.json_number", max=JSON_MAX_DIGITS)
+    return int(text)
+
+
+_JSON_STRING_RE = re.compile(r'"(?:[^"\\]|\\.)*"')
+_JSON_BRACKET_RE = re.compile(r"[\[\]{}]")
+
+
+def _json_depth(text: str) -> int:
+    """The deepest nesting of arrays and objects in a JSON text (strings skipped)."""
+    depth = deepest = 0
+    for m in _JSON_BRACKET_RE.finditer(_JSON_STRING_RE.sub('""', text)):
+        if m.group() in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+            if deepest > JSON_MAX_DEPTH:
+                break
+        else:
+            depth -= 1
+    return deepest
+
+
+def _read_json(path: Path, encoding: str) -> Found:
+    # A byte-order mark is accepted, as for CSV files.
+    text = path.read_bytes().decode("utf-8-sig" if encoding.lower().replace("_", "-") in (
+        "utf-8", "utf8") else encoding).removeprefix("\ufeff")
+    if _json_depth(text) > JSON_MAX_DEPTH:
+        raise _Refused("io.json_depth", max=JSON_MAX_DEPTH)
     try:
-        data = json.loads(path.read_bytes().decode(encoding))
+        data = json.loads(text, object_pairs_hook=_unique_keys, parse_int=_json_int)
     except json.JSONDecodeError as exc:
-        raise _Unreadable(f"JSON: {exc.msg} ({exc.lineno}:{exc.colno})") from exc
+        raise _Refused("io.json_syntax", detail=exc.msg, line=exc.lineno,
+                       column=exc.colno) from exc
+    except RecursionError as exc:
+        raise _Refused("io.json_depth", max=JSON_MAX_DEPTH) from exc
+    except ValueError as exc:  # a number out of range
+        raise _Refused("io.json_number", max=JSON_MAX_DIGITS) from exc
     if isinstance(data, list):
         data = {path.stem: data}
     if not isinstance(data, dict):
-        raise _Unreadable("JSON: an object of tables or a list of rows is expected")
+        raise _Refused("io.json_shape")
     out = []
     for name, rows in data.items():
         if normalise(name) in SUMMARY_NAMES:
             continue
         if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
-            raise _Unreadable(f"JSON: « {name} » must be a list of objects")
+            raise _Refused("io.json_rows", name=short(name, 60, str))
         header = list(dict.fromkeys(k for r in rows for k in r))
+        _check_size(name, len(rows) + 1, len(header), len(rows) * len(header))
         out.append((name, header, [[r.get(h) for h in header] for r in rows]))
     return out
 
@@ -275,6 +418,12 @@ def _convert(col: Column, value: Any) -> tuple[Any, str | None]:
     if _blank(value):
         return {"list": (), "bool": False, "date": None, "int": None, "float": None}.get(
             col.type, ""), ("io.required" if col.required else None)
+    if isinstance(value, (list, tuple, dict)):  # from a JSON file
+        if col.type == "list" and not isinstance(value, dict) and all(
+                isinstance(x, (str, int, float)) and not isinstance(x, bool) for x in value):
+            return tuple(t for t in (str(x).strip() for x in value) if t), None
+        return None, {"list": "io.bad_list", "text": "io.bad_text"}.get(
+            col.type, f"io.bad_{col.type}")
     if col.type == "text":
         if isinstance(value, float) and value.is_integer():
             value = int(value)
@@ -353,7 +502,8 @@ def _parse(sheets: list[Sheet], progress: Progress | None) -> _Parsed:
                 if err:
                     bad = True
                     parsed.problems.append(_problem(sheet.file, rownum, sheet.headers[field],
-                                                    err, value=str(raw.get(field))[:40]))
+                                                    err, value=short(raw.get(field), 40,
+                                                                     str)))
                 values[field] = v
             if bad:
                 continue
@@ -367,34 +517,10 @@ def _parse(sheets: list[Sheet], progress: Progress | None) -> _Parsed:
 
 
 def _record(kind: str, values: dict[str, Any]) -> Any:
-    if kind == "actor":
-        return Actor(values["id"], values["name"], values["type"], sector=values["sector"],
-                     territories=values["territories"], roles=values["roles"],
-                     engagement=values["engagement"] or "identified", acronym=values["acronym"],
-                     note=values["note"], source=values["source"],
-                     illustrative=values["illustrative"], since=values["since"],
-                     until=values["until"])
-    if kind == "committee":
-        return Committee(values["id"], values["kind"], values["name"], values["mandate"],
-                         values["meetings_per_year"], values["note"], values["source"],
-                         values["illustrative"])
-    if kind == "membership":
-        return Membership(values["committee"], values["actor"], values["seat"] or "permanent",
-                          values["person"], values["since"], values["until"], values["source"],
-                          values["illustrative"])
-    if kind == "tie":
-        return Tie(values["source"], values["target"], values["kind"], values["project"],
-                   values["since"], values["until"], values["note"], values["source_ref"],
-                   values["illustrative"])
-    if kind == "figure":
-        return Figure(values["code"], values["value"], values["unit"], values["as_of"],
-                      values["definition_fr"], values["definition_en"], values["source"],
-                      values["illustrative"])
-    return Agreement(values["id"], values["type"], _parties(values),
-                     signed_on=values["signed_on"], ends_on=values["ends_on"],
-                     status=values["status"] or "signed", renews=values["renews"],
-                     note=values["note"], source=values["source"],
-                     illustrative=values["illustrative"])
+    """A record from a row's values, by field name (an agreement's parties from columns)."""
+    if kind == "agreement":
+        return schema.build(kind, values, parties=_parties(values))
+    return schema.build(kind, values)
 
 
 def _parties(v: dict[str, Any]) -> tuple[Party, ...]:
@@ -422,8 +548,7 @@ def _build(parsed: _Parsed, sheet: Sheet, rownum: int, values: dict[str, Any]) -
         return
     if sheet.table.name == "contacts":
         try:
-            contact = Contact(values["name"], values["role"] or "other", values["email"],
-                              values["phone"])
+            contact = schema.build("contact", values)
         except ValidationError as exc:
             _report(parsed, sheet, rownum, exc.problems)
             return
@@ -459,10 +584,9 @@ def _build_assessment(parsed: _Parsed, aid: str,
         return next((v[field] for _, _, v in rows if v[field]), "")
 
     try:
-        rec = Assessment(aid, first["on"], tuple(
-            Answer(v["criterion"], v["level"], v["respondent"], v["evidence"])
-            for _, _, v in rows), label=first_of("label"), note=first_of("note"),
-            source=first_of("source"), illustrative=first["illustrative"])
+        rec = schema.build("assessment", {
+            **first, **{f: first_of(f) for f in ("label", "note", "source")}},
+            id=aid, answers=tuple(schema.build("answer", v) for _, _, v in rows))
     except ValidationError as exc:
         for p in exc.problems:
             row = next((n for s, n, v in rows if str(v["criterion"]) in str(p.params.get(
@@ -508,7 +632,7 @@ def _column_for(sheet: Sheet, p: Problem) -> str:
 def _report(parsed: _Parsed, sheet: Sheet, rownum: int, problems: list[Problem]) -> None:
     for p in problems:
         parsed.problems.append(ImportProblem(sheet.file, rownum, _column_for(sheet, p),
-                                             i18n.t(f"rule.{p.rule}", **p.params)))
+                                             p.body()))
 
 
 # --------------------------------------------------------------------------- importing
@@ -559,8 +683,7 @@ def _region_problems(merged: Region, parsed: _Parsed) -> list[ImportProblem]:
             origin = parsed.origins.get(f"{kind}:{p.where}")
             if origin is not None:
                 sheet, row = origin
-                out.append(ImportProblem(sheet.file, row, _column_for(sheet, p),
-                                         i18n.t(f"rule.{p.rule}", **p.params)))
+                out.append(ImportProblem(sheet.file, row, _column_for(sheet, p), p.body()))
                 break
         else:  # a stored record broken by the import (e.g. its actor was changed)
             out.append(ImportProblem("(base)", None, "", p.text()))
@@ -698,13 +821,11 @@ def export_tables(region: Region, *, lang: str | None = None,
         rows["agreements"].append(d)
     for t in region.ties:
         rows["ties"].append(dataclasses.asdict(t))
-    for s in region.assessments:
+    for s in region.assessments:  # one row per answer, the assessment's fields repeated
+        head = {f.name: getattr(s, f.name) for f in dataclasses.fields(s) if f.name != "answers"}
+        head["assessment"] = head.pop("id")
         for ans in s.answers:
-            rows["assessments"].append({"assessment": s.id, "on": s.on, "label": s.label,
-                                        "criterion": ans.criterion, "level": ans.level,
-                                        "respondent": ans.respondent, "evidence": ans.evidence,
-                                        "note": s.note, "source": s.source,
-                                        "illustrative": s.illustrative})
+            rows["assessments"].append({**head, **dataclasses.asdict(ans)})
     for f in region.figures:
         rows["figures"].append(dataclasses.asdict(f))
     for t in TABLES:
@@ -719,37 +840,46 @@ def export_tables(region: Region, *, lang: str | None = None,
     return out
 
 
-def write_csv(region: Region, folder: str | Path, **kw: Any) -> list[Path]:
-    """Write one UTF-8 CSV per table (with a BOM, so Excel reads accents) into ``folder``."""
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for name, df in export_tables(region, **kw).items():
-        if df.empty:  # a header-only CSV would read as an empty file
-            continue
-        path = folder / f"{normalise(name)}.csv"
-        df.to_csv(path, index=False, encoding="utf-8-sig")
-        paths.append(path)
+def write_csv(region: Region, folder: str | Path, *, protect: Iterable[str | Path] = (),
+              **kw: Any) -> list[Path]:
+    """Write one UTF-8 CSV per table (with a BOM, so Excel reads accents) into ``folder``.
+
+    Every file is written whole before any replaces an existing one
+    (:func:`concert.io.files.atomic_paths`); ``protect`` names files never to write over
+    (the database being read). Other keywords go to :func:`export_tables`.
+    """
+    folder = check_output(folder, protect=protect, folder=True)
+    frames = [(folder / f"{normalise(name)}.csv", df)
+              for name, df in export_tables(region, **kw).items()
+              if not df.empty]  # a header-only CSV would read as an empty file
+    paths = [path for path, _ in frames]
+    with atomic_paths(paths, protect=protect) as temps:
+        for tmp, (_, df) in zip(temps, frames, strict=True):
+            df.to_csv(tmp, index=False, encoding="utf-8-sig")
     return paths
 
 
-def write_xlsx(region: Region, path: str | Path, **kw: Any) -> Path:
-    """Write every table as a sheet of one Excel workbook."""
+def write_xlsx(region: Region, path: str | Path, *, protect: Iterable[str | Path] = (),
+               **kw: Any) -> Path:
+    """Write every table as a sheet of one Excel workbook (whole or not at all)."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with pd.ExcelWriter(path, engine="openpyxl") as writer:
-        for name, df in export_tables(region, **kw).items():
+    tables = export_tables(region, **kw)
+    with atomic_path(path, protect=protect) as tmp, pd.ExcelWriter(tmp,
+                                                                   engine="openpyxl") as writer:
+        for name, df in tables.items():
             df.to_excel(writer, sheet_name=name[:31], index=False)
     return path
 
 
-def write_json(region: Region, path: str | Path, **kw: Any) -> Path:
-    """Write every table into one JSON object ``{table: [row, ...]}``."""
+def write_json(region: Region, path: str | Path, *, protect: Iterable[str | Path] = (),
+               **kw: Any) -> Path:
+    """Write every table into one JSON object ``{table: [row, ...]}`` (whole or not at all)."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
     data = {name: df.to_dict(orient="records") for name, df in export_tables(region,
                                                                              **kw).items()}
-    path.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    text = json.dumps(data, ensure_ascii=False, indent=1)
+    with atomic_path(path, protect=protect) as tmp:
+        tmp.write_text(text, encoding="utf-8")
     return path
 
 
@@ -762,28 +892,29 @@ def write_template(path: str | Path, *, lang: str | None = None) -> Path:
     """
     lang = lang or settings.language
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
     table = table_for(path.stem)
     tables = [table] if table is not None else list(TABLES)
     suffix = path.suffix.lower()
-    if suffix == ".csv":
-        if table is None:
-            msg = i18n.t("io.template_csv", lang)
-            raise ConcertError(msg)
-        pd.DataFrame(columns=table.header(lang)).to_csv(path, index=False,
-                                                        encoding="utf-8-sig")
-    elif suffix == ".xlsx":
-        with pd.ExcelWriter(path, engine="openpyxl") as writer:
-            for t in tables:
-                pd.DataFrame(columns=t.header(lang)).to_excel(
-                    writer, sheet_name=(t.fr if lang == "fr" else t.name)[:31], index=False)
-            _codes_frame(lang).to_excel(writer, sheet_name="valeurs" if lang == "fr"
-                                        else "values", index=False)
-    elif suffix == ".json":
-        path.write_text(json.dumps({(t.fr if lang == "fr" else t.name): [] for t in tables},
-                                   ensure_ascii=False, indent=1), encoding="utf-8")
-    else:
+    if suffix not in (".csv", ".xlsx", ".json"):
         raise ConcertError(i18n.t("io.format", lang, suffix=suffix or "-"))
+    if suffix == ".csv" and table is None:
+        raise ConcertError(i18n.t("io.template_csv", lang))
+    with atomic_path(path) as tmp:
+        if suffix == ".csv":
+            assert table is not None
+            pd.DataFrame(columns=table.header(lang)).to_csv(tmp, index=False,
+                                                            encoding="utf-8-sig")
+        elif suffix == ".xlsx":
+            with pd.ExcelWriter(tmp, engine="openpyxl") as writer:
+                for t in tables:
+                    pd.DataFrame(columns=t.header(lang)).to_excel(
+                        writer, sheet_name=(t.fr if lang == "fr" else t.name)[:31],
+                        index=False)
+                _codes_frame(lang).to_excel(writer, sheet_name="valeurs" if lang == "fr"
+                                            else "values", index=False)
+        else:
+            tmp.write_text(json.dumps({(t.fr if lang == "fr" else t.name): [] for t in tables},
+                                      ensure_ascii=False, indent=1), encoding="utf-8")
     return path
 
 

@@ -25,8 +25,11 @@ Column types: ``text``; ``list`` (values separated by ``;``); ``date`` (``AAAA-M
 
 from __future__ import annotations
 
+import dataclasses
 import unicodedata
 from dataclasses import dataclass
+
+from concert import schema
 
 __all__ = ["TABLES", "Column", "Table", "normalise", "table_for"]
 
@@ -63,71 +66,62 @@ class Table:
         return None
 
 
-C = Column
-COMMON = (C("note", "note", "note"), C("source", "source", "source"),
-          C("illustrative", "illustratif", "illustrative", "bool"))
+_VALUE_TYPES = {"texts": "list", "codes": "list", "date": "date", "bool": "bool", "int": "int",
+                "float": "float"}
+
+
+def _columns(kind: str, *, skip: tuple[str, ...] = (), rename: dict[str, str] | None = None,
+             ) -> tuple[Column, ...]:
+    """The columns of a record kind's fields, from its declaration (:mod:`concert.schema`)."""
+    out = []
+    for name, spec in schema.specs(kind):
+        if spec.kind == "items" or name in skip:
+            continue
+        required = spec.required or (schema.default_of(kind, name) is dataclasses.MISSING)
+        field = (rename or {}).get(name, name)
+        out.append(_column(kind, field, field, _VALUE_TYPES.get(spec.kind, "text"), required))
+    return tuple(out)
+
+
+def _column(kind: str, name: str, field: str, type_: str = "text",
+            required: bool = False) -> Column:
+    """A column filling ``field``, headed by the labels of ``kind``'s field ``name``."""
+    return Column(field, schema.field_label(kind, name, "fr"),
+                  schema.field_label(kind, name, "en"), type_, required)
+
+
+def _after(columns: tuple[Column, ...], field: str, extra: tuple[Column, ...]
+           ) -> tuple[Column, ...]:
+    i = next(i for i, c in enumerate(columns) if c.field == field) + 1
+    return columns[:i] + extra + columns[i:]
+
+
+# An agreement's parties are written as columns, one per kind of party; a worker is
+# named with the organisation the worker belongs to.
+_PARTY_COLUMNS = tuple(_column("party", name, name) for name in (
+    "housing_provider", "program", "referring_org", "worker_org", "worker", "liaison_agent",
+    "tenant_code"))
+# An assessment is written as one row per answer, the assessment's fields repeated.
+_ASSESSMENT = _columns("assessment", rename={"id": "assessment"})
 
 TABLES: tuple[Table, ...] = (
     Table("region", "région", (
-        C("code", "code", "code", required=True), C("name", "nom", "name", required=True),
-        C("territories", "territoires", "territories", "list"), C("note", "note", "note"),
-        C("source", "source", "source"))),
-    Table("actors", "acteurs", (
-        C("id", "identifiant", "id", required=True), C("name", "nom", "name", required=True),
-        C("type", "type", "type", required=True), C("sector", "secteur", "sector"),
-        C("territories", "territoires", "territories", "list"),
-        C("roles", "rôles", "roles", "list"), C("engagement", "engagement", "engagement"),
-        C("acronym", "sigle", "acronym"), *COMMON,
-        C("since", "depuis", "since", "date"), C("until", "jusqu’au", "until", "date"))),
-    Table("contacts", "contacts", (
-        C("actor", "acteur", "actor", required=True), C("name", "nom", "name", required=True),
-        C("role", "rôle", "role"), C("email", "courriel", "email"),
-        C("phone", "téléphone", "phone"))),
-    Table("committees", "comités", (
-        C("id", "identifiant", "id", required=True), C("kind", "type", "kind", required=True),
-        C("name", "nom", "name"), C("mandate", "mandat", "mandate"),
-        C("meetings_per_year", "rencontres par an", "meetings per year", "int"), *COMMON)),
-    Table("memberships", "sièges", (
-        C("committee", "comité", "committee", required=True),
-        C("actor", "acteur", "actor", required=True), C("seat", "siège", "seat"),
-        C("person", "personne", "person"), C("since", "depuis", "since", "date"),
-        C("until", "jusqu’au", "until", "date"), C("source", "source", "source"),
-        C("illustrative", "illustratif", "illustrative", "bool"))),
-    Table("agreements", "ententes", (
-        C("id", "identifiant", "id", required=True), C("type", "type", "type", required=True),
-        C("signed_on", "signée le", "signed on", "date"),
-        C("ends_on", "fin le", "ends on", "date"), C("status", "statut", "status"),
-        C("renews", "reconduit", "renews"),
-        C("housing_provider", "propriétaire", "housing provider"),
-        C("program", "programme", "program"),
-        C("referring_org", "organisme référent", "referring organisation"),
-        C("worker_org", "organisme de l’intervenant", "worker organisation"),
-        C("worker", "intervenant", "worker"),
-        C("liaison_agent", "agent de liaison", "liaison agent"),
-        C("tenant_code", "code locataire", "tenant code"), *COMMON)),
-    Table("ties", "liens", (
-        C("source", "source", "source", required=True),
-        C("target", "cible", "target", required=True), C("kind", "type", "kind", required=True),
-        C("project", "projet", "project"), C("since", "depuis", "since", "date"),
-        C("until", "jusqu’au", "until", "date"), C("note", "note", "note"),
-        C("source_ref", "référence", "reference"),
-        C("illustrative", "illustratif", "illustrative", "bool"))),
-    Table("assessments", "évaluations", (
-        C("assessment", "évaluation", "assessment", required=True),
-        C("on", "date", "date", "date", required=True), C("label", "libellé", "label"),
-        C("criterion", "critère", "criterion", required=True),
-        C("level", "niveau", "level", "int", required=True),
-        C("respondent", "répondant", "respondent"), C("evidence", "preuve", "evidence"),
-        C("note", "note", "note"), C("source", "source", "source"),
-        C("illustrative", "illustratif", "illustrative", "bool"))),
-    Table("figures", "données", (
-        C("code", "code", "code", required=True), C("value", "valeur", "value", "float", True),
-        C("unit", "unité", "unit", required=True), C("as_of", "au", "as of", "date", True),
-        C("definition_fr", "définition", "definition (fr)", required=True),
-        C("definition_en", "définition (en)", "definition (en)"),
-        C("source", "source", "source"),
-        C("illustrative", "illustratif", "illustrative", "bool"))),
+        _column("region", "code", "code", required=True),
+        _column("region", "name", "name", required=True),
+        _column("region", "territories", "territories", "list"),
+        _column("region", "note", "note"), _column("region", "source", "source"))),
+    Table("actors", "acteurs", _columns("actor")),
+    Table("contacts", "contacts", (_column("contact", "actor", "actor", required=True),
+                                   *_columns("contact"))),
+    Table("committees", "comités", _columns("committee")),
+    Table("memberships", "sièges", _columns("membership")),
+    Table("agreements", "ententes", _after(_columns("agreement"), "renews", _PARTY_COLUMNS)),
+    Table("ties", "liens", _columns("tie")),
+    Table("assessments", "évaluations", _after(_ASSESSMENT, "label", _columns("answer"))),
+    Table("figures", "données", _columns("figure")),
 )
+"""The tables, their columns derived from the record schema; French and English headers
+come from the translation table's ``field.*`` entries."""
 
 SUMMARY_NAMES = ("resume", "summary")
 
