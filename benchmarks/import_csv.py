@@ -19,8 +19,8 @@ from pathlib import Path
 
 import pandas as pd
 import sqlite_utils
-
 from _util import best_of, row
+
 from concert.io import import_files
 from concert.store import Store
 

@@ -15,8 +15,8 @@ from __future__ import annotations
 import random
 
 import networkx as nx
-
 from _util import best_of, province_db, row, scales
+
 from concert import maturity, region_stage
 from concert import network as nw
 from concert.store import Store

@@ -8,10 +8,41 @@ notebook. The stable part of a problem is its ``rule`` code.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
 from concert import i18n
+
+# Characters never shown raw in a message: control characters (C0, DEL, C1: terminal
+# escape sequences start with ESC or CSI), format characters (bidirectional overrides,
+# zero-width characters) and line or paragraph separators.
+_HIDDEN = frozenset(("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"))
+
+
+def printable(text: str) -> str:
+    r"""``text`` with every control or invisible character written as an escape.
+
+    A value quoted in a message comes from a person or a file: raw, an ``ESC [2J`` would
+    clear the terminal, an OSC sequence set its title, a right-to-left override reverse
+    the message. Such characters are written as ``\x1b``, ``\u202e``...
+
+    Examples
+    --------
+    >>> printable("a\x1b[2Jb\u202ec")
+    'a\\x1b[2Jb\\u202ec'
+    """
+    if text.isprintable():  # the common case: nothing to do (spaces are printable)
+        return text
+    out = []
+    for ch in text:
+        if ch == " " or unicodedata.category(ch) not in _HIDDEN:
+            out.append(ch)
+        else:
+            n = ord(ch)
+            out.append(f"\\x{n:02x}" if n < 0x100 else f"\\u{n:04x}" if n < 0x10000
+                       else f"\\U{n:08x}")
+    return "".join(out)
 
 
 class ConcertError(Exception):
@@ -36,9 +67,17 @@ class Problem:
         self.params = params
 
     def text(self, lang: str | None = None) -> str:
-        """Return the message in ``lang`` (default: the current settings language)."""
-        body = i18n.t(f"rule.{self.rule}", lang, **self.params)
-        return f"{self.where}: {body}" if self.where else body
+        """Return the message in ``lang`` (default: the current settings language).
+
+        Quoted values are shown with their control characters escaped (:func:`printable`).
+        """
+        body = self.body(lang)
+        return f"{printable(self.where)}: {body}" if self.where else body
+
+    def body(self, lang: str | None = None) -> str:
+        """The message without its ``where`` prefix, values escaped (:func:`printable`)."""
+        values = {k: printable(v) if isinstance(v, str) else v for k, v in self.params.items()}
+        return i18n.t(f"rule.{self.rule}", lang, **values)
 
     @property
     def message(self) -> str:

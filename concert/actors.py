@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
 
 import pandas as pd
 
@@ -33,11 +32,6 @@ from concert import i18n, schema
 from concert._errors import Problem, raise_if
 from concert._validate import (
     as_tuple,
-    check_bool,
-    check_code,
-    check_date,
-    check_id,
-    check_text,
     fold,
     where_of,
 )

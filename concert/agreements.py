@@ -49,16 +49,10 @@ from dataclasses import dataclass
 import pandas as pd
 
 from concert import framework as fw
-from concert import schema
-from concert import i18n, settings
+from concert import i18n, schema, settings
 from concert._errors import Problem, raise_if
 from concert._validate import (
     as_tuple,
-    check_bool,
-    check_code,
-    check_date,
-    check_id,
-    check_text,
     short,
     where_of,
 )

@@ -16,11 +16,6 @@ from dataclasses import dataclass
 from concert import schema
 from concert._errors import Problem, raise_if
 from concert._validate import (
-    check_bool,
-    check_code,
-    check_date,
-    check_id,
-    check_text,
     short,
     where_of,
 )

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from concert import schema
 from concert._errors import Problem, raise_if
-from concert._validate import check_bool, check_date, check_id, check_text, short, where_of
+from concert._validate import short, where_of
 
 __all__ = ["Figure"]
 

@@ -18,7 +18,11 @@ Nodes (attribute ``kind``)
     ``tenant``
         id = ``"tenant:<agreement id>"``: the tenant of an entente III. It carries its
         pseudonymous ``code`` only when ``tenant_codes=True``; by default the graph
-        holds no tenant code.
+        holds no tenant code. An agreement III's id may itself come from a tenant's
+        file number: exports pass the region through
+        :func:`concert.privacy.without_agreement_iii_ids` first (``concert export``
+        does unless ``--include-tenant-codes``), so the files name each by a
+        pseudonym (``III-0001``...).
 
 Edges (attribute ``kind``; the edge key is unique)
     ``agreement_I``, ``agreement_II``
@@ -42,19 +46,20 @@ The input region is never modified.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import networkx as nx
 import pandas as pd
 
+from concert import _gc, i18n, settings
 from concert import framework as fw
-from concert import i18n, settings
 from concert.actors import key_actor_rows_of
 from concert.agreements import effective_status
 from concert.region import Region
 
 __all__ = ["graph_to_frames", "read_gexf", "read_graphml", "region_to_graph", "write_gexf",
-           "write_graphml"]
+           "write_graphml", "write_node_link"]
 
 EDGE_KINDS = ("agreement_I", "agreement_II", "agreement_III", "committee", "information",
               "resources", "joint_project", "referral")
@@ -87,7 +92,11 @@ def region_to_graph(region: Region, *, on: dt.date | None = None,
     -----
     Runs in time linear in the number of records.
     """
-    on = on or settings.current_date()
+    with _gc.paused():  # many small dicts, no cycles: see concert._gc
+        return _region_graph(region, on or settings.current_date(), tenant_codes)
+
+
+def _region_graph(region: Region, on: dt.date, tenant_codes: bool) -> nx.MultiDiGraph:
     G = nx.MultiDiGraph(region=region.code, name=region.name, on=on.isoformat())
     for a in region.actors:
         G.add_node(a.id, kind="actor", name=a.name, label=a.label(), type=a.type,
@@ -174,6 +183,15 @@ def write_gexf(G: nx.MultiDiGraph, path: str | Path) -> Path:
     for u, v, k, d in H.edges(keys=True, data=True):
         d["id"] = str(k)
     nx.write_gexf(H, path)
+    return path
+
+
+def write_node_link(G: nx.MultiDiGraph, path: str | Path) -> Path:
+    """Write ``G`` as networkx node-link JSON (parent folders are created); return the path."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(nx.node_link_data(G, edges="edges"), ensure_ascii=False,
+                               indent=1), encoding="utf-8")
     return path
 
 

@@ -168,7 +168,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "explain.tools": ("Outils : {tools}", "Tools: {tools}"),
     "explain.early": ("Déjà observés à un stade ultérieur : {criteria}",
                       "Already observed at a later stage: {criteria}"),
-    "explain.partial_region": ("Stage de la région établi sur {n} indicateurs évalués sur {total}",
+    "explain.partial_region": ("Stade de la région établi sur {n} indicateurs évalués sur {total}",
                                "Region stage based on {n} assessed indicators out of {total}"),
     "tenant_hidden": ("Locataire (code masqué)", "Tenant (code hidden)"),
     "store.conflict": ("La région « {region} » a été modifiée par {user} le {at} (UTC) depuis "
@@ -591,18 +591,23 @@ TEXT: dict[str, tuple[str, str]] = {
     "dash.load_error": ("Impossible de charger la région : {detail}",
                         "Cannot load the region: {detail}"),
     "dash.no_region": ("Aucune région à afficher.", "No region to show."),
-    "dash.load_damaged": ("le fichier « {file} » est illisible ou endommagé. La personne qui "
-                          "gère le tableau de bord peut le vérifier avec « concert backup » ou "
-                          "le remplacer par une copie de sauvegarde.",
-                          "the file '{file}' is unreadable or damaged. The person who runs the "
-                          "dashboard can check it with 'concert backup' or replace it with a "
-                          "backup copy."),
+    "dash.load_damaged": ("le fichier « {file} » ne peut pas être lu ({detail}). S’il est "
+                          "endommagé, la personne qui gère le tableau de bord peut le vérifier "
+                          "avec « concert backup » ou le remplacer par une copie de sauvegarde.",
+                          "the file '{file}' cannot be read ({detail}). If it is damaged, the "
+                          "person who runs the dashboard can check it with 'concert backup' or "
+                          "replace it with a backup copy."),
     "dash.error.unexpected": ("Une erreur inattendue s’est produite ; rien n’a été modifié. "
                               "Réessayez, ou signalez-la à la personne qui gère le tableau "
                               "de bord.",
                               "An unexpected error occurred; nothing was changed. Try again, "
                               "or report it to the person who runs the dashboard."),
     "dash.iii_alias": ("n° {n}", "no. {n}"),
+    "dash.data.export_help": ("L’export laisse de côté les ententes III (codes de locataires) ; "
+                              "avec « Masquer les noms des organismes », il ne contient que les "
+                              "noms anonymisés.",
+                              "The export leaves out the agreements III (tenant codes); with "
+                              "'Hide organisation names' it holds the anonymised names only."),
     "dash.cmp.iii_count": ("{n} entente(s) III (jamais nommées une à une)",
                            "{n} agreement(s) III (never named one by one)"),
     "dash.no_assessment": ("Aucune évaluation enregistrée : remplissez l’auto-évaluation.",

@@ -54,19 +54,15 @@ import datetime as dt
 import statistics
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 
 from concert import framework as fw
-from concert import i18n, settings
-from concert import schema
+from concert import i18n, schema, settings
 from concert._errors import Problem, raise_if
 from concert._validate import (
     as_tuple,
-    check_bool,
-    check_date,
-    check_id,
-    check_text,
     short,
     where_of,
 )
@@ -222,6 +218,25 @@ StageRule = Callable[[fw.Indicator, Mapping[str, CriterionState]], Placement]
 
 
 @dataclass(frozen=True)
+class Note:
+    """A remark on a placement, kept as a translation key and codes; rendered on demand.
+
+    ``criteria`` are criterion codes (named in the language asked for); ``n`` and
+    ``total`` count indicators.
+    """
+
+    key: str
+    criteria: tuple[str, ...] = ()
+    n: int = 0
+    total: int = 0
+
+    def text(self, lang: str | None = None) -> str:
+        """The remark in ``lang`` (default: the settings language)."""
+        return i18n.t(self.key, lang, n=self.n, total=self.total, criteria="; ".join(
+            i18n.criterion_label(c, lang) for c in self.criteria))
+
+
+@dataclass(frozen=True)
 class StageResult:
     """An indicator's placement and its explanation.
 
@@ -241,8 +256,8 @@ class StageResult:
         Criteria of the next stage not yet met.
     next_stage : str or None
         The stage to reach next (``None`` at coopération).
-    notes : tuple of str
-        Remarks in the current language (e.g. criteria of a later stage met early).
+    notes : tuple of Note
+        Remarks (e.g. criteria of a later stage met early), rendered by ``Note.text``.
     """
 
     indicator: str
@@ -255,7 +270,7 @@ class StageResult:
     descriptors: tuple[str, ...] = ()
     missing: tuple[str, ...] = ()
     next_stage: str | None = None
-    notes: tuple[str, ...] = ()
+    notes: tuple[Note, ...] = ()
 
     @property
     def stage(self) -> str | None:
@@ -319,8 +334,34 @@ class StageResult:
                 lines.append(i18n.t("explain.guidance", lang, text=self.guidance(lang)))
             if self.tools(lang):
                 lines.append(i18n.t("explain.tools", lang, tools="; ".join(self.tools(lang))))
-        lines.extend(self.notes)
+        lines.extend(n.text(lang) for n in self.notes)
         return "\n".join(lines)
+
+    def to_dict(self, lang: str | None = None) -> dict[str, Any]:
+        """The result as JSON-ready data: codes, and their labels in ``lang``.
+
+        Examples
+        --------
+        >>> a = Assessment("a", dt.date(2024, 1, 1), [Answer("climat.coordination.1", 3)])
+        >>> d = maturity(a)["climat"].to_dict("en")
+        >>> d["indicator"], d["stage"], d["stage_label"]
+        ('climat', 'coordination', 'Coordination')
+        """
+        lang = lang or settings.language
+
+        def crit(codes: tuple[str, ...]) -> list[dict[str, str]]:
+            return [{"code": c, "label": i18n.criterion_label(c, lang)} for c in codes]
+
+        return {
+            "indicator": self.indicator, "label": i18n.indicator_label(self.indicator, lang), "assessed": self.assessed,
+            "stage": self.stage, "towards": self.placement.towards, "position": self.position,
+            "stage_label": self.stage_label(lang), "met": crit(self.met),
+            "partial": crit(self.partial), "descriptors": crit(self.descriptors),
+            "missing": (list(self.missing) if self.indicator == "region"
+                        else crit(self.missing)),
+            "next_stage": self.next_stage, "guidance": self.guidance(lang),
+            "tools": list(self.tools(lang)), "notes": [n.text(lang) for n in self.notes],
+        }
 
 
 def criterion_states(assessment: Assessment) -> dict[str, CriterionState]:
@@ -393,7 +434,7 @@ def majority_rule(indicator: fw.Indicator, states: Mapping[str, CriterionState])
 
 
 def _explain(indicator: fw.Indicator, states: Mapping[str, CriterionState],
-             placement: Placement, lang: str | None) -> StageResult:
+             placement: Placement) -> StageResult:
     crits = indicator.criteria
     by_status: dict[str, list[str]] = {"met": [], "partial": [], "absent": [], "unanswered": []}
     descriptors = []
@@ -412,11 +453,10 @@ def _explain(indicator: fw.Indicator, states: Mapping[str, CriterionState],
                     and states[c.code].status != "met") if nxt else ()
     notes = []
     reach = fw.stage_index(nxt) if nxt else len(fw.STAGE_ORDER)
-    early = [c.code for c in crits if not c.descriptor and fw.stage_index(c.stage) > reach
-             and states[c.code].status == "met"]
+    early = tuple(c.code for c in crits if not c.descriptor and fw.stage_index(c.stage) > reach
+                  and states[c.code].status == "met")
     if early:
-        notes.append(i18n.t("explain.early", lang, criteria="; ".join(
-            i18n.criterion_label(c, lang) for c in early)))
+        notes.append(Note("explain.early", early))
     return StageResult(indicator.code, True, placement, tuple(by_status["met"]),
                        tuple(by_status["partial"]), tuple(by_status["absent"]),
                        tuple(by_status["unanswered"]), tuple(descriptors), missing, nxt,
@@ -434,7 +474,9 @@ def maturity(assessment: Assessment, *, rule: StageRule | None = None,
     rule : callable, optional
         ``rule(indicator, states) -> Placement``; default :func:`source_rule`.
     lang : str, optional
-        Language of the notes; default the settings language.
+        Accepted for compatibility and ignored: results hold codes, and their texts
+        (``explain``, ``stage_label``, ``to_dict``, notes) are rendered in the language
+        each of those is asked for.
 
     Returns
     -------
@@ -458,7 +500,7 @@ def maturity(assessment: Assessment, *, rule: StageRule | None = None,
         if not isinstance(placement, Placement):
             msg = f"a stage rule must return a Placement, got {type(placement).__name__}"
             raise TypeError(msg)
-        out[ind.code] = _explain(ind, states, placement, lang)
+        out[ind.code] = _explain(ind, states, placement)
     return out
 
 
@@ -474,9 +516,9 @@ def region_stage(results: Mapping[str, StageResult]) -> StageResult:
     low = min(r.placement.position for r in assessed.values())
     placement = Placement.from_position(low)
     holding = tuple(k for k, r in assessed.items() if r.placement.position == low)
-    notes = ()
+    notes: tuple[Note, ...] = ()
     if len(assessed) < len(results):
-        notes = (i18n.t("explain.partial_region", None, n=len(assessed), total=len(results)),)
+        notes = (Note("explain.partial_region", n=len(assessed), total=len(results)),)
     idx = -1 if placement.stage is None else fw.stage_index(placement.stage)
     nxt = placement.towards or (fw.STAGE_ORDER[idx + 1] if idx + 1 < 3 else None)
     return StageResult("region", True, placement, missing=holding, next_stage=nxt, notes=notes)

@@ -40,9 +40,9 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from collections import Counter
 import math
 import random
+from collections import Counter
 from collections.abc import Iterable
 
 import networkx as nx

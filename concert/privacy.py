@@ -20,13 +20,114 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
+from collections.abc import Collection, Iterable, Mapping
+
+import pandas as pd
 
 from concert import i18n
 from concert.agreements import Agreement, Party
 from concert.indicators import Answer, Assessment
 from concert.region import Region
 
-__all__ = ["anonymise_region"]
+__all__ = ["agreement_pseudonyms", "anonymise_region", "history_without_agreement_iii_ids",
+           "without_agreement_iii_ids"]
+
+
+def agreement_pseudonyms(agreements: Iterable[Agreement], *,
+                         types: Collection[str] = ("I", "II", "III"),
+                         taken: Collection[str] = ()) -> dict[str, str]:
+    """Pseudonyms for agreement ids: ``<type>-<n>``, numbered per type in the given order.
+
+    The one naming rule for hidden agreement ids (:func:`anonymise_region`,
+    :func:`without_agreement_iii_ids`). An agreement III's id may have been made from a
+    tenant's file number, so it leaves the store only as such a pseudonym unless tenant
+    codes are asked for.
+
+    Parameters
+    ----------
+    agreements : iterable of Agreement
+        The agreements, in the region's order.
+    types : collection of str
+        The agreement types to rename; others get no pseudonym.
+    taken : collection of str
+        Ids that stay as they are: a pseudonym never equals one of them.
+
+    Returns
+    -------
+    dict
+        Original id -> pseudonym (``"III-0001"``...).
+
+    Examples
+    --------
+    >>> from concert.example import capitale_nationale
+    >>> names = agreement_pseudonyms(capitale_nationale().agreements, types=("III",))
+    >>> sorted(names.values())[:2]
+    ['III-0001', 'III-0002']
+    """
+    counts: Counter[str] = Counter()
+    out: dict[str, str] = {}
+    for g in agreements:
+        if g.type not in types or g.id in out:
+            continue
+        while True:
+            counts[g.type] += 1
+            alias = f"{g.type}-{counts[g.type]:04d}"
+            if alias not in taken:
+                break
+        out[g.id] = alias
+    return out
+
+
+def without_agreement_iii_ids(region: Region) -> Region:
+    """A copy of ``region`` whose agreements III carry pseudonyms instead of their ids.
+
+    The default of every export (graph files, data files, ``concert history``): the ids
+    of agreements III, which may be derived from a tenant's file number, are replaced
+    by :func:`agreement_pseudonyms`, and so are the ``renews`` references to them.
+    Nothing else changes; the input is not modified.
+    """
+    kept = {g.id for g in region.agreements if g.type != "III"}
+    alias = agreement_pseudonyms(region.agreements, types=("III",), taken=kept)
+    if not alias:
+        return region
+    out = dataclasses.replace(region)
+    out.agreements = [dataclasses.replace(g, id=alias.get(g.id, g.id),
+                                          renews=alias.get(g.renews, g.renews))
+                      for g in region.agreements]
+    return out
+
+
+def history_without_agreement_iii_ids(history: pd.DataFrame,
+                                      regions: Mapping[str, Region]) -> pd.DataFrame:
+    """The audit trail (:meth:`concert.Store.history`) with agreement III keys hidden.
+
+    The key of an agreement that is of type III in ``regions`` (region code -> region)
+    becomes its pseudonym (:func:`agreement_pseudonyms`); the key of an agreement no
+    longer in its region (deleted or renamed: its type is unknown) becomes ``?-<n>``.
+    Other rows are unchanged.
+    """
+    out = history.copy()
+    if out.empty:
+        return out
+    names: dict[tuple[str, str], str] = {}
+    unknown: Counter[str] = Counter()
+    for code, region in regions.items():
+        kept = {g.id for g in region.agreements if g.type != "III"}
+        for key, alias in agreement_pseudonyms(region.agreements, types=("III",),
+                                               taken=kept).items():
+            names[(code, key)] = alias
+        for key in kept:
+            names[(code, key)] = key
+    keys = []
+    for code, kind, key in zip(out["region"], out["kind"], out["key"], strict=True):
+        if kind == "agreement":
+            if (code, key) not in names:
+                unknown[code] += 1
+                names[(code, key)] = f"?-{unknown[code]:04d}"
+            key = names[(code, key)]
+        keys.append(key)
+    out["key"] = keys
+    return out
 
 
 def anonymise_region(region: Region, *, lang: str | None = None) -> Region:
@@ -81,11 +182,7 @@ def anonymise_region(region: Region, *, lang: str | None = None) -> Region:
             a, id=ids[a.id], name=f"{i18n.label('actor_type', a.type, lang)} {type_counts[a.type]}",
             acronym="", note="", source="", contacts=tuple(contacts)))
 
-    agreement_ids: dict[str, str] = {}
-    type_n: Counter[str] = Counter()
-    for g in region.agreements:
-        type_n[g.type] += 1
-        agreement_ids[g.id] = f"{g.type}-{type_n[g.type]:04d}"
+    agreement_ids = agreement_pseudonyms(region.agreements)
     tenants = 0
     agreements: list[Agreement] = []
     for g in region.agreements:

@@ -21,8 +21,8 @@ import dataclasses
 import datetime as dt
 from typing import Any
 
-from concert._errors import Problem, ValidationError
 from concert import schema
+from concert._errors import Problem, ValidationError
 from concert.region import RECORD_TYPES, record_key
 
 __all__ = ["KINDS", "from_dict", "key_of", "to_dict"]

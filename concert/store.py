@@ -58,17 +58,12 @@ from typing import Any
 import pandas as pd
 import sqlite_utils
 
-from concert import i18n, schema
+from concert import _gc, i18n, schema
 from concert._errors import NotFoundError, Problem, StoreError, StoreVersionError, raise_if
-from concert.actors import Actor, Contact
-from concert.agreements import Agreement, Party
-from concert.committees import Committee, Membership
-from concert.figures import Figure
-from concert.indicators import Answer, Assessment
-from concert.records import from_dict, key_of, to_dict
+from concert.indicators import Assessment
 from concert.merge import MergeConflict, three_way_merge
+from concert.records import from_dict, key_of, to_dict
 from concert.region import RECORD_LISTS, Baseline, Region
-from concert.ties import Tie
 
 __all__ = ["SCHEMA_VERSION", "ConflictError", "Store"]
 
@@ -239,8 +234,7 @@ class Store:
             self.db.execute("PRAGMA foreign_keys = ON")
             self.db.execute("PRAGMA busy_timeout = 10000")
             self._prepare()
-            if path is not None:
-                self.db.execute("PRAGMA journal_mode = WAL")
+            self._wal = path is None  # set on the first write: reading changes nothing
         except sqlite3.DatabaseError as exc:
             msg = f"{path} is not a readable SQLite file ({exc})"
             raise StoreError(msg) from exc
@@ -336,6 +330,9 @@ class Store:
                 self._connect(None)
                 raise
             self._pending = False
+        if not self._wal:  # several people may work on the file: readers never wait
+            self.db.execute("PRAGMA journal_mode = WAL")
+            self._wal = True
         with self._transaction():
             yield
 
@@ -557,7 +554,8 @@ class Store:
                                   [code]).fetchone()
             if row is None:
                 raise NotFoundError(f"no region {code!r} in the store")
-            region = _build_region(self, code, check=check)
+            with _gc.paused():  # records hold no cycles: see concert._gc
+                region = _build_region(self, code, check=check)
         region.revision = int(row[0])
         region.baseline = Baseline.of(region)
         return region

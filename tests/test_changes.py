@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+from conftest import TODAY
+
 from concert.changes import compare_dates, region_on
 from concert.framework import QUEBEC_REGIONS
 from concert.regions import compare_regions, crosswalk
 from concert.synth import synthetic_region
-
-from conftest import TODAY
 
 
 def test_region_on_keeps_what_was_in_force(example):

@@ -14,15 +14,15 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import TODAY
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from concert import Actor, Answer, Assessment, Store, Tie
+from concert.example import capitale_nationale
 from concert.merge import MergeConflict, three_way_merge
 from concert.region import Baseline, Region
-from concert.example import capitale_nationale
 from concert.store import ConflictError
-from conftest import TODAY
 
 CODE = "capitale-nationale"
 

@@ -6,11 +6,9 @@ import dataclasses
 import datetime as dt
 
 import pytest
-
-from concert import Actor, Answer, Assessment, Committee, Membership, Tie
-from concert import gaps
-
 from conftest import TODAY, build_small_region
+
+from concert import Actor, Answer, Assessment, Committee, Membership, Tie, gaps
 
 
 def rules(region, **kw) -> list[str]:

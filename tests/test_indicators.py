@@ -18,6 +18,7 @@ from concert import (
     maturity_frame,
     region_stage,
 )
+from concert.i18n import criterion_label
 from concert.indicators import criterion_states, majority_rule, source_rule, spread_frame
 
 ON = dt.date(2024, 12, 1)
@@ -167,16 +168,29 @@ def test_stages_are_cumulative():
     assert r.missing == ("mutualisation.coordination.1",)
     # ... and a note says the later criterion was observed early.
     assert len(r.notes) == 1
-    assert r.notes[0].startswith("Déjà observés à un stade ultérieur")
+    assert r.notes[0].text().startswith("Déjà observés à un stade ultérieur")
     assert "Présence d’un ou plusieurs projets communs dépassant le mandat de chacun" in \
-        r.notes[0]
+        r.notes[0].text()
 
 
 def test_early_note_in_english():
     r = maturity(assess({"mutualisation.communication.1": 2,
-                         "mutualisation.cooperation.1": 3}), lang="en")["mutualisation"]
-    assert r.notes == ("Already observed at a later stage: One or more joint projects going "
-                       "beyond each actor's mandate",)
+                         "mutualisation.cooperation.1": 3}))["mutualisation"]
+    assert [n.text("en") for n in r.notes] == [
+        "Already observed at a later stage: One or more joint projects going beyond each "
+        "actor's mandate"]
+
+
+def test_results_render_in_the_language_asked_not_the_one_computed_in():
+    r = maturity(assess({"mutualisation.communication.1": 2,
+                         "mutualisation.cooperation.1": 3}), lang="fr")["mutualisation"]
+    english = r.explain("en")
+    assert "Already observed at a later stage" in english
+    assert "Déjà" not in english and "Mutualisation" not in english.splitlines()[0]
+    d = r.to_dict("en")
+    code = d["missing"][0]["code"]
+    assert d["notes"][0].startswith("Already")
+    assert d["missing"][0]["label"] == criterion_label(code, "en") != criterion_label(code, "fr")
 
 
 def test_no_early_note_for_the_next_stage():
@@ -295,7 +309,7 @@ def test_region_stage_is_the_lowest_position():
     assert r.missing == ("structure",)  # the indicator holding the region back
     assert r.next_stage == "coordination"
     # Mutualisation is not assessed: the note says 3 of 4.
-    assert r.notes == ("Stage de la région établi sur 3 indicateurs évalués sur 4",)
+    assert [n.text() for n in r.notes] == ["Stade de la région établi sur 3 indicateurs évalués sur 4"]
 
 
 def test_region_stage_between():

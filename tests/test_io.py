@@ -12,14 +12,21 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from conftest import TODAY
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from concert import Answer, Assessment, Store, region_to_graph, write_gexf, write_graphml
-from concert.io import ImportFailed, export_tables, import_files, write_csv, write_json, \
-    write_template, write_xlsx
+from concert.io import (
+    ImportFailed,
+    export_tables,
+    import_files,
+    write_csv,
+    write_json,
+    write_template,
+    write_xlsx,
+)
 from concert.io.tables import TABLES, table_for
-from conftest import TODAY
 
 CODE = "capitale-nationale"
 

@@ -34,8 +34,8 @@ from concert import (
     ValidationError,
 )
 from concert import framework as fw
-from concert.agreements import ACTIVE, effective_status
 from concert._validate import CONTROL_RE, fold
+from concert.agreements import ACTIVE, effective_status
 
 SETTINGS = settings(max_examples=150, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow])

@@ -16,6 +16,16 @@ differs).
 An actor's contacts are those of the ``contacts`` table when it names the
 actor; an actor re-imported without contact rows keeps its stored contacts.
 
+A crafted file must not exhaust memory nor slip wrong data in: workbooks are
+streamed row by row whatever dimension their sheets declare, and a table past
+:data:`MAX_ROWS` rows, :data:`MAX_COLUMNS` columns or :data:`MAX_CELLS` cells,
+JSON nested past :data:`JSON_MAX_DEPTH` or with an integer past
+:data:`JSON_MAX_DIGITS` digits, duplicate JSON keys, NUL bytes or an endless
+field in a CSV, or a damaged workbook is refused with one problem. A JSON list
+fills a list column (territories, roles) and is refused where a text is
+expected. Values quoted in problems have their control characters escaped
+(:func:`concert._errors.printable`).
+
 Export
 ------
 :func:`export_tables` gives the region as the same tables (re-importable), and
@@ -23,6 +33,8 @@ Export
 codes are personal data: by default agreements III are left out of the
 export and only their number appears in the summary table; pass
 ``tenant_codes=True`` for a complete export that re-imports to the same region.
+Every file is written beside its target and renamed once complete
+(:mod:`concert.io.files`); ``protect`` names files never to write over.
 """
 
 from __future__ import annotations
@@ -44,16 +56,12 @@ from concert import framework as fw
 from concert import i18n, schema, settings
 from concert._errors import ConcertError, Problem, ValidationError, printable
 from concert._validate import short
-from concert.actors import Actor, Contact
-from concert.agreements import Agreement, Party
-from concert.committees import Committee, Membership
-from concert.figures import Figure
-from concert.indicators import Answer, Assessment
+from concert.actors import Contact
+from concert.agreements import Party
 from concert.io.files import atomic_path, atomic_paths, check_output, os_reason
 from concert.io.tables import SUMMARY_NAMES, TABLES, Column, Table, normalise, table_for
 from concert.region import RECORD_LISTS, Region, record_label
 from concert.store import Store
-from concert.ties import Tie
 
 __all__ = ["ImportFailed", "ImportProblem", "ImportReport", "export_tables", "import_files",
            "read_tables", "write_csv", "write_json", "write_template", "write_xlsx"]
