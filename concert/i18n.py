@@ -187,6 +187,14 @@ TEXT: dict[str, tuple[str, str]] = {
                        "{backup}.",
                        "File updated (version {old} → {new}); the old one is kept in "
                        "{backup}."),
+    "store.memory": ("la base en mémoire", "the in-memory store"),
+    "region.none": ("Aucune région dans {db}.", "No region in {db}."),
+    "region.which": ("{db} contient plusieurs régions : {regions}. Précisez laquelle (option "
+                     "--region, ou ?region=code dans l’adresse du tableau de bord).",
+                     "{db} holds several regions: {regions}. Say which one (option --region, "
+                     "or ?region=code in the dashboard's address)."),
+    "region.unknown": ("Aucune région « {region} » dans {db}. Régions présentes : {regions}.",
+                       "No region '{region}' in {db}. Regions there: {regions}."),
     "store.conflict.records": ("Modifiés des deux côtés : {records}.",
                                "Changed on both sides: {records}."),
     # ---------------------------------------------------------------- gaps
@@ -413,8 +421,6 @@ TEXT: dict[str, tuple[str, str]] = {
                             "{agreements} agreements, {assessments} assessments."),
     "cli.no_region": ("Aucune région dans {db}. Créez-en une avec : concert example {db}",
                       "No region in {db}. Create one with: concert example {db}"),
-    "cli.which_region": ("{db} contient plusieurs régions ({regions}) : précisez --region",
-                         "{db} holds several regions ({regions}): give --region"),
     "cli.not_found_db": ("Fichier introuvable : {db}. Créez-le avec : concert example {db}",
                          "File not found: {db}. Create it with: concert example {db}"),
     "cli.maturity_title": ("Maturité de la concertation — {region}, évaluation du {date}",

@@ -529,8 +529,34 @@ class Store:
             self.db.execute("DELETE FROM regions WHERE code = ?", [code])
             self._audit(code, old, None)
 
+    def choose_region(self, code: str | None = None) -> str:
+        """The region a command, the dashboard or an import works on.
+
+        ``code`` when the store holds it; without a code, the store's only region. This
+        is the one rule for "which region", everywhere.
+
+        Raises
+        ------
+        concert.NotFoundError
+            Naming the regions the store holds: when it holds none, when ``code`` is not
+            one of them, or when no code is given and it holds several.
+        """
+        regions = self.regions()
+        codes = [c for c, _ in regions]
+        where = str(self.path) if self.path is not None else i18n.t("store.memory")
+        listed = ", ".join(f"{c} ({n})" for c, n in regions)
+        if not regions:
+            raise NotFoundError(i18n.t("region.none", db=where))
+        if code is None:
+            if len(codes) == 1:
+                return codes[0]
+            raise NotFoundError(i18n.t("region.which", db=where, regions=listed))
+        if code not in codes:
+            raise NotFoundError(i18n.t("region.unknown", db=where, region=code, regions=listed))
+        return code
+
     def load_region(self, code: str | None = None, *, check: bool = False) -> Region:
-        """Load region ``code`` (or the only region, when the store holds exactly one).
+        """Load region ``code`` (or the only region, see :meth:`choose_region`).
 
         Every row was checked when it was saved, so loading trusts the file; pass
         ``check=True`` to run every constructor's checks again (for a file edited by other
@@ -540,20 +566,15 @@ class Store:
         ------
         concert.NotFoundError
             If there is no such region, or ``code`` is omitted and the store does not
-            hold exactly one region.
+            hold exactly one region (:meth:`choose_region`).
         """
-        if code is None:
-            codes = [c for c, _ in self.regions()]
-            if len(codes) != 1:
-                msg = (f"the store holds {len(codes)} regions ({', '.join(codes) or '-'}); "
-                       "name the one to load")
-                raise NotFoundError(msg)
-            code = codes[0]
+        code = self.choose_region(code)
         with self._read():
             row = self.db.execute("SELECT revision FROM regions WHERE code = ?",
                                   [code]).fetchone()
-            if row is None:
-                raise NotFoundError(f"no region {code!r} in the store")
+            if row is None:  # deleted since it was chosen
+                raise NotFoundError(i18n.t("region.unknown", db=self.path, region=code,
+                                           regions="-"))
             with _gc.paused():  # records hold no cycles: see concert._gc
                 region = _build_region(self, code, check=check)
         region.revision = int(row[0])

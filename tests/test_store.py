@@ -85,12 +85,15 @@ def test_load_without_code_fails_with_two_regions(example, small_region, db_path
     with Store(db_path) as store:
         store.save_region(example)
         store.save_region(small_region)
-        with pytest.raises(NotFoundError, match="2 regions"):
+        with pytest.raises(NotFoundError, match="plusieurs régions") as err:
             store.load_region()
+        assert "capitale-nationale (" in str(err.value) and "demo (" in str(err.value)
+        with pytest.raises(NotFoundError, match="Régions présentes : capitale") as err:
+            store.load_region("nulle-part")
 
 
 def test_load_without_code_fails_when_empty(db_path):
-    with Store(db_path) as store, pytest.raises(NotFoundError, match="0 regions"):
+    with Store(db_path) as store, pytest.raises(NotFoundError, match="Aucune région"):
         store.load_region()
 
 

@@ -54,7 +54,7 @@ import pandas as pd
 
 from concert import framework as fw
 from concert import i18n, schema, settings
-from concert._errors import ConcertError, Problem, ValidationError, printable
+from concert._errors import ConcertError, NotFoundError, Problem, ValidationError, printable
 from concert._validate import short
 from concert.actors import Contact
 from concert.agreements import Party
@@ -735,12 +735,13 @@ def import_files(store: Store, paths: Iterable[str | Path], *, region: str | Non
     if region is None and meta is not None and not _blank(meta.get("code")):
         region = str(meta["code"]).strip()
         name = name or (str(meta.get("name") or "").strip() or None)
-    if region is None:
-        if len(codes) == 1:
-            region = codes[0]
-        else:
-            problems.append(_problem("-", None, "", "io.which_region",
-                                     regions=", ".join(codes) or "-"))
+    if region is None and codes:  # a new region needs its code and name
+        try:
+            region = store.choose_region()
+        except NotFoundError as exc:
+            problems.append(ImportProblem("-", None, "", str(exc)))
+    elif region is None:
+        problems.append(_problem("-", None, "", "io.which_region", regions="-"))
     if problems:
         raise ImportFailed(problems)
     assert region is not None
