@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import ClassVar
 
 import pandas as pd
 
@@ -54,6 +55,9 @@ class Contact:
         Optional professional coordinates.
     """
 
+    kind_name: ClassVar[str] = "contact"
+    """The record kind, as the schema, the store and messages name it."""
+
     name: str = schema.text(required=True, max_len=200)
     role: str = schema.code("contact_role", "other")
     email: str = schema.text("", max_len=200)
@@ -64,7 +68,7 @@ class Contact:
 
     def problems(self, where: str = "contact") -> list[Problem]:
         """Return the rules this contact breaks."""
-        return schema.field_problems(self, "contact", where)
+        return schema.field_problems(self, where)
 
 
 @dataclass(frozen=True)
@@ -105,13 +109,16 @@ class Actor:
         With one problem per broken rule.
     """
 
+    kind_name: ClassVar[str] = "actor"
+    """The record kind, as the schema, the store and messages name it."""
+
     id: str = schema.ident()
     name: str = schema.text(required=True, max_len=200)
     type: str = schema.code("actor_type")
     sector: str = schema.code("sector", "")
     territories: tuple[str, ...] = schema.texts()
     roles: tuple[str, ...] = schema.codes("org_role")
-    contacts: tuple[Contact, ...] = schema.items("contact")
+    contacts: tuple[Contact, ...] = schema.items(Contact)
     engagement: str = schema.code("engagement", "identified")
     acronym: str = schema.text("")
     note: str = schema.text("")
@@ -133,7 +140,7 @@ class Actor:
     def problems(self) -> list[Problem]:
         """Return the rules this actor breaks (empty when valid)."""
         w = where_of(self.id)
-        out = schema.field_problems(self, "actor", w)
+        out = schema.field_problems(self, w)
         if self.sector == "" and self.type == "other":
             out.append(Problem("actor.sector_required", w))
         if not out and self.since and self.until and self.until < self.since:

@@ -45,6 +45,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import ClassVar
 
 import pandas as pd
 
@@ -87,6 +88,9 @@ class Party:
         For a tenant only: a pseudonymous code matching :data:`TENANT_CODE_RE`.
     """
 
+    kind_name: ClassVar[str] = "party"
+    """The record kind, as the schema, the store and messages name it."""
+
     role: str = schema.code("party_role")
     actor: str = schema.ref("actor", "")
     person: str = schema.text("", max_len=200)
@@ -94,7 +98,7 @@ class Party:
 
     def problems(self, where: str) -> list[Problem]:
         """Return the rules this party breaks on its own."""
-        out = schema.field_problems(self, "party", where)
+        out = schema.field_problems(self, where)
         if out:
             return out
         if self.role == "tenant":
@@ -143,9 +147,12 @@ class Agreement:
         With one problem per broken rule (see the module's table of rules).
     """
 
+    kind_name: ClassVar[str] = "agreement"
+    """The record kind, as the schema, the store and messages name it."""
+
     id: str = schema.ident()
     type: str = schema.code("agreement_type", own_rule=True)
-    parties: tuple[Party, ...] = schema.items("party")
+    parties: tuple[Party, ...] = schema.items(Party)
     signed_on: dt.date | None = schema.date()
     ends_on: dt.date | None = schema.date()
     status: str = schema.code("agreement_status", "signed")
@@ -161,7 +168,7 @@ class Agreement:
     def problems(self) -> list[Problem]:
         """Return the rules this agreement breaks on its own."""
         w = where_of(self.id)
-        out = schema.field_problems(self, "agreement", w)
+        out = schema.field_problems(self, w)
         if self.type not in ("I", "II", "III"):
             out.insert(min(1, len(out)), Problem("agreement.type", w,
                                                  value=short(self.type, 20, str)))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import ClassVar
 
 from concert import schema
 from concert._errors import Problem, raise_if
@@ -43,6 +44,9 @@ class Committee:
         True when invented for illustration.
     """
 
+    kind_name: ClassVar[str] = "committee"
+    """The record kind, as the schema, the store and messages name it."""
+
     id: str = schema.ident()
     kind: str = schema.code("committee_kind")
     name: str = schema.text("")
@@ -58,7 +62,7 @@ class Committee:
     def problems(self) -> list[Problem]:
         """Return the rules this committee breaks on its own."""
         w = where_of(self.id)
-        out = schema.field_problems(self, "committee", w)
+        out = schema.field_problems(self, w)
         m = self.meetings_per_year
         if m is not None and (not isinstance(m, int) or isinstance(m, bool) or not 0 <= m <= 366):
             out.append(Problem("committee.meetings", w, value=short(m, 20)))
@@ -83,6 +87,9 @@ class Membership:
         When the seat started and ended.
     """
 
+    kind_name: ClassVar[str] = "membership"
+    """The record kind, as the schema, the store and messages name it."""
+
     committee: str = schema.ref("committee")
     actor: str = schema.ref("actor")
     seat: str = schema.code("seat", "permanent")
@@ -103,7 +110,7 @@ class Membership:
     def problems(self) -> list[Problem]:
         """Return the rules this membership breaks on its own."""
         w = f"{where_of(self.committee)}/{where_of(self.actor)}"
-        out = schema.field_problems(self, "membership", w)
+        out = schema.field_problems(self, w)
         if not out and self.since and self.until and self.until < self.since:
             out.append(Problem("dates.order", w))
         return out

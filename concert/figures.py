@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from dataclasses import dataclass
+from typing import ClassVar
 
 from concert import schema
 from concert._errors import Problem, raise_if
@@ -44,6 +45,9 @@ class Figure:
         True when invented for illustration.
     """
 
+    kind_name: ClassVar[str] = "figure"
+    """The record kind, as the schema, the store and messages name it."""
+
     code: str = schema.ident()
     value: float = schema.number()
     unit: str = schema.text(required=True, max_len=40)
@@ -59,7 +63,7 @@ class Figure:
     def problems(self) -> list[Problem]:
         """Return the rules this figure breaks on its own."""
         w = where_of(self.code)
-        out = schema.field_problems(self, "figure", w)
+        out = schema.field_problems(self, w)
         v = self.value
         if isinstance(v, bool) or not isinstance(v, (int, float)) or not _finite(v):
             out.insert(min(1, len(out)), Problem("figure.value", w, value=short(v, 20)))

@@ -54,7 +54,7 @@ import datetime as dt
 import statistics
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
 import pandas as pd
 
@@ -99,6 +99,9 @@ class Answer:
         The evidence note: what was observed, where, when.
     """
 
+    kind_name: ClassVar[str] = "answer"
+    """The record kind, as the schema, the store and messages name it."""
+
     criterion: str = schema.code("criterion", own_rule=True)
     level: int = schema.integer()
     respondent: str = schema.text("", max_len=200)
@@ -112,7 +115,7 @@ class Answer:
         lv = self.level
         if isinstance(lv, bool) or not isinstance(lv, int) or not 0 <= lv <= 3:
             out.append(Problem("answer.level", where, value=short(lv, 20)))
-        return out + schema.field_problems(self, "answer", where)
+        return out + schema.field_problems(self, where)
 
 
 @dataclass(frozen=True)
@@ -133,9 +136,12 @@ class Assessment:
         True when invented for illustration.
     """
 
+    kind_name: ClassVar[str] = "assessment"
+    """The record kind, as the schema, the store and messages name it."""
+
     id: str = schema.ident()
     on: dt.date = schema.date(required=True, column="on_date")
-    answers: tuple[Answer, ...] = schema.items("answer")
+    answers: tuple[Answer, ...] = schema.items(Answer)
     label: str = schema.text("")
     note: str = schema.text("")
     source: str = schema.text("")
@@ -148,7 +154,7 @@ class Assessment:
     def problems(self) -> list[Problem]:
         """Return the rules this assessment breaks."""
         w = where_of(self.id)
-        out = schema.field_problems(self, "assessment", w)
+        out = schema.field_problems(self, w)
         if any(p.rule == "seq.type" for p in out):
             return out
         seen = set()

@@ -23,19 +23,18 @@ from typing import Any
 
 from concert import schema
 from concert._errors import Problem, ValidationError
-from concert.region import RECORD_TYPES, record_key
+from concert.region import ALL_RECORD_TYPES, RECORD_TYPES, record_key
 
 __all__ = ["KINDS", "from_dict", "key_of", "to_dict"]
 
 KINDS = RECORD_TYPES
 NESTED: dict[str, tuple[str, type]] = {
-    kind: (nested[0], schema.record_type(nested[1]))
-    for kind in KINDS if (nested := schema.nested_kind(kind)) is not None}
+    kind: nested for kind, cls in KINDS.items() if (nested := schema.nested(cls)) is not None}
 """The nested records of each kind (an actor's contacts...), from :mod:`concert.schema`."""
-DATE_FIELDS = frozenset(name for kind in schema.KINDS for name, spec in schema.specs(kind)
-                        if spec.kind == "date")
-LIST_FIELDS = frozenset(name for kind in schema.KINDS for name, spec in schema.specs(kind)
-                        if spec.kind in ("texts", "codes"))
+DATE_FIELDS = frozenset(name for cls in ALL_RECORD_TYPES.values()
+                        for name, spec in schema.specs(cls) if spec.kind == "date")
+LIST_FIELDS = frozenset(name for cls in ALL_RECORD_TYPES.values()
+                        for name, spec in schema.specs(cls) if spec.kind in ("texts", "codes"))
 key_of = record_key
 
 

@@ -26,11 +26,11 @@ from typing import Any
 from concert import i18n
 from concert._errors import NotFoundError, Problem, raise_if
 from concert._validate import as_tuple, check_id, check_text, fold, where_of
-from concert.actors import Actor
-from concert.agreements import Agreement, agreement_problems
+from concert.actors import Actor, Contact
+from concert.agreements import Agreement, Party, agreement_problems
 from concert.committees import Committee, Membership
 from concert.figures import Figure
-from concert.indicators import Assessment
+from concert.indicators import Answer, Assessment
 from concert.ties import Tie
 
 __all__ = ["Region"]
@@ -227,7 +227,13 @@ RECORD_LISTS: dict[str, str] = {"actor": "actors", "committee": "committees",
 RECORD_TYPES: dict[str, type] = {"actor": Actor, "committee": Committee, "agreement": Agreement,
                                  "membership": Membership, "tie": Tie,
                                  "assessment": Assessment, "figure": Figure}
-"""Each kind of record and its class."""
+"""Each kind of record a region lists, and its class."""
+
+ALL_RECORD_TYPES: dict[str, type] = {
+    cls.kind_name: cls  # type: ignore[attr-defined]
+    for cls in (Actor, Contact, Committee, Agreement, Party, Membership, Tie, Assessment, Answer,
+                Figure)}
+"""Every kind of record, the nested ones (contact, party, answer) included."""
 
 
 def i18n_kind(kind: str) -> str:

@@ -22,9 +22,9 @@ where it matters, a vocabulary to :mod:`concert.framework` and a label to
 Examples
 --------
 >>> from concert import Tie
->>> [f.name for f in fields_of("tie")][:4]
+>>> [f.name for f in fields_of(Tie)][:4]
 ['source', 'target', 'kind', 'project']
->>> spec_of("tie", "kind").kind, spec_of("tie", "kind").table
+>>> spec_of(Tie, "kind").kind, spec_of(Tie, "kind").table
 ('code', 'tie_kind')
 >>> field_label("actor", "name", "fr"), field_label("actor", "name", "en")
 ('nom', 'name')
@@ -39,10 +39,20 @@ from collections.abc import Iterator
 from dataclasses import MISSING, dataclass, field
 from typing import Any
 
+from concert import i18n
 from concert._errors import Problem
+from concert._validate import (
+    check_bool,
+    check_code,
+    check_date,
+    check_id,
+    check_seq,
+    check_text,
+)
 
-__all__ = ["KINDS", "Spec", "build", "code", "codes", "date", "field_label", "field_problems", "fields_of",
-           "flag", "ident", "integer", "items", "number", "ref", "spec_of", "text", "texts"]
+__all__ = ["Spec", "build", "code", "codes", "date", "field_label", "field_problems", "fields_of",
+           "flag", "ident", "integer", "items", "nested", "number", "ref", "spec_of", "specs",
+           "text", "texts"]
 
 MAX_TEXT = 2000
 VALUE_KINDS = ("id", "ref", "text", "code", "texts", "codes", "date", "bool", "int", "float",
@@ -71,6 +81,8 @@ class Spec:
         The store's column, when it differs from the field's name.
     own_rule : bool
         The record checks this field with a rule of its own (a clearer message).
+    of : type or None
+        The class of nested records (``items``).
     """
 
     kind: str
@@ -79,6 +91,7 @@ class Spec:
     max_len: int = MAX_TEXT
     column: str = ""
     own_rule: bool = False
+    of: type | None = None
 
 
 def _field(spec: Spec, default: Any = MISSING) -> Any:
@@ -138,113 +151,79 @@ def number() -> Any:
     return _field(Spec("float"))
 
 
-def items(kind: str) -> Any:
-    """Nested records of ``kind`` (a contact's, a party's, an answer's), kept as a tuple."""
-    return _field(Spec("items", kind), ())
+def items(cls: type) -> Any:
+    """Nested records of class ``cls`` (an actor's contacts...), kept as a tuple."""
+    return _field(Spec("items", cls.kind_name, of=cls), ())
 
 
 # ------------------------------------------------------------------ reading the declarations
-def _types() -> dict[str, type]:
-    from concert.actors import Actor, Contact
-    from concert.agreements import Agreement, Party
-    from concert.committees import Committee, Membership
-    from concert.figures import Figure
-    from concert.indicators import Answer, Assessment
-    from concert.ties import Tie
-
-    return {"actor": Actor, "contact": Contact, "committee": Committee,
-            "agreement": Agreement, "party": Party, "membership": Membership, "tie": Tie,
-            "assessment": Assessment, "answer": Answer, "figure": Figure}
-
-
-KINDS = ("actor", "contact", "committee", "agreement", "party", "membership", "tie",
-         "assessment", "answer", "figure")
-"""Every kind of record, the nested ones (contact, party, answer) included."""
-
-
 @functools.cache
-def record_type(kind: str) -> type:
-    """The dataclass of a record kind."""
-    return _types()[kind]
-
-
-@functools.cache
-def fields_of(kind: str) -> tuple[dataclasses.Field[Any], ...]:
-    """The fields of a record kind, in declaration order."""
-    out = tuple(dataclasses.fields(record_type(kind)))
+def fields_of(cls: type) -> tuple[dataclasses.Field[Any], ...]:
+    """The fields of a record class, in declaration order."""
+    out = tuple(dataclasses.fields(cls))
     missing = [f.name for f in out if "concert" not in f.metadata]
     if missing:  # a field added without its declaration: say so at once
-        msg = f"{kind}: fields without a schema declaration: {', '.join(missing)}"
+        msg = f"{cls.__name__}: fields without a schema declaration: {', '.join(missing)}"
         raise TypeError(msg)
     return out
 
 
-@functools.cache
-def spec_of(kind: str, name: str) -> Spec:
-    """The :class:`Spec` of one field."""
-    for f in fields_of(kind):
-        if f.name == name:
-            return f.metadata["concert"]  # type: ignore[no-any-return]
-    msg = f"{kind} has no field {name!r}"
-    raise KeyError(msg)
-
-
-def specs(kind: str) -> Iterator[tuple[str, Spec]]:
-    """``(name, spec)`` for each field of a record kind."""
-    for f in fields_of(kind):
+def specs(cls: type) -> Iterator[tuple[str, Spec]]:
+    """``(name, spec)`` for each field of a record class."""
+    for f in fields_of(cls):
         yield f.name, f.metadata["concert"]
 
 
-def nested_kind(kind: str) -> tuple[str, str] | None:
-    """``(field, kind)`` of the nested records of ``kind`` (contacts of an actor...), if any."""
-    return next(((n, s.table) for n, s in specs(kind) if s.kind == "items"), None)
+@functools.cache
+def spec_of(cls: type, name: str) -> Spec:
+    """The :class:`Spec` of one field."""
+    for n, spec in specs(cls):
+        if n == name:
+            return spec
+    msg = f"{cls.__name__} has no field {name!r}"
+    raise KeyError(msg)
+
+
+@functools.cache
+def nested(cls: type) -> tuple[str, type] | None:
+    """``(field, class)`` of the records nested in ``cls`` (an actor's contacts...), if any."""
+    return next(((n, s.of) for n, s in specs(cls) if s.kind == "items" and s.of), None)
 
 
 def field_label(kind: str, name: str, lang: str | None = None) -> str:
     """How a person reads a field's name: ``field.<kind>.<name>``, else ``field.<name>``."""
-    from concert import i18n
-
     key = f"field.{kind}.{name}"
     return i18n.t(key if key in i18n.TEXT else f"field.{name}", lang)
 
 
 # ------------------------------------------------------------------ checking the values
-def field_problems(record: Any, kind: str, where: str) -> list[Problem]:
+def field_problems(record: Any, where: str) -> list[Problem]:
     """Check every field of ``record`` against its declaration; return the broken rules.
 
     The record's own rules between fields (dates in order, a tie's two ends differ...)
     are its class's business.
     """
-    from concert._validate import (
-        check_bool,
-        check_code,
-        check_date,
-        check_id,
-        check_seq,
-        check_text,
-    )
-
+    cls = type(record)
     out: list[Problem] = []
-    for name, spec in specs(kind):
+    for name, spec in specs(cls):
         value = getattr(record, name)
         k = spec.kind
         if spec.own_rule:
             continue
         if k in ("id", "ref"):
-            if value != "" or not optional(kind, name):
+            if value != "" or not optional(cls, name):
                 out += check_id(value, name, where)
         elif k == "text":
             out += check_text(value, name, where, required=spec.required, max_len=spec.max_len)
         elif k == "code":
-            if value != "" or not optional(kind, name):
+            if value != "" or not optional(cls, name):
                 out += check_code(value, spec.table, name, where)
         elif k == "date":
             out += check_date(value, name, where, required=spec.required)
         elif k == "bool":
             out += check_bool(value, name, where)
         elif k in ("texts", "codes", "items"):
-            cls = record_type(spec.table) if k == "items" else str
-            seq = check_seq(value, name, where, cls)
+            seq = check_seq(value, name, where, spec.of if spec.of is not None else str)
             out += seq
             if not seq and k == "texts":
                 for v in value:
@@ -256,23 +235,23 @@ def field_problems(record: Any, kind: str, where: str) -> list[Problem]:
 
 
 @functools.cache
-def default_of(kind: str, name: str) -> Any:
+def default_of(cls: type, name: str) -> Any:
     """A field's default (``MISSING`` when it has none; ``()`` for lists)."""
-    f = next(f for f in fields_of(kind) if f.name == name)
+    f = next(f for f in fields_of(cls) if f.name == name)
     if f.default_factory is not MISSING:
         return f.default_factory()
     return f.default
 
 
 @functools.cache
-def optional(kind: str, name: str) -> bool:
+def optional(cls: type, name: str) -> bool:
     """True when a field's default is empty text: it may be left empty."""
-    f = next(f for f in fields_of(kind) if f.name == name)
+    f = next(f for f in fields_of(cls) if f.name == name)
     return f.default == ""
 
 
-def build(kind: str, values: dict[str, Any], **given: Any) -> Any:
-    """Build a record of ``kind`` from ``values`` keyed by field name (checked).
+def build(cls: type, values: dict[str, Any], **given: Any) -> Any:
+    """Build a record of class ``cls`` from ``values`` keyed by field name (checked).
 
     Fields absent from ``values``, or empty there (``""`` or ``None``), take their default;
     ``given`` fields are used as they are (nested records, a renamed identifier).
@@ -283,14 +262,14 @@ def build(kind: str, values: dict[str, Any], **given: Any) -> Any:
         If the record breaks a rule.
     """
     kwargs = dict(given)
-    for name, _spec in specs(kind):
+    for name, _spec in specs(cls):
         if name in given or name not in values:
             continue
         value = values[name]
-        if (value is None or value == "") and default_of(kind, name) is not MISSING:
+        if (value is None or value == "") and default_of(cls, name) is not MISSING:
             continue
         kwargs[name] = value
-    return record_type(kind)(**kwargs)
+    return cls(**kwargs)
 
 
 def plain(value: Any) -> Any:

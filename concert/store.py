@@ -63,7 +63,7 @@ from concert._errors import NotFoundError, Problem, StoreError, StoreVersionErro
 from concert.indicators import Assessment
 from concert.merge import MergeConflict, three_way_merge
 from concert.records import from_dict, key_of, to_dict
-from concert.region import RECORD_LISTS, Baseline, Region
+from concert.region import ALL_RECORD_TYPES, RECORD_LISTS, Baseline, Region
 
 __all__ = ["SCHEMA_VERSION", "ConflictError", "Store"]
 
@@ -99,6 +99,10 @@ LAYOUT: dict[str, _Layout] = {
 
 TABLES = ("regions", *(layout.table for layout in LAYOUT.values()))
 
+
+def _cls(kind: str) -> type:
+    return ALL_RECORD_TYPES[kind]
+
 _SQL_TYPES = {"int": "INTEGER", "bool": "INTEGER", "float": "REAL"}
 
 
@@ -109,11 +113,11 @@ def _column(spec: schema.Spec, name: str) -> str:
 def _nullable(kind: str, name: str, spec: schema.Spec) -> bool:
     """Unknown dates and numbers are NULL; so is an empty optional reference (no row)."""
     if spec.kind == "ref":
-        return schema.optional(kind, name) and LAYOUT.get(spec.table) is not None \
+        return schema.optional(_cls(kind), name) and LAYOUT.get(spec.table) is not None \
             and spec.table != kind
     if spec.kind == "date":
         return not spec.required
-    return spec.kind == "int" and schema.default_of(kind, name) is None
+    return spec.kind == "int" and schema.default_of(_cls(kind), name) is None
 
 
 def _column_sql(kind: str, name: str, spec: schema.Spec, *, added: bool = False) -> str:
@@ -123,7 +127,7 @@ def _column_sql(kind: str, name: str, spec: schema.Spec, *, added: bool = False)
         return sql
     sql += " NOT NULL"
     if added:
-        default = schema.default_of(kind, name)
+        default = schema.default_of(_cls(kind), name)
         value = _to_sql(kind, name, spec, () if default is None else default)
         sql += f" DEFAULT {_sql_literal(value)}"
     return sql
@@ -146,7 +150,7 @@ def _table_sql(kind: str) -> str:
         constraints.append(f"FOREIGN KEY (region, {layout.parent}) REFERENCES "
                            f"{LAYOUT[layout.parent].table}(region, id) ON DELETE CASCADE")
     cols.append("ord INTEGER NOT NULL")
-    for name, spec in schema.specs(kind):
+    for name, spec in schema.specs(_cls(kind)):
         if spec.kind == "items":
             continue
         cols.append(_column_sql(kind, name, spec))
@@ -863,7 +867,7 @@ def _or_empty(value: str | None) -> str:
 @functools.cache
 def _columns(kind: str) -> tuple[tuple[str, str, schema.Spec], ...]:
     """``(field, column, spec)`` of each stored field of ``kind`` (nested records apart)."""
-    return tuple((name, _column(spec, name), spec) for name, spec in schema.specs(kind)
+    return tuple((name, _column(spec, name), spec) for name, spec in schema.specs(_cls(kind))
                  if spec.kind != "items")
 
 
@@ -878,7 +882,7 @@ def _record_rows(kind: str, records: list[Any], code: str, parent: str = "",
     """The rows of ``records`` of ``kind`` (and of their nested records), by table."""
     out = out if out is not None else {t: [] for t in TABLES}
     layout = LAYOUT[kind]
-    nested = schema.nested_kind(kind)
+    nested = schema.nested(_cls(kind))
     columns = _columns(kind)
     rows = out[layout.table]
     for i, rec in enumerate(records):
@@ -890,7 +894,7 @@ def _record_rows(kind: str, records: list[Any], code: str, parent: str = "",
         rows.append(row)
         if nested is not None:
             field_, sub = nested
-            _record_rows(sub, list(getattr(rec, field_)), code, rec.id, out)
+            _record_rows(sub.kind_name, list(getattr(rec, field_)), code, rec.id, out)
     return out
 
 
@@ -946,10 +950,10 @@ def _fast_rows(store: Store, table: str, code: str) -> list[sqlite3.Row]:
 def _load_records(store: Store, kind: str, code: str, *, check: bool) -> dict[str, list[Any]]:
     """The stored records of ``kind`` in region ``code``, grouped by parent id ("" at top)."""
     layout = LAYOUT[kind]
-    cls = schema.record_type(kind)
+    cls = _cls(kind)
     readers = _readers(kind)
-    nested = schema.nested_kind(kind)
-    children = _load_records(store, nested[1], code, check=check) if nested else {}
+    nested = schema.nested(cls)
+    children = _load_records(store, nested[1].kind_name, code, check=check) if nested else {}
     out: dict[str, list[Any]] = {}
     for row in _fast_rows(store, layout.table, code):
         values = {name: (row[col] if conv is None else conv(row[col]))

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import ClassVar
 
 from concert import schema
 from concert._errors import Problem, raise_if
@@ -46,6 +47,9 @@ class Tie:
         when unknown (:data:`concert.framework.TIE_FREQUENCIES`).
     """
 
+    kind_name: ClassVar[str] = "tie"
+    """The record kind, as the schema, the store and messages name it."""
+
     source: str = schema.ref("actor")
     target: str = schema.ref("actor")
     kind: str = schema.code("tie_kind")
@@ -68,7 +72,7 @@ class Tie:
     def problems(self) -> list[Problem]:
         """Return the rules this tie breaks on its own."""
         w = f"{where_of(self.source)}>{where_of(self.target)}"
-        out = schema.field_problems(self, "tie", w)
+        out = schema.field_problems(self, w)
         if not out and self.source == self.target:
             out.append(Problem("tie.self", w))
         if not out and self.since and self.until and self.until < self.since:

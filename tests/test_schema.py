@@ -13,15 +13,16 @@ from concert import Store, Tie, ValidationError, i18n, schema
 from concert.example import capitale_nationale
 from concert.io import import_files, write_csv
 from concert.io.tables import TABLES
+from concert.region import ALL_RECORD_TYPES
 from concert.store import LAYOUT, SCHEMA_VERSION
 
 V2 = Path(__file__).parent / "data" / "cn-schema-v2.db"
 CODE = "capitale-nationale"
 
 
-@pytest.mark.parametrize("kind", schema.KINDS)
+@pytest.mark.parametrize("kind", ALL_RECORD_TYPES)
 def test_every_field_is_declared_and_labelled_in_both_languages(kind):
-    for f in dataclasses.fields(schema.record_type(kind)):
+    for f in dataclasses.fields(ALL_RECORD_TYPES[kind]):
         spec = f.metadata["concert"]
         assert spec.kind in schema.VALUE_KINDS
         key = f"field.{kind}.{f.name}"
@@ -36,8 +37,8 @@ def test_store_columns_and_exchange_columns_come_from_the_fields():
     with Store(memory=True) as store:
         for kind, layout in LAYOUT.items():
             cols = {r[1] for r in store.db.execute(f"PRAGMA table_info({layout.table})")}
-            declared = {spec.column or name for name, spec in schema.specs(kind)
-                        if spec.kind != "items"}
+            declared = {spec.column or name for name, spec
+                        in schema.specs(ALL_RECORD_TYPES[kind]) if spec.kind != "items"}
             assert declared <= cols, kind
     con.close()
     ties = next(t for t in TABLES if t.name == "ties")

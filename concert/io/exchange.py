@@ -57,10 +57,11 @@ from concert import i18n, schema, settings
 from concert._errors import ConcertError, NotFoundError, Problem, ValidationError, printable
 from concert._validate import short
 from concert.actors import Contact
-from concert.agreements import Party
+from concert.agreements import Agreement, Party
+from concert.indicators import Answer, Assessment
 from concert.io.files import atomic_path, atomic_paths, check_output, os_reason
 from concert.io.tables import SUMMARY_NAMES, TABLES, Column, Table, normalise, table_for
-from concert.region import RECORD_LISTS, Region, record_label
+from concert.region import RECORD_LISTS, RECORD_TYPES, Region, record_label
 from concert.store import Store
 
 __all__ = ["ImportFailed", "ImportProblem", "ImportReport", "export_tables", "import_files",
@@ -527,8 +528,8 @@ def _parse(sheets: list[Sheet], progress: Progress | None) -> _Parsed:
 def _record(kind: str, values: dict[str, Any]) -> Any:
     """A record from a row's values, by field name (an agreement's parties from columns)."""
     if kind == "agreement":
-        return schema.build(kind, values, parties=_parties(values))
-    return schema.build(kind, values)
+        return schema.build(Agreement, values, parties=_parties(values))
+    return schema.build(RECORD_TYPES[kind], values)
 
 
 def _parties(v: dict[str, Any]) -> tuple[Party, ...]:
@@ -556,7 +557,7 @@ def _build(parsed: _Parsed, sheet: Sheet, rownum: int, values: dict[str, Any]) -
         return
     if sheet.table.name == "contacts":
         try:
-            contact = schema.build("contact", values)
+            contact = schema.build(Contact, values)
         except ValidationError as exc:
             _report(parsed, sheet, rownum, exc.problems)
             return
@@ -592,9 +593,9 @@ def _build_assessment(parsed: _Parsed, aid: str,
         return next((v[field] for _, _, v in rows if v[field]), "")
 
     try:
-        rec = schema.build("assessment", {
+        rec = schema.build(Assessment, {
             **first, **{f: first_of(f) for f in ("label", "note", "source")}},
-            id=aid, answers=tuple(schema.build("answer", v) for _, _, v in rows))
+            id=aid, answers=tuple(schema.build(Answer, v) for _, _, v in rows))
     except ValidationError as exc:
         for p in exc.problems:
             row = next((n for s, n, v in rows if str(v["criterion"]) in str(p.params.get(

@@ -30,6 +30,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from concert import schema
+from concert.region import ALL_RECORD_TYPES
 
 __all__ = ["TABLES", "Column", "Table", "normalise", "table_for"]
 
@@ -74,10 +75,11 @@ def _columns(kind: str, *, skip: tuple[str, ...] = (), rename: dict[str, str] | 
              ) -> tuple[Column, ...]:
     """The columns of a record kind's fields, from its declaration (:mod:`concert.schema`)."""
     out = []
-    for name, spec in schema.specs(kind):
+    cls = ALL_RECORD_TYPES[kind]
+    for name, spec in schema.specs(cls):
         if spec.kind == "items" or name in skip:
             continue
-        required = spec.required or (schema.default_of(kind, name) is dataclasses.MISSING)
+        required = spec.required or (schema.default_of(cls, name) is dataclasses.MISSING)
         field = (rename or {}).get(name, name)
         out.append(_column(kind, field, field, _VALUE_TYPES.get(spec.kind, "text"), required))
     return tuple(out)
