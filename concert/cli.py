@@ -9,17 +9,20 @@ from __future__ import annotations
 
 import functools
 import json
+import os
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import click
-import networkx as nx
 
 from concert import i18n, settings
 from concert._errors import ConcertError, ValidationError
-from concert.graph import region_to_graph, write_gexf, write_graphml
+from concert.graph import region_to_graph, write_gexf, write_graphml, write_node_link
 from concert.indicators import maturity, region_stage
+from concert.io.files import atomic_path, check_output, os_reason
+from concert.privacy import history_without_agreement_iii_ids, without_agreement_iii_ids
 from concert.region import Region
 from concert.store import Store
 
@@ -53,6 +56,15 @@ def lang_option(f: Callable[..., Any]) -> Callable[..., Any]:
             raise CliError(i18n.t("cli.invalid") + "\n" + exc.text()) from exc
         except ConcertError as exc:
             raise CliError(str(exc)) from exc
+        except sqlite3.OperationalError as exc:  # locked, unreachable: not damage
+            raise CliError(i18n.t("files.access", path=kwargs.get("db", "?"),
+                                  reason=str(exc))) from exc
+        except sqlite3.DatabaseError as exc:  # a damaged page met while reading
+            raise CliError(i18n.t("files.damaged", db=kwargs.get("db", "?"),
+                                  detail=str(exc))) from exc
+        except OSError as exc:
+            raise CliError(i18n.t("files.access", path=exc.filename or kwargs.get("db", "?"),
+                                  reason=os_reason(exc))) from exc
         finally:
             settings.language = previous
 
@@ -66,14 +78,23 @@ def _existing(db: str) -> Path:
     return path
 
 
+def _readable(db: str) -> Path:
+    """The database a command only reads: it must exist and hold something.
+
+    Checked before the store is opened, so that a read-only command never creates a
+    file, nor writes a schema into an empty one.
+    """
+    path = _existing(db)
+    if path.is_dir():
+        raise CliError(i18n.t("files.access", path=db,
+                              reason=i18n.t("files.reason.eisdir")))
+    if path.stat().st_size == 0:
+        raise CliError(i18n.t("cli.no_region", db=db))
+    return path
+
+
 def _load(db: str, region: str | None) -> Region:
-    with Store(_existing(db)) as store:
-        codes = [c for c, _ in store.regions()]
-        if not codes:
-            raise CliError(i18n.t("cli.no_region", db=db))
-        if region is None and len(codes) > 1:
-            raise CliError(i18n.t("cli.which_region", db=db,
-                                              regions=", ".join(codes)))
+    with Store(_readable(db)) as store:
         return store.load_region(region)
 
 
@@ -120,7 +141,7 @@ def regions(db: str) -> None:
 
         concert regions cn.db
     """
-    with Store(_existing(db)) as store:
+    with Store(_readable(db)) as store:
         click.echo(i18n.t("cli.regions_header", db=db))
         for code, name in store.regions():
             click.echo(f"  {code}\t{name}")
@@ -161,7 +182,7 @@ def maturity_cmd(db: str, region_code: str | None, assessment: str | None,
         click.echo("")
     click.echo(click.style(i18n.t("cli.region_stage", stage=overall.stage_label()), bold=True))
     for note in overall.notes:
-        click.echo(f"  {note}")
+        click.echo(f"  {note.text()}")
 
 
 maturity_cmd.name = "maturity"
@@ -169,24 +190,12 @@ maturity_cmd.name = "maturity"
 
 def _maturity_json(region: Region, ass: Any, results: dict[str, Any],
                    overall: Any) -> dict[str, Any]:
-    def crit(codes: tuple[str, ...]) -> list[dict[str, str]]:
-        return [{"code": c, "label": i18n.criterion_label(c)} for c in codes]
-
     return {
         "region": {"code": region.code, "name": region.name},
         "assessment": {"id": ass.id, "on": ass.on.isoformat(), "label": ass.label,
                        "respondents": len(ass.respondents)},
-        "indicators": [{
-            "indicator": r.indicator, "label": i18n.indicator_label(r.indicator),
-            "assessed": r.assessed, "stage": r.stage, "towards": r.placement.towards,
-            "position": r.position, "stage_label": r.stage_label(), "met": crit(r.met),
-            "partial": crit(r.partial), "descriptors": crit(r.descriptors),
-            "missing": crit(r.missing), "next_stage": r.next_stage, "guidance": r.guidance(),
-            "tools": list(r.tools()), "notes": list(r.notes),
-        } for r in results.values()],
-        "region_stage": {"stage": overall.stage, "towards": overall.placement.towards,
-                         "position": overall.position, "stage_label": overall.stage_label(),
-                         "holding_back": list(overall.missing)},
+        "indicators": [r.to_dict() for r in results.values()],
+        "region_stage": overall.to_dict(),
     }
 
 
@@ -201,15 +210,19 @@ def _maturity_json(region: Region, ass: Any, results: dict[str, Any],
 @click.option("--as-of", default=None,
               help="Exporter la région telle qu’elle était à cette date (AAAA-MM-JJ[THH:MM]).")
 @click.option("--include-tenant-codes", is_flag=True,
-              help="Inclure les ententes III et les codes pseudonymes des locataires "
-                   "(données personnelles : à demander explicitement).")
+              help="Inclure les ententes III avec leurs identifiants et les codes pseudonymes "
+                   "des locataires (données personnelles : à demander explicitement).")
 @lang_option
 def export(db: str, out: str, fmt: str, region_code: str | None, as_of: str | None,
            include_tenant_codes: bool) -> None:
     """Exporter une région : données (CSV, Excel, JSON) ou graphe (GraphML, GEXF).
 
     Par défaut, les ententes III (codes de locataires) ne sont pas exportées : seul
-    leur nombre figure dans le résumé.
+    leur nombre figure dans le résumé ; dans les graphes, elles portent un pseudonyme
+    (III-0001...) au lieu de leur identifiant, qui peut venir d’un numéro de dossier.
+
+    OUT ne peut pas être DB : la sortie est écrite à part puis renommée, sans jamais
+    laisser de fichier à moitié écrit.
 
     Example:
 
@@ -217,24 +230,22 @@ def export(db: str, out: str, fmt: str, region_code: str | None, as_of: str | No
     """
     from concert.io import write_csv, write_json, write_xlsx
 
+    check_output(out, protect=[db], folder=fmt == "csv")
     region = _load(db, region_code)
     if as_of:
-        with Store(_existing(db)) as store:
+        with Store(_readable(db)) as store:
             region = store.region_as_of(region.code, as_of)
+    if not include_tenant_codes:
+        region = without_agreement_iii_ids(region)
     if fmt in ("csv", "xlsx", "json"):
         writer = {"csv": write_csv, "xlsx": write_xlsx, "json": write_json}[fmt]
-        writer(region, out, tenant_codes=include_tenant_codes)
+        writer(region, out, tenant_codes=include_tenant_codes, protect=[db])
     else:
         G = region_to_graph(region, tenant_codes=include_tenant_codes)
-        if fmt == "graphml":
-            write_graphml(G, out)
-        elif fmt == "gexf":
-            write_gexf(G, out)
-        else:
-            path = Path(out)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(json.dumps(nx.node_link_data(G, edges="edges"), ensure_ascii=False,
-                                       indent=1), encoding="utf-8")
+        graph_writer = {"graphml": write_graphml, "gexf": write_gexf,
+                        "node-link": write_node_link}[fmt]
+        with atomic_path(out, protect=[db]) as tmp:
+            graph_writer(G, tmp)
     click.echo(i18n.t("cli.exported", what=fmt.upper(), out=out))
 
 
@@ -312,11 +323,16 @@ def template(out: str) -> None:
 def backup(db: str, out: str) -> None:
     """Faire une copie cohérente de DB, même pendant que le tableau de bord tourne.
 
+    DB est d’abord vérifié (intégrité) : un fichier endommagé n’est pas copié. La copie
+    est écrite à part (OUT.part) puis renommée : en cas d’échec (disque plein), OUT
+    reste tel quel.
+
     Example:
 
         concert backup cn.db sauvegardes/cn-2025-01-15.db
     """
-    with Store(_existing(db)) as store:
+    check_output(out, protect=[db])
+    with Store(_readable(db)) as store:
         store.backup(out)
     click.echo(i18n.t("cli.backup", out=out))
 
@@ -346,16 +362,29 @@ def restore(backup_file: str, db: str, force: bool) -> None:
 @click.option("--kind", default=None,
               type=click.Choice(["actor", "agreement", "committee", "membership", "tie",
                                  "assessment", "figure"]), help="Seulement ce type de fiche.")
+@click.option("--include-tenant-codes", is_flag=True,
+              help="Montrer les identifiants des ententes III (ils peuvent venir d’un numéro "
+                   "de dossier : à demander explicitement).")
 @lang_option
-def history(db: str, region_code: str | None, kind: str | None) -> None:
+def history(db: str, region_code: str | None, kind: str | None,
+            include_tenant_codes: bool) -> None:
     """Lister les modifications enregistrées (quand, par qui, quoi).
+
+    Les ententes III y portent un pseudonyme (III-0001...) au lieu de leur identifiant,
+    sauf avec --include-tenant-codes ; une entente disparue depuis, dont le type n’est
+    plus connu, est notée ?-0001...
 
     Example:
 
         concert history cn.db --kind agreement
     """
-    with Store(_existing(db)) as store:
+    with Store(_readable(db)) as store:
         frame = store.history(region_code, kind=kind)
+        if not include_tenant_codes:
+            wanted = set(frame.loc[frame["kind"] == "agreement", "region"])
+            regions = {code: store.load_region(code) for code, _ in store.regions()
+                       if code in wanted}
+            frame = history_without_agreement_iii_ids(frame, regions)
     for row in frame.itertuples():
         click.echo(f"{row.at[:19]}  {row.user:<12} {row.region:<20} {row.action:<7} "
                    f"{row.kind:<11} {row.key}")
@@ -371,20 +400,49 @@ def history(db: str, region_code: str | None, kind: str | None) -> None:
 @click.option("--show/--no-show", default=False, help="Ouvrir le navigateur.")
 @click.option("--password", envvar="CONCERT_PASSWORD", default=None,
               help="Demander ce mot de passe à chaque visiteur (ou CONCERT_PASSWORD).")
+@click.option("--user", default="comite", show_default=True,
+              help="Le nom d’utilisateur demandé avec --password.")
+@click.option("--allow-origin", "allow_origin", multiple=True, metavar="HOST[:PORT]",
+              help="Nom ou adresse par lequel les navigateurs ouvrent le tableau de bord "
+                   "(répétable ; p. ex. derrière un mandataire inverse).")
 @lang_option
 def serve(db: str, region_code: str | None, port: int, address: str, presentation: bool,
-          show: bool, password: str | None) -> None:
+          show: bool, password: str | None, user: str, allow_origin: tuple[str, ...]) -> None:
     """Démarrer le tableau de bord sur DB.
+
+    Avec --password, chaque visiteur donne le nom d’utilisateur (--user, « comite » par
+    défaut) et le mot de passe ; après 5 échecs, une adresse attend 1 s, puis 2, 4... jusqu’à
+    5 min. Hors de localhost, --allow-origin dit par quels noms le tableau s’ouvre.
 
     Example:
 
-        concert serve cn.db --port 5006
+        concert serve cn.db --address 0.0.0.0 --allow-origin 192.168.1.20:5006 --password ...
     """
     _existing(db)
+    from dashboards import serving
     from dashboards.app import serve as serve_app
 
-    serve_app(db, region=region_code, port=port, address=address, lang=settings.language,
-              presentation=presentation, show=show, password=password)
+    if password == "" or (password is None and os.environ.get("CONCERT_PASSWORD") == ""):
+        raise CliError(i18n.t("serve.empty_password"))
+    if password is not None and not user.strip():
+        raise CliError(i18n.t("serve.empty_user"))
+    try:
+        origins = [serving.normalise_origin(value) for value in allow_origin]
+    except ValueError as exc:
+        raise CliError(str(exc)) from exc
+    try:
+        port = port or serving.free_port(address)
+        warning = serving.origin_warning(address, port, origins)
+        if warning:
+            click.echo(warning, err=True)
+        if password is None and not serving.is_loopback(address):
+            click.echo(i18n.t("serve.no_password", address=address, port=port), err=True)
+        serve_app(db, region=region_code, port=port, address=address, lang=settings.language,
+                  presentation=presentation, show=show, password=password, user=user,
+                  allow_origin=origins)
+    except OSError as exc:  # address not of this machine, port taken...
+        raise CliError(i18n.t("serve.cannot_listen", address=address, port=port,
+                              reason=exc.strerror or exc)) from exc
 
 
 @cli.command(context_settings=CONTEXT)
@@ -396,16 +454,19 @@ def serve(db: str, region_code: str | None, port: int, address: str, presentatio
 def report(db: str, out: str, region_code: str | None, anonymise: bool) -> None:
     """Écrire un rapport HTML autonome (vue d’ensemble, carte, prochaines étapes).
 
+    OUT ne peut pas être DB ; il est écrit à part puis renommé, entier ou pas du tout.
+
     Example:
 
         concert report cn.db rapport.html
     """
-    _existing(db)
+    check_output(out, protect=[db])
+    _readable(db)
     from dashboards.report import write_report
 
-    path = write_report(db, out, region=region_code, lang=settings.language,
-                        anonymise=anonymise)
-    click.echo(i18n.t("cli.exported", what="HTML", out=str(path)))
+    with atomic_path(out, protect=[db]) as tmp:
+        write_report(db, tmp, region=region_code, lang=settings.language, anonymise=anonymise)
+    click.echo(i18n.t("cli.exported", what="HTML", out=out))
 
 
 @cli.command(context_settings=CONTEXT)
