@@ -51,7 +51,7 @@ import pandas as pd
 
 from concert import framework as fw
 from concert import i18n, schema, settings
-from concert._errors import Problem, raise_if
+from concert._errors import Label, Problem, labels, raise_if
 from concert._validate import (
     as_tuple,
     short,
@@ -103,14 +103,17 @@ class Party:
             return out
         if self.role == "tenant":
             if self.actor or self.person:
-                out.append(Problem("agreement.party_kind", where, role=self.role))
+                out.append(Problem("agreement.party_kind", where,
+                                   role=Label("party_role", self.role)))
             if not TENANT_CODE_RE.match(self.tenant_code):
                 out.append(Problem("agreement.tenant_code", where))
         else:
             if not self.actor or self.tenant_code:
-                out.append(Problem("agreement.party_kind", where, role=self.role))
+                out.append(Problem("agreement.party_kind", where,
+                                   role=Label("party_role", self.role)))
             if self.role in PERSON_ROLES and not self.person:
-                out.append(Problem("agreement.party_kind", where, role=self.role))
+                out.append(Problem("agreement.party_kind", where,
+                                   role=Label("party_role", self.role)))
         return out
 
 
@@ -182,12 +185,13 @@ class Agreement:
         if sorted(p.role for p in self.parties) != sorted(expected):
             out.append(Problem(
                 "agreement.parties", w, type=self.type,
-                expected=", ".join(i18n.label("party_role", r) for r in expected),
-                got=", ".join(i18n.label("party_role", p.role) for p in self.parties) or "-"))
+                expected=labels("party_role", expected),
+                got=labels("party_role", [p.role for p in self.parties], empty="-")))
         if self.signed_on and self.ends_on and self.ends_on < self.signed_on:
             out.append(Problem("agreement.dates", w))
         if self.status != "draft" and self.signed_on is None:
-            out.append(Problem("agreement.signed_date", w, status=self.status))
+            out.append(Problem("agreement.signed_date", w,
+                               status=Label("agreement_status", self.status)))
         return out
 
     def party(self, role: str) -> Party | None:
@@ -282,7 +286,7 @@ def agreement_problems(agreement: Agreement, actors: dict[str, Actor],
         assert hp is not None
         if not is_housing_provider(actors[hp.actor]):
             out.append(Problem("agreement.I.provider", w, actor=hp.actor,
-                               actor_type=i18n.label("actor_type", actors[hp.actor].type)))
+                               actor_type=Label("actor_type", actors[hp.actor].type)))
     elif agreement.type == "II":
         ref = agreement.party("referring_org")
         assert ref is not None

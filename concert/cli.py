@@ -1,24 +1,38 @@
 """The ``concert`` command: a thin layer over the library, in the style of sqlite-utils.
 
 Every command opens the SQLite file, calls the library function of the same
-name and prints the result in French (default) or English (``--lang en``).
-Library errors become a clear message and a non-zero exit code.
+name and prints the result in French (default) or English. The language is chosen
+by ``--lang fr|en``, before or after the sub-command (``concert --lang en maturity
+cn.db`` or ``concert maturity cn.db --lang en``), else by the ``CONCERT_LANG``
+variable, else :data:`concert.settings.language`. Each command passes its language
+to every text it renders (``text(lang)``, ``i18n.t(key, lang)``...): no process-wide
+setting is changed. Library errors become a clear message and exit code 1.
+
+The help, and click's own texts (usage, errors of the command line), come from the
+translation table too: commands, options and arguments name their help by a key
+of :data:`concert.i18n.TEXT`, and click's gettext calls are answered from the
+``click.*`` entries while a command runs (see :func:`_click_gettext`).
 """
 
 from __future__ import annotations
 
+import contextvars
+import datetime as dt
 import functools
+import gettext
 import json
 import os
 import sqlite3
-from collections.abc import Callable
+import sys
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 import click
 
 from concert import i18n, settings
-from concert._errors import ConcertError, ValidationError
+from concert._errors import ConcertError, Joined, Message, ValidationError
+from concert.framework import UnknownCode
 from concert.graph import region_to_graph, write_gexf, write_graphml, write_node_link
 from concert.indicators import maturity, region_stage
 from concert.io.files import atomic_path, check_output, os_reason
@@ -27,46 +41,315 @@ from concert.region import Region
 from concert.store import Store
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
+LANGS = ("fr", "en")
+
+# ------------------------------------------------------------------ language of click's texts
+_LANG: contextvars.ContextVar[str | None] = contextvars.ContextVar("concert_cli_lang",
+                                                                   default=None)
+"""The language of click's own texts (help, usage errors) while ``concert`` runs; unset
+outside it, where click's texts stay click's."""
+
+# click's message ids (the English side of the ``click.*`` entries) -> translation key.
+_CLICK_KEYS = {en: key for key, (_fr, en) in i18n.TEXT.items() if key.startswith("click.")}
+_GETTEXT, _NGETTEXT = gettext.gettext, gettext.ngettext
+
+
+def _env_lang() -> str | None:
+    """``CONCERT_LANG`` when it names a language concert speaks."""
+    value = os.environ.get("CONCERT_LANG", "")
+    return value if value in LANGS else None
+
+
+def _argv_lang(args: Sequence[str]) -> str | None:
+    """The last ``--lang`` given on the command line (before ``--``), if valid."""
+    found = None
+    for i, arg in enumerate(args):
+        if arg == "--":
+            break
+        value = None
+        if arg == "--lang" and i + 1 < len(args):
+            value = args[i + 1]
+        elif arg.startswith("--lang="):
+            value = arg.split("=", 1)[1]
+        if value in LANGS:
+            found = value
+    return found
+
+
+def _cli_lang() -> str:
+    """The language of click's texts: the running command's, else the settings'."""
+    return _LANG.get() or settings.language
+
+
+def _click_gettext(message: str) -> str:
+    """Click's ``gettext``: its English message id, in the running command's language."""
+    lang = _LANG.get()
+    if lang is None:
+        return _GETTEXT(message)
+    key = _CLICK_KEYS.get(message)
+    if key is None or lang == "en":
+        return message
+    return i18n.TEXT[key][0]
+
+
+def _click_ngettext(singular: str, plural: str, n: int) -> str:
+    """Click's ``ngettext``; in French, 0 and 1 take the singular."""
+    lang = _LANG.get()
+    if lang is None:
+        return _NGETTEXT(singular, plural, n)
+    one = n == 1 or (lang == "fr" and n == 0)
+    return _click_gettext(singular if one else plural)
+
+
+def _translate_click() -> None:
+    """Answer click's gettext calls from the translation table.
+
+    click marks its texts with ``gettext`` (``from gettext import gettext as _`` in each
+    module) and leaves their translation to the application; a gettext catalogue would
+    apply to the whole process and choose its language from the environment, so the
+    module-level functions are replaced by ones that read the running command's
+    language (and fall back to gettext's own outside a ``concert`` command).
+    """
+    for name in ("core", "decorators", "exceptions", "formatting", "parser", "termui", "types",
+                 "utils", "_termui_impl"):
+        module = sys.modules.get(f"click.{name}")
+        if module is None:
+            continue
+        if getattr(module, "_", None) is _GETTEXT:
+            module._ = _click_gettext  # type: ignore[attr-defined]
+        if getattr(module, "ngettext", None) is _NGETTEXT:
+            module.ngettext = _click_ngettext  # type: ignore[attr-defined]
+
+
+_translate_click()
+
+
+def _say(text: str | None) -> str | None:
+    """A help text or metavar in the language of click's texts.
+
+    A key of the translation table is rendered; one of click's message ids is
+    translated; anything else is shown as it is.
+    """
+    if not text:
+        return text
+    lang = _cli_lang()
+    if text in i18n.TEXT:
+        return i18n.t(text, lang)
+    key = _CLICK_KEYS.get(text)
+    if key is not None and lang == "fr":
+        return i18n.TEXT[key][0]
+    return text
+
+
+def _said(name: str) -> property:
+    """An attribute (``help``, ``metavar``) given as a translation key.
+
+    It is read in the language of click's texts (:func:`_say`).
+    """
+
+    def get(self: Any) -> str | None:
+        return _say(self.__dict__.get(name))
+
+    def set_(self: Any, value: str | None) -> None:
+        self.__dict__[name] = value
+
+    return property(get, set_)
+
+
+class _Text(click.types.StringParamType):
+    @property
+    def name(self) -> str:  # type: ignore[override]
+        return i18n.t("click.type.text", _cli_lang())
+
+
+class _Int(click.types.IntParamType):
+    @property
+    def name(self) -> str:  # type: ignore[override]
+        return i18n.t("click.type.integer", _cli_lang())
+
+
+class _Path(click.Path):
+    @property
+    def name(self) -> str:
+        kind = "file" if self.file_okay and not self.dir_okay else (
+            "directory" if self.dir_okay and not self.file_okay else "path")
+        return i18n.t(f"click.type.{kind}", _cli_lang())
+
+    @name.setter
+    def name(self, value: str) -> None:  # click.Path.__init__ sets it in English
+        pass
+
+
+def _own_types(param: click.Parameter) -> None:
+    """Give a parameter the types whose names read in the language of click's texts."""
+    if type(param.type) is click.types.StringParamType:
+        param.type = _Text()
+    elif type(param.type) is click.types.IntParamType:
+        param.type = _Int()
+
+
+class _Option(click.Option):
+    """An option whose help is a translation key."""
+
+    help = _said("help")
+    metavar = _said("metavar")
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _own_types(self)
+
+
+class _Argument(click.Argument):
+    """An argument whose metavar is a translation key."""
+
+    metavar = _said("metavar")
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _own_types(self)
+
+
+class _HelpOption(click.Option):
+    """click's ``--help`` option, its help read in the language of click's texts."""
+
+    help = _said("help")
+
+
+class _Formatter(click.HelpFormatter):
+    """Section headings in the language of click's texts ("Options :" in French)."""
+
+    def write_heading(self, heading: str) -> None:
+        self.write(f"{'':>{self.current_indent}}"
+                   f"{i18n.t('cli.heading', _cli_lang(), heading=heading)}\n")
+
+
+class _Context(click.Context):
+    formatter_class = _Formatter
+
+
+class _Command(click.Command):
+    """A command whose help is a translation key."""
+
+    context_class = _Context
+    help = _said("help")
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        # click builds the option once and keeps it: build it with click's message id,
+        # and make it read its help in the language of each run.
+        token = _LANG.set(None)
+        try:
+            option = super().get_help_option(ctx)
+        finally:
+            _LANG.reset(token)
+        if option is not None and type(option) is click.Option:
+            option.__class__ = _HelpOption
+        return option
+
+
+class _Group(_Command, click.Group):
+    """The ``concert`` group.
+
+    Its help, its commands' and click's texts are in the language of the command line
+    (``--lang`` anywhere, ``CONCERT_LANG``, the settings).
+    """
+
+    command_class = _Command
+
+    @property  # type: ignore[override]
+    def subcommand_metavar(self) -> str | None:
+        return _say("click.subcommand_metavar")
+
+    @subcommand_metavar.setter
+    def subcommand_metavar(self, value: str | None) -> None:
+        pass
+
+    def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,
+             complete_var: str | None = None, standalone_mode: bool = True,
+             **extra: Any) -> Any:
+        args = list(sys.argv[1:] if args is None else args)
+        token = _LANG.set(_argv_lang(args) or _env_lang() or settings.language)
+        try:
+            return super().main(args, prog_name, complete_var=complete_var,
+                                standalone_mode=standalone_mode, **extra)
+        finally:
+            _LANG.reset(token)
+
+
+def option(*decls: str, **kwargs: Any) -> Callable[[Any], Any]:
+    """``click.option`` whose ``help`` is a key of the translation table."""
+    return click.option(*decls, cls=_Option, **kwargs)
+
+
+def argument(name: str, metavar: str, **kwargs: Any) -> Callable[[Any], Any]:
+    """``click.argument`` whose ``metavar`` is a key of the translation table."""
+    return click.argument(name, cls=_Argument, metavar=metavar, **kwargs)
+
+
+DB = argument("db", "cli.arg.db", type=_Path(dir_okay=False))
+OUT = argument("out", "cli.arg.out", type=_Path(dir_okay=False))
+
+
+# ------------------------------------------------------------------ errors
+def _sqlite_reason(exc: sqlite3.Error) -> Any:
+    """SQLite's reason, in words of the message's language when it is a common one."""
+    text = str(exc)
+    return Message("files.reason.locked") if "locked" in text else text
 
 
 class CliError(click.ClickException):
-    """A command-line error, shown as "Erreur : ..." or "Error: ..." and exit code 1."""
+    """A command-line error, shown as "Erreur : ..." or "Error: ..." and exit code 1.
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.prefix = i18n.t("cli.error")  # the language in force when raised
+    ``what`` is a text (a :class:`~concert._errors.Message`, a concert error...) rendered
+    in ``lang``, the command's language (set when the error leaves the command).
+    """
+
+    def __init__(self, what: Any, lang: str | None = None) -> None:
+        self.what = what
+        self.lang = lang
+        super().__init__(self.format_message())
+
+    def format_message(self) -> str:
+        """The message in the command's language."""
+        what = self.what
+        return str(what.text(self.lang)) if hasattr(what, "text") else str(what)
 
     def show(self, file: Any = None) -> None:
-        click.echo(f"{self.prefix} {self.format_message()}", err=True)
+        """Print "Erreur : ..." or "Error: ..." on the error stream."""
+        click.echo(f"{i18n.t('cli.error', self.lang)} {self.format_message()}", err=True)
 
 
 def lang_option(f: Callable[..., Any]) -> Callable[..., Any]:
-    """Add ``--lang fr|en`` to a command and apply it for the command's duration."""
+    """Add ``--lang fr|en`` to a command; call it with its language as ``lang``.
 
-    @click.option("--lang", type=click.Choice(["fr", "en"]), default=None,
-                  help="Langue des messages / output language (défaut : fr, ou CONCERT_LANG).")
+    The language is the command's ``--lang``, else the one given before the sub-command,
+    else ``CONCERT_LANG``, else :data:`concert.settings.language`. Library errors become
+    a :class:`CliError` in that language.
+    """
+
+    @option("--lang", type=click.Choice(LANGS), default=None, help="cli.opt.lang")
+    @click.pass_context
     @functools.wraps(f)
-    def wrapper(*args: Any, lang: str | None, **kwargs: Any) -> Any:
-        previous = settings.language
-        if lang:
-            settings.language = lang
+    def wrapper(ctx: click.Context, *args: Any, lang: str | None, **kwargs: Any) -> Any:
+        lang = (lang or ctx.find_root().params.get("lang") or _env_lang()
+                or settings.language)
+        db = kwargs.get("db", "?")
         try:
-            return f(*args, **kwargs)
+            return f(*args, lang=lang, **kwargs)
+        except CliError as exc:
+            exc.lang = exc.lang or lang
+            raise
         except ValidationError as exc:
-            raise CliError(i18n.t("cli.invalid") + "\n" + exc.text()) from exc
-        except ConcertError as exc:
-            raise CliError(str(exc)) from exc
+            raise CliError(Joined([Message("cli.invalid"), exc], sep="\n"), lang) from exc
+        except (ConcertError, UnknownCode) as exc:
+            raise CliError(exc, lang) from exc
         except sqlite3.OperationalError as exc:  # locked, unreachable: not damage
-            raise CliError(i18n.t("files.access", path=kwargs.get("db", "?"),
-                                  reason=str(exc))) from exc
+            raise CliError(Message("files.access", path=db, reason=_sqlite_reason(exc)),
+                           lang) from exc
         except sqlite3.DatabaseError as exc:  # a damaged page met while reading
-            raise CliError(i18n.t("files.damaged", db=kwargs.get("db", "?"),
-                                  detail=str(exc))) from exc
+            raise CliError(Message("files.damaged", db=db, detail=str(exc)), lang) from exc
         except OSError as exc:
-            raise CliError(i18n.t("files.access", path=exc.filename or kwargs.get("db", "?"),
-                                  reason=os_reason(exc))) from exc
-        finally:
-            settings.language = previous
+            raise CliError(Message("files.access", path=exc.filename or db,
+                                   reason=os_reason(exc)), lang) from exc
 
     return wrapper
 
@@ -74,7 +357,7 @@ def lang_option(f: Callable[..., Any]) -> Callable[..., Any]:
 def _existing(db: str) -> Path:
     path = Path(db)
     if not path.exists():
-        raise CliError(i18n.t("cli.not_found_db", db=db))
+        raise CliError(Message("cli.not_found_db", db=db))
     return path
 
 
@@ -86,10 +369,9 @@ def _readable(db: str) -> Path:
     """
     path = _existing(db)
     if path.is_dir():
-        raise CliError(i18n.t("files.access", path=db,
-                              reason=i18n.t("files.reason.eisdir")))
+        raise CliError(Message("files.access", path=db, reason=Message("files.reason.eisdir")))
     if path.stat().st_size == 0:
-        raise CliError(i18n.t("cli.no_region", db=db))
+        raise CliError(Message("cli.no_region", db=db))
     return path
 
 
@@ -98,177 +380,142 @@ def _load(db: str, region: str | None) -> Region:
         return store.load_region(region)
 
 
-@click.group(context_settings=CONTEXT)
-@click.version_option(package_name="concert")
-def cli() -> None:
-    """concert : concertation intersectorielle et gouvernance en logement avec soutien.
-
-    Outils pour le modèle Clés en main : acteurs-clés, ententes I, II et III, indicateurs
-    de concertation (communication, coordination, coopération) et tableau de bord.
-    """
+@click.group(cls=_Group, context_settings=CONTEXT, help="cli.help.main")
+@option("--lang", type=click.Choice(LANGS), default=None, help="cli.opt.lang")
+@click.version_option(package_name="concert", cls=_Option)
+def cli(lang: str | None) -> None:
+    """The ``concert`` command (its help is ``cli.help.main`` in the translation table)."""
 
 
-@cli.command(context_settings=CONTEXT)
-@click.argument("db", type=click.Path(dir_okay=False))
-@click.option("--replace/--no-replace", default=False,
-              help="Remplacer la région exemple si elle existe déjà.")
+@cli.command(context_settings=CONTEXT, help="cli.help.example")
+@DB
+@option("--replace/--no-replace", default=False, help="cli.opt.replace")
 @lang_option
-def example(db: str, replace: bool) -> None:
-    """Écrire la région exemple (Capitale-Nationale, Clés en main) dans DB.
-
-    Example:
-
-        concert example cn.db
-    """
+def example(db: str, replace: bool, lang: str) -> None:
+    """Write the example region into ``db``."""
     from concert.example import capitale_nationale
 
     region = capitale_nationale()
     with Store(db) as store:
         if store.has_region(region.code) and not replace:
-            raise CliError(i18n.t("cli.exists", db=db, region=region.code))
+            raise CliError(Message("cli.exists", db=db, region=region.code))
         store.save_region(region)
-    click.echo(i18n.t("cli.example_written", name=region.name, db=db, actors=len(region.actors),
-                      agreements=len(region.agreements), assessments=len(region.assessments)))
+    click.echo(i18n.t("cli.example_written", lang, name=region.name, db=db,
+                      actors=len(region.actors), agreements=len(region.agreements),
+                      assessments=len(region.assessments)))
 
 
-@cli.command(context_settings=CONTEXT)
-@click.argument("db", type=click.Path(dir_okay=False))
+@cli.command(context_settings=CONTEXT, help="cli.help.regions")
+@DB
 @lang_option
-def regions(db: str) -> None:
-    """Lister les régions enregistrées dans DB.
-
-    Example:
-
-        concert regions cn.db
-    """
+def regions(db: str, lang: str) -> None:
+    """List the regions of ``db``."""
     with Store(_readable(db)) as store:
-        click.echo(i18n.t("cli.regions_header", db=db))
+        click.echo(i18n.t("cli.regions_header", lang, db=db))
         for code, name in store.regions():
             click.echo(f"  {code}\t{name}")
 
 
-@cli.command(context_settings=CONTEXT)
-@click.argument("db", type=click.Path(dir_okay=False))
-@click.option("--region", "region_code", default=None, help="Code de la région.")
-@click.option("--assessment", default=None, help="Identifiant de l’évaluation (défaut : la "
-              "plus récente).")
-@click.option("--json", "as_json", is_flag=True, help="Sortie JSON.")
+@cli.command("maturity", context_settings=CONTEXT, help="cli.help.maturity")
+@DB
+@option("--region", "region_code", default=None, help="cli.opt.region")
+@option("--assessment", default=None, help="cli.opt.assessment")
+@option("--json", "as_json", is_flag=True, help="cli.opt.json")
 @lang_option
 def maturity_cmd(db: str, region_code: str | None, assessment: str | None,
-                 as_json: bool) -> None:
-    """Afficher le stade de chaque indicateur et ses raisons.
-
-    Example:
-
-        concert maturity cn.db --region capitale-nationale --json
-    """
+                 as_json: bool, lang: str) -> None:
+    """Show each indicator's stage and its reasons."""
     region = _load(db, region_code)
     if not region.assessments:
-        raise CliError(i18n.t("cli.no_assessment", region=region.code))
+        raise CliError(Message("cli.no_assessment", region=region.code))
     ass = region.assessment(assessment)
     results = maturity(ass)
     overall = region_stage(results)
     if as_json:
-        click.echo(json.dumps(_maturity_json(region, ass, results, overall), ensure_ascii=False,
-                              indent=2))
+        click.echo(json.dumps(_maturity_json(region, ass, results, overall, lang),
+                              ensure_ascii=False, indent=2))
         return
-    click.echo(i18n.t("cli.maturity_title", region=region.name, date=ass.on.isoformat()))
+    click.echo(i18n.t("cli.maturity_title", lang, region=region.name, date=ass.on.isoformat()))
     click.echo("")
     for r in results.values():
-        lines = r.explain().splitlines()
+        lines = r.explain(lang).splitlines()
         click.echo(click.style(lines[0], bold=True))
         for line in lines[1:]:
             click.echo(f"  {line}")
         click.echo("")
-    click.echo(click.style(i18n.t("cli.region_stage", stage=overall.stage_label()), bold=True))
+    click.echo(click.style(i18n.t("cli.region_stage", lang, stage=overall.stage_label(lang)),
+                           bold=True))
     for note in overall.notes:
-        click.echo(f"  {note.text()}")
-
-
-maturity_cmd.name = "maturity"
+        click.echo(f"  {note.text(lang)}")
 
 
 def _maturity_json(region: Region, ass: Any, results: dict[str, Any],
-                   overall: Any) -> dict[str, Any]:
+                   overall: Any, lang: str) -> dict[str, Any]:
     return {
         "region": {"code": region.code, "name": region.name},
         "assessment": {"id": ass.id, "on": ass.on.isoformat(), "label": ass.label,
                        "respondents": len(ass.respondents)},
-        "indicators": [r.to_dict() for r in results.values()],
-        "region_stage": overall.to_dict(),
+        "indicators": [r.to_dict(lang) for r in results.values()],
+        "region_stage": overall.to_dict(lang),
     }
 
 
-@cli.command(context_settings=CONTEXT)
-@click.argument("db", type=click.Path(dir_okay=False))
-@click.argument("out", type=click.Path())
-@click.option("--format", "fmt", required=True,
-              type=click.Choice(["csv", "xlsx", "json", "graphml", "gexf", "node-link"]),
-              help="Données : csv (un dossier), xlsx, json (réimportables). Graphe : graphml, "
-                   "gexf (Gephi), node-link (JSON networkx).")
-@click.option("--region", "region_code", default=None, help="Code de la région.")
-@click.option("--as-of", default=None,
-              help="Exporter la région telle qu’elle était à cette date (AAAA-MM-JJ[THH:MM]).")
-@click.option("--include-tenant-codes", is_flag=True,
-              help="Inclure les ententes III avec leurs identifiants et les codes pseudonymes "
-                   "des locataires (données personnelles : à demander explicitement).")
+def _as_of(value: str) -> str:
+    """``--as-of`` checked before anything is read: an ISO date or date and time."""
+    try:
+        dt.datetime.fromisoformat(value)
+    except ValueError as exc:
+        raise CliError(Message("cli.bad_as_of", value=value)) from exc
+    return value
+
+
+@cli.command(context_settings=CONTEXT, help="cli.help.export")
+@DB
+@argument("out", "cli.arg.out", type=_Path())  # a folder for CSV
+@option("--format", "fmt", required=True,
+        type=click.Choice(["csv", "xlsx", "json", "graphml", "gexf", "node-link"]),
+        help="cli.opt.format")
+@option("--region", "region_code", default=None, help="cli.opt.region")
+@option("--as-of", default=None, help="cli.opt.as_of")
+@option("--include-tenant-codes", is_flag=True, help="cli.opt.export_tenant_codes")
 @lang_option
 def export(db: str, out: str, fmt: str, region_code: str | None, as_of: str | None,
-           include_tenant_codes: bool) -> None:
-    """Exporter une région : données (CSV, Excel, JSON) ou graphe (GraphML, GEXF).
-
-    Par défaut, les ententes III (codes de locataires) ne sont pas exportées : seul
-    leur nombre figure dans le résumé ; dans les graphes, elles portent un pseudonyme
-    (III-0001...) au lieu de leur identifiant, qui peut venir d’un numéro de dossier.
-
-    OUT ne peut pas être DB : la sortie est écrite à part puis renommée, sans jamais
-    laisser de fichier à moitié écrit.
-
-    Example:
-
-        concert export cn.db --format xlsx cn.xlsx
-    """
+           include_tenant_codes: bool, lang: str) -> None:
+    """Export a region: data (CSV, Excel, JSON) or graph (GraphML, GEXF)."""
     from concert.io import write_csv, write_json, write_xlsx
 
+    when = _as_of(as_of) if as_of else None
     check_output(out, protect=[db], folder=fmt == "csv")
     region = _load(db, region_code)
-    if as_of:
+    if when is not None:
         with Store(_readable(db)) as store:
-            region = store.region_as_of(region.code, as_of)
+            region = store.region_as_of(region.code, when)
     if not include_tenant_codes:
         region = without_agreement_iii_ids(region)
     if fmt in ("csv", "xlsx", "json"):
-        writer = {"csv": write_csv, "xlsx": write_xlsx, "json": write_json}[fmt]
-        writer(region, out, tenant_codes=include_tenant_codes, protect=[db])
+        writers: dict[str, Callable[..., Any]] = {"csv": write_csv, "xlsx": write_xlsx,
+                                                  "json": write_json}
+        writer = writers[fmt]
+        writer(region, out, tenant_codes=include_tenant_codes, protect=[db], lang=lang)
     else:
         G = region_to_graph(region, tenant_codes=include_tenant_codes)
         graph_writer = {"graphml": write_graphml, "gexf": write_gexf,
                         "node-link": write_node_link}[fmt]
         with atomic_path(out, protect=[db]) as tmp:
-            graph_writer(G, tmp)
-    click.echo(i18n.t("cli.exported", what=fmt.upper(), out=out))
+            graph_writer(G, tmp, lang=lang)
+    click.echo(i18n.t("cli.exported", lang, what=fmt.upper(), out=out))
 
 
-@cli.command("import", context_settings=CONTEXT)
-@click.argument("db", type=click.Path(dir_okay=False))
-@click.argument("files", nargs=-1, required=True, type=click.Path())
-@click.option("--region", "region_code", default=None,
-              help="Code de la région (par défaut : celle du fichier, ou la seule de DB).")
-@click.option("--name", default=None, help="Nom de la région, pour la créer.")
-@click.option("--encoding", default="utf-8", show_default=True,
-              help="Encodage des CSV et JSON (latin-1 pour les vieux exports Excel).")
+@cli.command("import", context_settings=CONTEXT, help="cli.help.import")
+@DB
+@argument("files", "cli.arg.files", nargs=-1, required=True, type=_Path())
+@option("--region", "region_code", default=None, help="cli.opt.import_region")
+@option("--name", default=None, help="cli.opt.name")
+@option("--encoding", default="utf-8", show_default=True, help="cli.opt.encoding")
 @lang_option
 def import_cmd(db: str, files: tuple[str, ...], region_code: str | None, name: str | None,
-               encoding: str) -> None:
-    """Importer des acteurs, ententes, sièges, liens et évaluations (CSV, XLSX, JSON).
-
-    Tout est vérifié avant d’écrire : au moindre problème, rien n’est écrit et chaque
-    problème est signalé avec son fichier, sa ligne et sa colonne.
-
-    Example:
-
-        concert import cn.db acteurs.csv ententes.csv
-    """
+               encoding: str, lang: str) -> None:
+    """Import records from CSV, XLSX or JSON files, all or nothing."""
     from concert.io import ImportFailed, import_files
 
     bar: Any = None
@@ -278,7 +525,8 @@ def import_cmd(db: str, files: tuple[str, ...], region_code: str | None, name: s
         if total < 1000:
             return
         if bar is None:
-            bar = click.progressbar(length=total, label=i18n.t("cli.importing"), file=None)
+            bar = click.progressbar(length=total, label=i18n.t("cli.importing", lang),
+                                    file=None)
             bar.__enter__()
         bar.update(done - bar.pos)
 
@@ -287,97 +535,68 @@ def import_cmd(db: str, files: tuple[str, ...], region_code: str | None, name: s
             report = import_files(store, files, region=region_code, name=name,
                                   encoding=encoding, progress=progress)
         except ImportFailed as exc:
-            lines = [i18n.t("cli.import_failed", n=len(exc.problems))]
-            lines += [f"  {p}" for p in exc.problems[:200]]
+            lines = [i18n.t("cli.import_failed", lang, n=len(exc.problems))]
+            lines += [f"  {p.text(lang)}" for p in exc.problems[:200]]
             if len(exc.problems) > 200:
                 lines.append(f"  … (+{len(exc.problems) - 200})")
-            raise CliError("\n".join(lines)) from exc
+            raise CliError("\n".join(lines), lang) from exc
         finally:
             if bar is not None:
                 bar.__exit__(None, None, None)
-    click.echo(i18n.t("cli.imported", region=report.region, added=sum(report.added.values()),
-                      updated=sum(report.updated.values()),
+    click.echo(i18n.t("cli.imported", lang, region=report.region,
+                      added=sum(report.added.values()), updated=sum(report.updated.values()),
                       unchanged=sum(report.unchanged.values())))
 
 
-@cli.command(context_settings=CONTEXT)
-@click.argument("out", type=click.Path(dir_okay=False))
+@cli.command(context_settings=CONTEXT, help="cli.help.template")
+@OUT
 @lang_option
-def template(out: str) -> None:
-    """Écrire un modèle à remplir : acteurs.xlsx, ententes.csv, modele.xlsx (toutes les tables)…
-
-    Example:
-
-        concert template acteurs.xlsx
-    """
+def template(out: str, lang: str) -> None:
+    """Write an empty template to fill in."""
     from concert.io import write_template
 
-    write_template(out)
-    click.echo(i18n.t("cli.template", out=out))
+    write_template(out, lang=lang)
+    click.echo(i18n.t("cli.template", lang, out=out))
 
 
-@cli.command(context_settings=CONTEXT)
-@click.argument("db", type=click.Path(dir_okay=False))
-@click.argument("out", type=click.Path(dir_okay=False))
+@cli.command(context_settings=CONTEXT, help="cli.help.backup")
+@DB
+@OUT
 @lang_option
-def backup(db: str, out: str) -> None:
-    """Faire une copie cohérente de DB, même pendant que le tableau de bord tourne.
-
-    DB est d’abord vérifié (intégrité) : un fichier endommagé n’est pas copié. La copie
-    est écrite à part (OUT.part) puis renommée : en cas d’échec (disque plein), OUT
-    reste tel quel.
-
-    Example:
-
-        concert backup cn.db sauvegardes/cn-2025-01-15.db
-    """
+def backup(db: str, out: str, lang: str) -> None:
+    """Make a consistent copy of ``db``."""
     check_output(out, protect=[db])
     with Store(_readable(db)) as store:
         store.backup(out)
-    click.echo(i18n.t("cli.backup", out=out))
+    click.echo(i18n.t("cli.backup", lang, out=out))
 
 
-@cli.command(context_settings=CONTEXT)
-@click.argument("backup_file", type=click.Path(dir_okay=False))
-@click.argument("db", type=click.Path(dir_okay=False))
-@click.option("--force", is_flag=True, help="Remplacer DB s’il existe.")
+@cli.command(context_settings=CONTEXT, help="cli.help.restore")
+@argument("backup_file", "cli.arg.backup", type=_Path(dir_okay=False))
+@DB
+@option("--force", is_flag=True, help="cli.opt.force")
 @lang_option
-def restore(backup_file: str, db: str, force: bool) -> None:
-    """Restaurer DB à partir d’une copie faite par « concert backup ».
-
-    Example:
-
-        concert restore sauvegardes/cn-2025-01-15.db cn.db --force
-    """
+def restore(backup_file: str, db: str, force: bool, lang: str) -> None:
+    """Restore ``db`` from a copy made by ``concert backup``."""
     _existing(backup_file)
     if Path(db).exists() and not force:
-        raise CliError(i18n.t("cli.restore_exists", db=db))
+        raise CliError(Message("cli.restore_exists", db=db))
     Store.restore(backup_file, db)
-    click.echo(i18n.t("cli.restored", db=db, backup=backup_file))
+    click.echo(i18n.t("cli.restored", lang, db=db, backup=backup_file))
 
 
-@cli.command(context_settings=CONTEXT)
-@click.argument("db", type=click.Path(dir_okay=False))
-@click.option("--region", "region_code", default=None, help="Code de la région.")
-@click.option("--kind", default=None,
-              type=click.Choice(["actor", "agreement", "committee", "membership", "tie",
-                                 "assessment", "figure"]), help="Seulement ce type de fiche.")
-@click.option("--include-tenant-codes", is_flag=True,
-              help="Montrer les identifiants des ententes III (ils peuvent venir d’un numéro "
-                   "de dossier : à demander explicitement).")
+HISTORY_KINDS = ("actor", "agreement", "committee", "membership", "tie", "assessment", "figure")
+
+
+@cli.command(context_settings=CONTEXT, help="cli.help.history")
+@DB
+@option("--region", "region_code", default=None, help="cli.opt.region")
+@option("--kind", default=None, type=click.Choice(HISTORY_KINDS), help="cli.opt.kind")
+@option("--include-tenant-codes", is_flag=True, help="cli.opt.history_tenant_codes")
 @lang_option
 def history(db: str, region_code: str | None, kind: str | None,
-            include_tenant_codes: bool) -> None:
-    """Lister les modifications enregistrées (quand, par qui, quoi).
-
-    Les ententes III y portent un pseudonyme (III-0001...) au lieu de leur identifiant,
-    sauf avec --include-tenant-codes ; une entente disparue depuis, dont le type n’est
-    plus connu, est notée ?-0001...
-
-    Example:
-
-        concert history cn.db --kind agreement
-    """
+            include_tenant_codes: bool, lang: str) -> None:
+    """List the recorded changes (when, by whom, what)."""
     with Store(_readable(db)) as store:
         frame = store.history(region_code, kind=kind)
         if not include_tenant_codes:
@@ -385,123 +604,99 @@ def history(db: str, region_code: str | None, kind: str | None,
             regions = {code: store.load_region(code) for code, _ in store.regions()
                        if code in wanted}
             frame = history_without_agreement_iii_ids(frame, regions)
-    for row in frame.itertuples():
-        click.echo(f"{row.at[:19]}  {row.user:<12} {row.region:<20} {row.action:<7} "
-                   f"{row.kind:<11} {row.key}")
+    actions = {a: i18n.t(f"action.{a}", lang) for a in ("insert", "update", "delete")}
+    kinds = {k: i18n.t(f"kind.{k}", lang) for k in (*HISTORY_KINDS, "region")}
+    wide_action = max(map(len, actions.values()))
+    wide_kind = max(map(len, kinds.values()))
+    for at, user, region, action, kind_, key in frame[
+            ["at", "user", "region", "action", "kind", "key"]].itertuples(index=False):
+        action = actions.get(str(action), str(action))
+        what = kinds.get(str(kind_), str(kind_))
+        click.echo(f"{str(at)[:19]}  {user:<12} {region:<20} {action:<{wide_action}} "
+                   f"{what:<{wide_kind}} {key}")
 
 
-@cli.command(context_settings=CONTEXT)
-@click.argument("db", type=click.Path(dir_okay=False))
-@click.option("--region", "region_code", default=None, help="Code de la région.")
-@click.option("--port", default=5006, show_default=True, help="Port HTTP.")
-@click.option("--address", default="127.0.0.1", show_default=True,
-              help="Adresse d’écoute (localhost par défaut).")
-@click.option("--presentation", is_flag=True, help="Mode présentation (réunion).")
-@click.option("--show/--no-show", default=False, help="Ouvrir le navigateur.")
-@click.option("--password", envvar="CONCERT_PASSWORD", default=None,
-              help="Demander ce mot de passe à chaque visiteur (ou CONCERT_PASSWORD).")
-@click.option("--user", default="comite", show_default=True,
-              help="Le nom d’utilisateur demandé avec --password.")
-@click.option("--allow-origin", "allow_origin", multiple=True, metavar="HOST[:PORT]",
-              help="Nom ou adresse par lequel les navigateurs ouvrent le tableau de bord "
-                   "(répétable ; p. ex. derrière un mandataire inverse).")
+@cli.command(context_settings=CONTEXT, help="cli.help.serve")
+@DB
+@option("--region", "region_code", default=None, help="cli.opt.region")
+@option("--port", default=5006, show_default=True, help="cli.opt.port")
+@option("--address", default="127.0.0.1", show_default=True, help="cli.opt.address")
+@option("--presentation", is_flag=True, help="cli.opt.presentation")
+@option("--show/--no-show", default=False, help="cli.opt.show")
+@option("--password", envvar="CONCERT_PASSWORD", default=None, help="cli.opt.password")
+@option("--user", default="comite", show_default=True, help="cli.opt.user")
+@option("--allow-origin", "allow_origin", multiple=True, metavar="cli.arg.host",
+        help="cli.opt.allow_origin")
 @lang_option
 def serve(db: str, region_code: str | None, port: int, address: str, presentation: bool,
-          show: bool, password: str | None, user: str, allow_origin: tuple[str, ...]) -> None:
-    """Démarrer le tableau de bord sur DB.
-
-    Avec --password, chaque visiteur donne le nom d’utilisateur (--user, « comite » par
-    défaut) et le mot de passe ; après 5 échecs, une adresse attend 1 s, puis 2, 4... jusqu’à
-    5 min. Hors de localhost, --allow-origin dit par quels noms le tableau s’ouvre.
-
-    Example:
-
-        concert serve cn.db --address 0.0.0.0 --allow-origin 192.168.1.20:5006 --password ...
-    """
+          show: bool, password: str | None, user: str, allow_origin: tuple[str, ...],
+          lang: str) -> None:
+    """Start the dashboard on ``db`` (help: ``cli.help.serve``)."""
     _existing(db)
     from dashboards import serving
     from dashboards.app import serve as serve_app
 
     if password == "" or (password is None and os.environ.get("CONCERT_PASSWORD") == ""):
-        raise CliError(i18n.t("serve.empty_password"))
+        raise CliError(Message("serve.empty_password"))
     if password is not None and not user.strip():
-        raise CliError(i18n.t("serve.empty_user"))
+        raise CliError(Message("serve.empty_user"))
     try:
         origins = [serving.normalise_origin(value) for value in allow_origin]
     except ValueError as exc:
         raise CliError(str(exc)) from exc
     try:
         port = port or serving.free_port(address)
-        warning = serving.origin_warning(address, port, origins)
+        warning = serving.origin_warning(address, port, origins, lang)
         if warning:
             click.echo(warning, err=True)
         if password is None and not serving.is_loopback(address):
-            click.echo(i18n.t("serve.no_password", address=address, port=port), err=True)
-        serve_app(db, region=region_code, port=port, address=address, lang=settings.language,
+            click.echo(i18n.t("serve.no_password", lang, address=address, port=port),
+                       err=True)
+        serve_app(db, region=region_code, port=port, address=address, lang=lang,
                   presentation=presentation, show=show, password=password, user=user,
                   allow_origin=origins)
     except OSError as exc:  # address not of this machine, port taken...
-        raise CliError(i18n.t("serve.cannot_listen", address=address, port=port,
-                              reason=exc.strerror or exc)) from exc
+        raise CliError(Message("serve.cannot_listen", address=address, port=port,
+                               reason=exc.strerror or str(exc))) from exc
 
 
-@cli.command(context_settings=CONTEXT)
-@click.argument("db", type=click.Path(dir_okay=False))
-@click.argument("out", type=click.Path(dir_okay=False))
-@click.option("--region", "region_code", default=None, help="Code de la région.")
-@click.option("--anonymise", is_flag=True, help="Remplacer les noms des organismes.")
+@cli.command(context_settings=CONTEXT, help="cli.help.report")
+@DB
+@OUT
+@option("--region", "region_code", default=None, help="cli.opt.region")
+@option("--anonymise", is_flag=True, help="cli.opt.anonymise")
 @lang_option
-def report(db: str, out: str, region_code: str | None, anonymise: bool) -> None:
-    """Écrire un rapport HTML autonome (vue d’ensemble, carte, prochaines étapes).
-
-    OUT ne peut pas être DB ; il est écrit à part puis renommé, entier ou pas du tout.
-
-    Example:
-
-        concert report cn.db rapport.html
-    """
+def report(db: str, out: str, region_code: str | None, anonymise: bool, lang: str) -> None:
+    """Write a self-contained HTML report."""
     check_output(out, protect=[db])
     _readable(db)
     from dashboards.report import write_report
 
     with atomic_path(out, protect=[db]) as tmp:
-        write_report(db, tmp, region=region_code, lang=settings.language, anonymise=anonymise)
-    click.echo(i18n.t("cli.exported", what="HTML", out=out))
+        write_report(db, tmp, region=region_code, lang=lang, anonymise=anonymise)
+    click.echo(i18n.t("cli.exported", lang, what="HTML", out=out))
 
 
-@cli.command(context_settings=CONTEXT)
-@click.argument("db", type=click.Path(dir_okay=False))
-@click.option("--regions", "n_regions", default=17, show_default=True,
-              help="Nombre de régions.")
-@click.option("--actors", "n_actors", default=2000, show_default=True,
-              help="Nombre total d’organismes.")
-@click.option("--years", default=10, show_default=True,
-              help="Années d’évaluations trimestrielles.")
-@click.option("--seed", default=0, show_default=True, help="Graine du hasard.")
+@cli.command(context_settings=CONTEXT, help="cli.help.synth")
+@DB
+@option("--regions", "n_regions", default=17, show_default=True, help="cli.opt.n_regions")
+@option("--actors", "n_actors", default=2000, show_default=True, help="cli.opt.n_actors")
+@option("--years", default=10, show_default=True, help="cli.opt.years")
+@option("--seed", default=0, show_default=True, help="cli.opt.seed")
 @lang_option
-def synth(db: str, n_regions: int, n_actors: int, years: int, seed: int) -> None:
-    """Écrire une province synthétique (tests et mesures de performance seulement).
-
-    Les données sont inventées et marquées comme telles : elles ne décrivent aucune
-    région réelle.
-
-    Example:
-
-        concert synth province.db --regions 17 --actors 20000
-    """
+def synth(db: str, n_regions: int, n_actors: int, years: int, seed: int, lang: str) -> None:
+    """Write a synthetic province (tests and benchmarks only)."""
     from concert.synth import synthetic_province
 
     regions = synthetic_province(n_actors, n_regions=n_regions, seed=seed, years=years)
     with Store(db, user="synth") as store, click.progressbar(
-            regions, label=i18n.t("cli.synth"), file=None) as bar:
+            regions, label=i18n.t("cli.synth", lang), file=None) as bar:
         for region in bar:
             store.save_region(region)
-    click.echo(i18n.t("cli.synth_done", db=db, regions=len(regions),
+    click.echo(i18n.t("cli.synth_done", lang, db=db, regions=len(regions),
                       actors=sum(len(r.actors) for r in regions)))
 
 
 def main() -> None:
     """Entry point of the ``concert`` command."""
     cli(prog_name="concert")
-
-

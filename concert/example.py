@@ -153,7 +153,7 @@ def _actors() -> list[Actor]:
     # Referring partners (the CIUSSS-CN, also a referring partner, is above).
     for j, (aid, name, acr, terr) in enumerate(REFERRING):
         engagement = "at_table" if aid in MANAGEMENT else "signatory"
-        contacts = ()
+        contacts: tuple[Contact, ...] = ()
         if j < len(WORKERS) - 1:
             contacts = (Contact(WORKERS[j + 1], "referring_worker"),)
         actors.append(Actor(aid, name, "community_org", acronym=acr, territories=terr,
@@ -182,8 +182,9 @@ def _agreements(ref: dt.date) -> list[Agreement]:
                              signed_on=_shift(ref, -200 * (k + 1)), illustrative=True))
     referring = ["ciusss-cn"] + [r[0] for r in REFERRING]
     for k, aid in enumerate(referring):
-        signed = _shift(ref, -(30 + (60 + 37 * k) % 1000))
-        status, renews, ends = "signed", "", None
+        signed: dt.date | None = _shift(ref, -(30 + (60 + 37 * k) % 1000))
+        status, renews = "signed", ""
+        ends: dt.date | None = None
         if aid == "athenee":  # ends within 90 days: shows the expiry warning
             signed = _shift(ref, -3 * 365 + 45)
         if aid == "le-388":  # an expired agreement II, not renewed

@@ -20,7 +20,9 @@ the small functions at the end (:func:`indicator`, :func:`criterion`,
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any, ClassVar
 
 __all__ = [
     "ACTOR_TYPES",
@@ -904,6 +906,29 @@ PARAMETERS: dict[str, tuple[int, str]] = {
 # --------------------------------------------------------------------------------------
 # Look-ups
 # --------------------------------------------------------------------------------------
+class UnknownCode(KeyError):
+    """A code the framework does not know: a translation key and the values it quotes.
+
+    The framework is the lowest layer and renders no text: :mod:`concert._errors` (always
+    imported with the package) sets :attr:`say`, so that ``text(lang)`` and ``str()`` read
+    in the language asked for, as every concert error does.
+    """
+
+    say: ClassVar[Callable[[str, dict[str, Any], str | None], str] | None] = None
+
+    def __init__(self, key: str, /, **params: Any) -> None:
+        super().__init__(key)
+        self.key, self.params = key, params
+
+    def text(self, lang: str | None = None) -> str:
+        """The message in ``lang`` (default: the settings language)."""
+        say = type(self).say
+        return say(self.key, self.params, lang) if say else f"{self.key} {self.params}"
+
+    def __str__(self) -> str:
+        return self.text()
+
+
 _TABLES: dict[str, tuple[Term, ...]] = {
     "sector": SECTORS,
     "actor_type": ACTOR_TYPES,
@@ -947,8 +972,7 @@ def term(table: str, code: str) -> Term:
     found = _TERMS[table].get(code) if isinstance(code, str) else None
     if found is not None:
         return found
-    msg = f"unknown {table} {code!r}; expected one of {', '.join(codes(table))}"
-    raise KeyError(msg)
+    raise UnknownCode("fw.unknown_code", table=table, code=str(code), expected=codes(table))
 
 
 def actor_type(code: str) -> ActorTypeTerm:
@@ -970,8 +994,7 @@ def agreement_type(code: str) -> AgreementType:
     for a in AGREEMENT_TYPES:
         if a.code == code:
             return a
-    msg = f"unknown agreement type {code!r}; expected one of I, II, III"
-    raise KeyError(msg)
+    raise UnknownCode("fw.unknown_agreement_type", code=str(code))
 
 
 def indicator(code: str) -> Indicator:
@@ -979,8 +1002,8 @@ def indicator(code: str) -> Indicator:
     for i in INDICATORS:
         if i.code == code:
             return i
-    msg = f"unknown indicator {code!r}; expected one of {', '.join(i.code for i in INDICATORS)}"
-    raise KeyError(msg)
+    raise UnknownCode("fw.unknown_indicator", code=str(code),
+                      expected=tuple(i.code for i in INDICATORS))
 
 
 _CRITERIA_BY_CODE: dict[str, Criterion] = {c.code: c for c in CRITERIA}
@@ -991,8 +1014,7 @@ def criterion(code: str) -> Criterion:
     """Return criterion ``code``, such as ``"climat.cooperation.2"``."""
     found = _CRITERIA_BY_CODE.get(code) if isinstance(code, str) else None
     if found is None:
-        msg = f"unknown criterion {code!r}"
-        raise KeyError(msg)
+        raise UnknownCode("fw.unknown_criterion", code=str(code))
     return found
 
 

@@ -84,12 +84,13 @@ def key_actor_coverage(region: Region, *, lang: str | None = None) -> pd.DataFra
 
 def _key_actor_gaps(region: Region, lang: str | None) -> list[dict]:
     out = []
-    for r in key_actor_coverage(region, lang=lang).itertuples():
-        if r.status == "missing":
-            out.append(_row("key_actor.missing", "convergence", r.row, lang, row=r.label))
-        elif ENGAGEMENT_RANK[r.status] < ENGAGEMENT_RANK["at_table"]:
-            out.append(_row("key_actor.not_at_table", "convergence", r.row, lang, row=r.label,
-                            status=i18n.label("engagement", r.status, lang)))
+    for r in key_actor_coverage(region, lang=lang).to_dict("records"):
+        status, row, label = str(r["status"]), str(r["row"]), str(r["label"])
+        if status == "missing":
+            out.append(_row("key_actor.missing", "convergence", row, lang, row=label))
+        elif ENGAGEMENT_RANK[status] < ENGAGEMENT_RANK["at_table"]:
+            out.append(_row("key_actor.not_at_table", "convergence", row, lang, row=label,
+                            status=i18n.label("engagement", status, lang)))
     return out
 
 
@@ -251,14 +252,14 @@ def next_steps(region: Region, assessment: Assessment | None = None, *,
         base = {"indicator": r.indicator, "indicator_label": i18n.indicator_label(r.indicator,
                                                                                   lang),
                 "stage": r.stage_label(lang),
-                "next_stage": i18n.label("stage", r.next_stage, lang)}
+                "next_stage": i18n.label("stage", r.next_stage, lang) if r.next_stage else ""}
         missing = sorted(r.missing, key=lambda c: states[c].status != "partial")
         for c in missing:
             rows.append({**base, "kind": "criterion", "item": c,
                          "text": i18n.criterion_label(c, lang), "guidance": r.guidance(lang),
                          "tools": "; ".join(r.tools(lang))})
-        for g in gaps[gaps["indicator"] == r.indicator].itertuples():
-            rows.append({**base, "kind": "gap", "item": g.rule, "text": g.message,
+        for g in gaps[gaps["indicator"] == r.indicator].to_dict("records"):
+            rows.append({**base, "kind": "gap", "item": str(g["rule"]), "text": str(g["message"]),
                          "guidance": "", "tools": ""})
     df = pd.DataFrame(rows, columns=["indicator", "indicator_label", "stage", "next_stage",
                                      "kind", "item", "text", "guidance", "tools"])

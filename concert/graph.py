@@ -9,17 +9,17 @@ Nodes (attribute ``kind``)
         ``territories`` and ``roles`` (joined with ``"; "``), ``engagement``,
         ``key_rows`` (rows of the key-actor grid it fills), ``illustrative``.
     ``committee``
-        id = ``"committee:<id>"``. Attributes: ``name``, ``label``, ``type`` (the
-        committee kind).
+        id = ``"committee:<id>"``. Attributes: ``name`` and ``label`` (the committee's
+        name, ``""`` when it has none), ``type`` (the committee kind).
     ``agreement_III``
         id = ``"agreement:<id>"``: an entente III is a tie between three parties, so
         it is a node of its own linked to its three parties (a hyperedge). Attributes:
         ``status``, ``signed_on``, ``ends_on``.
     ``tenant``
-        id = ``"tenant:<agreement id>"``: the tenant of an entente III. It carries its
-        pseudonymous ``code`` only when ``tenant_codes=True``; by default the graph
-        holds no tenant code. An agreement III's id may itself come from a tenant's
-        file number: exports pass the region through
+        id = ``"tenant:<agreement id>"``: the tenant of an entente III, with an empty
+        ``label``. It carries its pseudonymous ``code`` only when ``tenant_codes=True``;
+        by default the graph holds no tenant code. An agreement III's id may itself come
+        from a tenant's file number: exports pass the region through
         :func:`concert.privacy.without_agreement_iii_ids` first (``concert export``
         does unless ``--include-tenant-codes``), so the files name each by a
         pseudonym (``III-0001``...).
@@ -41,13 +41,23 @@ Edges (attribute ``kind``; the edge key is unique)
 Every attribute is a string, a bool or a number (dates as ISO strings, missing
 values as ``""``) so the graph writes to GraphML and GEXF and reads back equal.
 The input region is never modified.
+
+Nodes and edges carry codes and the region's own data, never a translated text: a
+node's ``label`` is data (an actor's acronym or name, a committee's name) or empty.
+:func:`node_label` renders what a person reads for a node in the language asked for (an
+unnamed committee by its kind, a tenant as "Locataire" or "Tenant"), and
+:func:`with_labels` gives a copy whose every node has its ``label`` in that language;
+the writers do so when they are given a language (``lang``), so that Gephi and other
+tools show a label for every node.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 import pandas as pd
@@ -58,8 +68,8 @@ from concert.actors import key_actor_rows_of
 from concert.agreements import effective_status
 from concert.region import Region
 
-__all__ = ["graph_to_frames", "read_gexf", "read_graphml", "region_to_graph", "write_gexf",
-           "write_graphml", "write_node_link"]
+__all__ = ["graph_to_frames", "node_label", "read_gexf", "read_graphml", "region_to_graph",
+           "with_labels", "write_gexf", "write_graphml", "write_node_link"]
 
 EDGE_KINDS = ("agreement_I", "agreement_II", "agreement_III", "committee", "information",
               "resources", "joint_project", "referral")
@@ -105,10 +115,8 @@ def _region_graph(region: Region, on: dt.date, tenant_codes: bool) -> nx.MultiDi
                    engagement=a.engagement, key_rows="; ".join(key_actor_rows_of(a)),
                    illustrative=a.illustrative)
     for c in region.committees:
-        G.add_node(f"committee:{c.id}", kind="committee", type=c.kind,
-                   name=c.name or i18n.label("committee_kind", c.kind, "fr"),
-                   label=c.name or i18n.label("committee_kind", c.kind, "fr"),
-                   illustrative=c.illustrative)
+        G.add_node(f"committee:{c.id}", kind="committee", type=c.kind, name=c.name,
+                   label=c.name, illustrative=c.illustrative)
     for ag in region.agreements:
         status = effective_status(ag, on)
         dates = {"status": status, "signed_on": _iso(ag.signed_on), "ends_on": _iso(ag.end_date())}
@@ -126,8 +134,7 @@ def _region_graph(region: Region, on: dt.date, tenant_codes: bool) -> nx.MultiDi
             if p.role == "tenant":
                 tnode = f"tenant:{ag.id}"
                 attrs = {"code": p.tenant_code} if tenant_codes else {}
-                G.add_node(tnode, kind="tenant", label=i18n.label("party_role", "tenant", "fr"),
-                           **attrs)
+                G.add_node(tnode, kind="tenant", label="", **attrs)
                 target = tnode
             else:
                 target = p.actor
@@ -143,6 +150,41 @@ def _region_graph(region: Region, on: dt.date, tenant_codes: bool) -> nx.MultiDi
     return G
 
 
+def node_label(attrs: Mapping[str, Any], lang: str | None = None) -> str:
+    """What a person reads for a node with attributes ``attrs``, in ``lang``.
+
+    The node's own ``label`` when it has one (data: an acronym, a name); else, from its
+    codes: an unnamed committee's kind, "Locataire"/"Tenant" for a tenant.
+
+    Examples
+    --------
+    >>> node_label({"kind": "committee", "type": "gestion", "label": ""}, "en")
+    'Management committee'
+    >>> node_label({"kind": "tenant", "label": ""}, "fr")
+    'Locataire'
+    """
+    label = str(attrs.get("label") or "")
+    if label:
+        return label
+    kind = attrs.get("kind")
+    if kind == "committee":
+        return i18n.label("committee_kind", str(attrs.get("type", "other")), lang)
+    if kind == "tenant":
+        return i18n.label("party_role", "tenant", lang)
+    return str(attrs.get("name") or "")
+
+
+def with_labels(G: nx.MultiDiGraph, lang: str | None = None) -> nx.MultiDiGraph:
+    """A copy of ``G`` whose every node has its ``label`` rendered in ``lang``.
+
+    See :func:`node_label`; ``G`` is not modified.
+    """
+    H = G.copy()
+    for _, d in H.nodes(data=True):
+        d["label"] = node_label(d, lang)
+    return H
+
+
 def graph_to_frames(G: nx.MultiDiGraph) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Return the graph's nodes and edges as two DataFrames.
 
@@ -155,11 +197,15 @@ def graph_to_frames(G: nx.MultiDiGraph) -> tuple[pd.DataFrame, pd.DataFrame]:
     return nodes, edges
 
 
-def write_graphml(G: nx.MultiDiGraph, path: str | Path) -> Path:
-    """Write ``G`` to a GraphML file (parent folders are created); return the path."""
+def write_graphml(G: nx.MultiDiGraph, path: str | Path, *, lang: str | None = None) -> Path:
+    """Write ``G`` to a GraphML file (parent folders are created); return the path.
+
+    With ``lang``, every node's ``label`` is written in that language (:func:`with_labels`);
+    without, the graph is written as it is.
+    """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    nx.write_graphml(G, path, named_key_ids=True)
+    nx.write_graphml(G if lang is None else with_labels(G, lang), path, named_key_ids=True)
     return path
 
 
@@ -171,26 +217,31 @@ def read_graphml(path: str | Path) -> nx.MultiDiGraph:
     return G
 
 
-def write_gexf(G: nx.MultiDiGraph, path: str | Path) -> Path:
+def write_gexf(G: nx.MultiDiGraph, path: str | Path, *, lang: str | None = None) -> Path:
     """Write ``G`` to a GEXF 1.2 file for Gephi (parent folders are created); return the path.
 
     Edge keys are stored in the edge ``id`` so the file reads back with the same keys.
-    GEXF keeps the graph's ``name`` but not its other graph-level attributes.
+    GEXF keeps the graph's ``name`` but not its other graph-level attributes. With
+    ``lang``, every node's label is written in that language (:func:`with_labels`).
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    H = G.copy()  # never modify the caller's graph
-    for u, v, k, d in H.edges(keys=True, data=True):
+    H = G.copy() if lang is None else with_labels(G, lang)  # never modify the caller's graph
+    for _u, _v, k, d in H.edges(keys=True, data=True):
         d["id"] = str(k)
     nx.write_gexf(H, path)
     return path
 
 
-def write_node_link(G: nx.MultiDiGraph, path: str | Path) -> Path:
-    """Write ``G`` as networkx node-link JSON (parent folders are created); return the path."""
+def write_node_link(G: nx.MultiDiGraph, path: str | Path, *, lang: str | None = None) -> Path:
+    """Write ``G`` as networkx node-link JSON (parent folders are created); return the path.
+
+    With ``lang``, every node's ``label`` is written in that language (:func:`with_labels`).
+    """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(nx.node_link_data(G, edges="edges"), ensure_ascii=False,
+    H = G if lang is None else with_labels(G, lang)
+    path.write_text(json.dumps(nx.node_link_data(H, edges="edges"), ensure_ascii=False,
                                indent=1), encoding="utf-8")
     return path
 

@@ -153,6 +153,15 @@ TEXT: dict[str, tuple[str, str]] = {
     "kind.tie": ("lien", "tie"),
     "kind.assessment": ("évaluation", "assessment"),
     "kind.figure": ("donnée de programme", "program figure"),
+    "kind.contact": ("personne-ressource", "contact"),
+    "kind.party": ("partie", "party"),
+    "kind.answer": ("réponse", "answer"),
+    "kind.region": ("région", "region"),
+    "kind.str": ("textes", "texts"),
+    "action.insert": ("ajout", "added"),
+    "action.update": ("modification", "changed"),
+    "action.delete": ("suppression", "deleted"),
+    "where": ("{where} : {text}", "{where}: {text}"),
     # ---------------------------------------------------------------- stages and explanations
     "stage.not_assessed": ("Non évalué", "Not assessed"),
     "stage.before": ("Avant la communication", "Before communication"),
@@ -293,7 +302,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "dash.analysis.missing": ("manquant", "missing"),
     "dash.analysis.evidence": ("Ce que disent les données, à côté de la réponse du comité",
                                "What the data say, beside the committee's answer"),
-    "dash.analysis.evidence_help": ("Les données n’éclairent que certains critères; elles ne "
+    "dash.analysis.evidence_help": ("Les données n’éclairent que certains critères ; elles ne "
                                     "remplacent jamais la réponse du comité.",
                                     "The data speak to some criteria only; they never replace "
                                     "the committee's answer."),
@@ -305,7 +314,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "dash.analysis.data.contradicts": ("contredisent", "contradict it"),
     "dash.analysis.data.no_data": ("rien à dire", "nothing to say"),
     "dash.region_stage_short": ("Stade", "Stage"),
-    "dash.data.intro": ("Importez vos listes (CSV, Excel ou JSON; tables : {tables}). Tout est "
+    "dash.data.intro": ("Importez vos listes (CSV, Excel ou JSON ; tables : {tables}). Tout est "
                         "vérifié avant d’écrire : au moindre problème, rien n’est écrit et "
                         "chaque problème est indiqué avec son fichier, sa ligne et sa colonne.",
                         "Import your lists (CSV, Excel or JSON; tables: {tables}). Everything "
@@ -429,6 +438,249 @@ TEXT: dict[str, tuple[str, str]] = {
     "cli.exported": ("{what} exporté vers {out}", "{what} exported to {out}"),
     "cli.invalid": ("Données invalides :", "Invalid data:"),
     "cli.error": ("Erreur :", "Error:"),
+    "cli.bad_as_of": ("--as-of : date invalide « {value} » (format attendu : AAAA-MM-JJ[THH:MM])",
+                      "--as-of: invalid date '{value}' (expected: YYYY-MM-DD[THH:MM])"),
+    # ---- command line: help of the commands, their options and arguments
+    "cli.help.main": (
+        "concert : concertation intersectorielle et gouvernance en logement avec soutien.\n\n"
+        "Outils pour le modèle Clés en main : acteurs-clés, ententes I, II et III, indicateurs "
+        "de concertation (communication, coordination, coopération) et tableau de bord.\n\n"
+        "Langue : --lang fr ou --lang en, avant ou après la commande, ou la variable "
+        "CONCERT_LANG (défaut : français).",
+        "concert: intersectoral concertation and governance in supported housing.\n\n"
+        "Tools for the Clés en main model: key actors, agreements I, II and III, concertation "
+        "indicators (communication, coordination, co-operation) and dashboard.\n\n"
+        "Language: --lang fr or --lang en, before or after the command, or the CONCERT_LANG "
+        "variable (default: French)."),
+    "cli.help.example": (
+        "Écrire la région exemple (Capitale-Nationale, Clés en main) dans BASE.\n\n"
+        "Exemple :\n\n    concert example cn.db",
+        "Write the example region (Capitale-Nationale, Clés en main) into DB.\n\n"
+        "Example:\n\n    concert example cn.db"),
+    "cli.help.regions": (
+        "Lister les régions enregistrées dans BASE.\n\nExemple :\n\n    concert regions cn.db",
+        "List the regions stored in DB.\n\nExample:\n\n    concert regions cn.db"),
+    "cli.help.maturity": (
+        "Afficher le stade de chaque indicateur et ses raisons.\n\n"
+        "Exemple :\n\n    concert maturity cn.db --region capitale-nationale --json",
+        "Show each indicator's stage and the reasons for it.\n\n"
+        "Example:\n\n    concert maturity cn.db --region capitale-nationale --json"),
+    "cli.help.export": (
+        "Exporter une région : données (CSV, Excel, JSON) ou graphe (GraphML, GEXF).\n\n"
+        "Par défaut, les ententes III (codes de locataires) ne sont pas exportées : seul leur "
+        "nombre figure dans le résumé ; dans les graphes, elles portent un pseudonyme "
+        "(III-0001...) au lieu de leur identifiant, qui peut venir d’un numéro de dossier.\n\n"
+        "SORTIE ne peut pas être BASE : la sortie est écrite à part puis renommée, sans jamais "
+        "laisser de fichier à moitié écrit.\n\n"
+        "Exemple :\n\n    concert export cn.db --format xlsx cn.xlsx",
+        "Export a region: data (CSV, Excel, JSON) or graph (GraphML, GEXF).\n\n"
+        "By default, the agreements III (tenant codes) are not exported: only their number "
+        "appears in the summary; in graphs, they carry a pseudonym (III-0001...) instead of "
+        "their identifier, which may come from a file number.\n\n"
+        "OUT cannot be DB: the output is written aside and then renamed, never leaving a "
+        "half-written file.\n\n"
+        "Example:\n\n    concert export cn.db --format xlsx cn.xlsx"),
+    "cli.help.import": (
+        "Importer des acteurs, ententes, sièges, liens et évaluations (CSV, XLSX, JSON).\n\n"
+        "Tout est vérifié avant d’écrire : au moindre problème, rien n’est écrit et chaque "
+        "problème est signalé avec son fichier, sa ligne et sa colonne.\n\n"
+        "Exemple :\n\n    concert import cn.db acteurs.csv ententes.csv",
+        "Import actors, agreements, seats, ties and assessments (CSV, XLSX, JSON).\n\n"
+        "Everything is checked before writing: at the first problem nothing is written, and "
+        "each problem is reported with its file, row and column.\n\n"
+        "Example:\n\n    concert import cn.db actors.csv agreements.csv"),
+    "cli.help.template": (
+        "Écrire un modèle à remplir : acteurs.xlsx, ententes.csv, modele.xlsx (toutes les "
+        "tables)…\n\nExemple :\n\n    concert template acteurs.xlsx",
+        "Write a template to fill in: actors.xlsx, agreements.csv, template.xlsx (every "
+        "table)…\n\nExample:\n\n    concert template actors.xlsx"),
+    "cli.help.backup": (
+        "Faire une copie cohérente de BASE, même pendant que le tableau de bord tourne.\n\n"
+        "BASE est d’abord vérifiée (intégrité) : un fichier endommagé n’est pas copié. La "
+        "copie est écrite à part (SORTIE.part) puis renommée : en cas d’échec (disque plein), "
+        "SORTIE reste tel quel.\n\n"
+        "Exemple :\n\n    concert backup cn.db sauvegardes/cn-2025-01-15.db",
+        "Make a consistent copy of DB, even while the dashboard is running.\n\n"
+        "DB is checked first (integrity): a damaged file is not copied. The copy is written "
+        "aside (OUT.part) and then renamed: if that fails (disk full), OUT is left as it "
+        "was.\n\n"
+        "Example:\n\n    concert backup cn.db backups/cn-2025-01-15.db"),
+    "cli.help.restore": (
+        "Restaurer BASE à partir d’une COPIE faite par «\u00a0concert backup\u00a0».\n\n"
+        "Exemple :\n\n    concert restore sauvegardes/cn-2025-01-15.db cn.db --force",
+        "Restore DB from a BACKUP made by 'concert backup'.\n\n"
+        "Example:\n\n    concert restore backups/cn-2025-01-15.db cn.db --force"),
+    "cli.help.history": (
+        "Lister les modifications enregistrées (quand, par qui, quoi).\n\n"
+        "Les ententes III y portent un pseudonyme (III-0001...) au lieu de leur identifiant, "
+        "sauf avec --include-tenant-codes ; une entente disparue depuis, dont le type n’est "
+        "plus connu, est notée ?-0001...\n\n"
+        "Exemple :\n\n    concert history cn.db --kind agreement",
+        "List the recorded changes (when, by whom, what).\n\n"
+        "Agreements III carry a pseudonym (III-0001...) instead of their identifier, unless "
+        "--include-tenant-codes is given; an agreement deleted since, whose type is no longer "
+        "known, is shown as ?-0001...\n\n"
+        "Example:\n\n    concert history cn.db --kind agreement"),
+    "cli.help.serve": (
+        "Démarrer le tableau de bord sur BASE.\n\n"
+        "Avec --password, chaque visiteur donne le nom d’utilisateur (--user, "
+        "«\u00a0comite\u00a0» par défaut) et le mot de passe ; après 5 échecs, une adresse "
+        "attend 1 s, puis 2, 4... jusqu’à 5 min. Hors de localhost, --allow-origin dit par "
+        "quels noms le tableau s’ouvre.\n\n"
+        "Exemple :\n\n    concert serve cn.db --address 0.0.0.0 --allow-origin "
+        "192.168.1.20:5006 --password ...",
+        "Start the dashboard on DB.\n\n"
+        "With --password, every visitor gives the user name (--user, 'comite' by default) and "
+        "the password; after 5 failures, an address waits 1 s, then 2, 4... up to 5 min. "
+        "Beyond localhost, --allow-origin says through which names the dashboard opens.\n\n"
+        "Example:\n\n    concert serve cn.db --address 0.0.0.0 --allow-origin "
+        "192.168.1.20:5006 --password ..."),
+    "cli.help.report": (
+        "Écrire un rapport HTML autonome (vue d’ensemble, carte, prochaines étapes).\n\n"
+        "SORTIE ne peut pas être BASE ; il est écrit à part puis renommé, entier ou pas du "
+        "tout.\n\nExemple :\n\n    concert report cn.db rapport.html",
+        "Write a self-contained HTML report (overview, map, next steps).\n\n"
+        "OUT cannot be DB; it is written aside and then renamed, whole or not at all.\n\n"
+        "Example:\n\n    concert report cn.db report.html"),
+    "cli.help.synth": (
+        "Écrire une province synthétique (tests et mesures de performance seulement).\n\n"
+        "Les données sont inventées et marquées comme telles : elles ne décrivent aucune "
+        "région réelle.\n\nExemple :\n\n    concert synth province.db --regions 17 --actors 20000",
+        "Write a synthetic province (tests and performance measures only).\n\n"
+        "The data are invented and marked as such: they describe no real region.\n\n"
+        "Example:\n\n    concert synth province.db --regions 17 --actors 20000"),
+    "cli.arg.db": ("BASE", "DB"),
+    "cli.arg.out": ("SORTIE", "OUT"),
+    "cli.arg.files": ("FICHIERS...", "FILES..."),
+    "cli.arg.backup": ("COPIE", "BACKUP"),
+    "cli.arg.host": ("HÔTE[:PORT]", "HOST[:PORT]"),
+    "cli.opt.lang": ("Langue des messages : fr ou en (défaut : fr, ou la variable "
+                     "CONCERT_LANG), avant ou après la commande.",
+                     "Language of the messages: fr or en (default: fr, or the CONCERT_LANG "
+                     "variable), before or after the command."),
+    "cli.opt.replace": ("Remplacer la région exemple si elle existe déjà.",
+                        "Replace the example region if it already exists."),
+    "cli.opt.region": ("Code de la région.", "Region code."),
+    "cli.opt.assessment": ("Identifiant de l’évaluation (défaut : la plus récente).",
+                           "Assessment identifier (default: the latest)."),
+    "cli.opt.json": ("Sortie JSON.", "JSON output."),
+    "cli.opt.format": ("Données : csv (un dossier), xlsx, json (réimportables). Graphe : "
+                       "graphml, gexf (Gephi), node-link (JSON networkx).",
+                       "Data: csv (a folder), xlsx, json (re-importable). Graph: graphml, "
+                       "gexf (Gephi), node-link (networkx JSON)."),
+    "cli.opt.as_of": ("Exporter la région telle qu’elle était à cette date "
+                      "(AAAA-MM-JJ[THH:MM]).",
+                      "Export the region as it was at this date (YYYY-MM-DD[THH:MM])."),
+    "cli.opt.export_tenant_codes": ("Inclure les ententes III avec leurs identifiants et les "
+                                    "codes pseudonymes des locataires (données personnelles : "
+                                    "à demander explicitement).",
+                                    "Include the agreements III with their identifiers and "
+                                    "the tenants' pseudonymous codes (personal data: to be "
+                                    "asked for explicitly)."),
+    "cli.opt.import_region": ("Code de la région (par défaut : celle du fichier, ou la seule "
+                              "de BASE).",
+                              "Region code (default: the file's, or the only one in DB)."),
+    "cli.opt.name": ("Nom de la région, pour la créer.", "Name of the region, to create it."),
+    "cli.opt.encoding": ("Encodage des CSV et JSON (latin-1 pour les vieux exports Excel).",
+                         "Encoding of the CSV and JSON files (latin-1 for old Excel "
+                         "exports)."),
+    "cli.opt.force": ("Remplacer BASE s’il existe.", "Replace DB if it exists."),
+    "cli.opt.kind": ("Seulement ce type de fiche.", "Only this kind of record."),
+    "cli.opt.history_tenant_codes": ("Montrer les identifiants des ententes III (ils peuvent "
+                                     "venir d’un numéro de dossier : à demander "
+                                     "explicitement).",
+                                     "Show the identifiers of the agreements III (they may "
+                                     "come from a file number: to be asked for explicitly)."),
+    "cli.opt.port": ("Port HTTP.", "HTTP port."),
+    "cli.opt.address": ("Adresse d’écoute (localhost par défaut).",
+                        "Listening address (localhost by default)."),
+    "cli.opt.presentation": ("Mode présentation (réunion).", "Presentation mode (meeting)."),
+    "cli.opt.show": ("Ouvrir le navigateur.", "Open the browser."),
+    "cli.opt.password": ("Demander ce mot de passe à chaque visiteur (ou CONCERT_PASSWORD).",
+                         "Ask every visitor for this password (or CONCERT_PASSWORD)."),
+    "cli.opt.user": ("Le nom d’utilisateur demandé avec --password.",
+                     "The user name asked for with --password."),
+    "cli.opt.allow_origin": ("Nom ou adresse par lequel les navigateurs ouvrent le tableau de "
+                             "bord (répétable ; p. ex. derrière un mandataire inverse).",
+                             "Name or address through which browsers open the dashboard "
+                             "(repeatable; e.g. behind a reverse proxy)."),
+    "cli.opt.anonymise": ("Remplacer les noms des organismes.",
+                          "Replace the organisations' names."),
+    "cli.opt.n_regions": ("Nombre de régions.", "Number of regions."),
+    "cli.opt.n_actors": ("Nombre total d’organismes.", "Total number of organisations."),
+    "cli.opt.years": ("Années d’évaluations trimestrielles.", "Years of quarterly assessments."),
+    "cli.opt.seed": ("Graine du hasard.", "Random seed."),
+    # ---- click's own texts (its gettext message ids are the English side, exactly)
+    "cli.heading": ("{heading} :", "{heading}:"),
+    "click.usage": ("Utilisation :", "Usage:"),
+    "click.options": ("Options", "Options"),
+    "click.commands": ("Commandes", "Commands"),
+    "click.positional": ("Arguments positionnels", "Positional arguments"),
+    "click.help": ("Afficher ce message et quitter.", "Show this message and exit."),
+    "click.version": ("Afficher la version et quitter.", "Show the version and exit."),
+    "click.error": ("Erreur : {message}", "Error: {message}"),
+    "click.try": ("Essayez « {command} {option} » pour obtenir de l’aide.",
+                  "Try '{command} {option}' for help."),
+    "click.invalid": ("Valeur invalide : {message}", "Invalid value: {message}"),
+    "click.invalid_for": ("Valeur invalide pour {param_hint} : {message}",
+                          "Invalid value for {param_hint}: {message}"),
+    "click.missing_argument": ("Argument manquant", "Missing argument"),
+    "click.missing_option": ("Option manquante", "Missing option"),
+    "click.missing_parameter": ("Paramètre manquant", "Missing parameter"),
+    "click.missing_type": ("{param_type} manquant", "Missing {param_type}"),
+    "click.missing_name": ("Paramètre manquant : {param_name}",
+                           "Missing parameter: {param_name}"),
+    "click.missing_command": ("Commande manquante.", "Missing command."),
+    "click.no_option": ("Option inconnue {name!r}.", "No such option {name!r}."),
+    "click.no_command": ("Commande inconnue {name!r}.", "No such command {name!r}."),
+    "click.did_you_mean": ("Vouliez-vous dire {possibility} ?", "Did you mean {possibility}?"),
+    "click.did_you_mean_one": ("(Vouliez-vous dire l’un de ceux-ci : {possibilities} ?)",
+                               "(Did you mean one of: {possibilities}?)"),
+    "click.extra_argument": ("Argument en trop ({args})", "Got unexpected extra argument ({args})"),
+    "click.extra_arguments": ("Arguments en trop ({args})",
+                              "Got unexpected extra arguments ({args})"),
+    "click.not_choice": ("{value!r} n’est pas {choice}.", "{value!r} is not {choice}."),
+    "click.not_one_of": ("{value!r} n’est pas l’une des valeurs {choices}.",
+                         "{value!r} is not one of {choices}."),
+    "click.not_number": ("{value!r} n’est pas un {number_type} valide.",
+                         "{value!r} is not a valid {number_type}."),
+    "click.not_in_range": ("{value} n’est pas dans l’intervalle {range}.",
+                           "{value} is not in the range {range}."),
+    "click.not_boolean": ("{value!r} n’est pas une valeur booléenne. Valeurs reconnues : "
+                          "{states}",
+                          "{value!r} is not a valid boolean. Recognized values: {states}"),
+    "click.requires_argument": ("L’option {name!r} demande une valeur.",
+                                "Option {name!r} requires an argument."),
+    "click.requires_arguments": ("L’option {name!r} demande {nargs} valeurs.",
+                                 "Option {name!r} requires {nargs} arguments."),
+    "click.takes_no_value": ("L’option {name!r} ne prend pas de valeur.",
+                             "Option {name!r} does not take a value."),
+    "click.argument_values": ("L’argument {name!r} prend {nargs} valeurs.",
+                              "Argument {name!r} takes {nargs} values."),
+    "click.default": ("défaut : {default}", "default: {default}"),
+    "click.env_var": ("variable d’environnement : {var}", "env var: {var}"),
+    "click.dynamic": ("(dynamique)", "(dynamic)"),
+    "click.required": ("obligatoire", "required"),
+    "click.aborted": ("Abandon !", "Aborted!"),
+    "click.not_exist": ("{name} {filename!r} introuvable.", "{name} {filename!r} does not exist."),
+    "click.is_file": ("{name} {filename!r} : c’est un fichier.", "{name} {filename!r} is a file."),
+    "click.is_directory": ("{name} {filename!r} : c’est un dossier.",
+                           "{name} {filename!r} is a directory."),
+    "click.not_readable": ("{name} {filename!r} : lecture impossible.",
+                           "{name} {filename!r} is not readable."),
+    "click.not_writable": ("{name} {filename!r} : écriture impossible.",
+                           "{name} {filename!r} is not writable."),
+    "click.cannot_open": ("Impossible d’ouvrir le fichier {filename!r} : {message}",
+                          "Could not open file {filename!r}: {message}"),
+    "click.choose_from": ("Choisissez parmi :\n\t{choices}", "Choose from:\n\t{choices}"),
+    "click.subcommand_metavar": ("COMMANDE [ARGUMENTS]...", "COMMAND [ARGS]..."),
+    "click.options_metavar": ("[OPTIONS]", "[OPTIONS]"),
+    "click.type.text": ("texte", "text"),
+    "click.type.integer": ("entier", "integer"),
+    "click.type.float": ("nombre", "float"),
+    "click.type.file": ("fichier", "file"),
+    "click.type.directory": ("dossier", "directory"),
+    "click.type.path": ("chemin", "path"),
     # ---------------------------------------------------------------- serving (concert serve)
     "serve.login.title": ("concert — connexion", "concert — sign in"),
     "serve.login.user": ("Nom d’utilisateur", "User name"),
@@ -608,7 +860,6 @@ TEXT: dict[str, tuple[str, str]] = {
                               "de bord.",
                               "An unexpected error occurred; nothing was changed. Try again, "
                               "or report it to the person who runs the dashboard."),
-    "dash.iii_alias": ("n° {n}", "no. {n}"),
     "dash.data.export_help": ("L’export laisse de côté les ententes III (codes de locataires) ; "
                               "avec « Masquer les noms des organismes », il ne contient que les "
                               "noms anonymisés.",
@@ -781,6 +1032,79 @@ TEXT: dict[str, tuple[str, str]] = {
     "dash.report.title": ("Concertation — {region}", "Concertation — {region}"),
     "dash.report.generated": ("Rapport produit le {date} par concert.",
                               "Report produced on {date} by concert."),
+    # ---------------------------------------------------------------- library errors
+    "store.no_path": ("Donnez un chemin de fichier, ou memory=True pour une base en mémoire.",
+                      "Give a file path, or memory=True for an in-memory store."),
+    "store.not_sqlite": ("{path} n’est pas un fichier SQLite lisible ({detail}).",
+                         "{path} is not a readable SQLite file ({detail})."),
+    "store.not_concert": ("{path} est un fichier SQLite mais pas une base concert (tables : "
+                          "{tables}) : choisissez un autre fichier.",
+                          "{path} is a SQLite file but not a concert store (tables: "
+                          "{tables}); choose another file."),
+    "store.newer": ("{path} utilise la version {version} du schéma, plus récente que celle de "
+                    "ce concert ({current}) : mettez concert à jour pour l’ouvrir.",
+                    "{path} uses schema version {version}, newer than this concert's "
+                    "({current}); upgrade concert to open it."),
+    "store.newer_restore": ("{path} utilise la version {version} du schéma, plus récente que "
+                            "celle de ce concert ({current}) : mettez concert à jour pour la "
+                            "restaurer.",
+                            "{path} uses schema version {version}, newer than this concert's "
+                            "({current}); upgrade concert to restore it."),
+    "store.expects": ("{function} attend un objet de type {expected}, reçu {got}.",
+                      "{function} expects an object of type {expected}, got {got}."),
+    "store.region_exists": ("La région « {region} » existe déjà : passez replace=True pour la "
+                            "remplacer.",
+                            "Region '{region}' already exists; pass replace=True to replace "
+                            "it."),
+    "store.save_failed": ("L’enregistrement de la région « {region} » a échoué, rien n’a été "
+                          "écrit ({detail}).",
+                          "Saving region '{region}' failed, nothing was written ({detail})."),
+    "store.assessment_failed": ("L’enregistrement de l’évaluation « {assessment} » a échoué, "
+                                "rien n’a été écrit ({detail}).",
+                                "Saving assessment '{assessment}' failed, nothing was written "
+                                "({detail})."),
+    "store.no_region": ("Aucune région « {region} » dans la base.",
+                        "No region '{region}' in the store."),
+    "store.no_record_at": ("La région « {region} » n’avait aucune fiche au {at}.",
+                           "Region '{region}' had no record at {at}."),
+    "store.unknown_table": ("Table inconnue « {table} ».", "Unknown table '{table}'."),
+    "region.no_actor": ("Aucun acteur « {actor} » dans la région « {region} ».",
+                        "No actor '{actor}' in region '{region}'."),
+    "region.no_agreement": ("Aucune entente « {agreement} » dans la région « {region} ».",
+                            "No agreement '{agreement}' in region '{region}'."),
+    "region.no_committee": ("Aucun comité « {committee} » dans la région « {region} ».",
+                            "No committee '{committee}' in region '{region}'."),
+    "region.no_assessment": ("La région « {region} » n’a aucune évaluation.",
+                             "Region '{region}' has no assessment."),
+    "region.no_assessment_id": ("Aucune évaluation « {assessment} » dans la région "
+                                "« {region} ».",
+                                "No assessment '{assessment}' in region '{region}'."),
+    "records.unknown_kind": ("Type de fiche inconnu « {kind} » (valeurs attendues : "
+                             "{expected}).",
+                             "Unknown record kind '{kind}' (expected one of: {expected})."),
+    "fw.unknown_code": ("Code inconnu « {code} » pour la liste {table} (valeurs attendues : "
+                        "{expected}).",
+                        "Unknown code '{code}' for list {table} (expected one of: "
+                        "{expected})."),
+    "fw.unknown_agreement_type": ("Type d’entente inconnu « {code} » (valeurs attendues : I, "
+                                  "II, III).",
+                                  "Unknown agreement type '{code}' (expected one of: I, II, "
+                                  "III)."),
+    "fw.unknown_indicator": ("Indicateur inconnu « {code} » (valeurs attendues : {expected}).",
+                             "Unknown indicator '{code}' (expected one of: {expected})."),
+    "fw.unknown_criterion": ("Critère inconnu « {code} ».", "Unknown criterion '{code}'."),
+    "schema.undeclared": ("{kind} : champs sans déclaration dans le schéma : {fields}.",
+                          "{kind}: fields without a schema declaration: {fields}."),
+    "schema.no_field": ("{kind} n’a pas de champ « {name} ».", "{kind} has no field '{name}'."),
+    "indicators.rule_type": ("Une règle de stade doit renvoyer un objet de type {expected}, "
+                             "reçu {got}.",
+                             "A stage rule must return an object of type {expected}, got "
+                             "{got}."),
+    "synth.n_actors": ("n_actors doit être un nombre entier d’au moins 10.",
+                       "n_actors must be an integer of at least 10."),
+    "io.unknown_encoding": ("encodage inconnu : {encoding}", "unknown encoding: {encoding}"),
+    "files.reason.locked": ("la base est verrouillée par un autre programme",
+                            "the database is locked by another program"),
     # ---------------------------------------------------------------- record fields
     # How a person reads a field's name: column headers of the import and export tables,
     # form labels, names in messages. ``field.<kind>.<name>`` overrides ``field.<name>``

@@ -60,7 +60,7 @@ import pandas as pd
 
 from concert import framework as fw
 from concert import i18n, schema, settings
-from concert._errors import Problem, raise_if
+from concert._errors import MisuseError, Problem, raise_if
 from concert._validate import (
     as_tuple,
     short,
@@ -504,8 +504,8 @@ def maturity(assessment: Assessment, *, rule: StageRule | None = None,
             continue
         placement = rule(ind, states)
         if not isinstance(placement, Placement):
-            msg = f"a stage rule must return a Placement, got {type(placement).__name__}"
-            raise TypeError(msg)
+            raise MisuseError("indicators.rule_type", expected="Placement",
+                              got=type(placement).__name__)
         out[ind.code] = _explain(ind, states, placement)
     return out
 
@@ -585,7 +585,8 @@ def compare_assessments(before: Assessment, after: Assessment, *,
                   and s0[c.code].status != "met"]
         lost = [c.code for c in crits if not c.descriptor and s0[c.code].status == "met"
                 and s1[c.code].status != "met"]
-        change = (b.position - a.position) if a.assessed and b.assessed else None
+        change = (b.position - a.position if a.position is not None and b.position is not None
+                  else None)
         rows.append({
             "indicator": code, "label": i18n.indicator_label(code, lang),
             "before": a.stage_label(lang), "after": b.stage_label(lang), "change": change,

@@ -113,5 +113,8 @@ def three_way_merge(baseline: Baseline, theirs: Region, mine: Region) -> Region:
     if conflicts:
         raise MergeConflict(conflicts)
     name, territories, note, source = meta
-    return dataclasses.replace(mine, name=name, territories=territories, note=note,
-                               source=source, **lists)
+    merged = dataclasses.replace(mine, name=name, territories=territories, note=note,
+                                 source=source)
+    for attr, items in lists.items():
+        setattr(merged, attr, items)
+    return merged

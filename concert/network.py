@@ -119,8 +119,7 @@ def actor_graph(region: Region, *, kinds: Iterable[str] | None = None,
     for ag in region.agreements:
         if current_only and not is_current(ag, on):
             continue
-        ids = ag.actor_ids
-        for u, v in itertools.combinations(dict.fromkeys(ids), 2):
+        for u, v in itertools.combinations(dict.fromkeys(ag.actor_ids), 2):
             link(u, v, f"agreement_{ag.type}")
     members: dict[str, list[str]] = {}
     for m in region.memberships:

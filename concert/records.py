@@ -22,7 +22,7 @@ import datetime as dt
 from typing import Any
 
 from concert import schema
-from concert._errors import Problem, ValidationError
+from concert._errors import ArgumentError, Problem, ValidationError
 from concert.region import ALL_RECORD_TYPES, RECORD_TYPES, record_key
 
 __all__ = ["KINDS", "from_dict", "key_of", "to_dict"]
@@ -50,7 +50,7 @@ def _plain(value: Any) -> Any:
 
 def _fast(record: Any) -> dict[str, Any]:
     """A record's fields as plain values (the records are flat but for one nested list)."""
-    out = {}
+    out: dict[str, Any] = {}
     for name, value in record.__dict__.items():
         if value is None or isinstance(value, (str, int, float)):
             out[name] = value
@@ -66,8 +66,7 @@ def _fast(record: Any) -> dict[str, Any]:
 def to_dict(kind: str, record: Any) -> dict[str, Any]:
     """Return ``record`` as a dictionary of JSON-ready values."""
     if kind not in KINDS:
-        msg = f"unknown record kind {kind!r}; expected one of {', '.join(KINDS)}"
-        raise ValueError(msg)
+        raise ArgumentError("records.unknown_kind", kind=kind, expected=tuple(KINDS))
     return _fast(record)
 
 
@@ -107,8 +106,7 @@ def from_dict(kind: str, data: Any) -> Any:
         For unknown fields, missing required fields, wrong types or bad dates.
     """
     if kind not in KINDS:
-        msg = f"unknown record kind {kind!r}; expected one of {', '.join(KINDS)}"
-        raise ValueError(msg)
+        raise ArgumentError("records.unknown_kind", kind=kind, expected=tuple(KINDS))
     cls = KINDS[kind]
     where = str(data.get("id", data.get("code", ""))) if isinstance(data, dict) else ""
     problems: list[Problem] = []

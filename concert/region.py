@@ -89,7 +89,7 @@ class Region:
         for a in self.actors:
             if a.id == actor_id:
                 return a
-        raise NotFoundError(f"no actor {actor_id!r} in region {self.code!r}")
+        raise NotFoundError("region.no_actor", actor=actor_id, region=self.code)
 
     def actors_by_id(self) -> dict[str, Actor]:
         """The actors keyed by id."""
@@ -100,25 +100,26 @@ class Region:
         for a in self.agreements:
             if a.id == agreement_id:
                 return a
-        raise NotFoundError(f"no agreement {agreement_id!r} in region {self.code!r}")
+        raise NotFoundError("region.no_agreement", agreement=agreement_id, region=self.code)
 
     def committee(self, committee_id: str) -> Committee:
         """Return the committee ``committee_id``; raise :class:`NotFoundError` if none."""
         for c in self.committees:
             if c.id == committee_id:
                 return c
-        raise NotFoundError(f"no committee {committee_id!r} in region {self.code!r}")
+        raise NotFoundError("region.no_committee", committee=committee_id, region=self.code)
 
     def assessment(self, assessment_id: str | None = None) -> Assessment:
         """Return the assessment ``assessment_id``, or the latest one when not given."""
         if not self.assessments:
-            raise NotFoundError(f"region {self.code!r} has no assessment")
+            raise NotFoundError("region.no_assessment", region=self.code)
         if assessment_id is None:
             return max(self.assessments, key=lambda a: (a.on, a.id))
         for a in self.assessments:
             if a.id == assessment_id:
                 return a
-        raise NotFoundError(f"no assessment {assessment_id!r} in region {self.code!r}")
+        raise NotFoundError("region.no_assessment_id", assessment=assessment_id,
+                            region=self.code)
 
     def assessments_by_date(self) -> list[Assessment]:
         """The assessments, oldest first."""
@@ -196,7 +197,7 @@ class Region:
         where = record_label(kind, item)
         out = []
         if record_key(kind, item).casefold() in idx.seen[kind]:  # "OMH" and "omh" are one
-            out.append(Problem("duplicate", where, kind=i18n_kind(kind)))
+            out.append(Problem("duplicate", where, kind=kind))
         if kind == "actor":
             assert isinstance(item, Actor)
             other = idx.names.get(fold(item.name))
@@ -230,15 +231,15 @@ RECORD_TYPES: dict[str, type] = {"actor": Actor, "committee": Committee, "agreem
 """Each kind of record a region lists, and its class."""
 
 ALL_RECORD_TYPES: dict[str, type] = {
-    cls.kind_name: cls  # type: ignore[attr-defined]
+    cls.kind_name: cls
     for cls in (Actor, Contact, Committee, Agreement, Party, Membership, Tie, Assessment, Answer,
                 Figure)}
 """Every kind of record, the nested ones (contact, party, answer) included."""
 
 
-def i18n_kind(kind: str) -> str:
-    """The record kind in the current language, for messages."""
-    return i18n.t(f"kind.{kind}")
+def i18n_kind(kind: str, lang: str | None = None) -> str:
+    """The record kind in ``lang`` (default: the settings language), for messages."""
+    return i18n.t(f"kind.{kind}", lang)
 
 
 def record_label(kind: str, item: Any) -> str:

@@ -40,7 +40,7 @@ from dataclasses import MISSING, dataclass, field
 from typing import Any
 
 from concert import i18n
-from concert._errors import Problem
+from concert._errors import MisuseError, Problem, UnknownCodeError
 from concert._validate import (
     check_bool,
     check_code,
@@ -153,7 +153,7 @@ def number() -> Any:
 
 def items(cls: type) -> Any:
     """Nested records of class ``cls`` (an actor's contacts...), kept as a tuple."""
-    return _field(Spec("items", cls.kind_name, of=cls), ())
+    return _field(Spec("items", getattr(cls, "kind_name", cls.__name__.lower()), of=cls), ())
 
 
 # ------------------------------------------------------------------ reading the declarations
@@ -163,8 +163,7 @@ def fields_of(cls: type) -> tuple[dataclasses.Field[Any], ...]:
     out = tuple(dataclasses.fields(cls))
     missing = [f.name for f in out if "concert" not in f.metadata]
     if missing:  # a field added without its declaration: say so at once
-        msg = f"{cls.__name__}: fields without a schema declaration: {', '.join(missing)}"
-        raise TypeError(msg)
+        raise MisuseError("schema.undeclared", kind=cls.__name__, fields=tuple(missing))
     return out
 
 
@@ -180,8 +179,7 @@ def spec_of(cls: type, name: str) -> Spec:
     for n, spec in specs(cls):
         if n == name:
             return spec
-    msg = f"{cls.__name__} has no field {name!r}"
-    raise KeyError(msg)
+    raise UnknownCodeError("schema.no_field", kind=cls.__name__, name=name)
 
 
 @functools.cache
@@ -203,7 +201,7 @@ def field_problems(record: Any, where: str) -> list[Problem]:
     The record's own rules between fields (dates in order, a tie's two ends differ...)
     are its class's business.
     """
-    cls = type(record)
+    cls: Any = type(record)
     out: list[Problem] = []
     for name, spec in specs(cls):
         value = getattr(record, name)

@@ -1,9 +1,10 @@
 """Settings read at call time.
 
 language : str
-    ``"fr"`` (default) or ``"en"``: the language of messages and labels when a
-    function is not told otherwise. The ``CONCERT_LANG`` environment variable
-    sets it at import.
+    ``"fr"`` (default) or ``"en"``: the language of messages and labels when the
+    caller does not give one (``text()``, ``i18n.t(key)``...), read when the text is
+    rendered. The ``CONCERT_LANG`` environment variable sets it at import. The
+    command line and the dashboard never change it: they pass their own language.
 today : datetime.date or None
     The date concert treats as today (agreement status, expiry warnings). ``None``
     (default) means the real date; tests and reports may pin it.

@@ -58,8 +58,16 @@ from typing import Any
 import pandas as pd
 import sqlite_utils
 
-from concert import _gc, i18n, schema
-from concert._errors import NotFoundError, Problem, StoreError, StoreVersionError, raise_if
+from concert import _gc, schema
+from concert._errors import (
+    Joined,
+    Message,
+    NotFoundError,
+    Problem,
+    StoreError,
+    StoreVersionError,
+    raise_if,
+)
 from concert.indicators import Assessment
 from concert.merge import MergeConflict, three_way_merge
 from concert.records import from_dict, key_of, to_dict
@@ -102,6 +110,10 @@ TABLES = ("regions", *(layout.table for layout in LAYOUT.values()))
 
 def _cls(kind: str) -> type:
     return ALL_RECORD_TYPES[kind]
+
+
+def _kind(cls: type) -> str:
+    return str(cls.kind_name)  # type: ignore[attr-defined]
 
 _SQL_TYPES = {"int": "INTEGER", "bool": "INTEGER", "float": "REAL"}
 
@@ -215,8 +227,7 @@ class Store:
     def __init__(self, path: str | Path | None = None, *, memory: bool = False,
                  user: str | None = None) -> None:
         if path is None and not memory:
-            msg = "Give a file path, or memory=True for an in-memory store"
-            raise StoreError(msg)
+            raise StoreError("store.no_path")
         self.path = None if memory else Path(path)  # type: ignore[arg-type]
         self.user = user or os.environ.get("CONCERT_USER") or _login()
         self.migrated: tuple[int, Path] | None = None
@@ -240,8 +251,7 @@ class Store:
             self._prepare()
             self._wal = path is None  # set on the first write: reading changes nothing
         except sqlite3.DatabaseError as exc:
-            msg = f"{path} is not a readable SQLite file ({exc})"
-            raise StoreError(msg) from exc
+            raise StoreError("store.not_sqlite", path=str(path), detail=str(exc)) from exc
 
     @property
     def is_new(self) -> bool:
@@ -263,13 +273,11 @@ class Store:
         names = set(self.db.table_names())
         version = self.db.execute("PRAGMA user_version").fetchone()[0]
         if names and "concert_meta" not in names:
-            msg = (f"{self.path} is a SQLite file but not a concert store (tables: "
-                   f"{', '.join(sorted(names))[:200]}); choose another file")
-            raise StoreError(msg)
+            raise StoreError("store.not_concert", path=str(self.path),
+                             tables=", ".join(sorted(names))[:200])
         if version > SCHEMA_VERSION:
-            msg = (f"{self.path} uses schema version {version}, newer than this concert "
-                   f"(version {SCHEMA_VERSION}); upgrade concert to open it")
-            raise StoreVersionError(msg)
+            raise StoreVersionError("store.newer", path=str(self.path), version=version,
+                                    current=SCHEMA_VERSION)
         if names and version < SCHEMA_VERSION and self.path is not None:
             self.migrated = (version, self._backup_before_migrating(version))
         if not names or version < SCHEMA_VERSION:
@@ -282,8 +290,8 @@ class Store:
                     if stmt.strip():
                         self.db.execute(stmt)
                 self._add_columns()
-                self.db["concert_meta"].upsert(
-                    {"key": "schema_version", "value": str(SCHEMA_VERSION)}, pk="key")
+                self.db.execute("INSERT OR REPLACE INTO concert_meta (key, value) "
+                                "VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
                 self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     def _add_columns(self) -> None:
@@ -308,7 +316,7 @@ class Store:
         except sqlite3.Error as exc:
             dest.close()
             out.unlink(missing_ok=True)
-            raise StoreError(i18n.t("store.migration_backup", db=self.path, detail=exc)) \
+            raise StoreError("store.migration_backup", db=str(self.path), detail=str(exc)) \
                 from exc
         dest.close()
         return out
@@ -419,8 +427,8 @@ class Store:
             If someone else changed the same records since the region was loaded.
         """
         if not isinstance(region, Region):
-            msg = f"save_region expects a Region, got {type(region).__name__}"
-            raise StoreError(msg)
+            raise StoreError("store.expects", function="save_region", expected="Region",
+                             got=type(region).__name__)
         if check:
             raise_if(region.problems())
         try:
@@ -429,9 +437,7 @@ class Store:
                     "SELECT revision, saved_at, saved_by FROM regions WHERE code = ?",
                     [region.code]).fetchone()
                 if current is not None and not replace:
-                    msg = (f"region {region.code!r} already exists; pass replace=True to "
-                           "replace it")
-                    raise StoreError(msg)
+                    raise StoreError("store.region_exists", region=region.code)
                 old = _build_region(self, region.code, check=False) if current is not None else None
                 merged = self._merged(region, old, current)
                 revision = (current[0] if current is not None else 0) + 1
@@ -443,8 +449,7 @@ class Store:
                         self._insert(table, rows[table])
                 self._audit(region.code, old, merged)
         except sqlite3.Error as exc:
-            msg = f"saving region {region.code!r} failed, nothing was written ({exc})"
-            raise StoreError(msg) from exc
+            raise StoreError("store.save_failed", region=region.code, detail=str(exc)) from exc
         if merged is not region:  # others' records are now part of the caller's region
             for field_ in ("name", "territories", "note", "source", *RECORD_LISTS.values()):
                 setattr(region, field_, getattr(merged, field_))
@@ -461,10 +466,10 @@ class Store:
         """
         if old is None or current[0] == region.revision:
             return region
-        def conflict(detail: str) -> ConflictError:
-            return ConflictError(i18n.t("store.conflict", region=region.code,
-                                        user=current[2] or "?", at=current[1][:19])
-                                 + " " + detail)
+        def conflict(detail: Any) -> ConflictError:
+            return ConflictError(Joined([Message("store.conflict", region=region.code,
+                                                 user=current[2] or "?", at=current[1][:19]),
+                                         detail], sep=" "))
         if region.baseline is None:
             if region.revision:
                 raise conflict("")
@@ -472,10 +477,11 @@ class Store:
         try:
             merged = three_way_merge(region.baseline, old, region)
         except MergeConflict as exc:
-            raise conflict(i18n.t("store.conflict.records", records=", ".join(exc.keys[:10])))
+            raise conflict(Message("store.conflict.records",
+                                   records=", ".join(exc.keys[:10]))) from exc
         problems = merged.problems()
         if problems:
-            raise conflict("; ".join(p.text() for p in problems[:5]))
+            raise conflict(Joined(problems[:5], sep="; "))
         return merged
 
     def add_assessment(self, code: str, assessment: Assessment) -> None:
@@ -493,14 +499,14 @@ class Store:
             If the assessment is invalid or its id is already used; nothing is written.
         """
         if not isinstance(assessment, Assessment):
-            msg = f"add_assessment expects an Assessment, got {type(assessment).__name__}"
-            raise StoreError(msg)
+            raise StoreError("store.expects", function="add_assessment",
+                             expected="Assessment", got=type(assessment).__name__)
         if not self.has_region(code):
-            raise NotFoundError(f"no region {code!r} in the store")
+            raise NotFoundError("store.no_region", region=code)
         raise_if(assessment.problems())
         if self.db.execute("SELECT 1 FROM assessments WHERE region = ? AND id = ?",
                            [code, assessment.id]).fetchone():
-            raise_if([Problem("duplicate", assessment.id, kind=i18n.t("kind.assessment"))])
+            raise_if([Problem("duplicate", assessment.id, kind="assessment")])
         shell = Region(code, "-")
         shell.assessments = [assessment]
         rows = _region_rows(shell)
@@ -508,8 +514,7 @@ class Store:
             with self._write():
                 if self.db.execute("SELECT 1 FROM assessments WHERE region = ? AND id = ?",
                                    [code, assessment.id]).fetchone():
-                    raise_if([Problem("duplicate", assessment.id,
-                                      kind=i18n.t("kind.assessment"))])
+                    raise_if([Problem("duplicate", assessment.id, kind="assessment")])
                 ord_ = self.db.execute("SELECT COALESCE(MAX(ord) + 1, 0) FROM assessments "
                                        "WHERE region = ?", [code]).fetchone()[0]
                 rows["assessments"][0]["ord"] = ord_
@@ -521,13 +526,13 @@ class Store:
                                 [dt.datetime.now(dt.timezone.utc).isoformat(), self.user, code])
                 self._audit_rows(code, [("insert", "assessment", assessment, None, ord_)])
         except sqlite3.Error as exc:
-            msg = f"saving assessment {assessment.id!r} failed, nothing was written ({exc})"
-            raise StoreError(msg) from exc
+            raise StoreError("store.assessment_failed", assessment=assessment.id,
+                             detail=str(exc)) from exc
 
     def delete_region(self, code: str) -> None:
         """Delete region ``code`` and everything recorded about it."""
         if not self.has_region(code):
-            raise NotFoundError(f"no region {code!r} in the store")
+            raise NotFoundError("store.no_region", region=code)
         with self._write():
             old = _build_region(self, code, check=False)
             self.db.execute("DELETE FROM regions WHERE code = ?", [code])
@@ -547,16 +552,16 @@ class Store:
         """
         regions = self.regions()
         codes = [c for c, _ in regions]
-        where = str(self.path) if self.path is not None else i18n.t("store.memory")
+        where: Any = str(self.path) if self.path is not None else Message("store.memory")
         listed = ", ".join(f"{c} ({n})" for c, n in regions)
         if not regions:
-            raise NotFoundError(i18n.t("region.none", db=where))
+            raise NotFoundError("region.none", db=where)
         if code is None:
             if len(codes) == 1:
                 return codes[0]
-            raise NotFoundError(i18n.t("region.which", db=where, regions=listed))
+            raise NotFoundError("region.which", db=where, regions=listed)
         if code not in codes:
-            raise NotFoundError(i18n.t("region.unknown", db=where, region=code, regions=listed))
+            raise NotFoundError("region.unknown", db=where, region=code, regions=listed)
         return code
 
     def load_region(self, code: str | None = None, *, check: bool = False) -> Region:
@@ -577,8 +582,8 @@ class Store:
             row = self.db.execute("SELECT revision FROM regions WHERE code = ?",
                                   [code]).fetchone()
             if row is None:  # deleted since it was chosen
-                raise NotFoundError(i18n.t("region.unknown", db=self.path, region=code,
-                                           regions="-"))
+                raise NotFoundError("region.unknown", db=str(self.path), region=code,
+                                    regions="-")
             with _gc.paused():  # records hold no cycles: see concert._gc
                 region = _build_region(self, code, check=check)
         region.revision = int(row[0])
@@ -665,7 +670,7 @@ class Store:
             latest[(row["kind"], row["key"])] = row
         live = [r for r in latest.values() if r["action"] != "delete"]
         if not live:
-            raise NotFoundError(f"region {code!r} had no record at {limit[:19]}")
+            raise NotFoundError("store.no_record_at", region=code, at=limit[:19])
         reg = self.db.execute("SELECT name, territories, note, source FROM regions WHERE code = ?",
                               [code]).fetchone()
         region = Region(code, reg[0] if reg else code,
@@ -697,12 +702,12 @@ class Store:
         name = self.path if self.path is not None else ":memory:"
         if self.path is not None and any(_same_file(out, Path(f"{self.path}{suffix}"))
                                          for suffix in ("", "-wal", "-shm", "-journal")):
-            raise StoreError(i18n.t("files.backup_same", db=self.path))
+            raise StoreError("files.backup_same", db=str(self.path))
         if self.is_new:
-            raise StoreError(i18n.t("files.backup_empty", db=name))
+            raise StoreError("files.backup_empty", db=str(name))
         damage = _integrity(self.db.conn)
         if damage:
-            raise StoreError(i18n.t("files.backup_damaged", db=name, detail=damage))
+            raise StoreError("files.backup_damaged", db=str(name), detail=damage)
         tmp = out.with_name(out.name + ".part")
         try:
             out.parent.mkdir(parents=True, exist_ok=True)
@@ -720,8 +725,8 @@ class Store:
         except (sqlite3.Error, OSError) as exc:
             with contextlib.suppress(OSError):
                 tmp.unlink(missing_ok=True)
-            raise StoreError(i18n.t("files.backup_failed", out=out,
-                                    reason=_failure(exc))) from exc
+            raise StoreError("files.backup_failed", out=str(out),
+                             reason=_failure(exc)) from exc
         except BaseException:
             with contextlib.suppress(OSError):
                 tmp.unlink(missing_ok=True)
@@ -745,33 +750,32 @@ class Store:
         """
         backup, path = Path(backup), Path(path)
         if _same_file(backup, path):
-            raise StoreError(i18n.t("files.restore_same", db=path))
+            raise StoreError("files.restore_same", db=str(path))
         if not backup.is_file() or backup.stat().st_size == 0:
-            raise StoreError(i18n.t("files.restore_empty", backup=backup))
+            raise StoreError("files.restore_empty", backup=str(backup))
         try:
             src = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True,
                                   timeout=10)
         except sqlite3.Error as exc:
-            raise StoreError(f"{backup} is not a readable SQLite file ({exc})") from exc
+            raise StoreError("store.not_sqlite", path=str(backup), detail=str(exc)) from exc
         try:
             try:
                 names = {r[0] for r in src.execute(
                     "SELECT name FROM sqlite_master WHERE type = 'table'")}
                 version = src.execute("PRAGMA user_version").fetchone()[0]
             except sqlite3.DatabaseError as exc:
-                raise StoreError(f"{backup} is not a readable SQLite file ({exc})") from exc
+                raise StoreError("store.not_sqlite", path=str(backup), detail=str(exc)) from exc
             if not {"concert_meta", "regions", "audit"} <= names:
-                raise StoreError(i18n.t("files.restore_empty", backup=backup))
+                raise StoreError("files.restore_empty", backup=str(backup))
             if version > SCHEMA_VERSION:
-                msg = (f"{backup} uses schema version {version}, newer than this concert "
-                       f"(version {SCHEMA_VERSION}); upgrade concert to restore it")
-                raise StoreVersionError(msg)
+                raise StoreVersionError("store.newer_restore", path=str(backup),
+                                        version=version, current=SCHEMA_VERSION)
             damage = _integrity(src)
             if damage:
-                raise StoreError(i18n.t("files.backup_damaged", db=backup, detail=damage))
+                raise StoreError("files.backup_damaged", db=str(backup), detail=damage)
             if not src.execute("SELECT EXISTS (SELECT 1 FROM regions) OR EXISTS "
                                "(SELECT 1 FROM audit)").fetchone()[0]:
-                raise StoreError(i18n.t("files.restore_empty", backup=backup))
+                raise StoreError("files.restore_empty", backup=str(backup))
             try:
                 dest = sqlite3.connect(str(path), timeout=10)
                 try:
@@ -779,8 +783,8 @@ class Store:
                 finally:
                     dest.close()
             except (sqlite3.Error, OSError) as exc:
-                raise StoreError(i18n.t("files.restore_failed", db=path,
-                                        reason=_failure(exc))) from exc
+                raise StoreError("files.restore_failed", db=str(path),
+                                 reason=_failure(exc)) from exc
         finally:
             src.close()
         return path
@@ -788,8 +792,7 @@ class Store:
     def rows(self, table: str, region: str) -> Iterator[dict[str, Any]]:
         """The raw rows of ``table`` for ``region``, in saved order (for exports)."""
         if table not in TABLES:
-            msg = f"unknown table {table!r}"
-            raise StoreError(msg)
+            raise StoreError("store.unknown_table", table=table)
         for row in _fast_rows(self, table, region):
             yield dict(row)
 
@@ -815,12 +818,12 @@ def _integrity(conn: sqlite3.Connection, *, quick: bool = False) -> str:
     return text if len(text) <= 200 else text[:199] + "…"
 
 
-def _failure(exc: BaseException) -> str:
+def _failure(exc: BaseException) -> Any:
     """Why a copy failed, in words of the current language when the cause is common."""
     full = getattr(exc, "errno", None) in (errno.ENOSPC, errno.EDQUOT) or getattr(
         exc, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL
     if full:
-        return i18n.t("files.reason.enospc")
+        return Message("files.reason.enospc")
     if isinstance(exc, OSError) and exc.strerror:
         return exc.strerror
     return str(exc) or type(exc).__name__
@@ -894,7 +897,7 @@ def _record_rows(kind: str, records: list[Any], code: str, parent: str = "",
         rows.append(row)
         if nested is not None:
             field_, sub = nested
-            _record_rows(sub.kind_name, list(getattr(rec, field_)), code, rec.id, out)
+            _record_rows(_kind(sub), list(getattr(rec, field_)), code, rec.id, out)
     return out
 
 
@@ -931,7 +934,7 @@ def _trusted(cls: type, values: dict[str, Any]) -> Any:
     made loading four times slower than reading the rows (benchmarks/province_load.py).
     ``values`` holds every field, by name.
     """
-    obj = object.__new__(cls)
+    obj: Any = object.__new__(cls)
     obj.__dict__.update(values)  # frozen dataclasses keep their fields in __dict__
     return obj
 
@@ -948,20 +951,31 @@ def _fast_rows(store: Store, table: str, code: str) -> list[sqlite3.Row]:
 
 
 def _load_records(store: Store, kind: str, code: str, *, check: bool) -> dict[str, list[Any]]:
-    """The stored records of ``kind`` in region ``code``, grouped by parent id ("" at top)."""
+    """The stored records of ``kind`` in region ``code``, grouped by parent id ("" at top).
+
+    Columns are read by name (those of the record's fields, :func:`_readers`), as plain
+    tuples: the rows of a province number in the hundreds of thousands.
+    """
     layout = LAYOUT[kind]
     cls = _cls(kind)
     readers = _readers(kind)
+    names = [name for name, _, _ in readers]
+    convs = [(i, name, conv) for i, (name, _, conv) in enumerate(readers) if conv is not None]
     nested = schema.nested(cls)
-    children = _load_records(store, nested[1].kind_name, code, check=check) if nested else {}
+    children = _load_records(store, _kind(nested[1]), code, check=check) if nested else {}
+    parent = layout.parent or "''"
+    sql = (f"SELECT {parent}, {'id' if nested else 'NULL'}, "
+           f"{', '.join(col for _, col, _ in readers)} FROM {layout.table} "
+           "WHERE region = ? ORDER BY ord")
     out: dict[str, list[Any]] = {}
-    for row in _fast_rows(store, layout.table, code):
-        values = {name: (row[col] if conv is None else conv(row[col]))
-                  for name, col, conv in readers}
+    for row in store.db.conn.execute(sql, [code]):
+        values = dict(zip(names, row[2:], strict=True))
+        for i, name, conv in convs:
+            values[name] = conv(row[2 + i])
         if nested is not None:
-            values[nested[0]] = tuple(children.get(row["id"], ()))
+            values[nested[0]] = tuple(children.get(row[1], ()))
         rec = cls(**values) if check else _trusted(cls, values)
-        out.setdefault(row[layout.parent] if layout.parent else "", []).append(rec)
+        out.setdefault(row[0], []).append(rec)
     return out
 
 

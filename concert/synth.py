@@ -14,6 +14,7 @@ import datetime as dt
 import random
 
 from concert import settings
+from concert._errors import ArgumentError
 from concert.actors import Actor, Contact
 from concert.agreements import Agreement, Party
 from concert.committees import Committee, Membership
@@ -69,8 +70,7 @@ def synthetic_region(n_actors: int = 500, *, seed: int = 0, code: str | None = N
     Runs in time linear in ``n_actors``.
     """
     if not isinstance(n_actors, int) or n_actors < 10:
-        msg = "n_actors must be an integer of at least 10"
-        raise ValueError(msg)
+        raise ArgumentError("synth.n_actors")
     rng = random.Random(seed)
     ref = reference or settings.current_date()
     code = code or f"synth-{n_actors}-{seed}"

@@ -71,7 +71,8 @@ def test_agreement_iii_is_a_node_linked_to_exactly_three_parties(small_region):
 
 def test_tenant_nodes_carry_no_code_by_default(small_region):
     G = region_to_graph(small_region)
-    assert G.nodes["tenant:III-1"] == {"kind": "tenant", "label": "Locataire"}
+    # Codes only: the label a person reads is rendered at the edge (node_label).
+    assert G.nodes["tenant:III-1"] == {"kind": "tenant", "label": ""}
     assert all("code" not in d for _, d in G.nodes(data=True))
     # Nowhere in the graph, not even in edge attributes.
     text = repr(list(G.nodes(data=True))) + repr(list(G.edges(data=True)))

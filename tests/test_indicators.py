@@ -406,8 +406,9 @@ def test_custom_rule_receives_indicator_and_states():
 
 @pytest.mark.parametrize("bad", [None, "coordination", 2.0, ("coordination", None)])
 def test_rule_returning_a_non_placement_raises_typeerror(bad):
-    with pytest.raises(TypeError, match="must return a Placement"):
+    with pytest.raises(TypeError, match="doit renvoyer un objet de type Placement") as exc:
         maturity(assess({"climat.coordination.1": 2}), rule=lambda ind, states: bad)
+    assert "must return an object of type Placement" in exc.value.text("en")
 
 
 # ------------------------------------------------------------------------------- comparison

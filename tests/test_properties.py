@@ -299,7 +299,7 @@ def valid_regions(draw) -> Region:
                      Party("worker", org, worker),
                      Party("liaison_agent", "prog", draw(st.sampled_from(liaisons)))),
                     signed_on=ii.signed_on, status=draw(st.sampled_from(ACTIVE))))
-    committees = draw(st.lists(ids, max_size=2, unique=True))
+    committees = draw(st.lists(ids, max_size=2, unique_by=str.casefold))
     for cid in committees:
         region.add_committee(Committee(cid, draw(code_of("committee_kind")), draw(texts),
                                        draw(texts), draw(st.none() | st.integers(0, 366))))
@@ -316,14 +316,15 @@ def valid_regions(draw) -> Region:
                 max_size=3, unique_by=lambda x: x)):
             region.add_tie(Tie(s, t, kind, project, since=draw(st.none() | dates),
                                note=draw(texts)))
-    for aid in draw(st.lists(ids, max_size=2, unique=True)):
+    for aid in draw(st.lists(ids, max_size=2, unique_by=str.casefold)):
         keys = draw(st.lists(st.tuples(st.sampled_from([c.code for c in fw.CRITERIA]),
                                        st.sampled_from(["", "A", "B"])),
                              max_size=8, unique=True))
         region.add_assessment(Assessment(
             aid, draw(dates), tuple(Answer(c, draw(st.integers(0, 3)), r, draw(texts))
                                     for c, r in keys), label=draw(texts)))
-    for code, as_of in draw(st.lists(st.tuples(ids, dates), max_size=2, unique=True)):
+    for code, as_of in draw(st.lists(st.tuples(ids, dates), max_size=2,
+                                     unique_by=lambda x: (x[0].casefold(), x[1]))):
         value = draw(st.integers(-(10**6), 10**6) | st.floats(allow_nan=False,
                                                               allow_infinity=False))
         region.add_figure(Figure(code, value, draw(names), as_of, draw(names), draw(texts)))

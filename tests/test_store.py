@@ -145,15 +145,16 @@ def test_newer_schema_refused(db_path):
     con.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     con.commit()
     con.close()
-    with pytest.raises(StoreVersionError, match="upgrade concert"):
+    with pytest.raises(StoreVersionError, match="mettez concert à jour"):
         Store(db_path)
 
 
 def test_not_a_sqlite_file(tmp_path):
     path = tmp_path / "notes.db"
     path.write_bytes(b"This is not a database, just some text.\n" * 100)
-    with pytest.raises(StoreError, match="not a readable SQLite file"):
+    with pytest.raises(StoreError, match="pas un fichier SQLite lisible") as exc:
         Store(path)
+    assert "is not a readable SQLite file" in exc.value.text("en")
     assert path.read_bytes() == b"This is not a database, just some text.\n" * 100
 
 
@@ -164,7 +165,7 @@ def test_sqlite_file_with_other_tables(tmp_path):
     con.commit()
     con.close()
     before = path.read_bytes()
-    with pytest.raises(StoreError, match="not a concert store") as exc:
+    with pytest.raises(StoreError, match="pas une base concert") as exc:
         Store(path)
     assert not isinstance(exc.value, StoreVersionError)
     assert "clients" in str(exc.value)
@@ -191,7 +192,7 @@ def test_foreign_keys_enforced(small_region, db_path):
 
 # ------------------------------------------------------------------------------- refusals
 def test_save_refuses_non_region(db_path):
-    with Store(db_path) as store, pytest.raises(StoreError, match="expects a Region"):
+    with Store(db_path) as store, pytest.raises(StoreError, match="attend un objet de type Region"):
         store.save_region("demo")  # type: ignore[arg-type]
 
 
@@ -217,7 +218,7 @@ def test_replace_false_refuses_to_overwrite(small_region, db_path):
     changed = build_small_region()
     changed.ties.clear()
     with Store(db_path) as store:
-        with pytest.raises(StoreError, match="already exists"):
+        with pytest.raises(StoreError, match="existe déjà"):
             store.save_region(changed, replace=False)
         assert store.load_region("demo") == small_region
     assert db_path.read_bytes() == before
@@ -261,7 +262,7 @@ def test_failed_save_leaves_file_byte_for_byte_unchanged(example, small_region, 
     changed.ties.clear()
     with Store(db_path) as store:
         calls = break_insert_all()
-        with pytest.raises(StoreError, match="nothing was written") as exc:
+        with pytest.raises(StoreError, match="rien n’a été écrit") as exc:
             store.save_region(changed)
         monkeypatch.undo()
         # The old region was deleted and the new regions row inserted before the failure.
@@ -278,7 +279,7 @@ def test_failed_save_leaves_file_byte_for_byte_unchanged(example, small_region, 
 def test_failed_first_save_leaves_no_region(small_region, db_path, break_insert_all):
     with Store(db_path) as store:
         break_insert_all()
-        with pytest.raises(StoreError, match="nothing was written"):
+        with pytest.raises(StoreError, match="rien n’a été écrit"):
             store.save_region(small_region)
         assert store.regions() == []
     with Store(db_path) as store:
@@ -321,7 +322,7 @@ def test_add_assessment_unknown_region(db_path):
 
 def test_add_assessment_refuses_non_assessment(small_region, db_path):
     saved(small_region, db_path)
-    with Store(db_path) as store, pytest.raises(StoreError, match="expects an Assessment"):
+    with Store(db_path) as store, pytest.raises(StoreError, match="attend un objet de type Assessment"):
         store.add_assessment("demo", {"id": "x"})  # type: ignore[arg-type]
 
 
@@ -330,7 +331,7 @@ def test_add_assessment_failure_writes_nothing(small_region, db_path, break_inse
     before = db_path.read_bytes()
     with Store(db_path) as store:
         assert break_insert_all() == []
-        with pytest.raises(StoreError, match="nothing was written"):
+        with pytest.raises(StoreError, match="rien n’a été écrit"):
             store.add_assessment("demo", new_assessment())
         assert [a.id for a in store.load_region("demo").assessments] == ["eval-1"]
     assert db_path.read_bytes() == before

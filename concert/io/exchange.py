@@ -54,7 +54,16 @@ import pandas as pd
 
 from concert import framework as fw
 from concert import i18n, schema, settings
-from concert._errors import ConcertError, NotFoundError, Problem, ValidationError, printable
+from concert._errors import (
+    ConcertError,
+    Message,
+    NotFoundError,
+    Pair,
+    Problem,
+    ValidationError,
+    printable,
+    render,
+)
 from concert._validate import short
 from concert.actors import Contact
 from concert.agreements import Agreement, Party
@@ -81,22 +90,53 @@ JSON_MAX_DIGITS = 100       # digits of a JSON integer
 
 @dataclasses.dataclass(frozen=True)
 class ImportProblem:
-    """One problem of an import: where (file, row, column) and what was expected."""
+    """One problem of an import: where (file, row, column) and what was expected.
+
+    ``what`` is the message as a translation key and its values (a
+    :class:`~concert._errors.Message`) or a broken rule of the model (a
+    :class:`~concert._errors.Problem`): it is rendered on demand, by :meth:`text`, in the
+    language asked for. ``column`` is the header as written in the file, or a text
+    rendered in that language (a missing column).
+    """
 
     file: str
     row: int | None
-    column: str
-    message: str
+    column: Any
+    what: Any
 
-    def __str__(self) -> str:
+    @property
+    def rule(self) -> str:
+        """The stable code of the problem: the message's key or the broken rule."""
+        return str(getattr(self.what, "key", "") or getattr(self.what, "rule", ""))
+
+    @property
+    def params(self) -> dict[str, Any]:
+        """The values the message quotes."""
+        return dict(getattr(self.what, "params", {}))
+
+    def body(self, lang: str | None = None) -> str:
+        """The message without its place, in ``lang`` (default: the settings language)."""
+        return str(self.what.text(lang))
+
+    def text(self, lang: str | None = None) -> str:
+        """``file:row N:column: message`` in ``lang`` (default: the settings language)."""
         # The file name and the column header come from the person's files: control
         # characters in them are shown escaped, never sent raw to a terminal.
         where = printable(self.file)
         if self.row is not None:
-            where += f":{i18n.t('io.row')} {self.row}"
-        if self.column:
-            where += f":{printable(self.column)}"
-        return f"{where}: {self.message}"
+            where += f":{i18n.t('io.row', lang)} {self.row}"
+        column = render(self.column, lang)
+        if column:
+            where += f":{column}"
+        return i18n.t("where", lang, where=where, text=self.body(lang))
+
+    @property
+    def message(self) -> str:
+        """The message without its place, in the settings language."""
+        return self.body()
+
+    def __str__(self) -> str:
+        return self.text()
 
 
 class ImportFailed(ConcertError, ValueError):
@@ -104,10 +144,15 @@ class ImportFailed(ConcertError, ValueError):
 
     def __init__(self, problems: Sequence[ImportProblem]) -> None:
         self.problems = list(problems)
-        super().__init__(self.problems)
+        self.what = self
+        Exception.__init__(self, self.problems)
+
+    def text(self, lang: str | None = None) -> str:
+        """Every problem, one per line, in ``lang``."""
+        return "\n".join(p.text(lang) for p in self.problems)
 
     def __str__(self) -> str:
-        return "\n".join(str(p) for p in self.problems)
+        return self.text()
 
 
 @dataclasses.dataclass(frozen=True)
@@ -136,11 +181,23 @@ class Sheet:
 
 
 # --------------------------------------------------------------------------- reading
-def _problem(where: str, row: int | None, column: str, text_key: str, /,
+def _problem(where: str, row: int | None, column: Any, text_key: str, /,
              **values: Any) -> ImportProblem:
-    """A problem whose message quotes ``values`` with control characters escaped."""
-    return ImportProblem(where, row, column, i18n.t(text_key, **{
-        k: printable(v) if isinstance(v, str) else v for k, v in values.items()}))
+    """A problem whose message, ``text_key`` and ``values``, is rendered on demand.
+
+    Quoted values are shown with their control characters escaped.
+    """
+    return ImportProblem(where, row, column, Message(text_key, **values))
+
+
+def _table_name(table: Table) -> Pair:
+    """A table's name in either language."""
+    return Pair(table.fr, table.name)
+
+
+def _header(table: Table) -> Pair:
+    """A table's column headers in either language."""
+    return Pair(", ".join(table.header("fr")), ", ".join(table.header("en")))
 
 
 def read_tables(paths: Iterable[str | Path], *, encoding: str = "utf-8"
@@ -169,7 +226,7 @@ def read_tables(paths: Iterable[str | Path], *, encoding: str = "utf-8"
             continue
         except LookupError:  # an encoding Python does not know
             problems.append(_problem(name, None, "", "io.unreadable",
-                                     detail=f"encoding {encoding}"))
+                                     detail=Message("io.unknown_encoding", encoding=encoding)))
             continue
         except _Refused as exc:
             problems.append(_problem(name, exc.row, "", exc.key, **exc.values))
@@ -383,7 +440,7 @@ def _sheet(file: str, table: Table, header: list[str], rows: list[list[Any]]
            ) -> tuple[Sheet | None, list[ImportProblem]]:
     problems = []
     if not header and not rows:
-        return None, [_problem(file, None, "", "io.empty", table=table.fr)]
+        return None, [_problem(file, None, "", "io.empty", table=_table_name(table))]
     headers: dict[str, str] = {}
     index: dict[str, int] = {}
     for i, h in enumerate(header):
@@ -391,8 +448,8 @@ def _sheet(file: str, table: Table, header: list[str], rows: list[list[Any]]
             continue
         col = table.column(str(h))
         if col is None:
-            problems.append(_problem(file, 1, str(h), "io.unknown_column", table=table.fr,
-                                     columns=", ".join(table.header(settings.language))))
+            problems.append(_problem(file, 1, str(h), "io.unknown_column",
+                                     table=_table_name(table), columns=_header(table)))
             continue
         if col.field in headers:
             problems.append(_problem(file, 1, str(h), "io.repeated_column"))
@@ -401,10 +458,10 @@ def _sheet(file: str, table: Table, header: list[str], rows: list[list[Any]]
         index[col.field] = i
     for col in table.columns:
         if col.required and col.field not in headers:
-            problems.append(_problem(file, 1, col.fr if settings.language == "fr" else col.en,
-                                     "io.missing_column", table=table.fr))
+            problems.append(_problem(file, 1, Pair(col.fr, col.en), "io.missing_column",
+                                     table=_table_name(table)))
     if not rows:
-        problems.append(_problem(file, None, "", "io.empty", table=table.fr))
+        problems.append(_problem(file, None, "", "io.empty", table=_table_name(table)))
     out_rows = []
     for n, values in enumerate(rows, start=2):
         out_rows.append((n, {f: values[i] if i < len(values) else None
@@ -641,7 +698,7 @@ def _column_for(sheet: Sheet, p: Problem) -> str:
 def _report(parsed: _Parsed, sheet: Sheet, rownum: int, problems: list[Problem]) -> None:
     for p in problems:
         parsed.problems.append(ImportProblem(sheet.file, rownum, _column_for(sheet, p),
-                                             p.body()))
+                                             Problem(p.rule, "", **p.params)))
 
 
 # --------------------------------------------------------------------------- importing
@@ -692,10 +749,11 @@ def _region_problems(merged: Region, parsed: _Parsed) -> list[ImportProblem]:
             origin = parsed.origins.get(f"{kind}:{p.where}")
             if origin is not None:
                 sheet, row = origin
-                out.append(ImportProblem(sheet.file, row, _column_for(sheet, p), p.body()))
+                out.append(ImportProblem(sheet.file, row, _column_for(sheet, p),
+                                         Problem(p.rule, "", **p.params)))
                 break
         else:  # a stored record broken by the import (e.g. its actor was changed)
-            out.append(ImportProblem("(base)", None, "", p.text()))
+            out.append(ImportProblem("(base)", None, "", p))
     return out
 
 
@@ -740,7 +798,7 @@ def import_files(store: Store, paths: Iterable[str | Path], *, region: str | Non
         try:
             region = store.choose_region()
         except NotFoundError as exc:
-            problems.append(ImportProblem("-", None, "", str(exc)))
+            problems.append(ImportProblem("-", None, "", exc))
     elif region is None:
         problems.append(_problem("-", None, "", "io.which_region", regions="-"))
     if problems:
@@ -752,7 +810,7 @@ def import_files(store: Store, paths: Iterable[str | Path], *, region: str | Non
         try:
             base = Region(region, name)
         except ValidationError as exc:
-            raise ImportFailed([ImportProblem("-", None, "", exc.text())]) from exc
+            raise ImportFailed([ImportProblem("-", None, "", exc)]) from exc
     else:
         raise ImportFailed([_problem("-", None, "", "io.new_region", region=region)])
     parsed = _parse(sheets, progress)
@@ -763,7 +821,7 @@ def import_files(store: Store, paths: Iterable[str | Path], *, region: str | Non
                                        note=parsed.region["note"],
                                        source=parsed.region["source"])
         except ValidationError as exc:
-            raise ImportFailed([ImportProblem("-", None, "", exc.text())]) from exc
+            raise ImportFailed([ImportProblem("-", None, "", exc)]) from exc
         base.revision = store.revision(region) if region in codes else 0
     merged, report = _merge(base, parsed)
     # Rows that failed to convert are reported with what the valid rows break.
@@ -906,9 +964,9 @@ def write_template(path: str | Path, *, lang: str | None = None) -> Path:
     tables = [table] if table is not None else list(TABLES)
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".xlsx", ".json"):
-        raise ConcertError(i18n.t("io.format", lang, suffix=suffix or "-"))
+        raise ConcertError("io.format", suffix=suffix or "-")
     if suffix == ".csv" and table is None:
-        raise ConcertError(i18n.t("io.template_csv", lang))
+        raise ConcertError("io.template_csv")
     with atomic_path(path) as tmp:
         if suffix == ".csv":
             assert table is not None

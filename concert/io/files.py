@@ -11,8 +11,8 @@ one of the files to protect (the database being read, or its ``-wal``,
 ``-shm`` and ``-journal`` companions, however the path is spelt), a folder
 where a file is expected and a file where a folder is expected.
 
-Errors are :class:`OutputError`, whose message is already in the current
-language (:mod:`concert.i18n`).
+Errors are :class:`OutputError`, whose message is a translation key and its values,
+rendered in the language asked for (``text(lang)``; :mod:`concert._errors`).
 """
 
 from __future__ import annotations
@@ -23,9 +23,9 @@ import os
 import secrets
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
-from concert import i18n
-from concert._errors import ConcertError
+from concert._errors import ConcertError, Message
 
 __all__ = ["OutputError", "atomic_path", "atomic_paths", "check_output", "os_reason",
            "same_file"]
@@ -39,15 +39,16 @@ REASONS = {errno.ENOSPC: "enospc", errno.EDQUOT: "enospc", errno.EACCES: "eacces
 class OutputError(ConcertError):
     """An output that may not or could not be written; nothing was written."""
 
-    def __str__(self) -> str:
-        return str(self.args[0]) if self.args else ""
 
+def os_reason(exc: BaseException) -> Any:
+    """The reason of a failed file operation.
 
-def os_reason(exc: BaseException) -> str:
-    """The reason of a failed file operation in words of the current language."""
+    A :class:`~concert._errors.Message` for the common causes (rendered in the language
+    of the message that quotes it), else the system's text.
+    """
     code = getattr(exc, "errno", None)
     if code in REASONS:
-        return i18n.t(f"files.reason.{REASONS[code]}")
+        return Message(f"files.reason.{REASONS[code]}")
     if isinstance(exc, OSError) and exc.strerror:
         return exc.strerror
     return str(exc) or type(exc).__name__
@@ -97,12 +98,12 @@ def check_output(out: str | Path, *, protect: Iterable[str | Path] = (),
     out = Path(out)
     for companion, db in _protected(protect):
         if same_file(out, companion):
-            raise OutputError(i18n.t("files.out_is_input", out=out, db=db))
+            raise OutputError("files.out_is_input", out=out, db=db)
     if folder:
         if out.exists() and not out.is_dir():
-            raise OutputError(i18n.t("files.out_not_folder", out=out))
+            raise OutputError("files.out_not_folder", out=out)
     elif out.is_dir():
-        raise OutputError(i18n.t("files.out_is_folder", out=out))
+        raise OutputError("files.out_is_folder", out=out)
     return out
 
 
@@ -179,8 +180,7 @@ def atomic_paths(paths: Sequence[str | Path], *, protect: Iterable[str | Path] =
             with contextlib.suppress(OSError):
                 folder.rmdir()
         if isinstance(exc, OSError) and not isinstance(exc, OutputError):
-            raise OutputError(i18n.t("files.out_failed", out=current,
-                                     reason=os_reason(exc))) from exc
+            raise OutputError("files.out_failed", out=current, reason=os_reason(exc)) from exc
         raise
 
 
