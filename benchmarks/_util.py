@@ -15,7 +15,7 @@ BASE_ACTORS = 1250   # 1x; the province target of 20,000 actors is 16x
 
 
 def best_of(fn: Callable[[], Any], repeat: int = 5) -> float:
-    """The shortest wall time of ``repeat`` calls, in seconds (the least disturbed by other work)."""
+    """The shortest wall time of ``repeat`` calls, in seconds (least disturbed by other work)."""
     times = []
     for _ in range(repeat):
         t = time.perf_counter()

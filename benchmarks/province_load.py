@@ -19,6 +19,7 @@ Run: ``python benchmarks/province_load.py`` (``--quick`` for 1x and 4x only).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import sqlite3
 from pathlib import Path
@@ -145,10 +146,10 @@ def main() -> None:
     previous = None
     for n in scales():
         db = province_db(n)
-        ours = best_of(lambda: load_with_concert(db))
-        same = best_of(lambda: load_same_information(db))
-        base = best_of(lambda: load_baseline(db))
-        rss = peak_rss_mb(lambda: load_with_concert(db))
+        ours = best_of(functools.partial(load_with_concert, db))
+        same = best_of(functools.partial(load_same_information, db))
+        base = best_of(functools.partial(load_baseline, db))
+        rss = peak_rss_mb(functools.partial(load_with_concert, db))
         growth = f"x{ours / previous:.1f}" if previous else ""
         print(row(n, f"{ours:.3f}", f"{same:.3f}", f"{ours / same:.2f}", f"{base:.3f}",
                   f"{ours / base:.2f}", f"{rss:.0f}", growth))

@@ -12,6 +12,7 @@ Run: ``python benchmarks/province_measures.py`` (``--quick`` for 1x and 4x only)
 
 from __future__ import annotations
 
+import functools
 import random
 
 import networkx as nx
@@ -67,8 +68,9 @@ def main() -> None:
                 d.clear()
             for _, _, d in G.edges(data=True):
                 d.clear()
-        ours = best_of(lambda: measure_with_concert(regions), repeat=1 if n > 5000 else 3)
-        base = best_of(lambda: measure_baseline(bare), repeat=1 if n > 5000 else 3)
+        repeat = 1 if n > 5000 else 3
+        ours = best_of(functools.partial(measure_with_concert, regions), repeat=repeat)
+        base = best_of(functools.partial(measure_baseline, bare), repeat=repeat)
         growth = f"x{ours / previous:.1f}" if previous else ""
         print(row(n, f"{ours:.2f}", f"{base:.2f}", f"{ours / base:.2f}"), growth)
         previous = ours

@@ -25,7 +25,7 @@ adding an entente's term or a notice period never leaves the calendar (year 9999
 
 
 def check_id(value: Any, field: str, where: str) -> list[Problem]:
-    """An identifier: 1-64 letters, digits, ``_``, ``.`` or ``-``, starting with a letter or digit."""
+    """An identifier: 1-64 letters, digits, ``_``, ``.`` or ``-``, from a letter or a digit."""
     if not isinstance(value, str) or not ID_RE.match(value):
         return [Problem("id", where, field=field, value=short(value))]
     return []

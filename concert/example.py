@@ -131,11 +131,12 @@ def _actors() -> list[Actor]:
                    "Personne fictive.",
               source="000 L5575-5716; 001 L32; 002 L599"),
         Actor("parcours", "Le Parcours (maison de chambres)", "obnl", territories=(QC,),
-              engagement="signatory", since=dt.date(2020, 1, 1), note="Ouverte en janvier 2020; Clés en main sélectionne "
-              "les locataires.", source="002 L667-669, L693"),
+              engagement="signatory", since=dt.date(2020, 1, 1),
+              note="Ouverte en janvier 2020; Clés en main sélectionne les locataires.",
+              source="002 L667-669, L693"),
         Actor("le-213", "Le 213 (maison de chambres, Donnacona)", "obnl", territories=(PN,),
-              engagement="signatory", since=dt.date(2022, 7, 1), note="14 chambres, ouverte le 1er juillet 2022.",
-              source="002 L671-673"),
+              engagement="signatory", since=dt.date(2022, 7, 1),
+              note="14 chambres, ouverte le 1er juillet 2022.", source="002 L671-673"),
         Actor("brigade", "Brigade d’entraide", "community_org", territories=(QC,),
               engagement="contacted", source="002 L341, L695-699"),
     ]

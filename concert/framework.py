@@ -762,12 +762,12 @@ INDICATORS: tuple[Indicator, ...] = (
             "with better service quality than actors could give alone.",
         },
         tools_fr=(
-            "Grille d’identification des acteurs-clés du milieu (Tableau 6; la source la situe "
-            "au « troisième point », elle est au deuxième)",
+            ("Grille d’identification des acteurs-clés du milieu (Tableau 6; la source la situe "
+            "au « troisième point », elle est au deuxième)"),
         ),
         tools_en=(
-            "Key-actor identification grid (Tableau 6; the source says 'third point', it is in "
-            "the second)",
+            ("Key-actor identification grid (Tableau 6; the source says 'third point', it is in "
+            "the second)"),
         ),
         tools_source="Tableau 9, Outils (L4546-4550)",
     ),

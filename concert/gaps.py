@@ -96,9 +96,12 @@ def _key_actor_gaps(region: Region, lang: str | None) -> list[dict]:
 
 def agreement_gaps(region: Region, *, on: dt.date | None = None,
                    lang: str | None = None) -> pd.DataFrame:
-    """Housing providers without agreement I, referring organisations without agreement II,
+    """The agreements missing or ending: what the ententes leave uncovered.
+
+    Housing providers without agreement I, referring organisations without agreement II,
     agreements expiring within 90 days, and agreements III whose worker's organisation has
-    no agreement II in force on ``on`` (default today)."""
+    no agreement II in force on ``on`` (default today).
+    """
     on = on or settings.current_date()
     current = [a for a in region.agreements if is_current(a, on)]
     with_i = {a.party("housing_provider").actor for a in current  # type: ignore[union-attr]

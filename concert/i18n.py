@@ -29,21 +29,21 @@ LANGS = ("fr", "en")
 
 TEXT: dict[str, tuple[str, str]] = {
     # ---------------------------------------------------------------- validation rules
-    "rule.id": ("{field} : identifiant invalide {value} (1 à 64 lettres, chiffres, « _ », "
-                "« . » ou « - », commençant par une lettre ou un chiffre)",
-                "{field}: invalid identifier {value} (1 to 64 letters, digits, '_', '.' or '-', "
-                "starting with a letter or digit)"),
+    "rule.id": (("{field} : identifiant invalide {value} (1 à 64 lettres, chiffres, « _ », "
+                "« . » ou « - », commençant par une lettre ou un chiffre)"),
+                ("{field}: invalid identifier {value} (1 to 64 letters, digits, '_', '.' or '-', "
+                "starting with a letter or digit)")),
     "rule.text.type": ("{field} : un texte est attendu, reçu {value}",
                        "{field}: expected text, got {value}"),
     "rule.text.required": ("{field} : ce champ est obligatoire", "{field}: this field is required"),
     "rule.text.length": ("{field} : texte trop long (au plus {max} caractères)",
                          "{field}: text too long (at most {max} characters)"),
-    "rule.text.control": ("{field} : le texte contient des caractères de contrôle ou "
+    "rule.text.control": (("{field} : le texte contient des caractères de contrôle ou "
                           "invisibles (retour de chariot, échappement, espace sans largeur, "
-                          "inversion de sens d’écriture…) : retapez-le",
-                          "{field}: the text contains control or invisible characters "
+                          "inversion de sens d’écriture…) : retapez-le"),
+                          ("{field}: the text contains control or invisible characters "
                           "(carriage return, escape, zero-width space, direction override…): "
-                          "type it again"),
+                          "type it again")),
     "rule.code": ("{field} : valeur inconnue {value} (valeurs attendues : {expected})",
                   "{field}: unknown value {value} (expected one of: {expected})"),
     "rule.date.required": ("{field} : une date est obligatoire", "{field}: a date is required"),
@@ -67,10 +67,10 @@ TEXT: dict[str, tuple[str, str]] = {
                                    "a sector is required for an actor of type 'other'"),
     "rule.actor.contact_duplicate": ("deux personnes-ressources portent le même nom",
                                      "two contacts have the same name"),
-    "rule.actor.name_duplicate": ("un autre organisme porte déjà ce nom ({other}), aux "
-                                  "majuscules, accents ou espaces près",
-                                  "another organisation already has this name ({other}), "
-                                  "but for case, accents or spacing"),
+    "rule.actor.name_duplicate": (("un autre organisme porte déjà ce nom ({other}), aux "
+                                  "majuscules, accents ou espaces près"),
+                                  ("another organisation already has this name ({other}), "
+                                  "but for case, accents or spacing")),
     "rule.agreement.type": ("type d’entente inconnu {value} (attendu : I, II ou III)",
                             "unknown agreement type {value} (expected I, II or III)"),
     "rule.agreement.parties": (
@@ -78,56 +78,56 @@ TEXT: dict[str, tuple[str, str]] = {
         "an agreement {type} binds exactly: {expected} (got: {got})"),
     "rule.agreement.dates": ("la date de fin précède la date de signature",
                              "the end date is before the signing date"),
-    "rule.agreement.signed_date": ("une entente au statut « {status} » doit avoir une date de "
-                                   "signature",
+    "rule.agreement.signed_date": (("une entente au statut « {status} » doit avoir une date de "
+                                   "signature"),
                                    "an agreement with status '{status}' needs a signing date"),
     "rule.agreement.tenant_code": (
-        "le locataire doit être désigné par un code pseudonyme (lettres majuscules et chiffres, "
-        "p. ex. CEM-0042), jamais par son nom",
-        "the tenant must be identified by a pseudonymous code (capital letters and digits, "
-        "e.g. CEM-0042), never by name"),
+        ("le locataire doit être désigné par un code pseudonyme (lettres majuscules et chiffres, "
+        "p. ex. CEM-0042), jamais par son nom"),
+        ("the tenant must be identified by a pseudonymous code (capital letters and digits, "
+        "e.g. CEM-0042), never by name")),
     "rule.agreement.party_kind": (
-        "partie « {role} » mal formée : un organisme (et une personne pour l’intervenant et "
-        "l’agent de liaison) est attendu, ou seulement un code pour le locataire",
-        "malformed '{role}' party: an organisation (and a person for the worker and the "
-        "liaison agent) is expected, or only a code for the tenant"),
+        ("partie « {role} » mal formée : un organisme (et une personne pour l’intervenant et "
+        "l’agent de liaison) est attendu, ou seulement un code pour le locataire"),
+        ("malformed '{role}' party: an organisation (and a person for the worker and the "
+        "liaison agent) is expected, or only a code for the tenant")),
     "rule.agreement.unknown_actor": ("la partie {actor} n’est pas un acteur de la région",
                                      "party {actor} is not an actor of the region"),
-    "rule.agreement.program": ("{actor} n’est pas le programme (type « Programme "
-                               "intersectoriel ») : seul le programme signe à ce titre",
-                               "{actor} is not the program (type 'program'): only the program "
-                               "signs in that capacity"),
+    "rule.agreement.program": (("{actor} n’est pas le programme (type « Programme "
+                               "intersectoriel ») : seul le programme signe à ce titre"),
+                               ("{actor} is not the program (type 'program'): only the program "
+                               "signs in that capacity")),
     "rule.agreement.I.provider": (
-        "une entente I lie un propriétaire ou gestionnaire de logements et le programme ; "
-        "{actor} ({actor_type}) ne fournit pas de logements",
-        "an agreement I binds a housing provider and the program; {actor} ({actor_type}) "
-        "does not provide housing"),
+        ("une entente I lie un propriétaire ou gestionnaire de logements et le programme ; "
+        "{actor} ({actor_type}) ne fournit pas de logements"),
+        ("an agreement I binds a housing provider and the program; {actor} ({actor_type}) "
+        "does not provide housing")),
     "rule.agreement.II.referring": (
-        "une entente II lie un organisme référent et le programme ; {actor} n’a pas le rôle "
-        "d’organisme référent",
-        "an agreement II binds a referring organisation and the program; {actor} does not "
-        "hold the referring role"),
+        ("une entente II lie un organisme référent et le programme ; {actor} n’a pas le rôle "
+        "d’organisme référent"),
+        ("an agreement II binds a referring organisation and the program; {actor} does not "
+        "hold the referring role")),
     "rule.agreement.III.worker": (
         "{person} n’est pas un(e) intervenant(e) référent(e) de {actor}",
         "{person} is not a referring worker of {actor}"),
     "rule.agreement.III.no_II": (
-        "l’organisme de l’intervenant(e), {actor}, n’a pas d’entente II en vigueur au {on} : "
-        "une entente III exige une entente II en vigueur",
-        "the worker's organisation, {actor}, holds no agreement II in force on {on}: an "
-        "agreement III requires a current agreement II"),
+        ("l’organisme de l’intervenant(e), {actor}, n’a pas d’entente II en vigueur au {on} : "
+        "une entente III exige une entente II en vigueur"),
+        ("the worker's organisation, {actor}, holds no agreement II in force on {on}: an "
+        "agreement III requires a current agreement II")),
     "rule.agreement.III.liaison": (
         "{person} n’est pas un(e) agent(e) de liaison du programme {actor}",
         "{person} is not a liaison agent of the program {actor}"),
-    "rule.agreement.II.self": ("une entente II lie le programme à un autre organisme : "
+    "rule.agreement.II.self": (("une entente II lie le programme à un autre organisme : "
                                "{actor} ne peut pas être à la fois le programme et l’organisme "
-                               "référent",
-                               "an agreement II binds the program to another organisation: "
+                               "référent"),
+                               ("an agreement II binds the program to another organisation: "
                                "{actor} cannot be both the program and the referring "
-                               "organisation"),
-    "rule.agreement.renews_cycle": ("les reconductions tournent en rond : en suivant "
-                                    "« reconduit » depuis {renews}, on revient à cette entente",
-                                    "renewals go round in a circle: following 'renews' from "
-                                    "{renews} leads back to this agreement"),
+                               "organisation")),
+    "rule.agreement.renews_cycle": (("les reconductions tournent en rond : en suivant "
+                                    "« reconduit » depuis {renews}, on revient à cette entente"),
+                                    ("renewals go round in a circle: following 'renews' from "
+                                    "{renews} leads back to this agreement")),
     "rule.agreement.renews": ("l’entente reconduite {renews} est inconnue ou d’un autre type",
                               "the renewed agreement {renews} is unknown or of another type"),
     "rule.record.type": ("un objet {kind} (dictionnaire) est attendu",
@@ -180,64 +180,70 @@ TEXT: dict[str, tuple[str, str]] = {
     "explain.partial_region": ("Stade de la région établi sur {n} indicateurs évalués sur {total}",
                                "Region stage based on {n} assessed indicators out of {total}"),
     "tenant_hidden": ("Locataire (code masqué)", "Tenant (code hidden)"),
-    "store.conflict": ("La région « {region} » a été modifiée par {user} le {at} (UTC) depuis "
+    "store.conflict": (("La région « {region} » a été modifiée par {user} le {at} (UTC) depuis "
                        "son chargement : rechargez-la et refaites votre modification ; rien n’a "
-                       "été écrasé.",
-                       "Region '{region}' was changed by {user} at {at} (UTC) since you loaded "
-                       "it: reload it and redo your change; nothing was overwritten."),
-    "store.migration_backup": ("{db} a été écrit par une version antérieure de concert ; la "
+                       "été écrasé."),
+                       ("Region '{region}' was changed by {user} at {at} (UTC) since you loaded "
+                       "it: reload it and redo your change; nothing was overwritten.")),
+    "store.migration_backup": (("{db} a été écrit par une version antérieure de concert ; la "
                                "copie de sécurité à faire avant de le mettre à jour a échoué "
                                "({detail}) : rien n’a été changé. Libérez de l’espace ou "
-                               "vérifiez les droits du dossier.",
-                               "{db} was written by an older concert; the safety copy made "
+                               "vérifiez les droits du dossier."),
+                               ("{db} was written by an older concert; the safety copy made "
                                "before updating it failed ({detail}): nothing was changed. "
-                               "Free some space or check the folder's permissions."),
-    "store.migrated": ("Fichier mis à jour (version {old} → {new}) ; l’ancien est gardé dans "
-                       "{backup}.",
-                       "File updated (version {old} → {new}); the old one is kept in "
+                               "Free some space or check the folder's permissions.")),
+    "store.migrated": (("Fichier mis à jour (version {old} → {new}) ; l’ancien est gardé dans "
                        "{backup}."),
+                       ("File updated (version {old} → {new}); the old one is kept in "
+                       "{backup}.")),
     "store.memory": ("la base en mémoire", "the in-memory store"),
+    "export.summary": ("résumé", "summary"),
+    "export.summary.region": ("région", "region"),
+    "export.summary.iii": ("ententes III", "agreements III"),
+    "export.summary.codes": ("codes de locataires inclus", "tenant codes included"),
+    "export.yes": ("oui", "yes"),
+    "export.no": ("non", "no"),
     "region.none": ("Aucune région dans {db}.", "No region in {db}."),
-    "region.which": ("{db} contient plusieurs régions : {regions}. Précisez laquelle (option "
-                     "--region, ou ?region=code dans l’adresse du tableau de bord).",
-                     "{db} holds several regions: {regions}. Say which one (option --region, "
-                     "or ?region=code in the dashboard's address)."),
+    "region.which": (("{db} contient plusieurs régions : {regions}. Précisez laquelle (option "
+                     "--region, ou ?region=code dans l’adresse du tableau de bord)."),
+                     ("{db} holds several regions: {regions}. Say which one (option --region, "
+                     "or ?region=code in the dashboard's address).")),
     "region.unknown": ("Aucune région « {region} » dans {db}. Régions présentes : {regions}.",
                        "No region '{region}' in {db}. Regions there: {regions}."),
     "store.conflict.records": ("Modifiés des deux côtés : {records}.",
                                "Changed on both sides: {records}."),
     # ---------------------------------------------------------------- gaps
-    "gap.key_actor.missing": ("Aucun acteur pour la ligne « {row} » de la grille des "
-                              "acteurs-clés (Tableau 6)",
+    "gap.key_actor.missing": (("Aucun acteur pour la ligne « {row} » de la grille des "
+                              "acteurs-clés (Tableau 6)"),
                               "No actor fills the key-actor row '{row}' (Tableau 6)"),
-    "gap.key_actor.not_at_table": ("« {row} » : acteurs seulement au stade « {status} », pas "
-                                   "encore à la table",
+    "gap.key_actor.not_at_table": (("« {row} » : acteurs seulement au stade « {status} », pas "
+                                   "encore à la table"),
                                    "'{row}': actors only '{status}', not yet at the table"),
-    "gap.agreement.I.missing": ("{actor} fournit des logements mais n’a pas d’entente I en "
-                                "vigueur",
+    "gap.agreement.I.missing": (("{actor} fournit des logements mais n’a pas d’entente I en "
+                                "vigueur"),
                                 "{actor} provides housing but has no agreement I in force"),
-    "gap.agreement.II.missing": ("{actor} est organisme référent mais n’a pas d’entente II en "
-                                 "vigueur",
-                                 "{actor} is a referring organisation with no agreement II in "
-                                 "force"),
-    "gap.agreement.expiring": ("L’entente {type} {agreement} prend fin le {date} (dans {days} "
-                               "jours)",
+    "gap.agreement.II.missing": (("{actor} est organisme référent mais n’a pas d’entente II en "
+                                 "vigueur"),
+                                 ("{actor} is a referring organisation with no agreement II in "
+                                 "force")),
+    "gap.agreement.expiring": (("L’entente {type} {agreement} prend fin le {date} (dans {days} "
+                               "jours)"),
                                "Agreement {type} {agreement} ends on {date} (in {days} days)"),
-    "gap.agreement.III.no_II": ("Entente III {agreement} : l’organisme de l’intervenant(e), "
-                                "{actor}, n’a plus d’entente II en vigueur",
-                                "Agreement III {agreement}: the worker's organisation, {actor}, "
-                                "no longer holds an agreement II in force"),
-    "gap.governance.no_committee": ("Aucun {committee} : la neutralité du programme repose sur "
-                                    "lui",
+    "gap.agreement.III.no_II": (("Entente III {agreement} : l’organisme de l’intervenant(e), "
+                                "{actor}, n’a plus d’entente II en vigueur"),
+                                ("Agreement III {agreement}: the worker's organisation, {actor}, "
+                                "no longer holds an agreement II in force")),
+    "gap.governance.no_committee": (("Aucun {committee} : la neutralité du programme repose sur "
+                                    "lui"),
                                     "No {committee}: the program's neutrality rests on it"),
-    "gap.governance.one_sided": ("{committee} : secteur absent — {missing} (la neutralité exige "
-                                 "les deux secteurs)",
-                                 "{committee}: missing sector — {missing} (neutrality needs "
-                                 "both sectors)"),
-    "gap.governance.double_role": ("{actor} est à la fois organisme porteur et organisme "
-                                   "référent : double rôle à anticiper (Tableau 6)",
-                                   "{actor} is both carrier and referring organisation: a double "
-                                   "role to anticipate (Tableau 6)"),
+    "gap.governance.one_sided": (("{committee} : secteur absent — {missing} (la neutralité exige "
+                                 "les deux secteurs)"),
+                                 ("{committee}: missing sector — {missing} (neutrality needs "
+                                 "both sectors)")),
+    "gap.governance.double_role": (("{actor} est à la fois organisme porteur et organisme "
+                                   "référent : double rôle à anticiper (Tableau 6)"),
+                                   ("{actor} is both carrier and referring organisation: a double "
+                                   "role to anticipate (Tableau 6)")),
     "measure.actors": ("Acteurs", "Actors"),
     "measure.ties": ("Liens", "Ties"),
     "measure.density": ("Densité", "Density"),
@@ -267,18 +273,18 @@ TEXT: dict[str, tuple[str, str]] = {
     "dash.kind.resources": ("Ressources partagées", "Shared resources"),
     "dash.kind.joint_project": ("Projet commun", "Joint project"),
     "dash.kind.referral": ("Référencement", "Referral"),
-    "dash.analysis.intro": ("Les mesures se calculent sur les organismes : deux organismes sont "
+    "dash.analysis.intro": (("Les mesures se calculent sur les organismes : deux organismes sont "
                             "liés par une entente, un siège au même comité ou un lien déclaré. "
-                            "Choisissez les types de liens pour recalculer.",
-                            "Measures are computed over organisations: two are tied by an "
+                            "Choisissez les types de liens pour recalculer."),
+                            ("Measures are computed over organisations: two are tied by an "
                             "agreement, a seat on the same committee or a declared tie. Choose "
-                            "the kinds of ties to recompute."),
+                            "the kinds of ties to recompute.")),
     "dash.analysis.kinds": ("Types de liens pris en compte", "Kinds of ties counted"),
     "dash.analysis.between": ("Action intersectorielle", "Intersectoral action"),
-    "dash.analysis.ei_help": ("Indice E-I : +1 si tous les liens relient des secteurs "
-                              "différents, −1 s’ils restent tous dans le même secteur.",
-                              "E-I index: +1 when every tie joins different sectors, −1 when "
-                              "they all stay within one sector."),
+    "dash.analysis.ei_help": (("Indice E-I : +1 si tous les liens relient des secteurs "
+                              "différents, −1 s’ils restent tous dans le même secteur."),
+                              ("E-I index: +1 when every tie joins different sectors, −1 when "
+                              "they all stay within one sector.")),
     "dash.analysis.ei_title": ("Indice E-I par secteur", "E-I index by sector"),
     "dash.analysis.sector": ("Secteur", "Sector"),
     "dash.analysis.mixing": ("Liens entre secteurs (nombre)", "Ties between sectors (count)"),
@@ -302,10 +308,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "dash.analysis.missing": ("manquant", "missing"),
     "dash.analysis.evidence": ("Ce que disent les données, à côté de la réponse du comité",
                                "What the data say, beside the committee's answer"),
-    "dash.analysis.evidence_help": ("Les données n’éclairent que certains critères ; elles ne "
-                                    "remplacent jamais la réponse du comité.",
-                                    "The data speak to some criteria only; they never replace "
-                                    "the committee's answer."),
+    "dash.analysis.evidence_help": (("Les données n’éclairent que certains critères ; elles ne "
+                                    "remplacent jamais la réponse du comité."),
+                                    ("The data speak to some criteria only; they never replace "
+                                    "the committee's answer.")),
     "dash.analysis.criterion": ("Critère", "Criterion"),
     "dash.analysis.answer": ("Réponse du comité", "Committee's answer"),
     "dash.analysis.data": ("Données", "Data"),
@@ -314,12 +320,12 @@ TEXT: dict[str, tuple[str, str]] = {
     "dash.analysis.data.contradicts": ("contredisent", "contradict it"),
     "dash.analysis.data.no_data": ("rien à dire", "nothing to say"),
     "dash.region_stage_short": ("Stade", "Stage"),
-    "dash.data.intro": ("Importez vos listes (CSV, Excel ou JSON ; tables : {tables}). Tout est "
+    "dash.data.intro": (("Importez vos listes (CSV, Excel ou JSON ; tables : {tables}). Tout est "
                         "vérifié avant d’écrire : au moindre problème, rien n’est écrit et "
-                        "chaque problème est indiqué avec son fichier, sa ligne et sa colonne.",
-                        "Import your lists (CSV, Excel or JSON; tables: {tables}). Everything "
+                        "chaque problème est indiqué avec son fichier, sa ligne et sa colonne."),
+                        ("Import your lists (CSV, Excel or JSON; tables: {tables}). Everything "
                         "is checked before writing: at the first problem nothing is written "
-                        "and each problem is given with its file, row and column."),
+                        "and each problem is given with its file, row and column.")),
     "dash.data.template": ("Télécharger le modèle Excel", "Download the Excel template"),
     "dash.data.export": ("Exporter la région (Excel)", "Export the region (Excel)"),
     "dash.data.files": ("Fichiers à importer", "Files to import"),
@@ -329,14 +335,14 @@ TEXT: dict[str, tuple[str, str]] = {
     "dash.data.no_file": ("Choisissez d’abord un ou plusieurs fichiers.",
                           "Choose one or more files first."),
     "dash.data.backup_title": ("Copie de sauvegarde", "Backup"),
-    "dash.data.backup_help": ("Une copie cohérente du fichier, même pendant que d’autres "
-                              "personnes l’utilisent.",
+    "dash.data.backup_help": (("Une copie cohérente du fichier, même pendant que d’autres "
+                              "personnes l’utilisent."),
                               "A consistent copy of the file, even while others use it."),
     "dash.data.backup": ("Télécharger une copie de sauvegarde", "Download a backup"),
-    "dash.cmp.intro": ("Comparez la région à deux dates (stades, acteurs, ententes, mesures), "
-                       "puis les régions entre elles.",
-                       "Compare the region at two dates (stages, actors, agreements, "
-                       "measures), then the regions with each other."),
+    "dash.cmp.intro": (("Comparez la région à deux dates (stades, acteurs, ententes, mesures), "
+                       "puis les régions entre elles."),
+                       ("Compare the region at two dates (stages, actors, agreements, "
+                       "measures), then the regions with each other.")),
     "dash.cmp.from": ("Première date", "First date"),
     "dash.cmp.to": ("Deuxième date", "Second date"),
     "dash.cmp.between": ("Du {a} au {b}", "From {a} to {b}"),
@@ -356,12 +362,12 @@ TEXT: dict[str, tuple[str, str]] = {
     "dash.cmp.meaning": ("Ce que le stade recouvre", "What the stage covers"),
     "dash.cmp.crosswalk": ("Lire les stades sur d’autres échelles",
                            "Reading the stages on other scales"),
-    "dash.cmp.crosswalk_note": ("Attention : la « coopération » du guide est son stade le plus "
+    "dash.cmp.crosswalk_note": (("Attention : la « coopération » du guide est son stade le plus "
                                 "avancé, alors que « cooperation » est un niveau intermédiaire "
-                                "chez Himmelman et chez Frey et al.",
-                                "Beware: the guide's \"coopération\" is its highest stage, "
+                                "chez Himmelman et chez Frey et al."),
+                                ("Beware: the guide's \"coopération\" is its highest stage, "
                                 "while \"cooperation\" is a middle level for Himmelman and "
-                                "for Frey et al."),
+                                "for Frey et al.")),
     # ---------------------------------------------------------------- import / export
     "io.row": ("ligne", "row"),
     "io.region_rows": ("la table « région » ne doit avoir qu’une ligne",
@@ -369,20 +375,20 @@ TEXT: dict[str, tuple[str, str]] = {
     "io.no_file": ("fichier introuvable", "file not found"),
     "io.format": ("format {suffix} non pris en charge : CSV, XLSX ou JSON attendu",
                   "unsupported format {suffix}: expected CSV, XLSX or JSON"),
-    "io.encoding": ("le fichier n’est pas encodé en {encoding} : enregistrez-le en « CSV UTF-8 » "
-                    "ou relancez avec --encoding latin-1 (vieux exports Excel)",
-                    "the file is not {encoding}: save it as 'CSV UTF-8' or run again with "
-                    "--encoding latin-1 (old Excel exports)"),
+    "io.encoding": (("le fichier n’est pas encodé en {encoding} : enregistrez-le en « CSV UTF-8 » "
+                    "ou relancez avec --encoding latin-1 (vieux exports Excel)"),
+                    ("the file is not {encoding}: save it as 'CSV UTF-8' or run again with "
+                    "--encoding latin-1 (old Excel exports)")),
     "io.unreadable": ("fichier illisible ({detail})", "unreadable file ({detail})"),
-    "io.unknown_table": ("table inconnue « {name} » : nommez le fichier ou la feuille d’après "
-                         "une table ({tables})",
-                         "unknown table '{name}': name the file or sheet after a table "
-                         "({tables})"),
+    "io.unknown_table": (("table inconnue « {name} » : nommez le fichier ou la feuille d’après "
+                         "une table ({tables})"),
+                         ("unknown table '{name}': name the file or sheet after a table "
+                         "({tables})")),
     "io.empty": ("la table « {table} » est vide", "table '{table}' is empty"),
     "io.empty_file": ("le fichier est vide : aucune table n’a de ligne",
                       "the file is empty: no table has a row"),
-    "io.unknown_column": ("colonne inconnue pour la table « {table} » (colonnes possibles : "
-                          "{columns})",
+    "io.unknown_column": (("colonne inconnue pour la table « {table} » (colonnes possibles : "
+                          "{columns})"),
                           "unknown column for table '{table}' (possible columns: {columns})"),
     "io.repeated_column": ("colonne en double", "repeated column"),
     "io.missing_column": ("colonne obligatoire absente de la table « {table} »",
@@ -401,17 +407,17 @@ TEXT: dict[str, tuple[str, str]] = {
                             "assessment {assessment} has several dates"),
     "io.which_region": ("précisez la région (--region) parmi : {regions}",
                         "give the region (--region) among: {regions}"),
-    "io.new_region": ("la région « {region} » n’existe pas : donnez son nom (--name) pour la "
-                      "créer",
+    "io.new_region": (("la région « {region} » n’existe pas : donnez son nom (--name) pour la "
+                      "créer"),
                       "region '{region}' does not exist: give its name (--name) to create it"),
-    "io.template_csv": ("un modèle CSV porte sur une seule table : nommez le fichier d’après "
-                        "elle (p. ex. acteurs.csv), ou demandez un modèle .xlsx",
-                        "a CSV template holds one table: name the file after it (e.g. "
-                        "actors.csv), or ask for an .xlsx template"),
-    "cli.imported": ("Import dans « {region} » : {added} ajoutés, {updated} modifiés, "
-                     "{unchanged} inchangés.",
-                     "Import into '{region}': {added} added, {updated} updated, {unchanged} "
-                     "unchanged."),
+    "io.template_csv": (("un modèle CSV porte sur une seule table : nommez le fichier d’après "
+                        "elle (p. ex. acteurs.csv), ou demandez un modèle .xlsx"),
+                        ("a CSV template holds one table: name the file after it (e.g. "
+                        "actors.csv), or ask for an .xlsx template")),
+    "cli.imported": (("Import dans « {region} » : {added} ajoutés, {updated} modifiés, "
+                     "{unchanged} inchangés."),
+                     ("Import into '{region}': {added} added, {updated} updated, {unchanged} "
+                     "unchanged.")),
     "cli.import_failed": ("Import refusé, rien n’a été écrit ({n} problèmes) :",
                           "Import refused, nothing was written ({n} problems):"),
     "cli.importing": ("Import", "Importing"),
@@ -424,10 +430,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "cli.restore_exists": ("{db} existe déjà : ajoutez --force pour le remplacer par la copie",
                            "{db} already exists: add --force to replace it with the backup"),
     # ---------------------------------------------------------------- command line
-    "cli.example_written": ("Région exemple « {name} » écrite dans {db} : {actors} acteurs, "
-                            "{agreements} ententes, {assessments} évaluations.",
-                            "Example region '{name}' written to {db}: {actors} actors, "
-                            "{agreements} agreements, {assessments} assessments."),
+    "cli.example_written": (("Région exemple « {name} » écrite dans {db} : {actors} acteurs, "
+                            "{agreements} ententes, {assessments} évaluations."),
+                            ("Example region '{name}' written to {db}: {actors} actors, "
+                            "{agreements} agreements, {assessments} assessments.")),
     "cli.no_region": ("Aucune région dans {db}. Créez-en une avec : concert example {db}",
                       "No region in {db}. Create one with: concert example {db}"),
     "cli.not_found_db": ("Fichier introuvable : {db}. Créez-le avec : concert example {db}",
@@ -442,155 +448,155 @@ TEXT: dict[str, tuple[str, str]] = {
                       "--as-of: invalid date '{value}' (expected: YYYY-MM-DD[THH:MM])"),
     # ---- command line: help of the commands, their options and arguments
     "cli.help.main": (
-        "concert : concertation intersectorielle et gouvernance en logement avec soutien.\n\n"
+        ("concert : concertation intersectorielle et gouvernance en logement avec soutien.\n\n"
         "Outils pour le modèle Clés en main : acteurs-clés, ententes I, II et III, indicateurs "
         "de concertation (communication, coordination, coopération) et tableau de bord.\n\n"
         "Langue : --lang fr ou --lang en, avant ou après la commande, ou la variable "
-        "CONCERT_LANG (défaut : français).",
-        "concert: intersectoral concertation and governance in supported housing.\n\n"
+        "CONCERT_LANG (défaut : français)."),
+        ("concert: intersectoral concertation and governance in supported housing.\n\n"
         "Tools for the Clés en main model: key actors, agreements I, II and III, concertation "
         "indicators (communication, coordination, co-operation) and dashboard.\n\n"
         "Language: --lang fr or --lang en, before or after the command, or the CONCERT_LANG "
-        "variable (default: French)."),
+        "variable (default: French).")),
     "cli.help.example": (
-        "Écrire la région exemple (Capitale-Nationale, Clés en main) dans BASE.\n\n"
-        "Exemple :\n\n    concert example cn.db",
-        "Write the example region (Capitale-Nationale, Clés en main) into DB.\n\n"
-        "Example:\n\n    concert example cn.db"),
+        ("Écrire la région exemple (Capitale-Nationale, Clés en main) dans BASE.\n\n"
+        "Exemple :\n\n    concert example cn.db"),
+        ("Write the example region (Capitale-Nationale, Clés en main) into DB.\n\n"
+        "Example:\n\n    concert example cn.db")),
     "cli.help.regions": (
         "Lister les régions enregistrées dans BASE.\n\nExemple :\n\n    concert regions cn.db",
         "List the regions stored in DB.\n\nExample:\n\n    concert regions cn.db"),
     "cli.help.maturity": (
-        "Afficher le stade de chaque indicateur et ses raisons.\n\n"
-        "Exemple :\n\n    concert maturity cn.db --region capitale-nationale --json",
-        "Show each indicator's stage and the reasons for it.\n\n"
-        "Example:\n\n    concert maturity cn.db --region capitale-nationale --json"),
+        ("Afficher le stade de chaque indicateur et ses raisons.\n\n"
+        "Exemple :\n\n    concert maturity cn.db --region capitale-nationale --json"),
+        ("Show each indicator's stage and the reasons for it.\n\n"
+        "Example:\n\n    concert maturity cn.db --region capitale-nationale --json")),
     "cli.help.export": (
-        "Exporter une région : données (CSV, Excel, JSON) ou graphe (GraphML, GEXF).\n\n"
+        ("Exporter une région : données (CSV, Excel, JSON) ou graphe (GraphML, GEXF).\n\n"
         "Par défaut, les ententes III (codes de locataires) ne sont pas exportées : seul leur "
         "nombre figure dans le résumé ; dans les graphes, elles portent un pseudonyme "
         "(III-0001...) au lieu de leur identifiant, qui peut venir d’un numéro de dossier.\n\n"
         "SORTIE ne peut pas être BASE : la sortie est écrite à part puis renommée, sans jamais "
         "laisser de fichier à moitié écrit.\n\n"
-        "Exemple :\n\n    concert export cn.db --format xlsx cn.xlsx",
-        "Export a region: data (CSV, Excel, JSON) or graph (GraphML, GEXF).\n\n"
+        "Exemple :\n\n    concert export cn.db --format xlsx cn.xlsx"),
+        ("Export a region: data (CSV, Excel, JSON) or graph (GraphML, GEXF).\n\n"
         "By default, the agreements III (tenant codes) are not exported: only their number "
         "appears in the summary; in graphs, they carry a pseudonym (III-0001...) instead of "
         "their identifier, which may come from a file number.\n\n"
         "OUT cannot be DB: the output is written aside and then renamed, never leaving a "
         "half-written file.\n\n"
-        "Example:\n\n    concert export cn.db --format xlsx cn.xlsx"),
+        "Example:\n\n    concert export cn.db --format xlsx cn.xlsx")),
     "cli.help.import": (
-        "Importer des acteurs, ententes, sièges, liens et évaluations (CSV, XLSX, JSON).\n\n"
+        ("Importer des acteurs, ententes, sièges, liens et évaluations (CSV, XLSX, JSON).\n\n"
         "Tout est vérifié avant d’écrire : au moindre problème, rien n’est écrit et chaque "
         "problème est signalé avec son fichier, sa ligne et sa colonne.\n\n"
-        "Exemple :\n\n    concert import cn.db acteurs.csv ententes.csv",
-        "Import actors, agreements, seats, ties and assessments (CSV, XLSX, JSON).\n\n"
+        "Exemple :\n\n    concert import cn.db acteurs.csv ententes.csv"),
+        ("Import actors, agreements, seats, ties and assessments (CSV, XLSX, JSON).\n\n"
         "Everything is checked before writing: at the first problem nothing is written, and "
         "each problem is reported with its file, row and column.\n\n"
-        "Example:\n\n    concert import cn.db actors.csv agreements.csv"),
+        "Example:\n\n    concert import cn.db actors.csv agreements.csv")),
     "cli.help.template": (
-        "Écrire un modèle à remplir : acteurs.xlsx, ententes.csv, modele.xlsx (toutes les "
-        "tables)…\n\nExemple :\n\n    concert template acteurs.xlsx",
-        "Write a template to fill in: actors.xlsx, agreements.csv, template.xlsx (every "
-        "table)…\n\nExample:\n\n    concert template actors.xlsx"),
+        ("Écrire un modèle à remplir : acteurs.xlsx, ententes.csv, modele.xlsx (toutes les "
+        "tables)…\n\nExemple :\n\n    concert template acteurs.xlsx"),
+        ("Write a template to fill in: actors.xlsx, agreements.csv, template.xlsx (every "
+        "table)…\n\nExample:\n\n    concert template actors.xlsx")),
     "cli.help.backup": (
-        "Faire une copie cohérente de BASE, même pendant que le tableau de bord tourne.\n\n"
+        ("Faire une copie cohérente de BASE, même pendant que le tableau de bord tourne.\n\n"
         "BASE est d’abord vérifiée (intégrité) : un fichier endommagé n’est pas copié. La "
         "copie est écrite à part (SORTIE.part) puis renommée : en cas d’échec (disque plein), "
         "SORTIE reste tel quel.\n\n"
-        "Exemple :\n\n    concert backup cn.db sauvegardes/cn-2025-01-15.db",
-        "Make a consistent copy of DB, even while the dashboard is running.\n\n"
+        "Exemple :\n\n    concert backup cn.db sauvegardes/cn-2025-01-15.db"),
+        ("Make a consistent copy of DB, even while the dashboard is running.\n\n"
         "DB is checked first (integrity): a damaged file is not copied. The copy is written "
         "aside (OUT.part) and then renamed: if that fails (disk full), OUT is left as it "
         "was.\n\n"
-        "Example:\n\n    concert backup cn.db backups/cn-2025-01-15.db"),
+        "Example:\n\n    concert backup cn.db backups/cn-2025-01-15.db")),
     "cli.help.restore": (
-        "Restaurer BASE à partir d’une COPIE faite par «\u00a0concert backup\u00a0».\n\n"
-        "Exemple :\n\n    concert restore sauvegardes/cn-2025-01-15.db cn.db --force",
-        "Restore DB from a BACKUP made by 'concert backup'.\n\n"
-        "Example:\n\n    concert restore backups/cn-2025-01-15.db cn.db --force"),
+        ("Restaurer BASE à partir d’une COPIE faite par «\u00a0concert backup\u00a0».\n\n"
+        "Exemple :\n\n    concert restore sauvegardes/cn-2025-01-15.db cn.db --force"),
+        ("Restore DB from a BACKUP made by 'concert backup'.\n\n"
+        "Example:\n\n    concert restore backups/cn-2025-01-15.db cn.db --force")),
     "cli.help.history": (
-        "Lister les modifications enregistrées (quand, par qui, quoi).\n\n"
+        ("Lister les modifications enregistrées (quand, par qui, quoi).\n\n"
         "Les ententes III y portent un pseudonyme (III-0001...) au lieu de leur identifiant, "
         "sauf avec --include-tenant-codes ; une entente disparue depuis, dont le type n’est "
         "plus connu, est notée ?-0001...\n\n"
-        "Exemple :\n\n    concert history cn.db --kind agreement",
-        "List the recorded changes (when, by whom, what).\n\n"
+        "Exemple :\n\n    concert history cn.db --kind agreement"),
+        ("List the recorded changes (when, by whom, what).\n\n"
         "Agreements III carry a pseudonym (III-0001...) instead of their identifier, unless "
         "--include-tenant-codes is given; an agreement deleted since, whose type is no longer "
         "known, is shown as ?-0001...\n\n"
-        "Example:\n\n    concert history cn.db --kind agreement"),
+        "Example:\n\n    concert history cn.db --kind agreement")),
     "cli.help.serve": (
-        "Démarrer le tableau de bord sur BASE.\n\n"
+        ("Démarrer le tableau de bord sur BASE.\n\n"
         "Avec --password, chaque visiteur donne le nom d’utilisateur (--user, "
         "«\u00a0comite\u00a0» par défaut) et le mot de passe ; après 5 échecs, une adresse "
         "attend 1 s, puis 2, 4... jusqu’à 5 min. Hors de localhost, --allow-origin dit par "
         "quels noms le tableau s’ouvre.\n\n"
         "Exemple :\n\n    concert serve cn.db --address 0.0.0.0 --allow-origin "
-        "192.168.1.20:5006 --password ...",
-        "Start the dashboard on DB.\n\n"
+        "192.168.1.20:5006 --password ..."),
+        ("Start the dashboard on DB.\n\n"
         "With --password, every visitor gives the user name (--user, 'comite' by default) and "
         "the password; after 5 failures, an address waits 1 s, then 2, 4... up to 5 min. "
         "Beyond localhost, --allow-origin says through which names the dashboard opens.\n\n"
         "Example:\n\n    concert serve cn.db --address 0.0.0.0 --allow-origin "
-        "192.168.1.20:5006 --password ..."),
+        "192.168.1.20:5006 --password ...")),
     "cli.help.report": (
-        "Écrire un rapport HTML autonome (vue d’ensemble, carte, prochaines étapes).\n\n"
+        ("Écrire un rapport HTML autonome (vue d’ensemble, carte, prochaines étapes).\n\n"
         "SORTIE ne peut pas être BASE ; il est écrit à part puis renommé, entier ou pas du "
-        "tout.\n\nExemple :\n\n    concert report cn.db rapport.html",
-        "Write a self-contained HTML report (overview, map, next steps).\n\n"
+        "tout.\n\nExemple :\n\n    concert report cn.db rapport.html"),
+        ("Write a self-contained HTML report (overview, map, next steps).\n\n"
         "OUT cannot be DB; it is written aside and then renamed, whole or not at all.\n\n"
-        "Example:\n\n    concert report cn.db report.html"),
+        "Example:\n\n    concert report cn.db report.html")),
     "cli.help.synth": (
-        "Écrire une province synthétique (tests et mesures de performance seulement).\n\n"
+        ("Écrire une province synthétique (tests et mesures de performance seulement).\n\n"
         "Les données sont inventées et marquées comme telles : elles ne décrivent aucune "
-        "région réelle.\n\nExemple :\n\n    concert synth province.db --regions 17 --actors 20000",
-        "Write a synthetic province (tests and performance measures only).\n\n"
+        "région réelle.\n\nExemple :\n\n    concert synth province.db --regions 17 --actors 20000"),
+        ("Write a synthetic province (tests and performance measures only).\n\n"
         "The data are invented and marked as such: they describe no real region.\n\n"
-        "Example:\n\n    concert synth province.db --regions 17 --actors 20000"),
+        "Example:\n\n    concert synth province.db --regions 17 --actors 20000")),
     "cli.arg.db": ("BASE", "DB"),
     "cli.arg.out": ("SORTIE", "OUT"),
     "cli.arg.files": ("FICHIERS...", "FILES..."),
     "cli.arg.backup": ("COPIE", "BACKUP"),
     "cli.arg.host": ("HÔTE[:PORT]", "HOST[:PORT]"),
-    "cli.opt.lang": ("Langue des messages : fr ou en (défaut : fr, ou la variable "
-                     "CONCERT_LANG), avant ou après la commande.",
-                     "Language of the messages: fr or en (default: fr, or the CONCERT_LANG "
-                     "variable), before or after the command."),
+    "cli.opt.lang": (("Langue des messages : fr ou en (défaut : fr, ou la variable "
+                     "CONCERT_LANG), avant ou après la commande."),
+                     ("Language of the messages: fr or en (default: fr, or the CONCERT_LANG "
+                     "variable), before or after the command.")),
     "cli.opt.replace": ("Remplacer la région exemple si elle existe déjà.",
                         "Replace the example region if it already exists."),
     "cli.opt.region": ("Code de la région.", "Region code."),
     "cli.opt.assessment": ("Identifiant de l’évaluation (défaut : la plus récente).",
                            "Assessment identifier (default: the latest)."),
     "cli.opt.json": ("Sortie JSON.", "JSON output."),
-    "cli.opt.format": ("Données : csv (un dossier), xlsx, json (réimportables). Graphe : "
-                       "graphml, gexf (Gephi), node-link (JSON networkx).",
-                       "Data: csv (a folder), xlsx, json (re-importable). Graph: graphml, "
-                       "gexf (Gephi), node-link (networkx JSON)."),
-    "cli.opt.as_of": ("Exporter la région telle qu’elle était à cette date "
-                      "(AAAA-MM-JJ[THH:MM]).",
+    "cli.opt.format": (("Données : csv (un dossier), xlsx, json (réimportables). Graphe : "
+                       "graphml, gexf (Gephi), node-link (JSON networkx)."),
+                       ("Data: csv (a folder), xlsx, json (re-importable). Graph: graphml, "
+                       "gexf (Gephi), node-link (networkx JSON).")),
+    "cli.opt.as_of": (("Exporter la région telle qu’elle était à cette date "
+                      "(AAAA-MM-JJ[THH:MM])."),
                       "Export the region as it was at this date (YYYY-MM-DD[THH:MM])."),
-    "cli.opt.export_tenant_codes": ("Inclure les ententes III avec leurs identifiants et les "
+    "cli.opt.export_tenant_codes": (("Inclure les ententes III avec leurs identifiants et les "
                                     "codes pseudonymes des locataires (données personnelles : "
-                                    "à demander explicitement).",
-                                    "Include the agreements III with their identifiers and "
+                                    "à demander explicitement)."),
+                                    ("Include the agreements III with their identifiers and "
                                     "the tenants' pseudonymous codes (personal data: to be "
-                                    "asked for explicitly)."),
-    "cli.opt.import_region": ("Code de la région (par défaut : celle du fichier, ou la seule "
-                              "de BASE).",
+                                    "asked for explicitly).")),
+    "cli.opt.import_region": (("Code de la région (par défaut : celle du fichier, ou la seule "
+                              "de BASE)."),
                               "Region code (default: the file's, or the only one in DB)."),
     "cli.opt.name": ("Nom de la région, pour la créer.", "Name of the region, to create it."),
     "cli.opt.encoding": ("Encodage des CSV et JSON (latin-1 pour les vieux exports Excel).",
-                         "Encoding of the CSV and JSON files (latin-1 for old Excel "
-                         "exports)."),
+                         ("Encoding of the CSV and JSON files (latin-1 for old Excel "
+                         "exports).")),
     "cli.opt.force": ("Remplacer BASE s’il existe.", "Replace DB if it exists."),
     "cli.opt.kind": ("Seulement ce type de fiche.", "Only this kind of record."),
-    "cli.opt.history_tenant_codes": ("Montrer les identifiants des ententes III (ils peuvent "
+    "cli.opt.history_tenant_codes": (("Montrer les identifiants des ententes III (ils peuvent "
                                      "venir d’un numéro de dossier : à demander "
-                                     "explicitement).",
-                                     "Show the identifiers of the agreements III (they may "
-                                     "come from a file number: to be asked for explicitly)."),
+                                     "explicitement)."),
+                                     ("Show the identifiers of the agreements III (they may "
+                                     "come from a file number: to be asked for explicitly).")),
     "cli.opt.port": ("Port HTTP.", "HTTP port."),
     "cli.opt.address": ("Adresse d’écoute (localhost par défaut).",
                         "Listening address (localhost by default)."),
@@ -600,10 +606,10 @@ TEXT: dict[str, tuple[str, str]] = {
                          "Ask every visitor for this password (or CONCERT_PASSWORD)."),
     "cli.opt.user": ("Le nom d’utilisateur demandé avec --password.",
                      "The user name asked for with --password."),
-    "cli.opt.allow_origin": ("Nom ou adresse par lequel les navigateurs ouvrent le tableau de "
-                             "bord (répétable ; p. ex. derrière un mandataire inverse).",
-                             "Name or address through which browsers open the dashboard "
-                             "(repeatable; e.g. behind a reverse proxy)."),
+    "cli.opt.allow_origin": (("Nom ou adresse par lequel les navigateurs ouvrent le tableau de "
+                             "bord (répétable ; p. ex. derrière un mandataire inverse)."),
+                             ("Name or address through which browsers open the dashboard "
+                             "(repeatable; e.g. behind a reverse proxy).")),
     "cli.opt.anonymise": ("Remplacer les noms des organismes.",
                           "Replace the organisations' names."),
     "cli.opt.n_regions": ("Nombre de régions.", "Number of regions."),
@@ -646,8 +652,8 @@ TEXT: dict[str, tuple[str, str]] = {
                          "{value!r} is not a valid {number_type}."),
     "click.not_in_range": ("{value} n’est pas dans l’intervalle {range}.",
                            "{value} is not in the range {range}."),
-    "click.not_boolean": ("{value!r} n’est pas une valeur booléenne. Valeurs reconnues : "
-                          "{states}",
+    "click.not_boolean": (("{value!r} n’est pas une valeur booléenne. Valeurs reconnues : "
+                          "{states}"),
                           "{value!r} is not a valid boolean. Recognized values: {states}"),
     "click.requires_argument": ("L’option {name!r} demande une valeur.",
                                 "Option {name!r} requires an argument."),
@@ -692,53 +698,53 @@ TEXT: dict[str, tuple[str, str]] = {
                          "Too many attempts from your address: try again in {seconds} s."),
     "serve.logout.title": ("Vous êtes déconnecté·e.", "You are signed out."),
     "serve.logout.again": ("Se reconnecter", "Sign in again"),
-    "serve.origin.invalid": ("--allow-origin {value} : attendu un nom d’hôte ou une adresse IPv4, "
+    "serve.origin.invalid": (("--allow-origin {value} : attendu un nom d’hôte ou une adresse IPv4, "
                              "suivi au besoin de « :PORT » (p. ex. tableau.example.org ou "
-                             "192.168.1.20:5006)",
-                             "--allow-origin {value}: expected a host name or an IPv4 address, "
-                             "with ':PORT' if needed (e.g. dashboard.example.org or "
                              "192.168.1.20:5006)"),
-    "serve.origin.warning": ("Attention : le tableau de bord écoute sur {address} (port {port}), "
+                             ("--allow-origin {value}: expected a host name or an IPv4 address, "
+                             "with ':PORT' if needed (e.g. dashboard.example.org or "
+                             "192.168.1.20:5006)")),
+    "serve.origin.warning": (("Attention : le tableau de bord écoute sur {address} (port {port}), "
                              "mais un navigateur ne pourra l’afficher que s’il l’ouvre par l’une "
                              "de ces adresses : {origins}. Pour une autre adresse ou un autre nom "
                              "(p. ex. derrière un mandataire inverse), ajoutez --allow-origin "
-                             "NOM[:PORT], une fois par nom.",
-                             "Warning: the dashboard listens on {address} (port {port}), but a "
+                             "NOM[:PORT], une fois par nom."),
+                             ("Warning: the dashboard listens on {address} (port {port}), but a "
                              "browser can show it only when it opens it through one of these "
                              "addresses: {origins}. For another address or name (e.g. behind a "
-                             "reverse proxy), add --allow-origin NAME[:PORT], once per name."),
-    "serve.no_password": ("Attention : sans --password, quiconque joint cet ordinateur ({address}) "
-                          "sur le port {port} voit le tableau de bord.",
-                          "Warning: without --password, anyone who reaches this computer "
-                          "({address}) on port {port} sees the dashboard."),
-    "serve.empty_password": ("Le mot de passe est vide : donnez-en un avec --password ou "
-                             "CONCERT_PASSWORD.",
-                             "The password is empty: give one with --password or "
+                             "reverse proxy), add --allow-origin NAME[:PORT], once per name.")),
+    "serve.no_password": (("Attention : sans --password, quiconque joint cet ordinateur "
+                           "({address}) sur le port {port} voit le tableau de bord."),
+                          ("Warning: without --password, anyone who reaches this computer "
+                          "({address}) on port {port} sees the dashboard.")),
+    "serve.empty_password": (("Le mot de passe est vide : donnez-en un avec --password ou "
                              "CONCERT_PASSWORD."),
+                             ("The password is empty: give one with --password or "
+                             "CONCERT_PASSWORD.")),
     "serve.empty_user": ("Le nom d’utilisateur (--user) est vide.",
                          "The user name (--user) is empty."),
-    "serve.cannot_listen": ("Impossible d’écouter sur {address}, port {port} : {reason}. "
-                            "Choisissez un autre --port ou une autre --address.",
-                            "Cannot listen on {address}, port {port}: {reason}. "
-                            "Choose another --port or --address."),
-    "cli.exists": ("{db} contient déjà la région « {region} ». Utilisez --replace pour la "
-                   "remplacer.",
+    "serve.cannot_listen": (("Impossible d’écouter sur {address}, port {port} : {reason}. "
+                            "Choisissez un autre --port ou une autre --address."),
+                            ("Cannot listen on {address}, port {port}: {reason}. "
+                            "Choose another --port or --address.")),
+    "cli.exists": (("{db} contient déjà la région « {region} ». Utilisez --replace pour la "
+                   "remplacer."),
                    "{db} already holds region '{region}'. Use --replace to replace it."),
     "cli.regions_header": ("Régions dans {db} :", "Regions in {db}:"),
     "cli.no_assessment": ("La région « {region} » n’a aucune évaluation.",
                           "Region '{region}' has no assessment."),
     # ---- files: outputs, damaged or empty stores, caps on what is read
-    "files.out_is_input": ("{out} est le fichier de données lui-même ({db}) : choisissez un "
-                           "autre nom de sortie. Rien n’a été écrit.",
-                           "{out} is the data file itself ({db}): choose another output name. "
-                           "Nothing was written."),
-    "files.out_is_folder": ("{out} est un dossier : donnez un nom de fichier. Rien n’a été "
-                            "écrit.",
+    "files.out_is_input": (("{out} est le fichier de données lui-même ({db}) : choisissez un "
+                           "autre nom de sortie. Rien n’a été écrit."),
+                           ("{out} is the data file itself ({db}): choose another output name. "
+                           "Nothing was written.")),
+    "files.out_is_folder": (("{out} est un dossier : donnez un nom de fichier. Rien n’a été "
+                            "écrit."),
                             "{out} is a folder: give a file name. Nothing was written."),
-    "files.out_not_folder": ("{out} est un fichier : l’export CSV écrit un dossier (un fichier "
-                             "par table) ; donnez un nom de dossier. Rien n’a été écrit.",
-                             "{out} is a file: the CSV export writes a folder (one file per "
-                             "table); give a folder name. Nothing was written."),
+    "files.out_not_folder": (("{out} est un fichier : l’export CSV écrit un dossier (un fichier "
+                             "par table) ; donnez un nom de dossier. Rien n’a été écrit."),
+                             ("{out} is a file: the CSV export writes a folder (one file per "
+                             "table); give a folder name. Nothing was written.")),
     "files.out_failed": ("Impossible d’écrire {out} ({reason}). Rien n’a été écrit.",
                          "Cannot write {out} ({reason}). Nothing was written."),
     "files.reason.enospc": ("disque plein", "disk full"),
@@ -751,15 +757,15 @@ TEXT: dict[str, tuple[str, str]] = {
     "files.reason.efbig": ("fichier trop grand", "file too large"),
     "files.access": ("Impossible d’accéder à {path} ({reason}).",
                      "Cannot access {path} ({reason})."),
-    "files.damaged": ("{db} est endommagé ({detail}) : rien n’a été écrit. Restaurez la "
-                      "dernière copie de sauvegarde (concert restore).",
-                      "{db} is damaged ({detail}): nothing was written. Restore the latest "
-                      "backup (concert restore)."),
-    "files.backup_damaged": ("{db} est endommagé (vérification d’intégrité : {detail}) : "
+    "files.damaged": (("{db} est endommagé ({detail}) : rien n’a été écrit. Restaurez la "
+                      "dernière copie de sauvegarde (concert restore)."),
+                      ("{db} is damaged ({detail}): nothing was written. Restore the latest "
+                      "backup (concert restore).")),
+    "files.backup_damaged": (("{db} est endommagé (vérification d’intégrité : {detail}) : "
                              "aucune copie n’a été faite. Restaurez la dernière copie saine "
-                             "(concert restore).",
-                             "{db} is damaged (integrity check: {detail}): no backup was "
-                             "made. Restore the latest sound backup (concert restore)."),
+                             "(concert restore)."),
+                             ("{db} is damaged (integrity check: {detail}): no backup was "
+                             "made. Restore the latest sound backup (concert restore).")),
     "files.backup_same": ("La copie doit aller dans un autre fichier que {db}.",
                           "The backup must go to another file than {db}."),
     "files.backup_empty": ("{db} ne contient aucune région : rien à copier.",
@@ -768,29 +774,29 @@ TEXT: dict[str, tuple[str, str]] = {
                             "The backup to {out} failed ({reason}): nothing was written."),
     "files.restore_empty": ("{backup} ne contient aucune région : rien à restaurer.",
                             "{backup} holds no region: nothing to restore."),
-    "files.restore_failed": ("La restauration de {db} a échoué ({reason}) : {db} est resté "
-                             "tel quel.",
+    "files.restore_failed": (("La restauration de {db} a échoué ({reason}) : {db} est resté "
+                             "tel quel."),
                              "Restoring {db} failed ({reason}): {db} was left as it was."),
     "files.restore_same": ("La copie et la destination sont le même fichier ({db}).",
                            "The backup and the destination are the same file ({db})."),
-    "io.too_many_rows": ("la feuille « {sheet} » a plus de {max} lignes : découpez-la en "
-                         "plusieurs fichiers",
-                         "sheet '{sheet}' has more than {max} rows: split it into several "
-                         "files"),
-    "io.too_many_columns": ("la feuille « {sheet} » a plus de {max} colonnes : supprimez les "
-                            "colonnes en trop",
-                            "sheet '{sheet}' has more than {max} columns: delete the extra "
-                            "columns"),
-    "io.too_many_cells": ("la feuille « {sheet} » a plus de {max} cellules remplies : "
-                          "découpez-la en plusieurs fichiers",
-                          "sheet '{sheet}' has more than {max} filled cells: split it into "
-                          "several files"),
-    "io.xlsx_strings": ("le classeur contient {size} Mo de textes une fois décompressé (au plus "
-                        "{max} Mo) : découpez-le en plusieurs fichiers",
-                        "the workbook holds {size} MB of text once uncompressed (at most "
-                        "{max} MB): split it into several files"),
-    "io.xlsx_damaged": ("classeur Excel endommagé ({detail}) : ouvrez-le et enregistrez-le de "
-                        "nouveau",
+    "io.too_many_rows": (("la feuille « {sheet} » a plus de {max} lignes : découpez-la en "
+                         "plusieurs fichiers"),
+                         ("sheet '{sheet}' has more than {max} rows: split it into several "
+                         "files")),
+    "io.too_many_columns": (("la feuille « {sheet} » a plus de {max} colonnes : supprimez les "
+                            "colonnes en trop"),
+                            ("sheet '{sheet}' has more than {max} columns: delete the extra "
+                            "columns")),
+    "io.too_many_cells": (("la feuille « {sheet} » a plus de {max} cellules remplies : "
+                          "découpez-la en plusieurs fichiers"),
+                          ("sheet '{sheet}' has more than {max} filled cells: split it into "
+                          "several files")),
+    "io.xlsx_strings": (("le classeur contient {size} Mo de textes une fois décompressé (au plus "
+                        "{max} Mo) : découpez-le en plusieurs fichiers"),
+                        ("the workbook holds {size} MB of text once uncompressed (at most "
+                        "{max} MB): split it into several files")),
+    "io.xlsx_damaged": (("classeur Excel endommagé ({detail}) : ouvrez-le et enregistrez-le de "
+                        "nouveau"),
                         "damaged Excel workbook ({detail}): open it and save it again"),
     "io.json_syntax": ("JSON invalide : {detail} (ligne {line}, colonne {column})",
                        "invalid JSON: {detail} (line {line}, column {column})"),
@@ -798,26 +804,26 @@ TEXT: dict[str, tuple[str, str]] = {
                       "JSON nested too deeply (more than {max} levels)"),
     "io.json_number": ("nombre trop long dans le JSON (plus de {max} chiffres)",
                        "number too long in the JSON (more than {max} digits)"),
-    "io.json_duplicate": ("la clé « {key} » figure deux fois dans un même objet JSON : une des "
-                          "deux serait perdue",
-                          "key '{key}' appears twice in one JSON object: one of them would be "
-                          "lost"),
+    "io.json_duplicate": (("la clé « {key} » figure deux fois dans un même objet JSON : une des "
+                          "deux serait perdue"),
+                          ("key '{key}' appears twice in one JSON object: one of them would be "
+                          "lost")),
     "io.json_shape": ("JSON : un objet de tables ou une liste de lignes est attendu",
                       "JSON: an object of tables or a list of rows is expected"),
     "io.json_rows": ("JSON : « {name} » doit être une liste d’objets",
                      "JSON: '{name}' must be a list of objects"),
-    "io.binary": ("le fichier contient des octets qui ne sont pas du texte (octet nul) : "
-                  "est-ce bien un fichier CSV ?",
-                  "the file holds bytes that are not text (a null byte): is it really a CSV "
-                  "file?"),
-    "io.field_too_long": ("un champ dépasse {max} caractères : un guillemet est-il resté "
-                          "ouvert ?",
+    "io.binary": (("le fichier contient des octets qui ne sont pas du texte (octet nul) : "
+                  "est-ce bien un fichier CSV ?"),
+                  ("the file holds bytes that are not text (a null byte): is it really a CSV "
+                  "file?")),
+    "io.field_too_long": (("un champ dépasse {max} caractères : un guillemet est-il resté "
+                          "ouvert ?"),
                           "a field exceeds {max} characters: is a quote left open?"),
     "io.csv_error": ("CSV illisible ({detail})", "unreadable CSV ({detail})"),
     "io.bad_text": ("un texte est attendu, reçu une liste ou un objet : {value}",
                     "expected text, got a list or an object: {value}"),
-    "io.bad_list": ("une liste de textes est attendue (« a; b » ou [\"a\", \"b\"]), reçu "
-                    "{value}",
+    "io.bad_list": (("une liste de textes est attendue (« a; b » ou [\"a\", \"b\"]), reçu "
+                    "{value}"),
                     "expected a list of texts ('a; b' or [\"a\", \"b\"]), got {value}"),
     # ---- dashboard
     "dash.page.overview": ("Vue d’ensemble", "Overview"),
@@ -842,29 +848,29 @@ TEXT: dict[str, tuple[str, str]] = {
                           "Presentation mode (large type, no editing)"),
     "dash.anonymise": ("Masquer les noms des organismes", "Hide organisation names"),
     "dash.reload": ("Recharger les données", "Reload the data"),
-    "dash.footer": ("concert — Modèle Clés en main (Morin, Lain et Vallée, 2020). Les données "
-                    "des locataires ne sont jamais affichées.",
-                    "concert — Clés en main model (Morin, Lain & Vallée, 2020). Tenant data "
-                    "are never shown."),
+    "dash.footer": (("concert — Modèle Clés en main (Morin, Lain et Vallée, 2020). Les données "
+                    "des locataires ne sont jamais affichées."),
+                    ("concert — Clés en main model (Morin, Lain & Vallée, 2020). Tenant data "
+                    "are never shown.")),
     "dash.load_error": ("Impossible de charger la région : {detail}",
                         "Cannot load the region: {detail}"),
     "dash.no_region": ("Aucune région à afficher.", "No region to show."),
-    "dash.load_damaged": ("le fichier « {file} » ne peut pas être lu ({detail}). S’il est "
+    "dash.load_damaged": (("le fichier « {file} » ne peut pas être lu ({detail}). S’il est "
                           "endommagé, la personne qui gère le tableau de bord peut le vérifier "
-                          "avec « concert backup » ou le remplacer par une copie de sauvegarde.",
-                          "the file '{file}' cannot be read ({detail}). If it is damaged, the "
+                          "avec « concert backup » ou le remplacer par une copie de sauvegarde."),
+                          ("the file '{file}' cannot be read ({detail}). If it is damaged, the "
                           "person who runs the dashboard can check it with 'concert backup' or "
-                          "replace it with a backup copy."),
-    "dash.error.unexpected": ("Une erreur inattendue s’est produite ; rien n’a été modifié. "
+                          "replace it with a backup copy.")),
+    "dash.error.unexpected": (("Une erreur inattendue s’est produite ; rien n’a été modifié. "
                               "Réessayez, ou signalez-la à la personne qui gère le tableau "
-                              "de bord.",
-                              "An unexpected error occurred; nothing was changed. Try again, "
-                              "or report it to the person who runs the dashboard."),
-    "dash.data.export_help": ("L’export laisse de côté les ententes III (codes de locataires) ; "
+                              "de bord."),
+                              ("An unexpected error occurred; nothing was changed. Try again, "
+                              "or report it to the person who runs the dashboard.")),
+    "dash.data.export_help": (("L’export laisse de côté les ententes III (codes de locataires) ; "
                               "avec « Masquer les noms des organismes », il ne contient que les "
-                              "noms anonymisés.",
-                              "The export leaves out the agreements III (tenant codes); with "
-                              "'Hide organisation names' it holds the anonymised names only."),
+                              "noms anonymisés."),
+                              ("The export leaves out the agreements III (tenant codes); with "
+                              "'Hide organisation names' it holds the anonymised names only.")),
     "dash.cmp.iii_count": ("{n} entente(s) III (jamais nommées une à une)",
                            "{n} agreement(s) III (never named one by one)"),
     "dash.no_assessment": ("Aucune évaluation enregistrée : remplissez l’auto-évaluation.",
@@ -878,12 +884,12 @@ TEXT: dict[str, tuple[str, str]] = {
                             "Concertation maturity — assessment of {date} ({label})"),
     "dash.matrix.indicator": ("Indicateur", "Indicator"),
     "dash.matrix.where": ("Position", "Position"),
-    "dash.matrix.help": ("✔ atteint : tous les critères du stade sont observés ; ◐ en cours : "
+    "dash.matrix.help": (("✔ atteint : tous les critères du stade sont observés ; ◐ en cours : "
                          "l’indicateur se situe entre deux stades ; ○ pas encore. « 2/2 » : "
-                         "critères observés sur le nombre de critères du stade.",
-                         "✔ reached: every criterion of the stage is observed; ◐ in progress: "
+                         "critères observés sur le nombre de critères du stade."),
+                         ("✔ reached: every criterion of the stage is observed; ◐ in progress: "
                          "the indicator stands between two stages; ○ not yet. '2/2': criteria "
-                         "observed out of the stage's criteria."),
+                         "observed out of the stage's criteria.")),
     "dash.cell.reached": ("Atteint", "Reached"),
     "dash.cell.progress": ("En cours", "In progress"),
     "dash.cell.todo": ("Pas encore", "Not yet"),
@@ -917,10 +923,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "dash.changes.same": ("inchangé", "unchanged"),
     "dash.changes.gained": ("Critères nouvellement observés", "Criteria newly observed"),
     "dash.changes.lost": ("Critères qui ne sont plus observés", "Criteria no longer observed"),
-    "dash.map.help": ("Survolez un nœud pour le décrire ; cliquez sur un acteur pour afficher "
-                      "sa fiche. Les filtres redessinent la carte sans déplacer les nœuds.",
-                      "Hover a node to describe it; click an actor to show its card. Filters "
-                      "redraw the map without moving the nodes."),
+    "dash.map.help": (("Survolez un nœud pour le décrire ; cliquez sur un acteur pour afficher "
+                      "sa fiche. Les filtres redessinent la carte sans déplacer les nœuds."),
+                      ("Hover a node to describe it; click an actor to show its card. Filters "
+                      "redraw the map without moving the nodes.")),
     "dash.map.filter.sectors": ("Secteurs", "Sectors"),
     "dash.map.filter.agreements": ("Types d’ententes tracées", "Agreement types drawn"),
     "dash.map.filter.committees": ("Comités (membres seulement)", "Committees (members only)"),
@@ -963,18 +969,18 @@ TEXT: dict[str, tuple[str, str]] = {
     "dash.agr.search": ("Rechercher une partie", "Search a party"),
     "dash.agr.ends_in": ("{agreement} — {parties} : se termine le {date} (dans {days} jours)",
                          "{agreement} — {parties}: ends on {date} (in {days} days)"),
-    "dash.agr.iii_count": ("Ententes III (locataire, intervenant et agent de liaison) : {n}, "
+    "dash.agr.iii_count": (("Ententes III (locataire, intervenant et agent de liaison) : {n}, "
                            "dont {current} en vigueur. Elles ne sont pas listées : le détail "
-                           "est confidentiel.",
-                           "Agreements III (tenant, worker and liaison agent): {n}, of which "
+                           "est confidentiel."),
+                           ("Agreements III (tenant, worker and liaison agent): {n}, of which "
                            "{current} in force. They are not listed: the details are "
-                           "confidential."),
+                           "confidential.")),
     "dash.agr.commitments_title": ("Engagements des parties", "Commitments of the parties"),
     "dash.agr.commitments_of": ("Choisissez un type d’entente :", "Choose an agreement type:"),
-    "dash.form.intro": ("Pour chaque critère, choisissez le niveau observé et notez la preuve "
-                        "(ce qui a été observé, où, quand). Le stade se met à jour à droite.",
-                        "For each criterion, choose the level observed and note the evidence "
-                        "(what was observed, where, when). The stage updates on the right."),
+    "dash.form.intro": (("Pour chaque critère, choisissez le niveau observé et notez la preuve "
+                        "(ce qui a été observé, où, quand). Le stade se met à jour à droite."),
+                        ("For each criterion, choose the level observed and note the evidence "
+                        "(what was observed, where, when). The stage updates on the right.")),
     "dash.form.hidden": ("L’auto-évaluation est masquée en mode présentation.",
                          "The self-assessment is hidden in presentation mode."),
     "dash.form.id": ("Identifiant de l’évaluation", "Assessment identifier"),
@@ -996,23 +1002,23 @@ TEXT: dict[str, tuple[str, str]] = {
     "dash.form.save": ("Enregistrer l’évaluation", "Save the assessment"),
     "dash.form.result": ("Résultat de cette évaluation", "Result of this assessment"),
     "dash.form.empty": ("Aucun critère n’a encore de niveau.", "No criterion has a level yet."),
-    "dash.form.orphan_evidence": ("Choisissez un niveau pour les critères qui ont une preuve : "
-                                  "{criteria}. Rien n’a été enregistré.",
-                                  "Choose a level for the criteria that have evidence: "
-                                  "{criteria}. Nothing was saved."),
+    "dash.form.orphan_evidence": (("Choisissez un niveau pour les critères qui ont une preuve : "
+                                  "{criteria}. Rien n’a été enregistré."),
+                                  ("Choose a level for the criteria that have evidence: "
+                                  "{criteria}. Nothing was saved.")),
     "dash.form.invalid": ("Évaluation non enregistrée, le formulaire est conservé : {detail}",
                           "Assessment not saved, the form is kept: {detail}"),
-    "dash.form.store_error": ("Évaluation non enregistrée (base de données), le formulaire est "
-                              "conservé : {detail}",
+    "dash.form.store_error": (("Évaluation non enregistrée (base de données), le formulaire est "
+                              "conservé : {detail}"),
                               "Assessment not saved (database), the form is kept: {detail}"),
     "dash.form.saved": ("Évaluation « {id} » du {date} enregistrée.",
                         "Assessment '{id}' of {date} saved."),
     "dash.form.no_store": ("Enregistrement désactivé : aucune base de données n’est ouverte.",
                            "Saving is disabled: no database is open."),
-    "dash.hist.intro": ("Position de chaque indicateur à chaque évaluation enregistrée ; la "
-                        "ligne noire épaisse est la région.",
-                        "Each indicator's position at each saved assessment; the thick black "
-                        "line is the region."),
+    "dash.hist.intro": (("Position de chaque indicateur à chaque évaluation enregistrée ; la "
+                        "ligne noire épaisse est la région."),
+                        ("Each indicator's position at each saved assessment; the thick black "
+                        "line is the region.")),
     "dash.hist.date": ("Date", "Date"),
     "dash.hist.stage": ("Stade", "Stage"),
     "dash.hist.label": ("Évaluation", "Assessment"),
@@ -1037,32 +1043,32 @@ TEXT: dict[str, tuple[str, str]] = {
                       "Give a file path, or memory=True for an in-memory store."),
     "store.not_sqlite": ("{path} n’est pas un fichier SQLite lisible ({detail}).",
                          "{path} is not a readable SQLite file ({detail})."),
-    "store.not_concert": ("{path} est un fichier SQLite mais pas une base concert (tables : "
-                          "{tables}) : choisissez un autre fichier.",
-                          "{path} is a SQLite file but not a concert store (tables: "
-                          "{tables}); choose another file."),
-    "store.newer": ("{path} utilise la version {version} du schéma, plus récente que celle de "
-                    "ce concert ({current}) : mettez concert à jour pour l’ouvrir.",
-                    "{path} uses schema version {version}, newer than this concert's "
-                    "({current}); upgrade concert to open it."),
-    "store.newer_restore": ("{path} utilise la version {version} du schéma, plus récente que "
+    "store.not_concert": (("{path} est un fichier SQLite mais pas une base concert (tables : "
+                          "{tables}) : choisissez un autre fichier."),
+                          ("{path} is a SQLite file but not a concert store (tables: "
+                          "{tables}); choose another file.")),
+    "store.newer": (("{path} utilise la version {version} du schéma, plus récente que celle de "
+                    "ce concert ({current}) : mettez concert à jour pour l’ouvrir."),
+                    ("{path} uses schema version {version}, newer than this concert's "
+                    "({current}); upgrade concert to open it.")),
+    "store.newer_restore": (("{path} utilise la version {version} du schéma, plus récente que "
                             "celle de ce concert ({current}) : mettez concert à jour pour la "
-                            "restaurer.",
-                            "{path} uses schema version {version}, newer than this concert's "
-                            "({current}); upgrade concert to restore it."),
+                            "restaurer."),
+                            ("{path} uses schema version {version}, newer than this concert's "
+                            "({current}); upgrade concert to restore it.")),
     "store.expects": ("{function} attend un objet de type {expected}, reçu {got}.",
                       "{function} expects an object of type {expected}, got {got}."),
-    "store.region_exists": ("La région « {region} » existe déjà : passez replace=True pour la "
-                            "remplacer.",
-                            "Region '{region}' already exists; pass replace=True to replace "
-                            "it."),
-    "store.save_failed": ("L’enregistrement de la région « {region} » a échoué, rien n’a été "
-                          "écrit ({detail}).",
+    "store.region_exists": (("La région « {region} » existe déjà : passez replace=True pour la "
+                            "remplacer."),
+                            ("Region '{region}' already exists; pass replace=True to replace "
+                            "it.")),
+    "store.save_failed": (("L’enregistrement de la région « {region} » a échoué, rien n’a été "
+                          "écrit ({detail})."),
                           "Saving region '{region}' failed, nothing was written ({detail})."),
-    "store.assessment_failed": ("L’enregistrement de l’évaluation « {assessment} » a échoué, "
-                                "rien n’a été écrit ({detail}).",
-                                "Saving assessment '{assessment}' failed, nothing was written "
-                                "({detail})."),
+    "store.assessment_failed": (("L’enregistrement de l’évaluation « {assessment} » a échoué, "
+                                "rien n’a été écrit ({detail})."),
+                                ("Saving assessment '{assessment}' failed, nothing was written "
+                                "({detail}).")),
     "store.no_region": ("Aucune région « {region} » dans la base.",
                         "No region '{region}' in the store."),
     "store.no_record_at": ("La région « {region} » n’avait aucune fiche au {at}.",
@@ -1076,30 +1082,30 @@ TEXT: dict[str, tuple[str, str]] = {
                             "No committee '{committee}' in region '{region}'."),
     "region.no_assessment": ("La région « {region} » n’a aucune évaluation.",
                              "Region '{region}' has no assessment."),
-    "region.no_assessment_id": ("Aucune évaluation « {assessment} » dans la région "
-                                "« {region} ».",
+    "region.no_assessment_id": (("Aucune évaluation « {assessment} » dans la région "
+                                "« {region} »."),
                                 "No assessment '{assessment}' in region '{region}'."),
-    "records.unknown_kind": ("Type de fiche inconnu « {kind} » (valeurs attendues : "
-                             "{expected}).",
+    "records.unknown_kind": (("Type de fiche inconnu « {kind} » (valeurs attendues : "
+                             "{expected})."),
                              "Unknown record kind '{kind}' (expected one of: {expected})."),
-    "fw.unknown_code": ("Code inconnu « {code} » pour la liste {table} (valeurs attendues : "
-                        "{expected}).",
-                        "Unknown code '{code}' for list {table} (expected one of: "
+    "fw.unknown_code": (("Code inconnu « {code} » pour la liste {table} (valeurs attendues : "
                         "{expected})."),
-    "fw.unknown_agreement_type": ("Type d’entente inconnu « {code} » (valeurs attendues : I, "
-                                  "II, III).",
-                                  "Unknown agreement type '{code}' (expected one of: I, II, "
-                                  "III)."),
+                        ("Unknown code '{code}' for list {table} (expected one of: "
+                        "{expected}).")),
+    "fw.unknown_agreement_type": (("Type d’entente inconnu « {code} » (valeurs attendues : I, "
+                                  "II, III)."),
+                                  ("Unknown agreement type '{code}' (expected one of: I, II, "
+                                  "III).")),
     "fw.unknown_indicator": ("Indicateur inconnu « {code} » (valeurs attendues : {expected}).",
                              "Unknown indicator '{code}' (expected one of: {expected})."),
     "fw.unknown_criterion": ("Critère inconnu « {code} ».", "Unknown criterion '{code}'."),
     "schema.undeclared": ("{kind} : champs sans déclaration dans le schéma : {fields}.",
                           "{kind}: fields without a schema declaration: {fields}."),
     "schema.no_field": ("{kind} n’a pas de champ « {name} ».", "{kind} has no field '{name}'."),
-    "indicators.rule_type": ("Une règle de stade doit renvoyer un objet de type {expected}, "
-                             "reçu {got}.",
-                             "A stage rule must return an object of type {expected}, got "
-                             "{got}."),
+    "indicators.rule_type": (("Une règle de stade doit renvoyer un objet de type {expected}, "
+                             "reçu {got}."),
+                             ("A stage rule must return an object of type {expected}, got "
+                             "{got}.")),
     "synth.n_actors": ("n_actors doit être un nombre entier d’au moins 10.",
                        "n_actors must be an integer of at least 10."),
     "io.unknown_encoding": ("encodage inconnu : {encoding}", "unknown encoding: {encoding}"),

@@ -359,7 +359,8 @@ class StageResult:
             return [{"code": c, "label": i18n.criterion_label(c, lang)} for c in codes]
 
         return {
-            "indicator": self.indicator, "label": i18n.indicator_label(self.indicator, lang), "assessed": self.assessed,
+            "indicator": self.indicator, "label": i18n.indicator_label(self.indicator, lang),
+            "assessed": self.assessed,
             "stage": self.stage, "towards": self.placement.towards, "position": self.position,
             "stage_label": self.stage_label(lang), "met": crit(self.met),
             "partial": crit(self.partial), "descriptors": crit(self.descriptors),

@@ -55,7 +55,7 @@ def _pick(base: Any, theirs: Any, mine: Any) -> Any:
     """The merged value of one record (``_GONE`` if absent), or raise ``LookupError``."""
     if mine is base or mine == base:
         return theirs
-    if theirs is base or theirs == base or theirs == mine:
+    if theirs is base or theirs in (base, mine):
         return mine
     raise LookupError
 

@@ -148,7 +148,7 @@ def declared_ties_graph(region: Region, *, kinds: Iterable[str] | None = None) -
 
 
 def degree_centralization(G: nx.Graph) -> float:
-    """Freeman's degree centralization of an undirected graph.
+    r"""Freeman's degree centralization of an undirected graph.
 
     .. math:: C_D = \\frac{\\sum_i (d_{max} - d_i)}{(n-1)(n-2)}
 
@@ -165,7 +165,7 @@ def degree_centralization(G: nx.Graph) -> float:
 
 def betweenness_centralization(G: nx.Graph, *, seed: int = 0,
                                betweenness: dict[str, float] | None = None) -> float:
-    """Freeman's betweenness centralization of an undirected graph.
+    r"""Freeman's betweenness centralization of an undirected graph.
 
     .. math:: C_B = \\frac{\\sum_i (b_{max} - b_i)}{n - 1}
 
@@ -232,7 +232,7 @@ def intersectoral_share(G: nx.Graph, *, attr: str = "sector") -> float:
 
 
 def ei_index(G: nx.Graph, *, attr: str = "sector") -> dict[str, float]:
-    """Krackhardt's E-I index, overall and for each group of ``attr``.
+    r"""Krackhardt's E-I index, overall and for each group of ``attr``.
 
     .. math:: EI = \\frac{E - I}{E + I}
 

@@ -243,8 +243,11 @@ def i18n_kind(kind: str, lang: str | None = None) -> str:
 
 
 def record_label(kind: str, item: Any) -> str:
-    """How messages name a record: its id, a seat's ``committee/actor``, a tie's
-    ``source>target:kind``, a figure's ``code@date``."""
+    """How messages name a record.
+
+    Its id; a seat's ``committee/actor``, a tie's ``source>target:kind``, a figure's
+    ``code@date``.
+    """
     if kind in ("membership", "tie"):
         return str(item.key)
     if kind == "figure":

@@ -142,7 +142,7 @@ def flag(default: bool = False) -> Any:
 
 
 def integer(default: Any = MISSING) -> Any:
-    """A whole number (``None`` allowed when that is the default); its range is the record's rule."""
+    """A whole number (``None`` when that is the default); its range is the record's rule."""
     return _field(Spec("int"), default)
 
 

@@ -19,8 +19,9 @@ Several people may use one file at once (the dashboard of a committee): the
 file is in WAL mode, writes are short ``BEGIN IMMEDIATE`` transactions that wait
 up to 10 s for each other, and every region carries a ``revision`` that each
 write moves on. A region loaded at revision *n* and saved over a later revision
-does not erase what was saved in between: their records are kept: the save writes only what its author added,
-changed or removed since loading (:mod:`concert.merge`). Changes that overlap
+does not erase what was saved in between: their records are kept, and the save
+writes only what its author added, changed or removed since loading
+(:mod:`concert.merge`). Changes that overlap
 (the same record changed both ways) are refused with :class:`ConflictError`,
 which says who saved and when, instead of overwriting their change.
 
@@ -83,8 +84,10 @@ SCHEMA_VERSION = 3
 
 @dataclasses.dataclass(frozen=True)
 class _Layout:
-    """Where a kind of record is stored: its table, parent kind (for nested records) and
-    primary key. Its columns are its fields (:mod:`concert.schema`)."""
+    """Where a kind of record is stored: its table, parent kind and primary key.
+
+    Its columns are its fields (:mod:`concert.schema`); nested records name their parent.
+    """
 
     table: str
     parent: str = ""
@@ -177,14 +180,14 @@ def _table_sql(kind: str) -> str:
 
 SCHEMA = ";\n".join([
     "CREATE TABLE IF NOT EXISTS concert_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
-    "CREATE TABLE IF NOT EXISTS regions (\n    code TEXT PRIMARY KEY, name TEXT NOT NULL, "
+    ("CREATE TABLE IF NOT EXISTS regions (\n    code TEXT PRIMARY KEY, name TEXT NOT NULL, "
     "territories TEXT NOT NULL, note TEXT NOT NULL,\n    source TEXT NOT NULL, saved_at TEXT "
-    "NOT NULL, revision INTEGER NOT NULL DEFAULT 0,\n    saved_by TEXT NOT NULL DEFAULT '')",
+    "NOT NULL, revision INTEGER NOT NULL DEFAULT 0,\n    saved_by TEXT NOT NULL DEFAULT '')"),
     *(_table_sql(kind) for kind in LAYOUT),
-    "CREATE TABLE IF NOT EXISTS audit (\n    id INTEGER PRIMARY KEY, region TEXT NOT NULL, "
+    ("CREATE TABLE IF NOT EXISTS audit (\n    id INTEGER PRIMARY KEY, region TEXT NOT NULL, "
     "at TEXT NOT NULL, user TEXT NOT NULL,\n    action TEXT NOT NULL CHECK (action IN "
     "('insert', 'update', 'delete')), kind TEXT NOT NULL,\n    key TEXT NOT NULL, ord "
-    "INTEGER NOT NULL, before TEXT, after TEXT)",
+    "INTEGER NOT NULL, before TEXT, after TEXT)"),
     "CREATE INDEX IF NOT EXISTS audit_region_at ON audit (region, at)",
 ]) + ";"
 """The whole schema of a new file. Record tables are derived from :mod:`concert.schema`."""
@@ -390,7 +393,8 @@ class Store:
 
     def has_region(self, code: str) -> bool:
         """True if the store holds region ``code``."""
-        return self.db.execute("SELECT 1 FROM regions WHERE code = ?", [code]).fetchone() is not None
+        row = self.db.execute("SELECT 1 FROM regions WHERE code = ?", [code]).fetchone()
+        return row is not None
 
     def save_region(self, region: Region, *, replace: bool = True, check: bool = True) -> None:
         """Save ``region``: write what its author changed, keep what others saved.
@@ -523,7 +527,7 @@ class Store:
                     self._insert("answers", rows["answers"])
                 self.db.execute("UPDATE regions SET revision = revision + 1, saved_at = ?, "
                                 "saved_by = ? WHERE code = ?",
-                                [dt.datetime.now(dt.timezone.utc).isoformat(), self.user, code])
+                                [dt.datetime.now(dt.UTC).isoformat(), self.user, code])
                 self._audit_rows(code, [("insert", "assessment", assessment, None, ord_)])
         except sqlite3.Error as exc:
             raise StoreError("store.assessment_failed", assessment=assessment.id,
@@ -620,7 +624,7 @@ class Store:
         self._audit_rows(code, changes)
 
     def _audit_rows(self, code: str, changes: list[tuple[str, str, Any, Any, int]]) -> None:
-        at = dt.datetime.now(dt.timezone.utc).isoformat(timespec="microseconds")
+        at = dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
         dumps = _AUDIT_JSON.encode
         rows = [(code, at, self.user, action, kind, key_of(kind, rec if rec is not None else old),
                  ord_, dumps(to_dict(kind, old)) if old else None,
@@ -662,8 +666,8 @@ class Store:
         if isinstance(when, dt.date) and not isinstance(when, dt.datetime):
             when = dt.datetime.combine(when, dt.time.max)
         if when.tzinfo is None:
-            when = when.replace(tzinfo=dt.timezone.utc)
-        limit = when.astimezone(dt.timezone.utc).isoformat(timespec="microseconds")
+            when = when.replace(tzinfo=dt.UTC)
+        limit = when.astimezone(dt.UTC).isoformat(timespec="microseconds")
         latest: dict[tuple[str, str], dict[str, Any]] = {}
         for row in self.db.query("SELECT * FROM audit WHERE region = ? AND at <= ? ORDER BY id",
                                  [code, limit]):
@@ -906,7 +910,7 @@ def _region_rows(r: Region) -> dict[str, list[dict[str, Any]]]:
     rows["regions"].append({"code": r.code, "name": r.name,
                             "territories": json.dumps(list(r.territories), ensure_ascii=False),
                             "note": r.note, "source": r.source,
-                            "saved_at": dt.datetime.now(dt.timezone.utc).isoformat()})
+                            "saved_at": dt.datetime.now(dt.UTC).isoformat()})
     for kind, attr in RECORD_LISTS.items():
         _record_rows(kind, getattr(r, attr), r.code, out=rows)
     return rows

@@ -7,8 +7,10 @@ that overlap are refused with the name of whoever saved in between.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import multiprocessing
+import queue
 import sqlite3
 import time
 from pathlib import Path
@@ -53,7 +55,8 @@ def test_save_from_an_older_load_keeps_a_new_assessment(stored):
     assert "bilan-bruno" in {s.id for s in kept.assessments}
     assert kept.actor(first.id).note == "Note d’alice"
     alice = hist[hist.user == "alice"]
-    assert list(zip(alice.action, alice.kind, alice.key)) == [("update", "actor", first.id)]
+    assert list(zip(alice.action, alice.kind, alice.key, strict=True)) == [
+        ("update", "actor", first.id)]
 
 
 def test_two_non_overlapping_edits_both_stay(stored):
@@ -161,10 +164,8 @@ def test_several_processes_lose_no_reported_save(stored):
         p.start()
     reported = []
     while any(p.is_alive() for p in procs) or not done.empty():
-        try:
+        with contextlib.suppress(queue.Empty):
             reported.append(done.get(timeout=0.5))
-        except Exception:  # noqa: BLE001 - queue.Empty from another module
-            pass
     for p in procs:
         p.join(30)
         assert p.exitcode == 0

@@ -92,8 +92,8 @@ TABLEAU_5_WORDING = {
                                 "Délègue le rôle de présélection des locataires"),
     ("I", "program"): ("Assure l’attribution des unités de logement disponibles",
                        "Prévient la survenue des situations à risque d’instabilité résidentielle"),
-    ("II", "program"): ("ouvrir les périodes de candidatures aux organismes et institutions "
-                        "signataires",),
+    ("II", "program"): (("ouvrir les périodes de candidatures aux organismes et institutions "
+                        "signataires"),),
     ("II", "referring_org"): ("dont il assure le suivi depuis minimalement 6 mois",),
     ("III", "liaison_agent"): ("assurer le soutien du locataire et de son intervenant",),
     ("III", "tenant"): ("recevoir le soutien de l’intervenant référent pendant la première année",

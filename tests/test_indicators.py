@@ -177,8 +177,8 @@ def test_early_note_in_english():
     r = maturity(assess({"mutualisation.communication.1": 2,
                          "mutualisation.cooperation.1": 3}))["mutualisation"]
     assert [n.text("en") for n in r.notes] == [
-        "Already observed at a later stage: One or more joint projects going beyond each "
-        "actor's mandate"]
+        ("Already observed at a later stage: One or more joint projects going beyond each "
+        "actor's mandate")]
 
 
 def test_results_render_in_the_language_asked_not_the_one_computed_in():
@@ -309,7 +309,8 @@ def test_region_stage_is_the_lowest_position():
     assert r.missing == ("structure",)  # the indicator holding the region back
     assert r.next_stage == "coordination"
     # Mutualisation is not assessed: the note says 3 of 4.
-    assert [n.text() for n in r.notes] == ["Stade de la région établi sur 3 indicateurs évalués sur 4"]
+    assert [n.text() for n in r.notes] == [
+        "Stade de la région établi sur 3 indicateurs évalués sur 4"]
 
 
 def test_region_stage_between():

@@ -126,8 +126,8 @@ BAD_CSV = {
     "duplicate": ("acteurs.csv", GOOD_ACTORS + "omh9,OMH Neuf bis,omh\n", "deux fois"),
     "broken reference": ("sieges.csv", "comité,acteur\ngestion,inconnu\n", "acteur inconnu"),
     "wrong party": ("ententes.csv",
-                    "identifiant,type,signée le,propriétaire,programme\n"
-                    "I-9,I,2024-01-15,ciusss-cn,cem\n", "ne fournit pas de logements"),
+                    ("identifiant,type,signée le,propriétaire,programme\n"
+                    "I-9,I,2024-01-15,ciusss-cn,cem\n"), "ne fournit pas de logements"),
     "empty": ("acteurs.csv", "", "vide"),
     "header only": ("acteurs.csv", "identifiant,nom,type\n", "vide"),
 }
@@ -153,7 +153,7 @@ def _as(kind: str, name: str, text: str, folder: Path) -> Path:
         wb.save(p)
     else:
         p = folder / f"{stem}.json"
-        body = [dict(zip(rows[0], r)) for r in rows[1:]] if rows else []
+        body = [dict(zip(rows[0], r, strict=False)) for r in rows[1:]] if rows else []
         p.write_text(json.dumps({stem: body} if rows else {stem: []}), encoding="utf-8")
     return p
 
@@ -166,9 +166,8 @@ def test_bad_file_writes_nothing(stored, tmp_path, kind, case):
         text = "identifiant,type\nomh9,omh\n"
     path = _as(kind, name, text, tmp_path)
     before = files_state(stored)
-    with Store(stored) as store:
-        with pytest.raises(ImportFailed) as exc:
-            import_files(store, [path])
+    with Store(stored) as store, pytest.raises(ImportFailed) as exc:
+        import_files(store, [path])
     after = files_state(stored)
     assert after[""] == before[""]
     message = str(exc.value)
@@ -203,9 +202,8 @@ def test_one_bad_file_among_good_ones_writes_nothing(stored, tmp_path):
 
 def test_problem_names_the_column(stored, tmp_path):
     path = _as("csv", "ententes.csv", BAD_CSV["bad date"][1], tmp_path)
-    with Store(stored) as store:
-        with pytest.raises(ImportFailed) as exc:
-            import_files(store, [path])
+    with Store(stored) as store, pytest.raises(ImportFailed) as exc:
+        import_files(store, [path])
     p = exc.value.problems[0]
     assert (p.file, p.row, p.column) == ("ententes.csv", 2, "signée le")
 
@@ -215,9 +213,8 @@ def test_unknown_file_kind_and_table(stored, tmp_path):
     odd.write_text("x")
     named = tmp_path / "divers.csv"
     named.write_text("a,b\n1,2\n")
-    with Store(stored) as store:
-        with pytest.raises(ImportFailed) as exc:
-            import_files(store, [odd, named, tmp_path / "absent.csv"])
+    with Store(stored) as store, pytest.raises(ImportFailed) as exc:
+        import_files(store, [odd, named, tmp_path / "absent.csv"])
     text = str(exc.value)
     assert "non pris en charge" in text and "table inconnue" in text and "introuvable" in text
 
@@ -287,7 +284,7 @@ def test_every_change_is_audited_and_the_past_can_be_read(example, tmp_path):
     db = tmp_path / "h.db"
     with Store(db, user="alice") as store:
         store.save_region(example)
-    t_first = dt.datetime.now(dt.timezone.utc)
+    t_first = dt.datetime.now(dt.UTC)
     time.sleep(0.01)
     with Store(db, user="bruno") as store:
         region = store.load_region(CODE)
@@ -299,12 +296,12 @@ def test_every_change_is_audited_and_the_past_can_be_read(example, tmp_path):
         hist = store.history(CODE)
         assert set(hist[hist.user == "alice"].action) == {"insert"}
         bruno = hist[hist.user == "bruno"]
-        assert ("delete", "actor", "brigade") in set(zip(bruno.action, bruno.kind, bruno.key))
-        assert ("insert", "assessment", "eval-9") in set(zip(bruno.action, bruno.kind,
-                                                             bruno.key))
+        done = set(zip(bruno.action, bruno.kind, bruno.key, strict=True))
+        assert ("delete", "actor", "brigade") in done
+        assert ("insert", "assessment", "eval-9") in done
         # The region as it was after alice's save is the example, unchanged.
         assert store.region_as_of(CODE, t_first) == example
-        now = store.region_as_of(CODE, dt.datetime.now(dt.timezone.utc))
+        now = store.region_as_of(CODE, dt.datetime.now(dt.UTC))
         assert "brigade" not in {a.id for a in now.actors} and len(now.assessments) == 4
 
 
@@ -398,7 +395,6 @@ def test_a_name_is_never_accepted_as_tenant(stored, tmp_path):
         "III-x,III,2024-06-01,cem,ciusss-cn,Alexandre Roy,Camille Lévesque,Jean Tremblay\n",
         encoding="utf-8")
     before = files_state(stored)
-    with Store(stored) as store:
-        with pytest.raises(ImportFailed, match="pseudonyme"):
-            import_files(store, [tmp_path / "ententes.csv"])
+    with Store(stored) as store, pytest.raises(ImportFailed, match="pseudonyme"):
+        import_files(store, [tmp_path / "ententes.csv"])
     assert files_state(stored)[""] == before[""]

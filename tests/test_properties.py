@@ -305,7 +305,8 @@ def valid_regions(draw) -> Region:
                                        draw(texts), draw(st.none() | st.integers(0, 366))))
         for aid in draw(st.lists(st.sampled_from(actor_ids), max_size=3, unique=True)):
             since = draw(st.none() | dates)
-            until = draw(st.none() | dates.filter(lambda d: since is None or d >= since))
+            until = draw(st.none() | dates.filter(
+                lambda d, since=since: since is None or d >= since))
             region.add_membership(Membership(cid, aid, draw(code_of("seat")), draw(texts),
                                              since, until))
     pairs = [(s, t) for s in actor_ids for t in actor_ids if s != t]

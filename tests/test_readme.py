@@ -42,7 +42,8 @@ def test_file_format_examples_import(tmp_path):
     blocks = re.findall(r"```text\n(.*?)```", section, re.S)
     names = ["acteurs", "contacts", "ententes", "comites", "sieges", "liens", "evaluations"]
     paths = []
-    for name, block in zip(names, blocks):
+    assert len(blocks) >= len(names)
+    for name, block in zip(names, blocks, strict=False):
         path = tmp_path / f"{name}.csv"
         path.write_text(block, encoding="utf-8")
         paths.append(path)

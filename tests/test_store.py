@@ -322,7 +322,8 @@ def test_add_assessment_unknown_region(db_path):
 
 def test_add_assessment_refuses_non_assessment(small_region, db_path):
     saved(small_region, db_path)
-    with Store(db_path) as store, pytest.raises(StoreError, match="attend un objet de type Assessment"):
+    with Store(db_path) as store, pytest.raises(StoreError,
+                                                match="attend un objet de type Assessment"):
         store.add_assessment("demo", {"id": "x"})  # type: ignore[arg-type]
 
 

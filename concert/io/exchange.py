@@ -838,13 +838,13 @@ def import_files(store: Store, paths: Iterable[str | Path], *, region: str | Non
 
 
 # --------------------------------------------------------------------------- exporting
-def _cell(col: Column, value: Any) -> Any:
+def _cell(col: Column, value: Any, lang: str) -> Any:
     if col.type == "list":
         return "; ".join(value)
     if col.type == "date":
         return value.isoformat() if value else ""
     if col.type == "bool":
-        return ("oui" if value else "non")
+        return i18n.t("export.yes" if value else "export.no", lang)
     if value is None:
         return ""
     return value
@@ -867,10 +867,10 @@ def export_tables(region: Region, *, lang: str | None = None,
         rows["actors"].append(dataclasses.asdict(a) | {"contacts": None})
         for c in a.contacts:
             rows["contacts"].append({"actor": a.id, **dataclasses.asdict(c)})
-    for c in region.committees:
-        rows["committees"].append(dataclasses.asdict(c))
-    for m in region.memberships:
-        rows["memberships"].append(dataclasses.asdict(m))
+    for table, records in (("committees", region.committees),
+                           ("memberships", region.memberships), ("ties", region.ties),
+                           ("figures", region.figures)):
+        rows[table] = [dataclasses.asdict(rec) for rec in records]
     hidden = 0
     for g in region.agreements:
         if g.type == "III" and not tenant_codes:
@@ -887,24 +887,21 @@ def export_tables(region: Region, *, lang: str | None = None,
             else:
                 d[p.role] = p.actor
         rows["agreements"].append(d)
-    for t in region.ties:
-        rows["ties"].append(dataclasses.asdict(t))
     for s in region.assessments:  # one row per answer, the assessment's fields repeated
         head = {f.name: getattr(s, f.name) for f in dataclasses.fields(s) if f.name != "answers"}
         head["assessment"] = head.pop("id")
         for ans in s.answers:
             rows["assessments"].append({**head, **dataclasses.asdict(ans)})
-    for f in region.figures:
-        rows["figures"].append(dataclasses.asdict(f))
     for t in TABLES:
         header = t.header(lang)
-        data = [[_cell(c, r.get(c.field)) for c in t.columns] for r in rows[t.name]]
+        data = [[_cell(c, r.get(c.field), lang) for c in t.columns] for r in rows[t.name]]
         out[t.fr if lang == "fr" else t.name] = pd.DataFrame(data, columns=header)
-    summary = "résumé" if lang == "fr" else "summary"
-    out[summary] = pd.DataFrame([
-        {"région": region.code, "nom": region.name, "ententes III": sum(
-            1 for a in region.agreements if a.type == "III"),
-         "codes de locataires inclus": "oui" if tenant_codes else "non"}])
+    out[i18n.t("export.summary", lang)] = pd.DataFrame([{
+        i18n.t("export.summary.region", lang): region.code,
+        i18n.t("field.name", lang): region.name,
+        i18n.t("export.summary.iii", lang): sum(1 for a in region.agreements if a.type == "III"),
+        i18n.t("export.summary.codes", lang): i18n.t(
+            "export.yes" if tenant_codes else "export.no", lang)}])
     return out
 
 
