@@ -30,13 +30,13 @@ from typing import Any
 
 import click
 
-from concert import i18n, settings
+from concert import i18n, privacy, settings
 from concert._errors import ConcertError, Joined, Message, ValidationError
 from concert.framework import UnknownCode
 from concert.graph import region_to_graph, write_gexf, write_graphml, write_node_link
 from concert.indicators import maturity, region_stage
 from concert.io.files import atomic_path, check_output, os_reason
-from concert.privacy import history_without_agreement_iii_ids, without_agreement_iii_ids
+from concert.privacy import history_without_agreement_iii_ids
 from concert.region import Region
 from concert.store import Store
 
@@ -490,8 +490,7 @@ def export(db: str, out: str, fmt: str, region_code: str | None, as_of: str | No
     if when is not None:
         with Store(_readable(db)) as store:
             region = store.region_as_of(region.code, when)
-    if not include_tenant_codes:
-        region = without_agreement_iii_ids(region)
+    region = privacy.view(region, tenant_codes=include_tenant_codes)
     if fmt in ("csv", "xlsx", "json"):
         writers: dict[str, Callable[..., Any]] = {"csv": write_csv, "xlsx": write_xlsx,
                                                   "json": write_json}

@@ -30,7 +30,7 @@ from concert.indicators import Answer, Assessment
 from concert.region import Region
 
 __all__ = ["agreement_pseudonyms", "anonymise_region", "history_without_agreement_iii_ids",
-           "without_agreement_iii_ids"]
+           "view", "without_agreement_iii_ids"]
 
 
 def agreement_pseudonyms(agreements: Iterable[Agreement], *,
@@ -76,6 +76,46 @@ def agreement_pseudonyms(agreements: Iterable[Agreement], *,
                 break
         out[g.id] = alias
     return out
+
+
+def view(region: Region, *, tenant_codes: bool = False, anonymise: bool = False,
+         lang: str | None = None) -> Region:
+    """The region as an audience may see it: the one privacy rule of screens and files.
+
+    Parameters
+    ----------
+    region : Region
+        The region as stored.
+    tenant_codes : bool
+        True only for those who may see tenants' codes (the program's liaison agent, or
+        an export explicitly asked for with ``--include-tenant-codes``): the region is
+        returned as it is.
+    anonymise : bool
+        Hide every organisation's and person's name (:func:`anonymise_region`), for a
+        screen shown in public or a report shared outside the partnership.
+    lang : str, optional
+        The language of the neutral names given when anonymising.
+
+    Returns
+    -------
+    Region
+        Otherwise a copy whose agreements III carry pseudonyms instead of their ids
+        (:func:`without_agreement_iii_ids`). Tenant codes themselves stay out of every
+        default view: the graph, the tables and the exports leave them out unless
+        ``tenant_codes`` is true.
+
+    Examples
+    --------
+    >>> from concert.example import capitale_nationale
+    >>> shown = view(capitale_nationale())
+    >>> sorted({g.id[:4] for g in shown.agreements if g.type == "III"})
+    ['III-']
+    """
+    if anonymise:
+        return anonymise_region(region, lang=lang)
+    if tenant_codes:
+        return region
+    return without_agreement_iii_ids(region)
 
 
 def without_agreement_iii_ids(region: Region) -> Region:
