@@ -1,15 +1,28 @@
 """Shared helpers of the dashboard pages: translation, palettes, HTML and CSS.
 
 Nothing here knows a domain rule: colours, markers and CSS only say how things look.
+
+Text from the data or from a person (names, notes, identifiers, file names, error
+messages) reaches the page only through the helpers below, which escape it for the place
+it goes: :func:`esc` for HTML written by the pages, :func:`html_options` for the widgets
+whose option labels bokeh writes as HTML, :func:`message_pane` and :func:`text_pane`
+instead of Panel's ``Alert`` and ``Markdown`` panes (which would read Markdown and raw
+HTML). Bokeh draws axis labels, map labels and hover values as text, and Panel's
+Tabulator escapes its cells.
 """
 
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable, Sequence
+import logging
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
+import panel as pn
+
 from concert import i18n
+from concert._errors import ConcertError, ValidationError
 
 # Okabe-Ito colours (safe for colour-blind viewers); never the only carrier of meaning:
 # every sector also has its words in the legend and the hover, every role a marker shape.
@@ -62,8 +75,10 @@ TOOL_KEYS = {"PanTool": "pan", "WheelZoomTool": "wheel_zoom", "BoxZoomTool": "bo
 
 
 def toolbar_hook(lang: str) -> Any:
-    """A HoloViews hook that names the bokeh toolbar's buttons in ``lang`` (their tooltip
-    and accessible name)."""
+    """A HoloViews hook that names the bokeh toolbar's buttons in ``lang``.
+
+    The names are the buttons' tooltips and accessible names.
+    """
 
     def hook(plot: Any, element: Any) -> None:
         for tool in plot.state.toolbar.tools:
@@ -80,8 +95,154 @@ def tr(key: str, lang: str, **values: Any) -> str:
 
 
 def esc(value: Any) -> str:
-    """HTML-escape any value (``None`` gives an empty string)."""
+    """HTML-escape any value (``None`` gives an empty string).
+
+    Examples
+    --------
+    >>> esc('<img src=x onerror="alert(1)">')
+    '&lt;img src=x onerror=&quot;alert(1)&quot;&gt;'
+    """
     return "" if value is None else html.escape(str(value))
+
+
+def esc_lines(text: Any) -> str:
+    """:func:`esc`, with each line break kept as ``<br>``."""
+    return "<br>".join(esc(line) for line in _str(text).split("\n"))
+
+
+def _str(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+def html_options(options: Mapping[str, Any]) -> dict[str, Any]:
+    """Options ``{label: value}`` for a widget whose labels bokeh writes as HTML.
+
+    Bokeh's ``MultiChoice`` (Choices.js) inserts each label with ``innerHTML``: a label
+    taken from the data (a committee's name) must be escaped, or it runs as script.
+    The escaped label reads exactly as the original on the page.
+
+    Examples
+    --------
+    >>> html_options({"<b>Comité</b>": "c1"})
+    {'&lt;b&gt;Comité&lt;/b&gt;': 'c1'}
+    """
+    out: dict[str, Any] = {}
+    for label, value in options.items():
+        key = esc(label)
+        while key in out:  # two labels equal once escaped stay two options
+            key += "\u200b"
+        out[key] = value
+    return out
+
+
+MESSAGE_CSS = """
+:host { width: 100%; }
+.message { border: 1px solid; border-left-width: 6px; border-radius: 4px; padding: 0.5em 0.9em;
+  margin: 0.3em 0; line-height: 1.45; }
+.message p { margin: 0.2em 0; }
+.message ul { margin: 0.2em 0; padding-left: 1.3em; }
+.danger { background: #FBE9EA; color: #5C1117; border-color: #B3261E; }
+.success { background: #E6F4EA; color: #0B3D1F; border-color: #1E6B3A; }
+.warning { background: #FFF4E0; color: #4A3500; border-color: #8A4B00; }
+.info { background: #EAF2FA; color: #0B2F52; border-color: #0B4F8A; }
+"""
+
+
+def message_html(text: Any, kind: str = "danger", *, items: Sequence[Any] = ()) -> str:
+    """A message box as HTML: ``text`` (line breaks kept) and ``items``, all escaped.
+
+    ``kind`` is ``danger``, ``warning``, ``success`` or ``info``; an error or a warning is
+    announced at once by screen readers (``role="alert"``).
+    """
+    role = "alert" if kind in ("danger", "warning") else "status"
+    body = f"<p>{esc_lines(text)}</p>" if _str(text) else ""
+    if items:
+        body += "<ul>" + "".join(f"<li>{esc_lines(i)}</li>" for i in items) + "</ul>"
+    return f'<div class="message {esc(kind)}" role="{role}">{body}</div>'
+
+
+def message_pane(text: Any, kind: str = "danger", *, items: Sequence[Any] = (),
+                 **params: Any) -> pn.pane.HTML:
+    """A message box pane showing ``text`` as text (never Markdown or HTML).
+
+    Use it in place of ``pn.pane.Alert``, which reads Markdown.
+    """
+    params.setdefault("sizing_mode", "stretch_width")
+    return pn.pane.HTML(message_html(text, kind, items=items),
+                        stylesheets=[TABLE_CSS + MESSAGE_CSS], **params)
+
+
+def text_pane(text: Any, **params: Any) -> pn.pane.HTML:
+    """A paragraph pane showing ``text`` as text; use it in place of ``pn.pane.Markdown``."""
+    params.setdefault("sizing_mode", "stretch_width")
+    return pn.pane.HTML(f"<p>{esc_lines(text)}</p>", stylesheets=[TABLE_CSS], **params)
+
+
+def public_text(text: Any, *paths: Any) -> str:
+    """``text`` without the server's folders of ``paths``, for a message shown to a visitor.
+
+    A file's path becomes its name.
+    """
+    out = _str(text)
+    for p in paths:
+        if p is None:
+            continue
+        path = Path(p)
+        out = out.replace(str(path), path.name or str(path))
+        parent = str(path.parent)
+        if parent not in ("", "."):
+            out = out.replace(parent + "/", "")
+    return out
+
+
+MAX_PROBLEMS = 200  # as the command line: the first 200 problems, then a count
+
+log = logging.getLogger("concert.dashboard")
+
+
+def text_in(value: Any, lang: str) -> str:
+    """A library message (an error, a problem) in ``lang``.
+
+    Uses its ``text(lang)`` when it has one, else the message as it prints.
+    """
+    render = getattr(value, "text", None)
+    if callable(render):
+        try:
+            return str(render(lang))
+        except TypeError:  # a text() that takes no language
+            pass
+    return _str(value)
+
+
+def error_message(exc: BaseException, lang: str, *paths: Any) -> tuple[str, list[str]]:
+    """What a person sees for ``exc``: a sentence and the problems, as the CLI says them.
+
+    The problems read as ``concert import`` prints them, with the server's folders of
+    ``paths`` taken out.
+
+    Errors concert raises on purpose give their problems; any other error gives one
+    general sentence (the server's log keeps a line with its type).
+
+    Returns
+    -------
+    tuple of (str, list of str)
+        The sentence and the problems (plain text, to be escaped where shown).
+    """
+    from concert.io import ImportFailed
+
+    if isinstance(exc, ImportFailed | ValidationError):
+        lines = [public_text(text_in(p, lang), *paths) for p in exc.problems[:MAX_PROBLEMS]]
+        if len(exc.problems) > MAX_PROBLEMS:
+            lines.append(f"… (+{len(exc.problems) - MAX_PROBLEMS})")
+        if isinstance(exc, ImportFailed):
+            return i18n.t("cli.import_failed", lang, n=len(exc.problems)), lines
+        return i18n.t("cli.invalid", lang), lines
+    if isinstance(exc, ConcertError):
+        text = public_text(text_in(exc, lang), *paths) or type(exc).__name__
+        return i18n.t("cli.error", lang), [text]
+    log.warning("unexpected error shown as a general message: %s: %s", type(exc).__name__,
+                str(exc)[:300])
+    return i18n.t("dash.error.unexpected", lang), []
 
 
 def html_table(header: Sequence[str], rows: Iterable[Sequence[Any]], *, caption: str = "",

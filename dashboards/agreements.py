@@ -1,5 +1,8 @@
-"""Agreements page: the agreements I and II in a table (expiring ones flagged in words),
-agreements III as counts only, and each party's commitments by agreement type."""
+"""Agreements page: the agreements I and II in a table, the agreements III as counts.
+
+Agreements ending soon are flagged in words; each party's commitments are listed by
+agreement type.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +14,7 @@ import panel as pn
 from concert import framework as fw
 from concert import i18n
 from concert.agreements import agreements_frame, commitments_frame
-from dashboards._common import TABLE_CSS, esc, tr
+from dashboards._common import TABLE_CSS, esc, text_pane, tr
 
 __all__ = ["agreements_page", "agreements_table", "commitments_html"]
 
@@ -93,7 +96,7 @@ def agreements_page(state: Any) -> pn.viewable.Viewable:
     """The agreements page of the dashboard."""
     lang, region = state.lang, state.view_region
     if region is None:
-        return pn.pane.Markdown(tr("dash.no_region", lang))
+        return text_pane(tr("dash.no_region", lang))
     frame = agreements_frame(region.agreements, region.actors_by_id(), lang=lang)
     soon = frame[(frame["type"] != "III") & frame["expiring"]]
     parts = [f"<h2>{esc(tr('dash.page.agreements', lang))}</h2>"]

@@ -15,7 +15,7 @@ import panel as pn
 from concert import gaps, i18n
 from concert import network as nw
 from concert.region import Region
-from dashboards._common import SECTOR_COLOURS, TABLE_CSS, esc, html_table, tr
+from dashboards._common import SECTOR_COLOURS, TABLE_CSS, esc, html_table, text_pane, tr
 
 __all__ = ["analysis_html", "analysis_page", "ei_chart"]
 
@@ -51,10 +51,12 @@ def analysis_html(region: Region, lang: str = "fr", kinds: list[str] | None = No
     G = nw.actor_graph(region, kinds=kinds)
     m = nw.all_measures(G, declared=nw.declared_ties_graph(region, kinds=kinds))
     s = m["summary"]
+    share = s["intersectoral_share"]
+    share_text = "—" if math.isnan(share) else _fmt(100 * share, 0, lang)
     out = [f"<h3>{esc(tr('dash.analysis.between', lang))}</h3>",
            '<div class="big">',
-           f"<div>{esc(tr('measure.intersectoral_share', lang))}"
-           f"<b>{_fmt(100 * s['intersectoral_share'], 0, lang) if not math.isnan(s['intersectoral_share']) else '—'} %</b></div>",
+           (f"<div>{esc(tr('measure.intersectoral_share', lang))}"
+            f"<b>{share_text} %</b></div>"),
            f"<div>{esc(tr('measure.ei_index', lang))}<b>{_fmt(s['ei_index'], 2, lang)}</b></div>",
            f"<div>{esc(tr('measure.density', lang))}<b>{_fmt(s['density'], 3, lang)}</b></div>",
            "</div>",
@@ -74,7 +76,8 @@ def analysis_html(region: Region, lang: str = "fr", kinds: list[str] | None = No
          tr("dash.analysis.degree", lang), tr("dash.analysis.betweenness", lang),
          tr("dash.analysis.constraint", lang), tr("dash.analysis.cut", lang)],
         [[r.label, i18n.label("sector", r.sector, lang), r.degree, _fmt(r.betweenness, 3, lang),
-          _fmt(r.constraint, 2, lang), _yes(bool(r.articulation), lang)] for r in actors.itertuples()],
+          _fmt(r.constraint, 2, lang), _yes(bool(r.articulation), lang)]
+         for r in actors.itertuples()],
         caption=tr("dash.analysis.brokers", lang)))
     out.append(f"<h3>{esc(tr('dash.analysis.gaps', lang))}</h3>")
     found = gaps.all_gaps(region, lang=lang)
@@ -122,7 +125,7 @@ def analysis_page(state: Any) -> pn.viewable.Viewable:
     """The analysis page: a tie-kind filter, the E-I chart and the measures and gaps."""
     lang, region = state.lang, state.view_region
     if region is None:
-        return pn.pane.Markdown(tr("dash.no_region", lang))
+        return text_pane(tr("dash.no_region", lang))
     options = {tr(f"dash.kind.{k}", lang): k for k in nw.ALL_KINDS}
     # A CheckBoxGroup draws real <label> elements (MultiChoice fails the axe audit).
     kinds = pn.widgets.CheckBoxGroup(options=options, value=list(nw.ALL_KINDS), inline=True,

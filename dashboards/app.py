@@ -3,7 +3,7 @@
 Pages (``?page=<slug>`` in the URL): ``overview``, ``map``, ``agreements``,
 ``assessment`` (hidden in presentation mode), ``history``, ``next_steps``,
 ``analysis`` (network measures and gaps), ``changes`` (two dates, several regions) and
-``data`` (import, templates, export, backup; editing hidden in presentation mode). The
+``data`` (import, templates, export; editing hidden in presentation mode). The
 language (``?lang=fr|en``), the presentation mode and the anonymised names are kept in
 the URL too, so a link opens the same view.
 
@@ -13,7 +13,7 @@ frame for one session; :func:`app_for` serves a region held in memory (notebooks
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +22,7 @@ import param
 from panel.custom import JSComponent
 
 from concert.region import Region
-from dashboards._common import ACCENT, TABLE_CSS, esc, page_stylesheet, tr
+from dashboards._common import ACCENT, TABLE_CSS, esc, message_pane, page_stylesheet, tr
 from dashboards.agreements import agreements_page
 from dashboards.analysis import analysis_page
 from dashboards.assessment import assessment_page
@@ -205,8 +205,11 @@ def _frame(state: DashboardState) -> pn.template.BootstrapTemplate:
     def on_display(event: param.parameterized.Event) -> None:
         wanted = {"presentation": "presentation" in event.new,
                   "anonymise": "anonymise" in event.new}
-        if wanted["presentation"] != state.presentation and _served():
+        if _served() and (wanted["presentation"] != state.presentation
+                          or (wanted["anonymise"] and not state.anonymise)):
             # Reload the page with ?presentation=...: the sidebar starts folded on a projector.
+            # Reload it with ?anonymise=true too: a fresh browser document, with none of the
+            # models that held the real names (bokeh keeps detached models for a while).
             pn.state.location.reload = True
         state.param.update(**wanted)
 
@@ -238,7 +241,8 @@ def _frame(state: DashboardState) -> pn.template.BootstrapTemplate:
         lang_switch.value = lang
         name = state.region.name if state.region is not None else ""
         page = tr(f"dash.page.{state.page}", lang)
-        header.object = f"<h1>{esc(name)} — {esc(page)}</h1>"
+        heading = f"{name} — {page}" if name else page
+        header.object = f"<h1>{esc(heading)}</h1>"
         footer.object = f'<p class="muted">{esc(tr("dash.footer", lang))}</p>'
 
     def render(*events: param.parameterized.Event) -> None:
@@ -252,8 +256,8 @@ def _frame(state: DashboardState) -> pn.template.BootstrapTemplate:
             return
         holder.stylesheets = [page_stylesheet(state.presentation)]
         if state.region is None:
-            holder.objects = [pn.pane.Alert(
-                tr("dash.load_error", state.lang, detail=state.error), alert_type="danger")]
+            holder.objects = [message_pane(tr("dash.load_error", state.lang,
+                                              detail=state.error_text(state.lang)))]
             return
         holder.objects = [PAGE_BUILDERS[state.page](state)]
 
@@ -307,7 +311,8 @@ def app_for(region: Region, *, lang: str = "fr", presentation: bool = False,
 
 def serve(db_path: str | Path, *, region: str | None = None, port: int = 5006,
           address: str = "127.0.0.1", lang: str = "fr", presentation: bool = False,
-          show: bool = False, password: str | None = None) -> None:
+          show: bool = False, password: str | None = None, user: str = "comite",
+          allow_origin: Sequence[str] = ()) -> None:
     """Serve the dashboard of ``db_path`` until interrupted (blocking).
 
     Parameters
@@ -321,29 +326,43 @@ def serve(db_path: str | Path, *, region: str | None = None, port: int = 5006,
     address : str
         The address to bind; default ``127.0.0.1`` (this computer only).
     lang : str
-        Default language of new sessions (``"fr"`` or ``"en"``).
+        Default language of new sessions and of the login page (``"fr"`` or ``"en"``).
     presentation : bool
         Start sessions in presentation mode.
     show : bool
         Open a browser tab.
     password : str, optional
-        Ask every visitor for this password (Panel's basic authentication).
+        Ask every visitor for ``user`` and this password
+        (:class:`dashboards.serving.PasswordAuthProvider`: compared in constant time, never
+        read as a file name, failures throttled per client address).
+    user : str
+        The one user name accepted with ``password`` (default ``comite``).
+    allow_origin : sequence of str
+        ``HOST[:PORT]`` values whose pages may open the dashboard's websocket, besides
+        ``localhost`` and ``127.0.0.1``; default: ``address`` when it is not loopback
+        (this computer's names and addresses for ``0.0.0.0``), see
+        :func:`dashboards.serving.websocket_origins`.
 
     Notes
     -----
     Bokeh's and Panel's JavaScript and CSS are served by the server itself, from its
     ``/static/`` path: the dashboard needs no network access.
     """
+    import secrets
+
+    from dashboards.serving import PasswordAuthProvider, free_port, websocket_origins
+
     path = Path(db_path)
 
     def session() -> pn.template.BootstrapTemplate:
         return build_app(path, region=region, lang=lang, presentation=presentation)
 
-    origins = sorted({f"{address}:{port}", f"localhost:{port}", f"127.0.0.1:{port}"})
+    port = port or free_port(address)
+    origins = websocket_origins(address, port, allow_origin)
     auth: dict[str, Any] = {}
-    if password:
-        import secrets
-
-        auth = {"basic_auth": password, "cookie_secret": secrets.token_hex(32)}
+    if password is not None:
+        # Our own provider, not ``basic_auth=``: Panel reads an existing path as a file.
+        auth = {"auth_provider": PasswordAuthProvider(password, user=user, lang=lang),
+                "cookie_secret": secrets.token_hex(32)}
     pn.serve(session, port=port, address=address, show=show, title="concert",
              websocket_origin=origins, **auth)

@@ -1,5 +1,7 @@
-"""Self-assessment page: the criteria of each indicator on the answer scale, the stage the
-draft reaches (updated at once) and a Save button writing a dated assessment to the store.
+"""Self-assessment page: the criteria on the answer scale, and a Save button.
+
+Each indicator's criteria are answered on the scale; the stage the draft reaches is
+updated at once; Save writes a dated assessment to the store.
 
 The form's values live in an :class:`AssessmentDraft` kept by the dashboard state, so
 nothing typed is lost when a save fails, when the language changes or when the page is
@@ -18,7 +20,16 @@ from concert import framework as fw
 from concert import i18n
 from concert._errors import ConcertError, ValidationError
 from concert.indicators import SCALE, Answer, Assessment, maturity, region_stage
-from dashboards._common import TABLE_CSS, esc, tr
+from dashboards._common import (
+    MESSAGE_CSS,
+    TABLE_CSS,
+    error_message,
+    esc,
+    message_html,
+    message_pane,
+    text_pane,
+    tr,
+)
 
 __all__ = ["AssessmentDraft", "assessment_page", "draft_result_html"]
 
@@ -77,7 +88,7 @@ def draft_result_html(draft: AssessmentDraft, lang: str) -> str:
     region = region_stage(results)
     stage = tr("dash.region_stage", lang, stage=region.stage_label(lang))
     out = [f'<p class="region-stage">{esc(stage)}</p>']
-    for code, r in results.items():
+    for r in results.values():
         lines = r.explain(lang).split("\n")
         out.append(f"<h4>{esc(lines[0])}</h4>")
         out.extend(f'<p class="small">{esc(line)}</p>' for line in lines[1:])
@@ -108,12 +119,12 @@ def _save(state: Any, draft: AssessmentDraft, lang: str) -> None:
     except ValidationError as exc:
         draft.param.update(ok=False, message=tr("dash.form.invalid", lang,
                                                 detail=exc.text(lang)))
-    except ConcertError as exc:
-        draft.param.update(ok=False, message=tr("dash.form.store_error", lang,
-                                                detail=str(exc) or type(exc).__name__))
     except Exception as exc:  # noqa: BLE001 - any failure is shown, the form is kept
-        draft.param.update(ok=False, message=tr("dash.form.store_error", lang,
-                                                detail=f"{type(exc).__name__}: {exc}"))
+        # A store error in words, without the server's folders; anything else in general
+        # words (never a traceback).
+        sentence, problems = error_message(exc, lang, state.db_path)
+        detail = "\n".join(problems) if isinstance(exc, ConcertError) else sentence
+        draft.param.update(ok=False, message=tr("dash.form.store_error", lang, detail=detail))
     else:
         draft.param.update(ok=True, message=tr("dash.form.saved", lang, id=assessment.id,
                                                date=assessment.on.isoformat()))
@@ -123,9 +134,9 @@ def assessment_page(state: Any) -> pn.viewable.Viewable:
     """The self-assessment page (hidden in presentation mode)."""
     lang = state.lang
     if state.presentation:
-        return pn.pane.Markdown(tr("dash.form.hidden", lang))
+        return text_pane(tr("dash.form.hidden", lang))
     if state.region is None:
-        return pn.pane.Markdown(tr("dash.no_region", lang))
+        return text_pane(tr("dash.no_region", lang))
     draft = _draft(state)
 
     def touch() -> None:
@@ -212,15 +223,14 @@ def assessment_page(state: Any) -> pn.viewable.Viewable:
         save.disabled = True
     save.on_click(lambda _e: _save(state, draft, lang))
 
-    def message(text: str, ok: bool) -> pn.viewable.Viewable:
-        if not text:
-            return pn.pane.HTML("")
-        return pn.pane.Alert(text, alert_type="success" if ok else "danger",
-                             sizing_mode="stretch_width")
+    def message(text: str, ok: bool) -> str:
+        # Shown as text: the message may quote what was typed (a refused identifier).
+        return message_html(text, "success" if ok else "danger") if text else ""
 
-    status = pn.panel(pn.bind(message, draft.param.message, draft.param.ok))
-    disabled_note = [] if state.can_save else [pn.pane.Alert(tr("dash.form.no_store", lang),
-                                                             alert_type="warning")]
+    status = pn.pane.HTML(pn.bind(message, draft.param.message, draft.param.ok),
+                          stylesheets=[TABLE_CSS + MESSAGE_CSS], sizing_mode="stretch_width")
+    disabled_note = [] if state.can_save else [message_pane(tr("dash.form.no_store", lang),
+                                                            "warning")]
     result = pn.pane.HTML(pn.bind(lambda _r: draft_result_html(draft, lang),
                                   draft.param.revision),
                           stylesheets=[RESULT_CSS], sizing_mode="stretch_width")

@@ -15,9 +15,9 @@ import panel as pn
 
 from concert import i18n
 from concert.changes import compare_dates
-from concert.regions import compare_regions, crosswalk
 from concert.region import Region
-from dashboards._common import TABLE_CSS, esc, html_table, tr
+from concert.regions import compare_regions, crosswalk
+from dashboards._common import TABLE_CSS, esc, html_table, message_pane, text_pane, tr
 
 __all__ = ["changes_html", "changes_page", "regions_chart", "regions_html"]
 
@@ -39,8 +39,8 @@ def _plain(v: Any) -> str:
 def changes_html(region: Region, before: dt.date, after: dt.date, lang: str = "fr") -> str:
     """What changed in ``region`` between two dates, as HTML tables."""
     out = compare_dates(region, before, after, lang=lang)
-    parts = [f"<h3>{esc(tr('dash.cmp.between', lang, a=before.isoformat(), b=after.isoformat()))}"
-             "</h3>"]
+    between = tr("dash.cmp.between", lang, a=before.isoformat(), b=after.isoformat())
+    parts = [f"<h3>{esc(between)}</h3>"]
     st = out["stages"]
     if st.empty:
         parts.append(f"<p>{esc(tr('dash.cmp.no_assessment', lang))}</p>")
@@ -56,12 +56,17 @@ def changes_html(region: Region, before: dt.date, after: dt.date, lang: str = "f
     parts.append(html_table([tr("dash.analysis.actor", lang), tr("dash.changes.change", lang)],
                             [[r.label, word[r.change]] for r in acts.itertuples()]
                             or [["—", "—"]], caption=tr("dash.cmp.actors", lang)))
+    # Agreements III are counted, never named: their ids may come from tenant file numbers.
     ags = out["agreements"]
+    rows = [[r.agreement, i18n.agreement_label(r.type, lang), word[r.change]]
+            for r in ags.itertuples() if r.type != "III"]
+    iii = ags[ags["type"] == "III"]
+    rows += [[tr("dash.cmp.iii_count", lang, n=int(n)), i18n.agreement_label("III", lang),
+              word[change]] for change, n in iii.groupby("change", sort=True).size().items()]
     parts.append(html_table(
         [tr("dash.cmp.agreement", lang), tr("dash.fig.type", lang),
          tr("dash.changes.change", lang)],
-        [[r.agreement, i18n.agreement_label(r.type, lang), word[r.change]]
-         for r in ags.itertuples()] or [["—", "—", "—"]], caption=tr("dash.cmp.agreements", lang)))
+        rows or [["—", "—", "—"]], caption=tr("dash.cmp.agreements", lang)))
     ms = out["measures"]
     parts.append(html_table(
         [tr("dash.analysis.measure", lang), tr("dash.changes.before", lang),
@@ -114,7 +119,7 @@ def changes_page(state: Any) -> pn.viewable.Viewable:
     """The comparisons page: two dates of this region, and all regions of the store."""
     lang, region = state.lang, state.view_region
     if region is None:
-        return pn.pane.Markdown(tr("dash.no_region", lang))
+        return text_pane(tr("dash.no_region", lang))
     dates = [a.on for a in region.assessments_by_date()]
     after = dates[-1] if dates else state.today()
     before = dates[-2] if len(dates) > 1 else after - dt.timedelta(days=365)
@@ -126,8 +131,7 @@ def changes_page(state: Any) -> pn.viewable.Viewable:
         try:
             first, second = dt.date.fromisoformat(a.strip()), dt.date.fromisoformat(b.strip())
         except ValueError:
-            return pn.pane.HTML(f'<p role="alert">{esc(tr("io.bad_date", lang, value=a + " / " + b))}'
-                                "</p>", stylesheets=[TABLE_CSS])
+            return message_pane(tr("io.bad_date", lang, value=a + " / " + b), "warning")
         return pn.pane.HTML(changes_html(region, first, second, lang), stylesheets=[TABLE_CSS],
                             sizing_mode="stretch_width")
 

@@ -1,23 +1,40 @@
-"""Data page: import files, download templates and exports, make a backup.
+"""Data page: import files, download templates and an export.
 
 The import goes through :func:`concert.io.import_files` (everything checked first, all
-or nothing); a refused import lists every problem with its file, row and column. The
-default export leaves the ententes III out (personal data), as the command line does.
+or nothing); a refused import lists every problem with its file, row and column, as
+``concert import`` does, and any other failure gives one general sentence (never a
+traceback). The export leaves the ententes III out (tenant codes are personal data) and,
+in anonymised mode, holds the anonymised region only. No full backup is offered here: it
+holds the tenant codes (``concert backup`` makes one).
 """
 
 from __future__ import annotations
 
 import io
+import re
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import panel as pn
 
-from concert.io import TABLES, ImportFailed, write_template, write_xlsx
-from dashboards._common import TABLE_CSS, esc, tr
+from concert import settings
+from concert.io import TABLES, write_template, write_xlsx
+from dashboards._common import (
+    MESSAGE_CSS,
+    TABLE_CSS,
+    error_message,
+    esc,
+    message_html,
+    text_pane,
+    tr,
+)
 
-__all__ = ["data_page"]
+__all__ = ["data_page", "export_bytes", "upload_name"]
+
+_UNSAFE_NAME = re.compile(r"[\x00-\x1f\x7f/\\]")
 
 
 def _template(lang: str) -> io.BytesIO:
@@ -27,11 +44,70 @@ def _template(lang: str) -> io.BytesIO:
         return io.BytesIO(path.read_bytes())
 
 
+def export_bytes(state: Any) -> bytes:
+    """The Excel export of the region as shown.
+
+    Anonymised when the state is, and never with the agreements III (tenant codes).
+    """
+    with tempfile.TemporaryDirectory() as folder:
+        path = write_xlsx(state.view_region, Path(folder) / "export.xlsx", lang=state.lang,
+                          tenant_codes=False)
+        return path.read_bytes()
+
+
+def upload_name(name: Any, number: int) -> str:
+    """A safe file name for an uploaded file.
+
+    Its own base name (the import reads the table from it), or ``file-<number>`` when the
+    browser sent none usable.
+    """
+    base = _UNSAFE_NAME.sub("_", str(name or "")).strip()
+    return base if base not in ("", ".", "..") and len(base) <= 200 else f"file-{number}"
+
+
+@contextmanager
+def _language(lang: str) -> Iterator[None]:
+    """The library's messages in ``lang`` for the duration.
+
+    One import at a time: the server runs the sessions' callbacks one after the other.
+    """
+    previous = settings.language
+    settings.language = lang
+    try:
+        yield
+    finally:
+        settings.language = previous
+
+
+def import_notice(state: Any, names: list[Any], values: list[bytes], encoding: str) -> str:
+    """Import the uploaded files; return the message to show (HTML, every text escaped)."""
+    lang = state.lang
+    with tempfile.TemporaryDirectory() as folder:
+        paths = []
+        for k, (name, data) in enumerate(zip(names, values, strict=False), start=1):
+            sub = Path(folder) / str(k)  # one folder per file: equal names stay two files
+            sub.mkdir()
+            path = sub / upload_name(name, k)
+            path.write_bytes(data if isinstance(data, bytes) else bytes(data or b""))
+            paths.append(path)
+        try:
+            with _language(lang):
+                report = state.import_files(paths, encoding=encoding)
+        except Exception as exc:  # noqa: BLE001 - every refusal is shown, never a traceback
+            with _language(lang):
+                sentence, problems = error_message(exc, lang, *paths)
+            return message_html(sentence, "danger", items=problems)
+    counts = {"added": sum(report.added.values()), "updated": sum(report.updated.values()),
+              "unchanged": sum(report.unchanged.values())}
+    return message_html("✔ " + tr("cli.imported", lang, region=report.region, **counts),
+                        "success")
+
+
 def data_page(state: Any) -> pn.viewable.Viewable:
-    """The data page: import (when the store can be written), templates, export, backup."""
+    """The data page: import (when the store can be written), templates and export."""
     lang, region = state.lang, state.region
     if region is None:
-        return pn.pane.Markdown(tr("dash.no_region", lang))
+        return text_pane(tr("dash.no_region", lang))
     tables = ", ".join(t.fr if lang == "fr" else t.name for t in TABLES)
     intro = pn.pane.HTML(f"<h2>{esc(tr('dash.page.data', lang))}</h2>"
                          f"<p>{esc(tr('dash.data.intro', lang, tables=tables))}</p>",
@@ -39,15 +115,12 @@ def data_page(state: Any) -> pn.viewable.Viewable:
     template = pn.widgets.FileDownload(
         callback=lambda: _template(lang), label=tr("dash.data.template", lang),
         filename="modele.xlsx" if lang == "fr" else "template.xlsx", color="primary")
-
-    def export() -> io.BytesIO:
-        with tempfile.TemporaryDirectory() as folder:
-            path = write_xlsx(state.region, Path(folder) / "export.xlsx", lang=lang)
-            return io.BytesIO(path.read_bytes())
-
-    download = pn.widgets.FileDownload(callback=export, label=tr("dash.data.export", lang),
+    download = pn.widgets.FileDownload(callback=lambda: io.BytesIO(export_bytes(state)),
+                                       label=tr("dash.data.export", lang),
                                        filename=f"{region.code}.xlsx", color="primary")
-    parts: list[Any] = [intro, pn.Row(template, download)]
+    note = pn.pane.HTML(f'<p class="small muted">{esc(tr("dash.data.export_help", lang))}</p>',
+                        stylesheets=[TABLE_CSS], sizing_mode="stretch_width")
+    parts: list[Any] = [intro, pn.Row(template, download), note]
     if state.presentation or not state.can_save:
         return pn.Column(*parts, sizing_mode="stretch_width")
     upload = pn.widgets.FileInput(accept=".csv,.xlsx,.json", multiple=True,
@@ -57,47 +130,19 @@ def data_page(state: Any) -> pn.viewable.Viewable:
     button = pn.widgets.Button(label=tr("dash.data.import", lang), color="primary")
     # Bound to the state: an import reloads the region and rebuilds this page, and the
     # message must survive that.
-    result = pn.pane.HTML(state.param.notice, stylesheets=[TABLE_CSS],
+    result = pn.pane.HTML(state.param.notice, stylesheets=[TABLE_CSS + MESSAGE_CSS],
                           sizing_mode="stretch_width")
 
     def do_import(_: Any) -> None:
         values = upload.value if isinstance(upload.value, list) else [upload.value]
         names = upload.filename if isinstance(upload.filename, list) else [upload.filename]
-        if not values or values == [None]:
-            state.notice = f"<p>{esc(tr('dash.data.no_file', lang))}</p>"
+        if not values or all(v is None for v in values):
+            state.notice = message_html(tr("dash.data.no_file", lang), "warning")
             return
-        with tempfile.TemporaryDirectory() as folder:
-            paths = []
-            for name, data in zip(names, values):
-                path = Path(folder) / Path(str(name)).name
-                path.write_bytes(data)
-                paths.append(path)
-            try:
-                report = state.import_files(paths, encoding=encoding.value)
-            except ImportFailed as exc:
-                items = "".join(f"<li>{esc(p)}</li>" for p in exc.problems[:100])
-                state.notice = (f'<div role="alert"><p><b>'
-                                f"{esc(tr('cli.import_failed', lang, n=len(exc.problems)))}"
-                                f"</b></p><ul>{items}</ul></div>")
-                return
-        counts = {"added": sum(report.added.values()), "updated": sum(report.updated.values()),
-                  "unchanged": sum(report.unchanged.values())}
-        state.notice = (f'<p role="status">✔ '
-                        f"{esc(tr('cli.imported', lang, region=report.region, **counts))}</p>")
+        state.notice = import_notice(state, names, values, encoding.value)
 
     button.on_click(do_import)
-
-    def backup() -> io.BytesIO:
-        with tempfile.TemporaryDirectory() as folder:
-            path = state.backup(Path(folder) / "concert-backup.db")
-            return io.BytesIO(path.read_bytes())
-
-    save = pn.widgets.FileDownload(callback=backup, label=tr("dash.data.backup", lang),
-                                   filename="concert-sauvegarde.db", color="default")
     parts += [pn.pane.HTML(f"<h3>{esc(tr('dash.data.import_title', lang))}</h3>",
                            stylesheets=[TABLE_CSS]),
-              pn.Row(upload, encoding), button, result,
-              pn.pane.HTML(f"<h3>{esc(tr('dash.data.backup_title', lang))}</h3>"
-                           f"<p>{esc(tr('dash.data.backup_help', lang))}</p>",
-                           stylesheets=[TABLE_CSS], sizing_mode="stretch_width"), save]
+              pn.Row(upload, encoding), button, result]
     return pn.Column(*parts, sizing_mode="stretch_width")

@@ -14,7 +14,7 @@ from concert import framework as fw
 from concert import i18n
 from concert.indicators import Placement, maturity, region_stage
 from concert.region import Region
-from dashboards._common import TABLE_CSS, esc, html_table, toolbar_hook, tr
+from dashboards._common import TABLE_CSS, esc, html_table, text_pane, toolbar_hook, tr
 
 __all__ = ["history_frame", "history_page", "history_plot"]
 
@@ -98,7 +98,7 @@ def history_page(state: Any) -> pn.viewable.Viewable:
     """The history page of the dashboard."""
     lang, region = state.lang, state.view_region
     if region is None:
-        return pn.pane.Markdown(tr("dash.no_region", lang))
+        return text_pane(tr("dash.no_region", lang))
     head = pn.pane.HTML(f"<h2>{esc(tr('dash.page.history', lang))}</h2>"
                         f"<p>{esc(tr('dash.hist.intro', lang))}</p>",
                         stylesheets=[TABLE_CSS], sizing_mode="stretch_width")

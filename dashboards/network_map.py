@@ -15,6 +15,7 @@ the committees on an inner ring. The layout is computed once per set of nodes
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from typing import Any
 
@@ -42,8 +43,10 @@ from dashboards._common import (
     SECTOR_COLOURS,
     TABLE_CSS,
     esc,
+    html_options,
     svg_line,
     svg_marker,
+    text_pane,
     toolbar_hook,
     tr,
 )
@@ -492,7 +495,8 @@ def _extent(nodes: pd.DataFrame, *, presentation: bool = False) -> tuple[float, 
     """Half the width and half the height of the area drawn (the ring, the label columns)."""
     if nodes.empty:
         return 10.0, 10.0
-    r = float(((nodes["x"] ** 2 + nodes["y"] ** 2) ** 0.5).max())
+    # A lone node sits at the centre (a region whose only actor is the program): r is 0.
+    r = max(float(((nodes["x"] ** 2 + nodes["y"] ** 2) ** 0.5).max()), 1.0)
     if int((nodes["kind"] == "actor").sum()) <= SINGLE_RING_MAX:
         return r * (1 + LABEL_GAP + LABEL_ROOM[presentation]), r * 1.08
     return r + 1.5, r + 1.5
@@ -605,8 +609,11 @@ def role_group_label(group: str, lang: str) -> str:
 
 
 def actor_card(region: Region, actor_id: str | None, lang: str = "fr") -> str:
-    """An HTML card describing one actor: type, sector, territories, roles, engagement,
-    agreements (agreements III only as a count) and committees."""
+    """An HTML card describing one actor.
+
+    Its type, sector, territories, roles, engagement, agreements (agreements III only as a
+    count) and committees.
+    """
     if not actor_id:
         return f'<p class="muted">{esc(tr("dash.map.card.hint", lang))}</p>'
     try:
@@ -737,9 +744,11 @@ class MapView(Viewer):
 
     def _count(self, sectors: list[str], agreement_types: list[str],
                committees: list[str]) -> str:
+        """How many actors and ties are shown, as HTML (the numbers in bold)."""
         nodes, edges = self.frames(sectors, agreement_types, committees)
-        return tr("dash.map.count", self._lang, actors=int((nodes["kind"] == "actor").sum()),
-                  ties=len(edges))
+        text = esc(tr("dash.map.count", self._lang,
+                      actors=int((nodes["kind"] == "actor").sum()), ties=len(edges)))
+        return "<p>" + re.sub(r"\*\*(.+?)\*\*", r"<strong>\1</strong>", text) + "</p>"
 
     def __panel__(self) -> pn.viewable.Viewable:
         if self._view is None:
@@ -749,12 +758,12 @@ class MapView(Viewer):
     def _build(self) -> pn.viewable.Viewable:
         state, lang = self.state, self._lang
         if self._region is None:
-            return pn.pane.Markdown(tr("dash.no_region", lang))
+            return text_pane(tr("dash.no_region", lang))
         sector_opts = {i18n.label("sector", s.code, lang): s.code for s in fw.SECTORS
                        if any(a.sector == s.code for a in self._region.actors)}
         sectors = pn.widgets.MultiChoice.from_param(
             state.param.sectors, label=tr("dash.map.filter.sectors", lang),
-            options=sector_opts, placeholder=tr("dash.map.filter.all", lang),
+            options=html_options(sector_opts), placeholder=tr("dash.map.filter.all", lang),
             sizing_mode="stretch_width")
         types = pn.widgets.CheckButtonGroup.from_param(
             state.param.agreement_types, label=tr("dash.map.filter.agreements", lang),
@@ -764,13 +773,14 @@ class MapView(Viewer):
                           for c in self._region.committees}
         committees = pn.widgets.MultiChoice.from_param(
             state.param.committees, label=tr("dash.map.filter.committees", lang),
-            options=committee_opts, placeholder=tr("dash.map.filter.all", lang),
+            options=html_options(committee_opts), placeholder=tr("dash.map.filter.all", lang),
             sizing_mode="stretch_width")
         filters = [state.param.sectors, state.param.agreement_types, state.param.committees]
         legend = pn.pane.HTML(pn.bind(self._legend, *filters),
                               stylesheets=[LEGEND_STRIP_CSS + ":host { font-size: 16px; }"],
                               sizing_mode="stretch_width", margin=(0, 10))
-        count = pn.pane.Markdown(pn.bind(self._count, *filters), sizing_mode="stretch_width")
+        count = pn.pane.HTML(pn.bind(self._count, *filters),
+                             stylesheets=[TABLE_CSS], sizing_mode="stretch_width")
         streams = [hv.streams.Params(state, ["sectors", "agreement_types", "committees"])]
         graph = hv.DynamicMap(self._graph_cb, streams=streams)
         labels = hv.DynamicMap(self._labels_cb, streams=streams)

@@ -1,5 +1,8 @@
-"""Next-steps page: for each indicator not yet at coopération, the criteria missing for the
-next stage, the source's guidance ("Détails") and the tools it names ("Outils")."""
+"""Next-steps page: what each indicator not yet at coopération lacks.
+
+The criteria missing for the next stage, the source's guidance ("Détails") and the tools
+it names ("Outils").
+"""
 
 from __future__ import annotations
 
@@ -10,7 +13,7 @@ import panel as pn
 from concert import i18n
 from concert.indicators import criterion_states, maturity
 from concert.region import Region
-from dashboards._common import TABLE_CSS, esc, tr
+from dashboards._common import TABLE_CSS, esc, text_pane, tr
 
 __all__ = ["next_steps_html", "next_steps_page"]
 
@@ -68,7 +71,7 @@ def next_steps_page(state: Any) -> pn.viewable.Viewable:
     """The next-steps page of the dashboard."""
     lang, region = state.lang, state.view_region
     if region is None:
-        return pn.pane.Markdown(tr("dash.no_region", lang))
+        return text_pane(tr("dash.no_region", lang))
     return pn.pane.HTML(f"<h2>{esc(tr('dash.page.next_steps', lang))}</h2>"
                         + next_steps_html(region, lang), stylesheets=[STEPS_CSS],
                         sizing_mode="stretch_width")

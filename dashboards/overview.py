@@ -18,7 +18,7 @@ from concert.indicators import (
     region_stage,
 )
 from concert.region import Region
-from dashboards._common import CELL_STYLES, TABLE_CSS, esc, html_table, tr
+from dashboards._common import CELL_STYLES, TABLE_CSS, esc, html_table, text_pane, tr
 
 __all__ = ["key_figures_html", "matrix_html", "maturity_matrix", "overview_page",
            "region_stage_html"]
@@ -92,8 +92,8 @@ def matrix_html(assessment: Assessment, lang: str = "fr") -> str:
     caption = tr("dash.matrix.caption", lang, date=assessment.on.isoformat(),
                  label=assessment.label or assessment.id)
     ths = "".join(f'<th scope="col">{esc(h)}</th>' for h in head)
-    cols = '<colgroup><col class="ind">' + '<col class="stage">' * 3 + '<col class="where">' \
-        '</colgroup>'
+    cols = ('<colgroup><col class="ind">' + '<col class="stage">' * 3
+            + '<col class="where"></colgroup>')
     return (f'<table class="matrix"><caption>{esc(caption)}</caption>{cols}<thead><tr>{ths}</tr>'
             f'</thead><tbody>{"".join(rows)}</tbody></table>')
 
@@ -219,7 +219,7 @@ def overview_page(state: Any) -> pn.viewable.Viewable:
     """The overview page of the dashboard."""
     lang, region = state.lang, state.view_region
     if region is None:
-        return pn.pane.Markdown(tr("dash.no_region", lang))
+        return text_pane(tr("dash.no_region", lang))
     parts = [f'<h2>{esc(tr("dash.page.overview", lang))} — {esc(region.name)}</h2>']
     if region.assessments:
         a = region.assessment()

@@ -13,9 +13,8 @@ from pathlib import Path
 import panel as pn
 from bokeh.resources import INLINE
 
-from concert import settings
+from concert import privacy, settings
 from concert._errors import NotFoundError
-from concert.privacy import anonymise_region
 from concert.store import Store
 from dashboards._common import esc, tr
 from dashboards.network_map import LEGEND_CSS, _overlay, map_frames, map_legend
@@ -49,8 +48,11 @@ def _local_css(url: str) -> str | None:
 
 
 def _inline_resources(html: str) -> str:
-    """Replace stylesheet links to a CDN by the installed copies, and CDN URLs inside
-    embedded documents by data URIs, so the file needs no network."""
+    """Make the file work with no network.
+
+    Stylesheet links to a CDN become the installed copies, and CDN URLs inside embedded
+    documents data URIs.
+    """
 
     def link(match: re.Match[str]) -> str:
         css = _local_css(match.group(1))
@@ -107,8 +109,8 @@ def write_report(db_path: str | Path, out_path: str | Path, *, region: str | Non
         raise NotFoundError(tr("cli.not_found_db", lang, db=db_path))
     with Store(db_path) as store:
         reg = store.load_region(region)
-    if anonymise:
-        reg = anonymise_region(reg, lang=lang)
+    # Agreements III are never named: pseudonyms, as in every export.
+    reg = privacy.view(reg, anonymise=anonymise, lang=lang)
     today = settings.current_date().isoformat()
     head = [f"<h1>{esc(tr('dash.report.title', lang, region=reg.name))}</h1>",
             f'<p class="muted">{esc(tr("dash.report.generated", lang, date=today))}</p>']

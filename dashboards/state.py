@@ -2,7 +2,7 @@
 
 Every page is a function (or a :class:`panel.viewable.Viewer`) of a
 :class:`DashboardState`. The state reads and writes the region only through the
-library's public API (:class:`concert.Store`, :func:`concert.privacy.anonymise_region`).
+library's public API (:class:`concert.Store`, :func:`concert.privacy.view`).
 """
 
 from __future__ import annotations
@@ -16,12 +16,12 @@ from typing import Any
 import param
 
 from concert import framework as fw
-from concert import settings
-from concert._errors import ConcertError, NotFoundError, StoreError
+from concert import i18n, privacy, settings
+from concert._errors import ConcertError, NotFoundError, StoreError, StoreVersionError
 from concert.indicators import Assessment
-from concert.privacy import anonymise_region
 from concert.region import Region
 from concert.store import Store
+from dashboards._common import public_text, text_in
 
 __all__ = ["PAGES", "DashboardState"]
 
@@ -85,7 +85,8 @@ class DashboardState(param.Parameterized):
         super().__init__(**params)
         self._store = store
         self._memory_seed = region if memory else None
-        self._anon: tuple[tuple[int, str], Region] | None = None
+        self._view: tuple[tuple[int, str, bool], Region] | None = None
+        self._failure: BaseException | None = None
         with param.edit_constant(self):
             self.can_save = store is not None or self.db_path is not None or (
                 memory and region is not None)
@@ -112,22 +113,29 @@ class DashboardState(param.Parameterized):
             raise StoreError(msg)
         path = Path(self.db_path)
         if not path.exists():
-            raise NotFoundError(str(path))
+            raise NotFoundError(i18n.t("cli.not_found_db", self.lang, db=path.name))
         with Store(path) as store:
             yield store
 
     def regions(self) -> list[tuple[str, str]]:
-        """The regions of the store as ``(code, name)`` pairs (empty without a store)."""
+        """The regions of the store as ``(code, name)`` pairs.
+
+        Empty without a store, or when the file cannot be read.
+        """
         if not self.can_save:
             return [(self.region.code, self.region.name)] if self.region else []
         try:
             with self._open() as store:
                 return store.regions()
-        except ConcertError:
+        except Exception:  # noqa: BLE001 - a damaged file: reload() says why
             return []
 
     def reload(self) -> None:
-        """Load the region again from the store (after a save, or to see others' changes)."""
+        """Load the region again from the store (after a save, or to see others' changes).
+
+        If it cannot be loaded (a missing, damaged or foreign file), :attr:`region` becomes
+        ``None`` and :attr:`error` says why; nothing is raised.
+        """
         if not self.can_save:
             self.version += 1
             return
@@ -141,11 +149,32 @@ class DashboardState(param.Parameterized):
                     code = codes[0]
                 region = store.load_region(code)
         except ConcertError as exc:
+            self._failure = exc
             self.param.update(region=None, error=str(exc) or type(exc).__name__)
+        except Exception as exc:  # noqa: BLE001 - e.g. sqlite3.DatabaseError: a damaged page
+            self._failure = exc
+            self.param.update(region=None, error=type(exc).__name__)
         else:
+            self._failure = None
             self.param.update(region=region, region_code=region.code, error="")
-        self._anon = None
+        self._view = None
         self.version += 1
+
+    def error_text(self, lang: str) -> str:
+        """Why the region could not be loaded, in words a visitor may read.
+
+        The store's message without the server's folders, or a sentence for a damaged file.
+        """
+        exc = self._failure
+        if exc is None:
+            return public_text(self.error, self.db_path)
+        detail = public_text(text_in(exc, lang), self.db_path) or type(exc).__name__
+        if isinstance(exc, ConcertError) and (not isinstance(exc, StoreError)
+                                              or isinstance(exc, StoreVersionError)):
+            return detail if text_in(exc, lang) else i18n.t("dash.no_region", lang)
+        # Not a concert store, damaged (e.g. sqlite3.DatabaseError on a damaged page), locked.
+        name = Path(self.db_path).name if self.db_path else ""
+        return i18n.t("dash.load_damaged", lang, file=name, detail=detail.rstrip(". "))
 
     def add_assessment(self, assessment: Assessment) -> None:
         """Save ``assessment`` to the store, then reload the region.
@@ -164,13 +193,16 @@ class DashboardState(param.Parameterized):
         self.reload()
 
     def load_regions(self) -> list[Region]:
-        """Every region of the store (just this one without a store)."""
+        """Every region of the store.
+
+        Just this one without a store, or when the file cannot be read.
+        """
         if not self.can_save:
             return [self.region] if self.region is not None else []
         try:
             with self._open() as store:
                 return [store.load_region(code) for code, _ in store.regions()]
-        except ConcertError:
+        except Exception:  # noqa: BLE001 - a damaged file shows what was loaded
             return [self.region] if self.region is not None else []
 
     def import_files(self, paths: list[Path], *, encoding: str = "utf-8") -> Any:
@@ -188,21 +220,22 @@ class DashboardState(param.Parameterized):
         self.reload()
         return report
 
-    def backup(self, out: Path) -> Path:
-        """A consistent copy of the store at ``out`` (SQLite's backup API)."""
-        with self._open() as store:
-            return store.backup(out)
-
     # ------------------------------------------------------------------ views
     @property
     def view_region(self) -> Region | None:
-        """The region as shown: anonymised when :attr:`anonymise` is on."""
-        if self.region is None or not self.anonymise:
-            return self.region
-        key = (self.version, self.lang)
-        if self._anon is None or self._anon[0] != key:
-            self._anon = (key, anonymise_region(self.region, lang=self.lang))
-        return self._anon[1]
+        """The region as shown.
+
+        :func:`concert.privacy.view`: anonymised when :attr:`anonymise` is on; otherwise
+        with its agreements III under pseudonyms (their ids may come from tenant file
+        numbers). Every page and download shows this region, never :attr:`region`.
+        """
+        if self.region is None:
+            return None
+        key = (self.version, self.lang, self.anonymise)
+        if self._view is None or self._view[0] != key:
+            shown = privacy.view(self.region, anonymise=self.anonymise, lang=self.lang)
+            self._view = (key, shown)
+        return self._view[1]
 
     @property
     def pages(self) -> tuple[str, ...]:

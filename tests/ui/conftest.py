@@ -7,6 +7,7 @@ an example database written in a temporary folder. Pages are opened with pytest-
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import socket
@@ -63,17 +64,17 @@ def ui_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-@pytest.fixture(scope="session")
-def server(ui_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """Serve the dashboard of ``ui_db``; yield its base URL; stop it at the end.
+@contextlib.contextmanager
+def serve_dashboard(db: Path, log: Path) -> Iterator[str]:
+    """Serve the dashboard of ``db`` in a subprocess; yield its base URL; stop it at the end.
 
-    The server's output goes to a log file; the session fails if it shows a traceback.
+    The server's output goes to ``log``; fails the test if the server does not start, or
+    if its log shows a traceback when it stops.
     """
     port = _free_port()
-    log = tmp_path_factory.mktemp("server") / "server.log"
     env = dict(os.environ, PYTHONUNBUFFERED="1")
     with log.open("w") as out:
-        proc = subprocess.Popen([sys.executable, "-c", SERVER, str(ui_db), str(port),
+        proc = subprocess.Popen([sys.executable, "-c", SERVER, str(db), str(port),
                                  TODAY.isoformat()], stdout=out, stderr=subprocess.STDOUT,
                                 env=env)
     url = f"http://127.0.0.1:{port}/"
@@ -99,6 +100,16 @@ def server(ui_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[st
             proc.kill()
     text = log.read_text()
     assert _server_errors(text) == [], f"the server raised an exception:\n{text}"
+
+
+@pytest.fixture(scope="session")
+def server(ui_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Serve the dashboard of ``ui_db`` for the whole session; yield its base URL.
+
+    The session fails if the server's log shows a traceback.
+    """
+    with serve_dashboard(ui_db, tmp_path_factory.mktemp("server") / "server.log") as url:
+        yield url
 
 
 def _server_errors(log: str) -> list[str]:
@@ -137,6 +148,19 @@ class Console:
     def errors(self) -> list[tuple[str, str]]:
         """Errors only (warnings and logs are allowed)."""
         return [m for m in self.messages if m[0] in ("error", "pageerror")]
+
+
+def choose_files(page: Any, files: Any, name: str) -> None:
+    """Choose ``files`` in the page's file input (``set_input_files``), then wait until the
+    browser has read the file named ``name``: its content goes to the server before any
+    click that follows (else a click may import the previous file)."""
+    page.locator("input[type=file]").set_input_files(files)
+    page.wait_for_function("""(name) => [...Bokeh.documents[0].all_models].some(m => {
+        if (!m.type.endsWith('FileInput')) return false;
+        try {  // (reading a property not set yet throws)
+          return [].concat(m.filename).includes(name) && [].concat(m.value).every(v => v);
+        } catch (e) { return false; }
+      })""", arg=name, timeout=15_000)
 
 
 @pytest.fixture
