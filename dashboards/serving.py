@@ -330,10 +330,12 @@ class PasswordAuthProvider(BasicAuthProvider):
 
     @property
     def login_handler(self) -> type[ConcertLoginHandler]:
+        """The login page handler, in the server's language, with the throttle."""
         return self._login_class
 
     @property
     def logout_handler(self) -> type[ConcertLogoutHandler]:
+        """The logout page handler."""
         return self._logout_class
 
 
@@ -379,7 +381,7 @@ def is_loopback(address: str) -> bool:
 
 
 def machine_addresses() -> list[str]:
-    """This computer's host names and IPv4 addresses (no loopback), best effort, no traffic."""
+    """The computer's host names and IPv4 addresses (no loopback), best effort, no traffic."""
     names: list[str] = []
     try:
         hostname = socket.gethostname()

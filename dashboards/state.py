@@ -140,14 +140,8 @@ class DashboardState(param.Parameterized):
             self.version += 1
             return
         try:
-            with self._open() as store:
-                code = self.region_code
-                if code is None:
-                    codes = [c for c, _ in store.regions()]
-                    if not codes:
-                        raise NotFoundError("")
-                    code = codes[0]
-                region = store.load_region(code)
+            with self._open() as store:  # which region: the store's one rule
+                region = store.load_region(self.region_code)
         except ConcertError as exc:
             self._failure = exc
             self.param.update(region=None, error=str(exc) or type(exc).__name__)
