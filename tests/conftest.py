@@ -108,3 +108,16 @@ def db_path(tmp_path: Path) -> Path:
 def example() -> Region:
     """The bundled Capitale-Nationale example, dated around 2025-01-15."""
     return capitale_nationale(reference=TODAY)
+
+
+def write_workbook(path: Path, rows: list[list[object]], sheet: str = "acteurs") -> Path:
+    """Write ``rows`` as the one sheet of an Excel workbook at ``path``; return the path."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = sheet
+    for row in rows:
+        ws.append(row)
+    wb.save(path)
+    return path

@@ -22,6 +22,7 @@ import openpyxl
 import pandas as pd
 import pytest
 from click.testing import CliRunner
+from conftest import write_workbook
 
 from concert import read_gexf, read_graphml
 from concert._errors import Problem, StoreError, printable
@@ -284,14 +285,7 @@ def test_backup_and_restore_still_work(runner, db, tmp_path):
 
 
 # ----------------------------------------------------------------- crafted input files
-def _workbook(path: Path, rows: list[list[object]], sheet: str = "acteurs") -> Path:
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = sheet
-    for row in rows:
-        ws.append(row)
-    wb.save(path)
-    return path
+_workbook = write_workbook
 
 
 def _edit_sheet(path: Path, edit) -> Path:

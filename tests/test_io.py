@@ -12,7 +12,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from conftest import TODAY
+from conftest import TODAY, write_workbook
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -144,13 +144,7 @@ def _as(kind: str, name: str, text: str, folder: Path) -> Path:
         p = folder / name
         p.write_text(text, encoding="utf-8")
     elif kind == "xlsx":
-        p = folder / f"{stem}.xlsx"
-        wb = openpyxl.Workbook()
-        ws = wb.active
-        ws.title = stem
-        for r in rows:
-            ws.append(r)
-        wb.save(p)
+        p = write_workbook(folder / f"{stem}.xlsx", rows, stem)
     else:
         p = folder / f"{stem}.json"
         body = [dict(zip(rows[0], r, strict=False)) for r in rows[1:]] if rows else []

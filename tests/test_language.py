@@ -130,31 +130,32 @@ def test_texts_quote_texts_in_their_own_language():
     assert m == Message("files.access", path="x.db", reason=Message("files.reason.enospc"))
 
 
-def test_import_problems_render_in_the_language_asked(tmp_path, small_region):
-    path = tmp_path / "acteurs.csv"
-    path.write_text("identifiant,nom,type,secteur\nz1,Zed,omh,nowhere\n", encoding="utf-8")
+def _refused_import(folder, region, name: str, text: str) -> ImportFailed:
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
     with Store(memory=True) as store:
-        store.save_region(small_region)
+        store.save_region(region)
         with pytest.raises(ImportFailed) as exc:
             import_files(store, [path])
-    p = exc.value.problems[0]
+    return exc.value
+
+
+def test_import_problems_render_in_the_language_asked(tmp_path, small_region):
+    failed = _refused_import(tmp_path, small_region, "acteurs.csv",
+                             "identifiant,nom,type,secteur\nz1,Zed,omh,nowhere\n")
+    p = failed.problems[0]
     assert p.rule == "code.sector" and p.params["field"] == "sector"
     assert p.text("fr") == ("acteurs.csv:ligne 2:secteur : secteur : valeur inconnue "
                             "'nowhere' (valeurs attendues : housing, health, community, "
                             "municipal, users, program)")
     assert p.text("en").startswith("acteurs.csv:row 2:secteur: sector: unknown value 'nowhere'")
-    assert exc.value.text("en") == p.text("en")
+    assert failed.text("en") == p.text("en")
 
 
 def test_missing_column_is_named_in_the_language_asked(tmp_path, small_region):
-    path = tmp_path / "ententes.csv"
-    path.write_text("identifiant\nx\n", encoding="utf-8")
-    with Store(memory=True) as store:
-        store.save_region(small_region)
-        with pytest.raises(ImportFailed) as exc:
-            import_files(store, [path])
-    texts_en = exc.value.text("en")
-    texts_fr = exc.value.text("fr")
+    failed = _refused_import(tmp_path, small_region, "ententes.csv", "identifiant\nx\n")
+    texts_en = failed.text("en")
+    texts_fr = failed.text("fr")
     assert ":type: required column missing from table 'agreements'" in texts_en
     assert ":type : colonne obligatoire absente de la table « ententes »" in texts_fr
 
