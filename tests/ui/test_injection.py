@@ -162,7 +162,7 @@ def _check(page: Any, watch: Watch, where: str) -> None:
 def _map_extras(page: Any, watch: Watch, region: Region, where: str) -> None:
     """Open the committee filter (its options are the committees' names), hover and click
     the first actor drawn."""
-    page.wait_for_function(GRAPH_DRAWN, timeout=30_000)
+    page.wait_for_function(GRAPH_DRAWN, timeout=60_000)
     box = page.locator(".choices").last  # the committee filter comes last
     if not box.is_visible():  # presentation mode: the filters are folded under the map
         page.get_by_text("Filters" if "lang=en" in page.url else "Filtres", exact=True).click()
@@ -254,7 +254,7 @@ def test_report_runs_no_payload(poisoned: tuple[str, Region, Path], tmp_path: Pa
         out = write_report(db, tmp_path / f"report-{anonymise}.html", region=region.code,
                            anonymise=anonymise)
         page.goto(out.as_uri())
-        page.wait_for_function(GRAPH_DRAWN, timeout=30_000)
+        page.wait_for_function(GRAPH_DRAWN, timeout=60_000)
         if not anonymise:
             assert REGION_NAME in _shadow_text(page)
         _check(page, watch, f"report (anonymise={anonymise})")
