@@ -8,14 +8,19 @@ The main names are importable from the package::
 
     from concert import Region, Actor, Agreement, Party, Assessment, Answer
     from concert import maturity, region_to_graph, Store
+
+Named accounts and their roles (:mod:`concert.accounts`): ``Account``, ``Session`` (from
+``Store.login``), ``AccessDenied`` for what a role may not do.
 """
 
 from importlib.metadata import PackageNotFoundError, version
 
+from concert import accounts as accounts
 from concert import framework as framework
 from concert import i18n as i18n
 from concert import settings as settings
 from concert._errors import (
+    AccessDenied,
     ConcertError,
     NotFoundError,
     Problem,
@@ -23,6 +28,7 @@ from concert._errors import (
     StoreVersionError,
     ValidationError,
 )
+from concert.accounts import Account, Session, first_admin_needed
 from concert.actors import Actor, Contact, actors_frame
 from concert.agreements import (
     Agreement,
@@ -61,10 +67,11 @@ except PackageNotFoundError:  # running from a source tree
     __version__ = "0.0.0"
 
 __all__ = [
-    "Actor", "Agreement", "Answer", "Assessment", "Committee", "ConcertError", "Contact",
-    "Figure", "Membership", "NotFoundError", "Party", "Placement", "Problem", "Region",
-    "Store", "StoreError", "StoreVersionError", "Tie", "ValidationError", "actors_frame",
-    "agreements_frame", "commitments_frame", "compare_assessments", "effective_status",
-    "expiring", "graph_to_frames", "maturity", "maturity_frame", "read_gexf", "read_graphml",
+    "AccessDenied", "Account", "Actor", "Agreement", "Answer", "Assessment", "Committee",
+    "ConcertError", "Contact", "Figure", "Membership", "NotFoundError", "Party", "Placement",
+    "Problem", "Region", "Session", "Store", "StoreError", "StoreVersionError", "Tie",
+    "ValidationError", "actors_frame", "agreements_frame", "commitments_frame",
+    "compare_assessments", "effective_status", "expiring", "first_admin_needed",
+    "graph_to_frames", "maturity", "maturity_frame", "read_gexf", "read_graphml",
     "region_stage", "region_to_graph", "write_gexf", "write_graphml",
 ]

@@ -353,6 +353,10 @@ class StoreVersionError(StoreError):
     """The SQLite file was written by a newer concert with a schema this one cannot read."""
 
 
+class AccessDenied(ConcertError):
+    """A session's role does not allow what it asked (see :mod:`concert.accounts`)."""
+
+
 def raise_if(problems: list[Problem]) -> None:
     """Raise :class:`ValidationError` if ``problems`` is not empty."""
     if problems:

@@ -30,7 +30,7 @@ from typing import Any
 
 import click
 
-from concert import i18n, privacy, settings
+from concert import accounts, i18n, privacy, settings
 from concert._errors import ConcertError, Joined, Message, ValidationError
 from concert.framework import UnknownCode
 from concert.graph import region_to_graph, write_gexf, write_graphml, write_node_link
@@ -38,7 +38,8 @@ from concert.indicators import maturity, region_stage
 from concert.io.files import atomic_path, check_output, os_reason
 from concert.privacy import history_without_agreement_iii_ids
 from concert.region import Region
-from concert.store import Store
+from concert.retention import MAX_MONTHS
+from concert.store import ACCESS_ACTIONS, Store
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
 LANGS = ("fr", "en")
@@ -330,8 +331,7 @@ def lang_option(f: Callable[..., Any]) -> Callable[..., Any]:
     @click.pass_context
     @functools.wraps(f)
     def wrapper(ctx: click.Context, *args: Any, lang: str | None, **kwargs: Any) -> Any:
-        lang = (lang or ctx.find_root().params.get("lang") or _env_lang()
-                or settings.language)
+        lang = (lang or _outer_lang(ctx) or _env_lang() or settings.language)
         db = kwargs.get("db", "?")
         try:
             return f(*args, lang=lang, **kwargs)
@@ -352,6 +352,16 @@ def lang_option(f: Callable[..., Any]) -> Callable[..., Any]:
                                    reason=os_reason(exc)), lang) from exc
 
     return wrapper
+
+
+def _outer_lang(ctx: click.Context) -> str | None:
+    """The ``--lang`` given before the sub-command (``concert --lang en user list``)."""
+    outer = ctx.parent
+    while outer is not None:
+        if outer.params.get("lang"):
+            return str(outer.params["lang"])
+        outer = outer.parent
+    return None
 
 
 def _existing(db: str) -> Path:
@@ -491,6 +501,11 @@ def export(db: str, out: str, fmt: str, region_code: str | None, as_of: str | No
         with Store(_readable(db)) as store:
             region = store.region_as_of(region.code, when)
     region = privacy.view(region, tenant_codes=include_tenant_codes)
+    if include_tenant_codes:  # codes leave the store: the access log says who, when, which
+        codes = [g.id for g in region.agreements if g.type == "III"]
+        if codes:
+            with Store(_readable(db)) as store:
+                store.log_access(region.code, codes, action="export")
     if fmt in ("csv", "xlsx", "json"):
         writers: dict[str, Callable[..., Any]] = {"csv": write_csv, "xlsx": write_xlsx,
                                                   "json": write_json}
@@ -615,6 +630,218 @@ def history(db: str, region_code: str | None, kind: str | None,
                    f"{what:<{wide_kind}} {key}")
 
 
+# ------------------------------------------------------------------ accounts
+@cli.group("user", cls=_Group, context_settings=CONTEXT, help="cli.help.user")
+@option("--lang", type=click.Choice(LANGS), default=None, help="cli.opt.lang")
+def user(lang: str | None) -> None:
+    """Manage the named accounts of a file (help: ``cli.help.user``)."""
+
+
+NAME = argument("name", "cli.arg.name")
+
+
+def _new_password(name: str, lang: str) -> str:
+    """The new password: ``CONCERT_NEW_PASSWORD``, else asked twice without showing it.
+
+    A password that breaks a rule is refused at once and asked again.
+    """
+    given = os.environ.get("CONCERT_NEW_PASSWORD")
+    if given:
+        problems = accounts.password_problems(given, name)
+        if problems:
+            raise CliError(Joined(problems, sep="\n"), lang)
+        return given
+
+    def checked(value: str) -> str:
+        problems = accounts.password_problems(value, name)
+        if problems:
+            raise click.UsageError(Joined(problems, sep="\n").text(lang))
+        return value
+
+    suffix = " : " if lang == "fr" else ": "
+    return str(click.prompt(i18n.t("cli.prompt.password", lang), hide_input=True,
+                            confirmation_prompt=i18n.t("cli.prompt.repeat", lang),
+                            value_proc=checked, prompt_suffix=suffix, err=True))
+
+
+@user.command("add", context_settings=CONTEXT, help="cli.help.user_add")
+@DB
+@NAME
+@option("--role", required=True, type=click.Choice(accounts.ROLES), help="cli.opt.role")
+@option("--org", "organisation", default="", help="cli.opt.org")
+@option("--region", "region_code", default=None, help="cli.opt.account_region")
+@option("--display-name", default="", help="cli.opt.display_name")
+@lang_option
+def user_add(db: str, name: str, role: str, organisation: str, region_code: str | None,
+             display_name: str, lang: str) -> None:
+    """Add an account; its password is asked twice (or read from CONCERT_NEW_PASSWORD)."""
+    with Store(db) as store:
+        region = store.choose_region(region_code) if organisation else ""
+        account = accounts.Account(name, role, display_name, region, organisation)
+        store.check_new_account(account)  # before asking for a password
+        store.add_account(account, _new_password(account.name, lang))
+    click.echo(i18n.t("cli.user.added", lang, name=account.name,
+                      role=accounts.role_label(role, lang)))
+
+
+@user.command("remove", context_settings=CONTEXT, help="cli.help.user_remove")
+@DB
+@NAME
+@lang_option
+def user_remove(db: str, name: str, lang: str) -> None:
+    """Remove an account (never the last administrator)."""
+    with Store(_existing(db)) as store:
+        store.remove_account(name)
+    click.echo(i18n.t("cli.user.removed", lang, name=accounts.normalise_name(name)))
+
+
+@user.command("passwd", context_settings=CONTEXT, help="cli.help.user_passwd")
+@DB
+@NAME
+@lang_option
+def user_passwd(db: str, name: str, lang: str) -> None:
+    """Give an account a new password (an administrator's reset)."""
+    with Store(_existing(db)) as store:
+        account = store.account(name)  # before asking for a password
+        store.set_password(account.name, _new_password(account.name, lang))
+    click.echo(i18n.t("cli.user.password", lang, name=account.name))
+
+
+@user.command("list", context_settings=CONTEXT, help="cli.help.user_list")
+@DB
+@lang_option
+def user_list(db: str, lang: str) -> None:
+    """List the accounts: login, role, name, organisation (never a password hash)."""
+    with Store(_existing(db)) as store:
+        found = store.accounts()
+        names = {(code, row["id"]): row["name"] for code, _ in store.regions()
+                 for row in store.rows("actors", code)}
+    if not found:
+        click.echo(i18n.t("cli.user.none", lang, db=db))
+        return
+    click.echo(i18n.t("cli.user.header", lang, db=db))
+    roles = {r: accounts.role_label(r, lang) for r in accounts.ROLES}
+    wide_name = max(len(a.name) for a in found)
+    wide_role = max(map(len, roles.values()))
+    for a in found:
+        if a.organisation:
+            org = names.get((a.region, a.organisation), "")
+            org = f"{a.organisation} ({org}), {a.region}" if org else \
+                f"{a.organisation}, {a.region}"
+        else:
+            org = i18n.t("cli.user.no_org", lang)
+        click.echo(f"  {a.name:<{wide_name}}  {roles[a.role]:<{wide_role}}  "
+                   f"{a.shown_name} — {org}")
+
+
+# ------------------------------------------------------------------ retention (Law 25)
+@cli.command(context_settings=CONTEXT, help="cli.help.retention")
+@DB
+@argument("months", "cli.arg.months", required=False, type=click.IntRange(1, MAX_MONTHS))
+@lang_option
+def retention(db: str, months: int | None, lang: str) -> None:
+    """Show the retention period of tenant codes, or set it (months after an entente III)."""
+    if months is None:
+        with Store(_existing(db)) as store:
+            current = store.retention_months()
+        key = "cli.retention.none" if current is None else "cli.retention.show"
+        click.echo(i18n.t(key, lang, db=db, months=current))
+        return
+    with Store(_existing(db)) as store:
+        store.set_retention_months(months)
+    click.echo(i18n.t("cli.retention.set", lang, db=db, months=months))
+
+
+def _agreement_names(store: Store, pairs: list[tuple[str, str]],
+                     include_tenant_codes: bool) -> dict[tuple[str, str], str]:
+    """How ``(region, agreement)`` pairs are shown: ids, or pseudonyms by default."""
+    if include_tenant_codes or not pairs:
+        return {pair: pair[1] for pair in pairs}
+    import pandas as pd
+
+    frame = pd.DataFrame({"region": [r for r, _ in pairs], "kind": "agreement",
+                          "key": [k for _, k in pairs]})
+    wanted = {r for r, _ in pairs}
+    regions = {code: store.load_region(code) for code, _ in store.regions() if code in wanted}
+    shown = history_without_agreement_iii_ids(frame, regions)
+    return dict(zip(pairs, shown["key"], strict=True))
+
+
+@cli.command(context_settings=CONTEXT, help="cli.help.purge")
+@DB
+@option("--dry-run", is_flag=True, help="cli.opt.dry_run")
+@option("--yes", is_flag=True, help="cli.opt.yes")
+@option("--include-tenant-codes", is_flag=True, help="cli.opt.history_tenant_codes")
+@lang_option
+def purge(db: str, dry_run: bool, yes: bool, include_tenant_codes: bool, lang: str) -> None:
+    """Remove the ententes III ended longer ago than the retention period."""
+    with Store(_existing(db)) as store:
+        plan = store.purge_plan()
+        pairs = [(e.region, e.agreement) for e in plan.items]
+        pairs += [(r, g) for r, g in plan.undated] + [(r, g) for r, g, _ in plan.kept]
+        shown = _agreement_names(store, pairs, include_tenant_codes)
+        if not plan.items:
+            click.echo(i18n.t("cli.purge.none", lang, cutoff=plan.cutoff.isoformat(),
+                              months=plan.months))
+        else:
+            click.echo(i18n.t("cli.purge.header", lang, cutoff=plan.cutoff.isoformat(),
+                              months=plan.months))
+            wide = max(len(shown[(e.region, e.agreement)]) for e in plan.items)
+            for e in plan.items:
+                line = i18n.t("cli.purge.item", lang, ended=e.ended_on.isoformat(),
+                              audit=e.audit_rows, log=e.log_rows)
+                gone = "" if e.in_region else f" ({i18n.t('cli.purge.gone', lang)})"
+                click.echo(f"  {e.region}  {shown[(e.region, e.agreement)]:<{wide}}  "
+                           f"{line}{gone}")
+        if plan.undated:
+            click.echo(i18n.t("cli.purge.undated", lang, agreements=", ".join(
+                shown[pair] for pair in plan.undated)))
+        if plan.kept:
+            click.echo(i18n.t("cli.purge.kept", lang, agreements=", ".join(
+                shown[(r, g)] for r, g, _ in plan.kept)))
+        if not plan.items:
+            return
+        if dry_run:
+            click.echo(i18n.t("cli.purge.dry_run", lang))
+            return
+        if not yes and not click.confirm(i18n.t("cli.purge.confirm", lang,
+                                                n=len(plan.items)), err=True):
+            click.echo(i18n.t("cli.purge.cancelled", lang))
+            return
+        done = store.purge(plan)
+    click.echo(i18n.t("cli.purge.done", lang, agreements=done.agreements,
+                      audit=done.audit_rows, log=done.log_rows))
+    if not done.compacted:
+        click.echo(i18n.t("cli.purge.not_compacted", lang), err=True)
+
+
+@cli.command("access-log", context_settings=CONTEXT, help="cli.help.access_log")
+@DB
+@option("--region", "region_code", default=None, help="cli.opt.region")
+@option("--include-tenant-codes", is_flag=True, help="cli.opt.history_tenant_codes")
+@lang_option
+def access_log(db: str, region_code: str | None, include_tenant_codes: bool,
+               lang: str) -> None:
+    """List who was shown or exported tenant codes, when, which; backups and purges."""
+    with Store(_readable(db)) as store:
+        frame = store.access_log(region_code)
+        pairs = sorted({(r, g) for r, g in zip(frame["region"], frame["agreement"],
+                                                strict=True) if g})
+        shown = _agreement_names(store, pairs, include_tenant_codes)
+    if frame.empty:
+        click.echo(i18n.t("cli.access.empty", lang, db=db))
+        return
+    actions = {a: i18n.t(f"access.kind.{a}", lang) for a in ACCESS_ACTIONS}
+    roles = {r: accounts.role_label(r, lang) for r in accounts.ROLES}
+    wide_action = max(map(len, actions.values()))
+    wide_role = max(map(len, roles.values()))
+    for at, who, role, region, action, agreement in frame[
+            ["at", "user", "role", "region", "action", "agreement"]].itertuples(index=False):
+        what = shown.get((region, agreement), "") if agreement else ""
+        click.echo(f"{str(at)[:19]}  {who:<12} {roles.get(role, '-'):<{wide_role}}  "
+                   f"{region or '-':<20} {actions.get(action, action):<{wide_action}}  {what}")
+
+
 @cli.command(context_settings=CONTEXT, help="cli.help.serve")
 @DB
 @option("--region", "region_code", default=None, help="cli.opt.region")
@@ -645,18 +872,32 @@ def serve(db: str, region_code: str | None, port: int, address: str, presentatio
         raise CliError(str(exc)) from exc
     try:
         port = port or serving.free_port(address)
+        if password is None and not serving.is_loopback(address) and not _accounts_sign_in(db):
+            raise CliError(Message("serve.unprotected", address=address, port=port, db=db))
         warning = serving.origin_warning(address, port, origins, lang)
         if warning:
             click.echo(warning, err=True)
-        if password is None and not serving.is_loopback(address):
-            click.echo(i18n.t("serve.no_password", lang, address=address, port=port),
-                       err=True)
         serve_app(db, region=region_code, port=port, address=address, lang=lang,
                   presentation=presentation, show=show, password=password, user=user,
                   allow_origin=origins)
     except OSError as exc:  # address not of this machine, port taken...
         raise CliError(Message("serve.cannot_listen", address=address, port=port,
                                reason=exc.strerror or str(exc))) from exc
+
+
+def _accounts_sign_in(db: str) -> bool:
+    """True if the dashboard signs visitors in with the file's accounts, and it holds one.
+
+    Until the dashboard's login checks named accounts (it says so with
+    ``dashboards.serving.ACCOUNTS_LOGIN = True``), accounts do not protect a dashboard
+    served beyond localhost: only ``--password`` does.
+    """
+    from dashboards import serving
+
+    if not getattr(serving, "ACCOUNTS_LOGIN", False):
+        return False
+    with Store(db) as store:
+        return store.has_accounts()
 
 
 @cli.command(context_settings=CONTEXT, help="cli.help.report")

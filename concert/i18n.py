@@ -616,6 +616,145 @@ TEXT: dict[str, tuple[str, str]] = {
     "cli.opt.n_actors": ("Nombre total d’organismes.", "Total number of organisations."),
     "cli.opt.years": ("Années d’évaluations trimestrielles.", "Years of quarterly assessments."),
     "cli.opt.seed": ("Graine du hasard.", "Random seed."),
+    # ---- command line: accounts, retention, access log
+    "cli.help.user": (
+        ("Gérer les comptes nominatifs de BASE, pour se connecter au tableau de bord.\n\n"
+        "Le premier compte d’un fichier est un compte d’administration. Chaque compte parle pour "
+        "un organisme de la région (--org, un acteur) et a un rôle : admin (administration : "
+        "comptes, copies, conservation), liaison (agent de liaison : codes de locataires), "
+        "committee (comité : saisie, sans les codes), reader (lecture seule).\n\n"
+        "Exemple :\n\n    concert user add cn.db marie.tremblay --role committee --org omhq"),
+        ("Manage the named accounts of DB, to sign in to the dashboard.\n\n"
+        "The first account of a file is an administrator. Each account speaks for an "
+        "organisation of the region (--org, an actor) and has a role: admin (administrator: "
+        "accounts, backups, retention), liaison (liaison agent: tenant codes), committee "
+        "(entering data, without the codes), reader (read only).\n\n"
+        "Example:\n\n    concert user add cn.db marie.tremblay --role committee --org omhq")),
+    "cli.help.user_add": (
+        ("Ajouter un compte à BASE.\n\nLe mot de passe (au moins 10 caractères) est demandé deux "
+        "fois, sans s’afficher ; pour un script, donnez-le dans la variable "
+        "CONCERT_NEW_PASSWORD.\n\nExemple :\n\n    concert user add cn.db admin --role admin "
+        "--org cem"),
+        ("Add an account to DB.\n\nThe password (at least 10 characters) is asked for twice, "
+        "without showing; for a script, give it in the CONCERT_NEW_PASSWORD variable.\n\n"
+        "Example:\n\n    concert user add cn.db admin --role admin --org cem")),
+    "cli.help.user_remove": (
+        ("Retirer un compte de BASE (jamais le dernier compte d’administration).\n\n"
+        "Exemple :\n\n    concert user remove cn.db marie.tremblay"),
+        ("Remove an account from DB (never the last administrator).\n\n"
+        "Example:\n\n    concert user remove cn.db marie.tremblay")),
+    "cli.help.user_passwd": (
+        ("Donner un nouveau mot de passe à un compte (réinitialisation par l’administration).\n\n"
+        "Exemple :\n\n    concert user passwd cn.db marie.tremblay"),
+        ("Give an account a new password (a reset by the administrator).\n\n"
+        "Example:\n\n    concert user passwd cn.db marie.tremblay")),
+    "cli.help.user_list": (
+        ("Lister les comptes de BASE : nom, rôle, organisme (jamais les mots de passe).\n\n"
+        "Exemple :\n\n    concert user list cn.db"),
+        ("List the accounts of DB: name, role, organisation (never the passwords).\n\n"
+        "Example:\n\n    concert user list cn.db")),
+    "cli.help.retention": (
+        ("Afficher ou fixer la durée de conservation des codes de locataires, en mois après la "
+        "fin d’une entente III (Loi 25).\n\nExemple :\n\n    concert retention cn.db 24"),
+        ("Show or set the retention period of tenant codes, in months after an agreement III "
+        "ended (Québec's Law 25).\n\nExample:\n\n    concert retention cn.db 24")),
+    "cli.help.purge": (
+        ("Retirer les ententes III terminées depuis plus longtemps que la durée de conservation, "
+        "avec leurs lignes de l’historique et du journal des accès.\n\n"
+        "La liste de ce qui part est affichée, puis une confirmation est demandée (--yes pour "
+        "un script, --dry-run pour seulement voir). Rien d’autre n’est touché. Les copies de "
+        "sauvegarde ne sont pas atteintes : faites-les tourner dans la durée de conservation."
+        "\n\nExemple :\n\n    concert purge cn.db --dry-run"),
+        ("Remove the agreements III that ended longer ago than the retention period, with "
+        "their rows of the history and of the access log.\n\n"
+        "What goes is listed, then a confirmation is asked for (--yes for a script, --dry-run "
+        "to only look). Nothing else is touched. Backups are not reached: rotate them within "
+        "the retention period.\n\nExample:\n\n    concert purge cn.db --dry-run")),
+    "cli.help.access_log": (
+        ("Lister le journal des accès : chaque affichage ou export de codes de locataires (qui, "
+        "quand, quelle région, quelle entente III), les copies faites depuis le tableau de "
+        "bord et les purges.\n\nLes ententes III y portent un pseudonyme (III-0001...) sauf "
+        "avec --include-tenant-codes.\n\nExemple :\n\n    concert access-log cn.db"),
+        ("List the access log: each showing or export of tenant codes (who, when, which region, "
+        "which agreement III), the backups made from the dashboard and the purges.\n\n"
+        "Agreements III carry a pseudonym (III-0001...) unless --include-tenant-codes is "
+        "given.\n\nExample:\n\n    concert access-log cn.db")),
+    "cli.arg.name": ("NOM", "NAME"),
+    "cli.arg.months": ("MOIS", "MONTHS"),
+    "cli.opt.role": (("Rôle du compte : admin (administration), liaison (agent de liaison), "
+                     "committee (comité), reader (lecture)."),
+                     ("Role of the account: admin (administrator), liaison (liaison agent), "
+                     "committee, reader.")),
+    "cli.opt.org": (("Identifiant de l’organisme (un acteur de la région) pour lequel le compte "
+                    "parle."),
+                    ("Identifier of the organisation (an actor of the region) the account "
+                    "speaks for.")),
+    "cli.opt.account_region": ("Région de l’organisme (par défaut : la seule de BASE).",
+                               "Region of the organisation (default: the only one in DB)."),
+    "cli.opt.display_name": ("Nom affiché (par défaut : le nom du compte).",
+                             "Display name (default: the account's name)."),
+    "cli.opt.dry_run": ("Seulement lister ce qui partirait.", "Only list what would go."),
+    "cli.opt.yes": ("Ne pas demander de confirmation (scripts).",
+                    "Do not ask for confirmation (scripts)."),
+    "cli.prompt.password": ("Mot de passe", "Password"),
+    "cli.prompt.repeat": ("Répétez le mot de passe", "Repeat the password"),
+    "cli.user.added": ("Compte « {name} » créé ({role}).", "Account '{name}' created ({role})."),
+    "cli.user.removed": ("Compte « {name} » retiré.", "Account '{name}' removed."),
+    "cli.user.password": ("Nouveau mot de passe enregistré pour « {name} ».",
+                          "New password saved for '{name}'."),
+    "cli.user.none": (("Aucun compte dans {db}. Créez le premier, d’administration : concert "
+                      "user add {db} NOM --role admin"),
+                      ("No account in {db}. Create the first one, an administrator: concert "
+                      "user add {db} NAME --role admin")),
+    "cli.user.header": ("Comptes dans {db} :", "Accounts in {db}:"),
+    "cli.user.no_org": ("aucun organisme", "no organisation"),
+    "cli.retention.none": (("Aucune durée de conservation des codes de locataires n’est fixée "
+                           "dans {db}. Fixez-la avec : concert retention {db} MOIS"),
+                           ("No retention period of tenant codes is set in {db}. Set it with: "
+                           "concert retention {db} MONTHS")),
+    "cli.retention.show": (("Durée de conservation des codes de locataires dans {db} : {months} "
+                           "mois après la fin d’une entente III."),
+                           ("Retention period of tenant codes in {db}: {months} months after an "
+                           "agreement III ended.")),
+    "cli.retention.set": (("Durée de conservation fixée à {months} mois. « concert purge {db} » "
+                          "retire les ententes III terminées depuis plus longtemps."),
+                          ("Retention period set to {months} months. 'concert purge {db}' "
+                          "removes the agreements III that ended longer ago.")),
+    "cli.purge.header": (("Ententes III terminées avant le {cutoff} (conservation : {months} "
+                         "mois) :"),
+                         ("Agreements III that ended before {cutoff} (retention: {months} "
+                         "months):")),
+    "cli.purge.item": ("terminée le {ended}, lignes d’historique : {audit}, du journal : {log}",
+                       "ended on {ended}, history rows: {audit}, log rows: {log}"),
+    "cli.purge.gone": ("déjà retirée de la région, encore dans l’historique",
+                       "already removed from the region, still in the history"),
+    "cli.purge.none": (("Rien à retirer : aucune entente III n’a pris fin avant le {cutoff} "
+                       "(conservation : {months} mois)."),
+                       ("Nothing to remove: no agreement III ended before {cutoff} (retention: "
+                       "{months} months).")),
+    "cli.purge.undated": ("Gardées, car sans date de fin (ajoutez-la) : {agreements}",
+                          "Kept, having no end date (add it): {agreements}"),
+    "cli.purge.kept": ("Gardées, car reconduites par une entente III gardée : {agreements}",
+                       "Kept, being renewed by a kept agreement III: {agreements}"),
+    "cli.purge.confirm": (("Retirer ces ententes III ({n}), leurs codes de locataires et leurs "
+                          "lignes d’historique et du journal ?"),
+                          ("Remove these agreements III ({n}), their tenant codes and their rows "
+                          "of the history and of the log?")),
+    "cli.purge.dry_run": ("Essai : rien n’a été retiré.", "Dry run: nothing was removed."),
+    "cli.purge.cancelled": ("Rien n’a été retiré.", "Nothing was removed."),
+    "cli.purge.done": (("Retiré : ententes III : {agreements} ; lignes d’historique : {audit} ; "
+                       "lignes du journal des accès : {log}."),
+                       ("Removed: agreements III: {agreements}; history rows: {audit}; access "
+                       "log rows: {log}.")),
+    "cli.purge.not_compacted": (("Attention : la base, utilisée par un autre programme, n’a pas "
+                                "pu être compactée ; des traces effacées peuvent subsister dans "
+                                "son espace libre jusqu’à une purge faite quand personne ne "
+                                "l’utilise."),
+                                ("Warning: the file, in use by another program, could not be "
+                                "compacted; erased traces may remain in its free space until a "
+                                "purge made while nobody uses it.")),
+    "cli.access.empty": ("Le journal des accès de {db} est vide.",
+                         "The access log of {db} is empty."),
     # ---- click's own texts (its gettext message ids are the English side, exactly)
     "cli.heading": ("{heading} :", "{heading}:"),
     "click.usage": ("Utilisation :", "Usage:"),
@@ -679,6 +818,9 @@ TEXT: dict[str, tuple[str, str]] = {
     "click.cannot_open": ("Impossible d’ouvrir le fichier {filename!r} : {message}",
                           "Could not open file {filename!r}: {message}"),
     "click.choose_from": ("Choisissez parmi :\n\t{choices}", "Choose from:\n\t{choices}"),
+    "click.no_match": ("Erreur : les deux saisies diffèrent.",
+                       "Error: The two entered values do not match."),
+    "click.invalid_input": ("Erreur : réponse invalide", "Error: invalid input"),
     "click.subcommand_metavar": ("COMMANDE [ARGUMENTS]...", "COMMAND [ARGS]..."),
     "click.options_metavar": ("[OPTIONS]", "[OPTIONS]"),
     "click.type.text": ("texte", "text"),
@@ -713,10 +855,14 @@ TEXT: dict[str, tuple[str, str]] = {
                              "browser can show it only when it opens it through one of these "
                              "addresses: {origins}. For another address or name (e.g. behind a "
                              "reverse proxy), add --allow-origin NAME[:PORT], once per name.")),
-    "serve.no_password": (("Attention : sans --password, quiconque joint cet ordinateur "
-                           "({address}) sur le port {port} voit le tableau de bord."),
-                          ("Warning: without --password, anyone who reaches this computer "
-                          "({address}) on port {port} sees the dashboard.")),
+    "serve.unprotected": (("Refusé : hors de localhost ({address}), quiconque joint cet "
+                          "ordinateur sur le port {port} verrait le tableau de bord. Donnez un "
+                          "mot de passe avec --password (ou CONCERT_PASSWORD), ou créez des "
+                          "comptes nominatifs (concert user add {db} NOM --role admin)."),
+                          ("Refused: beyond localhost ({address}), anyone who reaches this "
+                          "computer on port {port} would see the dashboard. Give a password "
+                          "with --password (or CONCERT_PASSWORD), or create named accounts "
+                          "(concert user add {db} NAME --role admin).")),
     "serve.empty_password": (("Le mot de passe est vide : donnez-en un avec --password ou "
                              "CONCERT_PASSWORD."),
                              ("The password is empty: give one with --password or "
@@ -967,6 +1113,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "dash.agr.status": ("Statut", "Status"),
     "dash.agr.days_left": ("Jours restants", "Days left"),
     "dash.agr.search": ("Rechercher une partie", "Search a party"),
+    "dash.agr.table": ("Ententes I et II (celles qui arrivent à échéance d’abord)",
+                       "Agreements I and II (those ending soon first)"),
+    "dash.agr.no_match": ("Aucune entente I ou II ne nomme « {text} ».",
+                          "No agreement I or II names '{text}'."),
     "dash.agr.ends_in": ("{agreement} — {parties} : se termine le {date} (dans {days} jours)",
                          "{agreement} — {parties}: ends on {date} (in {days} days)"),
     "dash.agr.iii_count": (("Ententes III (locataire, intervenant et agent de liaison) : {n}, "
@@ -1038,6 +1188,81 @@ TEXT: dict[str, tuple[str, str]] = {
     "dash.report.title": ("Concertation — {region}", "Concertation — {region}"),
     "dash.report.generated": ("Rapport produit le {date} par concert.",
                               "Report produced on {date} by concert."),
+    # ---------------------------------------------------------------- accounts, roles, access
+    "role.admin": ("Administration", "Administrator"),
+    "role.liaison": ("Agent(e) de liaison", "Liaison agent"),
+    "role.committee": ("Comité", "Committee"),
+    "role.reader": ("Lecture", "Reader"),
+    "access.denied": ("Accès refusé : le rôle « {role} » de {user} ne permet pas de {action}.",
+                      "Access denied: the role '{role}' of {user} does not allow {action}."),
+    "access.action.read": ("consulter la région", "reading the region"),
+    "access.action.write": ("modifier les fiches de la région", "changing the region's records"),
+    "access.action.agreement_iii": (("saisir, modifier ou retirer une entente III (elle porte "
+                                    "le code d’un locataire)"),
+                                    ("adding, changing or removing an agreement III (it holds "
+                                    "a tenant's code)")),
+    "access.action.tenant_codes": ("voir les codes de locataires", "seeing tenant codes"),
+    "access.action.accounts": ("gérer les comptes", "managing accounts"),
+    "access.action.backup": ("faire ou restaurer une copie de sauvegarde",
+                             "making or restoring a backup"),
+    "access.action.retention": (("fixer la durée de conservation des codes de locataires ou "
+                                "purger les ententes III terminées"),
+                                ("setting the retention period of tenant codes or purging "
+                                "ended agreements III")),
+    "access.action.access_log": ("consulter le journal des accès", "reading the access log"),
+    "access.action.delete_region": ("supprimer une région", "deleting a region"),
+    "access.gone": ("Accès refusé : le compte « {user} » n’existe plus.",
+                    "Access denied: account '{user}' no longer exists."),
+    "access.unbound": (("La session de « {user} » n’est liée à aucune base : ouvrez-la avec "
+                       "Store.login() ou Store.session(), pour que chaque affichage de codes de "
+                       "locataires soit consigné."),
+                       ("The session of '{user}' is bound to no store: open it with "
+                       "Store.login() or Store.session(), so that each showing of tenant codes "
+                       "is logged.")),
+    "access.unknown_action": ("Action inconnue « {action} » (valeurs attendues : {expected}).",
+                              "Unknown action '{action}' (expected one of: {expected})."),
+    "access.kind.tenant_codes": ("codes affichés", "codes shown"),
+    "access.kind.export": ("codes exportés", "codes exported"),
+    "access.kind.backup": ("copie de sauvegarde", "backup made"),
+    "access.kind.purge": ("purge", "purged"),
+    "accounts.unknown": ("Aucun compte « {name} ».", "No account '{name}'."),
+    "accounts.exists": ("Le compte « {name} » existe déjà.", "Account '{name}' already exists."),
+    "accounts.first_admin": (("Aucun compte n’existe encore : le premier doit être un compte "
+                             "d’administration (admin), qui gérera les autres, et non "
+                             "« {role} »."),
+                             ("No account exists yet: the first one must be an administrator "
+                             "(admin), who will manage the others, not '{role}'.")),
+    "accounts.last_admin": (("« {name} » est le dernier compte d’administration : créez-en un "
+                            "autre avant de le retirer."),
+                            "'{name}' is the last administrator: add another before removing it."),
+    "accounts.org_required": (("Donnez l’organisme pour lequel « {name} » parle : un acteur de "
+                              "la région (régions : {regions})."),
+                              ("Give the organisation '{name}' speaks for: an actor of the "
+                              "region (regions: {regions}).")),
+    "accounts.org_unknown": (("Aucun acteur « {org} » dans la région « {region} » : l’organisme "
+                             "d’un compte est un acteur de sa région (acteurs : {actors})."),
+                             ("No actor '{org}' in region '{region}': an account's organisation "
+                             "is an actor of its region (actors: {actors}).")),
+    "accounts.wrong_password": ("Mot de passe actuel incorrect : rien n’a été changé.",
+                                "Wrong current password: nothing was changed."),
+    "rule.account.role": ("rôle inconnu {value} (valeurs attendues : {expected})",
+                          "unknown role {value} (expected one of: {expected})"),
+    "rule.password.short": ("le mot de passe doit compter au moins {min} caractères",
+                            "the password must have at least {min} characters"),
+    "rule.password.name": ("le mot de passe ne peut pas être le nom du compte",
+                           "the password cannot be the account's name"),
+    # ---- retention of tenant codes (Law 25)
+    "retention.unset": (("Aucune durée de conservation des codes de locataires n’est fixée : "
+                        "fixez-la d’abord, en mois après la fin d’une entente III (concert "
+                        "retention BASE MOIS)."),
+                        ("No retention period for tenant codes is set: set it first, in months "
+                        "after an agreement III ended (concert retention DB MONTHS).")),
+    "retention.bad_months": (("Durée de conservation invalide « {value} » : un nombre entier de "
+                             "mois, de 1 à {max}."),
+                             ("Invalid retention period '{value}': a whole number of months, "
+                             "from 1 to {max}.")),
+    "retention.purge_failed": ("La purge a échoué, rien n’a été retiré ({detail}).",
+                               "The purge failed, nothing was removed ({detail})."),
     # ---------------------------------------------------------------- library errors
     "store.no_path": ("Donnez un chemin de fichier, ou memory=True pour une base en mémoire.",
                       "Give a file path, or memory=True for an in-memory store."),
@@ -1168,6 +1393,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "field.referring_org": ("organisme référent", "referring organisation"),
     "field.worker_org": ("organisme de l’intervenant", "worker organisation"),
     "field.worker": ("intervenant", "worker"),
+    "field.password": ("mot de passe", "password"),
+    "field.display_name": ("nom affiché", "display name"),
+    "field.organisation": ("organisme", "organisation"),
+    "field.region": ("région", "region"),
     "field.liaison_agent": ("agent de liaison", "liaison agent"),
 }
 

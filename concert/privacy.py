@@ -25,12 +25,13 @@ from collections.abc import Collection, Iterable, Mapping
 import pandas as pd
 
 from concert import i18n
+from concert.accounts import Session, require
 from concert.agreements import Agreement, Party
 from concert.indicators import Answer, Assessment
 from concert.region import Region
 
 __all__ = ["agreement_pseudonyms", "anonymise_region", "history_without_agreement_iii_ids",
-           "view", "without_agreement_iii_ids"]
+           "view", "without_agreement_iii_ids", "without_tenant_codes"]
 
 
 def agreement_pseudonyms(agreements: Iterable[Agreement], *,
@@ -79,7 +80,7 @@ def agreement_pseudonyms(agreements: Iterable[Agreement], *,
 
 
 def view(region: Region, *, tenant_codes: bool = False, anonymise: bool = False,
-         lang: str | None = None) -> Region:
+         lang: str | None = None, session: Session | None = None) -> Region:
     """The region as an audience may see it: the one privacy rule of screens and files.
 
     Parameters
@@ -89,12 +90,17 @@ def view(region: Region, *, tenant_codes: bool = False, anonymise: bool = False,
     tenant_codes : bool
         True only for those who may see tenants' codes (the program's liaison agent, or
         an export explicitly asked for with ``--include-tenant-codes``): the region is
-        returned as it is.
+        returned as it is. With a ``session``, its role must allow ``tenant_codes``
+        (:mod:`concert.accounts`), and the showing is written to the store's access log,
+        one row per entente III.
     anonymise : bool
         Hide every organisation's and person's name (:func:`anonymise_region`), for a
         screen shown in public or a report shared outside the partnership.
     lang : str, optional
         The language of the neutral names given when anonymising.
+    session : Session, optional
+        Who is shown the region (its role must allow ``read``); ``None``: the file's
+        owner (a command on one's own machine).
 
     Returns
     -------
@@ -102,7 +108,15 @@ def view(region: Region, *, tenant_codes: bool = False, anonymise: bool = False,
         Otherwise a copy whose agreements III carry pseudonyms instead of their ids
         (:func:`without_agreement_iii_ids`). Tenant codes themselves stay out of every
         default view: the graph, the tables and the exports leave them out unless
-        ``tenant_codes`` is true.
+        ``tenant_codes`` is true. Given to a ``session``, the copy does not even hold
+        them (:func:`without_tenant_codes`): whatever a screen draws from it, no code
+        can reach a *comité* or *lecture* page.
+
+    Raises
+    ------
+    concert.AccessDenied
+        If ``session``'s role does not allow what is asked (a *comité* or *lecture*
+        session asking for tenant codes); nothing is shown nor logged.
 
     Examples
     --------
@@ -111,11 +125,43 @@ def view(region: Region, *, tenant_codes: bool = False, anonymise: bool = False,
     >>> sorted({g.id[:4] for g in shown.agreements if g.type == "III"})
     ['III-']
     """
+    require(session, "read")
     if anonymise:
         return anonymise_region(region, lang=lang)
     if tenant_codes:
+        if session is not None:
+            session.showing_tenant_codes(region.code,
+                                         [g.id for g in region.agreements if g.type == "III"])
         return region
+    if session is not None:
+        return without_tenant_codes(region)
     return without_agreement_iii_ids(region)
+
+
+def without_tenant_codes(region: Region) -> Region:
+    """A copy of ``region`` holding neither entente III ids nor tenants' codes.
+
+    As :func:`without_agreement_iii_ids`, and each tenant's code becomes its entente's
+    pseudonym (``III-0001``): the copy is still a valid region, and counts, parties and
+    dates are those of the original. The input is not modified.
+
+    Examples
+    --------
+    >>> from concert.example import capitale_nationale
+    >>> shown = without_tenant_codes(capitale_nationale())
+    >>> sorted({p.tenant_code[:4] for g in shown.agreements for p in g.parties
+    ...         if p.role == "tenant"})
+    ['III-']
+    """
+    out = without_agreement_iii_ids(region)
+    if not any(g.type == "III" for g in out.agreements):
+        return out
+    out.agreements = [
+        dataclasses.replace(g, parties=tuple(
+            dataclasses.replace(p, tenant_code=g.id) if p.role == "tenant" else p
+            for p in g.parties)) if g.type == "III" else g
+        for g in out.agreements]
+    return out
 
 
 def without_agreement_iii_ids(region: Region) -> Region:

@@ -59,16 +59,20 @@ from typing import Any
 import pandas as pd
 import sqlite_utils
 
-from concert import _gc, schema
+from concert import _gc, accounts, retention, schema, settings
 from concert._errors import (
+    AccessDenied,
+    ArgumentError,
     Joined,
     Message,
+    MisuseError,
     NotFoundError,
     Problem,
     StoreError,
     StoreVersionError,
     raise_if,
 )
+from concert.accounts import Account, Session
 from concert.indicators import Assessment
 from concert.merge import MergeConflict, three_way_merge
 from concert.records import from_dict, key_of, to_dict
@@ -80,7 +84,8 @@ __all__ = ["SCHEMA_VERSION", "ConflictError", "Store"]
 class ConflictError(StoreError):
     """The region changed in the store since it was loaded: reload and redo the change."""
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
+"""4: accounts, the access log (issue 12); 3: ties' frequency; 2: revisions."""
 
 @dataclasses.dataclass(frozen=True)
 class _Layout:
@@ -189,16 +194,34 @@ SCHEMA = ";\n".join([
     "('insert', 'update', 'delete')), kind TEXT NOT NULL,\n    key TEXT NOT NULL, ord "
     "INTEGER NOT NULL, before TEXT, after TEXT)"),
     "CREATE INDEX IF NOT EXISTS audit_region_at ON audit (region, at)",
+    # Accounts are not region records: their own table, one row per login.
+    ("CREATE TABLE IF NOT EXISTS accounts (\n    name TEXT PRIMARY KEY, role TEXT NOT NULL "
+     f"CHECK (role IN ({', '.join(repr(r) for r in accounts.ROLES)})),\n    display_name TEXT "
+     "NOT NULL DEFAULT '', region TEXT NOT NULL DEFAULT '',\n    organisation TEXT NOT NULL "
+     "DEFAULT '', password TEXT NOT NULL, created_at TEXT NOT NULL,\n    created_by TEXT NOT "
+     "NULL DEFAULT '', password_set_at TEXT NOT NULL)"),
+    # Each showing of tenant codes (one row per entente III), each backup made by a
+    # session, each purge: who, when, which region, which entente.
+    ("CREATE TABLE IF NOT EXISTS access_log (\n    id INTEGER PRIMARY KEY, at TEXT NOT NULL, "
+     "user TEXT NOT NULL, role TEXT NOT NULL DEFAULT '',\n    region TEXT NOT NULL DEFAULT '', "
+     "action TEXT NOT NULL, agreement TEXT NOT NULL DEFAULT '',\n    detail TEXT NOT NULL "
+     "DEFAULT '')"),
+    "CREATE INDEX IF NOT EXISTS access_log_agreement ON access_log (region, agreement)",
 ]) + ";"
 """The whole schema of a new file. Record tables are derived from :mod:`concert.schema`."""
 
 # Migrations from each older version to the next, beyond the columns a version adds
 # (those are added from the record schema, see Store._add_columns); each runs in the
 # opening transaction, after the file has been backed up.
+# Version 3 -> 4 only adds tables (accounts, access_log), which SCHEMA creates.
 MIGRATIONS: dict[int, tuple[str, ...]] = {
     1: ("ALTER TABLE regions ADD COLUMN revision INTEGER NOT NULL DEFAULT 0",
         "ALTER TABLE regions ADD COLUMN saved_by TEXT NOT NULL DEFAULT ''"),
 }
+
+ACCESS_ACTIONS = ("tenant_codes", "export", "backup", "purge")
+"""What the access log records: tenant codes shown to a session, exported by the file's
+owner (``concert export --include-tenant-codes``), a backup made by a session, a purge."""
 
 
 def _d(value: str | None) -> dt.date | None:
@@ -396,7 +419,8 @@ class Store:
         row = self.db.execute("SELECT 1 FROM regions WHERE code = ?", [code]).fetchone()
         return row is not None
 
-    def save_region(self, region: Region, *, replace: bool = True, check: bool = True) -> None:
+    def save_region(self, region: Region, *, replace: bool = True, check: bool = True,
+                    session: Session | None = None) -> None:
         """Save ``region``: write what its author changed, keep what others saved.
 
         The region is checked first (:meth:`Region.validate`); the save is one
@@ -420,11 +444,17 @@ class Store:
         check : bool
             Check the region first (default). Only for callers that have just checked it
             themselves, such as the import.
+        session : Session, optional
+            Who saves (:mod:`concert.accounts`): its role must allow ``write``, and
+            ``agreement_iii`` if what the save writes adds, changes or removes an entente
+            III. The audit trail names the session's account. ``None``: the file's owner.
 
         Raises
         ------
         concert.ValidationError
             If the region breaks a rule; nothing is written.
+        concert.AccessDenied
+            If the session's role does not allow the save; nothing is written.
         concert.StoreError
             If the region exists and ``replace`` is false, or the write fails.
         ConflictError
@@ -433,6 +463,8 @@ class Store:
         if not isinstance(region, Region):
             raise StoreError("store.expects", function="save_region", expected="Region",
                              got=type(region).__name__)
+        self._allow(session, "write")
+        user = self._who(session)
         if check:
             raise_if(region.problems())
         try:
@@ -444,14 +476,16 @@ class Store:
                     raise StoreError("store.region_exists", region=region.code)
                 old = _build_region(self, region.code, check=False) if current is not None else None
                 merged = self._merged(region, old, current)
+                if session is not None and _agreements_iii_differ(old, merged):
+                    self._allow(session, "agreement_iii")
                 revision = (current[0] if current is not None else 0) + 1
                 rows = _region_rows(merged)
-                rows["regions"][0].update(revision=revision, saved_by=self.user)
+                rows["regions"][0].update(revision=revision, saved_by=user)
                 self.db.execute("DELETE FROM regions WHERE code = ?", [region.code])
                 for table in TABLES:
                     if rows[table]:
                         self._insert(table, rows[table])
-                self._audit(region.code, old, merged)
+                self._audit(region.code, old, merged, user=user)
         except sqlite3.Error as exc:
             raise StoreError("store.save_failed", region=region.code, detail=str(exc)) from exc
         if merged is not region:  # others' records are now part of the caller's region
@@ -488,12 +522,16 @@ class Store:
             raise conflict(Joined(problems[:5], sep="; "))
         return merged
 
-    def add_assessment(self, code: str, assessment: Assessment) -> None:
+    def add_assessment(self, code: str, assessment: Assessment, *,
+                       session: Session | None = None) -> None:
         """Add one assessment to stored region ``code``, in one transaction.
 
         Cheaper than saving the whole region, and what the dashboard's form uses. The
         region's revision moves on; a region loaded before keeps the new assessment when it
         is saved (see :meth:`save_region`).
+
+        ``session``: who adds it (its role must allow ``write``; the audit trail names
+        it); ``None``: the file's owner.
 
         Raises
         ------
@@ -501,10 +539,14 @@ class Store:
             If the region is not in the store.
         concert.ValidationError
             If the assessment is invalid or its id is already used; nothing is written.
+        concert.AccessDenied
+            If the session's role does not allow it; nothing is written.
         """
         if not isinstance(assessment, Assessment):
             raise StoreError("store.expects", function="add_assessment",
                              expected="Assessment", got=type(assessment).__name__)
+        self._allow(session, "write")
+        user = self._who(session)
         if not self.has_region(code):
             raise NotFoundError("store.no_region", region=code)
         raise_if(assessment.problems())
@@ -527,20 +569,26 @@ class Store:
                     self._insert("answers", rows["answers"])
                 self.db.execute("UPDATE regions SET revision = revision + 1, saved_at = ?, "
                                 "saved_by = ? WHERE code = ?",
-                                [dt.datetime.now(dt.UTC).isoformat(), self.user, code])
-                self._audit_rows(code, [("insert", "assessment", assessment, None, ord_)])
+                                [dt.datetime.now(dt.UTC).isoformat(), user, code])
+                self._audit_rows(code, [("insert", "assessment", assessment, None, ord_)],
+                                 user=user)
         except sqlite3.Error as exc:
             raise StoreError("store.assessment_failed", assessment=assessment.id,
                              detail=str(exc)) from exc
 
-    def delete_region(self, code: str) -> None:
-        """Delete region ``code`` and everything recorded about it."""
+    def delete_region(self, code: str, *, session: Session | None = None) -> None:
+        """Delete region ``code`` and everything recorded about it.
+
+        ``session``: its role must allow ``delete_region`` (administrators); ``None``: the
+        file's owner.
+        """
+        self._allow(session, "delete_region")
         if not self.has_region(code):
             raise NotFoundError("store.no_region", region=code)
         with self._write():
             old = _build_region(self, code, check=False)
             self.db.execute("DELETE FROM regions WHERE code = ?", [code])
-            self._audit(code, old, None)
+            self._audit(code, old, None, user=self._who(session))
 
     def choose_region(self, code: str | None = None) -> str:
         """The region a command, the dashboard or an import works on.
@@ -609,7 +657,8 @@ class Store:
                 conn.execute("COMMIT")
 
     # ------------------------------------------------------------------ history
-    def _audit(self, code: str, old: Region | None, new: Region | None) -> None:
+    def _audit(self, code: str, old: Region | None, new: Region | None, *,
+               user: str | None = None) -> None:
         before = _records(old) if old is not None else {}
         after = _records(new) if new is not None else {}
         changes = []
@@ -621,12 +670,14 @@ class Store:
         for key, (kind, rec, ord_) in before.items():
             if key not in after:
                 changes.append(("delete", kind, None, rec, ord_))
-        self._audit_rows(code, changes)
+        self._audit_rows(code, changes, user=user)
 
-    def _audit_rows(self, code: str, changes: list[tuple[str, str, Any, Any, int]]) -> None:
+    def _audit_rows(self, code: str, changes: list[tuple[str, str, Any, Any, int]], *,
+                    user: str | None = None) -> None:
         at = dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
         dumps = _AUDIT_JSON.encode
-        rows = [(code, at, self.user, action, kind, key_of(kind, rec if rec is not None else old),
+        user = user or self.user
+        rows = [(code, at, user, action, kind, key_of(kind, rec if rec is not None else old),
                  ord_, dumps(to_dict(kind, old)) if old else None,
                  dumps(to_dict(kind, rec)) if rec else None)
                 for action, kind, rec, old, ord_ in changes]
@@ -686,7 +737,7 @@ class Store:
         return region
 
     # ------------------------------------------------------------------ backup
-    def backup(self, out: str | Path) -> Path:
+    def backup(self, out: str | Path, *, session: Session | None = None) -> Path:
         """Write a consistent copy of the store to ``out`` with SQLite's backup API.
 
         Safe while other connections (the dashboard) read and write: the copy is a
@@ -696,12 +747,18 @@ class Store:
         left as it was and ``OUT.part`` is removed. Parent folders are created; an
         existing ``out`` is replaced.
 
+        A backup holds everything, tenant codes included: with a ``session``, its role
+        must allow ``backup`` (administrators) and the copy is written to the access log.
+
         Raises
         ------
         concert.StoreError
             If ``out`` is the store itself (or its ``-wal``/``-shm`` file), the store is
             new and empty or damaged, or the copy fails; nothing is written then.
+        concert.AccessDenied
+            If the session's role does not allow backups.
         """
+        self._allow(session, "backup")
         out = Path(out)
         name = self.path if self.path is not None else ":memory:"
         if self.path is not None and any(_same_file(out, Path(f"{self.path}{suffix}"))
@@ -735,10 +792,13 @@ class Store:
             with contextlib.suppress(OSError):
                 tmp.unlink(missing_ok=True)
             raise
+        if session is not None:
+            self._log(session.name, session.role, [("", "backup", "", out.name)])
         return out
 
     @staticmethod
-    def restore(backup: str | Path, path: str | Path) -> Path:
+    def restore(backup: str | Path, path: str | Path, *,
+                session: Session | None = None) -> Path:
         """Bring a backup back as the store ``path`` (replacing its content).
 
         The backup is checked first, opened read-only (nothing is written to it): it
@@ -746,12 +806,18 @@ class Store:
         The copy uses the backup API, so a dashboard connected to ``path`` sees the
         restored data; if it fails (a full disk), ``path`` is left as it was.
 
+        ``session``: its role must allow ``backup`` (administrators); ``None``: the file's
+        owner.
+
         Raises
         ------
         concert.StoreError
             If the backup is missing, empty, not a concert store or damaged, if it is
             ``path`` itself, or if the copy fails.
+        concert.AccessDenied
+            If the session's role does not allow it; nothing is read nor written.
         """
+        accounts.require(session, "backup")
         backup, path = Path(backup), Path(path)
         if _same_file(backup, path):
             raise StoreError("files.restore_same", db=str(path))
@@ -799,6 +865,440 @@ class Store:
             raise StoreError("store.unknown_table", table=table)
         for row in _fast_rows(self, table, region):
             yield dict(row)
+
+    # ------------------------------------------------------------------ accounts
+    def _allow(self, session: Session | None, action: str) -> None:
+        """Refuse ``action`` unless the session's account, as stored now, allows it.
+
+        ``None`` is the file's owner. The role is read again from the file, so that a
+        removed account, or one given a lesser role, can do nothing more.
+        """
+        if session is None:
+            return
+        accounts.require(session, action)
+        row = self.db.execute("SELECT role FROM accounts WHERE name = ?",
+                              [session.name]).fetchone()
+        if row is None:
+            raise AccessDenied("access.gone", user=session.name)
+        if not accounts.allowed(row[0], action):
+            raise accounts.denied(session.name, row[0], action)
+
+    def _who(self, session: Session | None) -> str:
+        """The user name the audit trail records: the session's account, else the store's."""
+        return session.name if session is not None else self.user
+
+    def has_accounts(self) -> bool:
+        """True if the file holds at least one account."""
+        return bool(self.db.execute("SELECT EXISTS (SELECT 1 FROM accounts)").fetchone()[0])
+
+    def accounts(self, *, session: Session | None = None) -> list[Account]:
+        """The accounts, sorted by login (never their password hashes).
+
+        Raises
+        ------
+        concert.AccessDenied
+            If the session's role does not allow managing accounts.
+        """
+        self._allow(session, "accounts")
+        return [Account(*row) for row in self.db.execute(
+            "SELECT name, role, display_name, region, organisation FROM accounts ORDER BY name")]
+
+    def account(self, name: str, *, session: Session | None = None) -> Account:
+        """The account ``name`` (a session may read its own; others need ``accounts``).
+
+        Raises
+        ------
+        concert.NotFoundError
+            If there is no such account.
+        """
+        name = accounts.normalise_name(name)
+        if session is None or session.name != name:
+            self._allow(session, "accounts")
+        row = self.db.execute("SELECT name, role, display_name, region, organisation "
+                              "FROM accounts WHERE name = ?", [name]).fetchone()
+        if row is None:
+            raise NotFoundError("accounts.unknown", name=str(name))
+        return Account(*row)
+
+    def add_account(self, account: Account, password: str, *,
+                    session: Session | None = None) -> None:
+        """Add ``account`` with ``password`` (hashed with scrypt, never stored as given).
+
+        The first account of a file must be an administrator. Its organisation must be an
+        actor of its region; it may be left empty only while the file holds no region.
+
+        Raises
+        ------
+        concert.ArgumentError
+            If the first account is not an administrator, or the organisation is missing.
+        concert.NotFoundError
+            If the region or the organisation does not exist.
+        concert.ValidationError
+            If the password breaks a rule (:func:`concert.accounts.password_problems`).
+        concert.StoreError
+            If the login is taken.
+        concert.AccessDenied
+            If the session's role does not allow managing accounts.
+        """
+        self.check_new_account(account, session=session)
+        raise_if(accounts.password_problems(password, account.name))
+        stored = accounts.hash_password(password)  # slow: before taking the write lock
+        now = _now()
+        with self._write():
+            self._check_new(account)  # again: someone may have added one meanwhile
+            self.db.execute(
+                "INSERT INTO accounts (name, role, display_name, region, organisation, "
+                "password, created_at, created_by, password_set_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [account.name, account.role, account.display_name, account.region,
+                 account.organisation, stored, now, self._who(session), now])
+
+    def check_new_account(self, account: Account, *, session: Session | None = None) -> None:
+        """Refuse an account :meth:`add_account` would refuse, but for its password.
+
+        For a form or a command that asks for the password only once the rest is right.
+        """
+        if not isinstance(account, Account):
+            raise MisuseError("store.expects", function="add_account", expected="Account",
+                              got=type(account).__name__)
+        self._allow(session, "accounts")
+        self._check_new(account)
+        self._check_organisation(account)
+
+    def _check_new(self, account: Account) -> None:
+        """The first account is an administrator; a login is taken once."""
+        if not self.has_accounts() and account.role != "admin":
+            raise ArgumentError("accounts.first_admin", role=accounts.RoleLabel(account.role))
+        if self.db.execute("SELECT 1 FROM accounts WHERE name = ?",
+                           [account.name]).fetchone():
+            raise StoreError("accounts.exists", name=account.name)
+
+    def _check_organisation(self, account: Account) -> None:
+        """The account's organisation is an actor of its region (or the file has none)."""
+        if not account.organisation:
+            regions = self.regions()
+            if regions:
+                raise ArgumentError("accounts.org_required", name=account.name,
+                                    regions=", ".join(c for c, _ in regions))
+            return
+        if not self.has_region(account.region):
+            raise NotFoundError("store.no_region", region=account.region)
+        if self.db.execute("SELECT 1 FROM actors WHERE region = ? AND id = ?",
+                           [account.region, account.organisation]).fetchone() is None:
+            some = [r[0] for r in self.db.execute(
+                "SELECT id FROM actors WHERE region = ? ORDER BY ord LIMIT 11",
+                [account.region])]
+            listed = ", ".join(some[:10]) + (", …" if len(some) > 10 else "")
+            raise NotFoundError("accounts.org_unknown", org=account.organisation,
+                                region=account.region, actors=listed or "-")
+
+    def remove_account(self, name: str, *, session: Session | None = None) -> None:
+        """Remove the account ``name``; its rows in the access log stay.
+
+        Raises
+        ------
+        concert.NotFoundError
+            If there is no such account.
+        concert.ArgumentError
+            If it is the last administrator (nobody could manage accounts any more).
+        concert.AccessDenied
+            If the session's role does not allow managing accounts.
+        """
+        self._allow(session, "accounts")
+        name = accounts.normalise_name(name)
+        with self._write():
+            row = self.db.execute("SELECT role FROM accounts WHERE name = ?",
+                                  [name]).fetchone()
+            if row is None:
+                raise NotFoundError("accounts.unknown", name=str(name))
+            admins = self.db.execute("SELECT COUNT(*) FROM accounts WHERE role = 'admin'"
+                                     ).fetchone()[0]
+            if row[0] == "admin" and admins == 1:
+                raise ArgumentError("accounts.last_admin", name=name)
+            self.db.execute("DELETE FROM accounts WHERE name = ?", [name])
+
+    def set_password(self, name: str, password: str, *,
+                     session: Session | None = None) -> None:
+        """Give account ``name`` a new password (an administrator's reset).
+
+        Raises
+        ------
+        concert.NotFoundError
+            If there is no such account.
+        concert.ValidationError
+            If the password breaks a rule.
+        concert.AccessDenied
+            If the session's role does not allow managing accounts.
+        """
+        self._allow(session, "accounts")
+        name = accounts.normalise_name(name)
+        raise_if(accounts.password_problems(password, str(name)))
+        self._write_password(name, accounts.hash_password(password))
+
+    def change_password(self, session: Session, old: str, new: str) -> None:
+        """The signed-in person changes their own password; the current one is required.
+
+        Raises
+        ------
+        concert.AccessDenied
+            If ``old`` is not the current password, or the account no longer exists;
+            nothing is changed.
+        concert.ValidationError
+            If the new password breaks a rule.
+        """
+        if not isinstance(session, Session):
+            raise MisuseError("store.expects", function="change_password",
+                              expected="Session", got=type(session).__name__)
+        row = self.db.execute("SELECT password FROM accounts WHERE name = ?",
+                              [session.name]).fetchone()
+        if row is None:
+            raise AccessDenied("access.gone", user=session.name)
+        if not accounts.verify_password(old, row[0]):
+            raise AccessDenied("accounts.wrong_password")
+        raise_if(accounts.password_problems(new, session.name))
+        self._write_password(session.name, accounts.hash_password(new))
+
+    def _write_password(self, name: str, stored: str) -> None:
+        with self._write():
+            cur = self.db.execute("UPDATE accounts SET password = ?, password_set_at = ? "
+                                  "WHERE name = ?", [stored, _now(), name])
+            if cur.rowcount == 0:
+                raise NotFoundError("accounts.unknown", name=str(name))
+
+    def login(self, name: str, password: str) -> Session | None:
+        """The session of ``name`` if ``password`` is its password, else ``None``.
+
+        An unknown name takes as long to refuse as a wrong password, and the answer does
+        not say which was wrong. A hash made with a lower cost than the current one is
+        made again (:func:`concert.accounts.needs_rehash`). Slowing repeated failures is
+        the server's business (:class:`dashboards.serving.LoginThrottle`).
+        """
+        key = accounts.normalise_name(name)
+        row = self.db.execute("SELECT password FROM accounts WHERE name = ?",
+                              [key]).fetchone() if isinstance(key, str) else None
+        stored = row[0] if row else None
+        if not accounts.verify_password(password, stored):
+            return None
+        if accounts.needs_rehash(stored):
+            with contextlib.suppress(sqlite3.Error, StoreError):  # a read-only file: later
+                self._write_password(key, accounts.hash_password(password))
+        return self.session(key)
+
+    def session(self, name: str) -> Session:
+        """The session of account ``name``, bound to this store's access log.
+
+        For a person the server has already signed in (its cookie names the account).
+
+        Raises
+        ------
+        concert.NotFoundError
+            If there is no such account.
+        """
+        return Session(self.account(name), log=self._log_showing)
+
+    # ------------------------------------------------------------------ access log
+    def _log_showing(self, session: Session, region: str, agreements: tuple[str, ...]) -> None:
+        """Log that ``session`` is shown the tenant codes of ``agreements`` (checked)."""
+        self._allow(session, "tenant_codes")
+        self._log(session.name, session.role,
+                  [(region, "tenant_codes", a, "") for a in agreements])
+
+    def log_access(self, region: str, agreements: list[str] | tuple[str, ...], *,
+                   action: str = "export", session: Session | None = None) -> None:
+        """Write to the access log that tenant codes of ``agreements`` left the store.
+
+        For the file's owner (``concert export --include-tenant-codes``); a session's
+        showings are logged by :func:`concert.privacy.view` itself.
+        """
+        if action not in ACCESS_ACTIONS:
+            raise MisuseError("access.unknown_action", action=action,
+                              expected=", ".join(ACCESS_ACTIONS))
+        if session is not None:
+            self._allow(session, "tenant_codes")
+        self._log(self._who(session), session.role if session else "",
+                  [(region, action, a, "") for a in agreements])
+
+    def _log(self, user: str, role: str, rows: list[tuple[str, str, str, str]]) -> None:
+        if not rows:
+            return
+        at = _now()
+        with self._write():
+            self.db.conn.executemany(
+                "INSERT INTO access_log (at, user, role, region, action, agreement, detail) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)", [(at, user, role, *row) for row in rows])
+
+    def access_log(self, region: str | None = None, *,
+                   session: Session | None = None) -> pd.DataFrame:
+        """The access log, oldest first (administrators).
+
+        Columns: ``at`` (UTC, ISO), ``user``, ``role``, ``region``, ``action`` (one of
+        :data:`ACCESS_ACTIONS`), ``agreement`` (the entente III), ``detail``.
+        """
+        self._allow(session, "access_log")
+        sql = "SELECT at, user, role, region, action, agreement, detail FROM access_log"
+        args: list[Any] = []
+        if region is not None:
+            sql += " WHERE region = ?"
+            args.append(region)
+        return pd.DataFrame(list(self.db.query(sql + " ORDER BY id", args)),
+                            columns=["at", "user", "role", "region", "action", "agreement",
+                                     "detail"])
+
+    # ------------------------------------------------------------------ retention (Law 25)
+    def retention_months(self) -> int | None:
+        """The retention period of tenant codes, in months after an entente III ended."""
+        row = self.db.execute("SELECT value FROM concert_meta WHERE key = 'retention_months'"
+                              ).fetchone()
+        try:
+            return int(row[0]) if row else None
+        except ValueError:
+            return None
+
+    def set_retention_months(self, months: int | None, *,
+                             session: Session | None = None) -> None:
+        """Set the retention period (``None``: none; ``concert purge`` then refuses).
+
+        Raises
+        ------
+        concert.ArgumentError
+            If ``months`` is not a whole number from 1 to
+            :data:`concert.retention.MAX_MONTHS`.
+        concert.AccessDenied
+            If the session's role does not allow it (administrators).
+        """
+        self._allow(session, "retention")
+        if months is not None:
+            retention.check_months(months)
+        with self._write():
+            if months is None:
+                self.db.execute("DELETE FROM concert_meta WHERE key = 'retention_months'")
+            else:
+                self.db.execute("INSERT OR REPLACE INTO concert_meta (key, value) "
+                                "VALUES ('retention_months', ?)", [str(months)])
+
+    def purge_plan(self, *, today: dt.date | None = None,
+                   session: Session | None = None) -> retention.PurgePlan:
+        """What a purge would remove today: ententes III ended before the cut-off.
+
+        Those still in a region (:func:`concert.retention.ended_agreements`) and those
+        left only in the audit trail (removed from their region, or their region deleted:
+        :func:`concert.retention.removed_agreement_end`). Nothing is written.
+
+        Raises
+        ------
+        concert.StoreError
+            If no retention period is set.
+        concert.AccessDenied
+            If the session's role does not allow it (administrators).
+        """
+        self._allow(session, "retention")
+        months = self.retention_months()
+        if months is None:
+            raise StoreError("retention.unset")
+        today = today or settings.current_date()
+        cut = retention.cutoff(months, today)
+        items: list[retention.Ended] = []
+        undated: list[tuple[str, str]] = []
+        kept: list[tuple[str, str, str]] = []
+        live: set[tuple[str, str]] = set()
+        with self._read():
+            for code, _ in self.regions():
+                agreements = _load_records(self, "agreement", code, check=False).get("", [])
+                live |= {(code, g.id) for g in agreements}
+                chosen = retention.ended_agreements(agreements, cut, today)
+                items += [retention.Ended(code, gid, end) for gid, end in chosen.ended.items()]
+                undated += [(code, gid) for gid in chosen.undated]
+                kept += [(code, gid, by) for gid, by in chosen.kept.items()]
+            last: dict[tuple[str, str], tuple[str, str, str]] = {}
+            for region, key, action, at, data in self.db.execute(
+                    "SELECT region, key, action, at, COALESCE(after, before) FROM audit "
+                    "WHERE kind = 'agreement' ORDER BY id"):
+                last[(region, key)] = (action, at, data)
+            for (region, key), (action, at, data) in last.items():
+                if (region, key) in live or action != "delete":
+                    continue
+                record = json.loads(data)
+                if record.get("type") != "III":
+                    continue
+                end = retention.removed_agreement_end(record, dt.date.fromisoformat(at[:10]))
+                if end < cut:
+                    items.append(retention.Ended(region, key, end, in_region=False))
+            counted = []
+            for e in items:
+                audit_rows = self.db.execute(
+                    "SELECT COUNT(*) FROM audit WHERE region = ? AND kind = 'agreement' "
+                    "AND key = ?", [e.region, e.agreement]).fetchone()[0]
+                log_rows = self.db.execute(
+                    "SELECT COUNT(*) FROM access_log WHERE region = ? AND agreement = ?",
+                    [e.region, e.agreement]).fetchone()[0]
+                counted.append(dataclasses.replace(e, audit_rows=audit_rows, log_rows=log_rows))
+        counted.sort(key=lambda e: (e.region, e.ended_on, e.agreement))
+        return retention.PurgePlan(months, cut, today, tuple(counted), tuple(undated),
+                                   tuple(kept))
+
+    def purge(self, plan: retention.PurgePlan, *,
+              session: Session | None = None) -> retention.PurgeResult:
+        """Remove the ententes III of ``plan``, their audit rows and access-log rows.
+
+        Only what ``plan`` lists *and* a fresh plan for the same day still lists goes (a
+        change saved since the plan was shown is respected); nothing else is touched but
+        the revision of the regions concerned, so that a region loaded before the purge
+        and saved after it does not bring them back (:mod:`concert.merge`). The purge
+        itself is logged (who, when, how many; no id). Deleted rows are overwritten
+        (``secure_delete``), then the file is rewritten (``VACUUM``) so that no copy of a
+        tenant code is left in its free space; backups are not reached: rotate them
+        within the retention period.
+
+        Raises
+        ------
+        concert.AccessDenied
+            If the session's role does not allow it (administrators).
+        concert.StoreError
+            If no retention period is set, or the write fails (nothing is removed then).
+        """
+        fresh = self.purge_plan(today=plan.today, session=session)
+        listed = plan.goes()
+        goes = [e for e in fresh.items if (e.region, e.agreement) in listed]
+        user = self._who(session)
+        audit_rows = log_rows = 0
+        secure = self.db.execute("PRAGMA secure_delete").fetchone()[0]
+        self.db.execute("PRAGMA secure_delete = ON")
+        try:
+            with self._write():
+                for e in goes:
+                    self.db.execute("DELETE FROM agreements WHERE region = ? AND id = ?",
+                                    [e.region, e.agreement])
+                    audit_rows += self.db.execute(
+                        "DELETE FROM audit WHERE region = ? AND kind = 'agreement' AND key = ?",
+                        [e.region, e.agreement]).rowcount
+                    log_rows += self.db.execute(
+                        "DELETE FROM access_log WHERE region = ? AND agreement = ?",
+                        [e.region, e.agreement]).rowcount
+                for code in sorted({e.region for e in goes if e.in_region}):
+                    self.db.execute("UPDATE regions SET revision = revision + 1, saved_at = ?, "
+                                    "saved_by = ? WHERE code = ?", [_now(), user, code])
+                if goes:
+                    self._log(user, session.role if session else "",
+                              [("", "purge", "", json.dumps(
+                                  {"agreements": len(goes), "months": plan.months,
+                                   "cutoff": plan.cutoff.isoformat()}))])
+        except sqlite3.Error as exc:
+            raise StoreError("retention.purge_failed", detail=str(exc)) from exc
+        finally:
+            self.db.execute(f"PRAGMA secure_delete = {int(secure)}")
+        compacted = not goes or self._compact()
+        return retention.PurgeResult(len(goes), audit_rows, log_rows, compacted)
+
+    def _compact(self) -> bool:
+        """Rewrite the file without its free pages (``VACUUM``); False if it is busy."""
+        if self.path is None:
+            return True
+        try:
+            self.db.execute("VACUUM")
+            busy = self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+        except sqlite3.OperationalError:
+            return False
+        return not busy
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -923,6 +1423,18 @@ def _records(region: Region) -> dict[str, tuple[str, Any, int]]:
             out[f"{kind}:{key_of(kind, rec)}"] = (kind, rec, i)
     return out
 
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
+
+
+def _agreements_iii_differ(old: Region | None, new: Region) -> bool:
+    """True if saving ``new`` over ``old`` adds, changes or removes an entente III."""
+    def iii(region: Region | None) -> dict[str, Any]:
+        if region is None:
+            return {}
+        return {g.id: to_dict("agreement", g) for g in region.agreements if g.type == "III"}
+    return iii(old) != iii(new)
 
 def _login() -> str:
     try:

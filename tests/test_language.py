@@ -16,6 +16,7 @@ from pathlib import Path
 import networkx as nx
 import pytest
 from click.testing import CliRunner
+from vocabulary import data_strings, foreign, without_names, words
 
 import concert
 from concert import Store, i18n, maturity, read_gexf, region_to_graph
@@ -72,7 +73,7 @@ def test_every_click_text_named_in_the_table_is_one_click_says():
 
     sources = "".join(Path(m.__file__).read_text("utf-8") for m in (
         click.core, click.exceptions, click.formatting, click.decorators, click.types,
-        click.parser))
+        click.parser, click.termui))
     for key, (_fr, en) in i18n.TEXT.items():
         if key.startswith("click.") and not key.startswith(("click.type.", "click.sub",
                                                              "click.options_metavar")):
@@ -257,44 +258,8 @@ def test_history_names_actions_and_kinds_in_the_language(cn_db):
 
 
 # ------------------------------------------------------------------ no text of the other language
-WORD = re.compile(r"[^\W\d_]{2,}")
-
-
-def words(text: str) -> set[str]:
-    return set(WORD.findall(text.lower()))
-
-
-def _without_names(text: str) -> str:
-    """``text`` without option names (``--region``), choices (``[fr|en]``) and addresses
-    (``?region=code``): names typed as they are, the same in both languages."""
-    text = re.sub(r"(?<![\w-])--?[A-Za-z][\w-]*", " ", text)
-    text = re.sub(r"\[[\w|-]+\]", " ", text)
-    text = re.sub(r"\w*_\w*", " ", text)  # identifiers: save_region, CONCERT_LANG
-    return re.sub(r"\?\w+=\w+", " ", text)
-
-
-def _vocabulary() -> tuple[set[str], set[str]]:
-    """Words only the French, and only the English, side of the translation table uses."""
-    fr_words: set[str] = set()
-    en_words: set[str] = set()
-    for fr, en in i18n.TEXT.values():
-        fr_words |= words(_without_names(re.sub(r"\{[^}]*\}", " ", fr)))
-        en_words |= words(_without_names(re.sub(r"\{[^}]*\}", " ", en)))
-    return fr_words - en_words - KEPT_IN_FRENCH, en_words - fr_words - KEPT_IN_FRENCH
-
-
-# Domain terms kept in French in both languages (the English texts use them as names), and
-# words of proper names the texts quote. A word here is never reported.
-KEPT_IN_FRENCH = words("""
-    entente ententes OMH CISSS CIUSSS OBNL OBNLs Clés en main comité de gestion Tableau
-    Tableaux Annexe PSL Capitale Nationale Québec Morin Lain Vallée concert
-""")
-FRENCH_ONLY, ENGLISH_ONLY = _vocabulary()
-
-
-def foreign(text: str, lang: str) -> set[str]:
-    """Words of ``text`` that only the other language's side of the table uses."""
-    return words(text) & (ENGLISH_ONLY if lang == "fr" else FRENCH_ONLY)
+# The words of each language, and what is data: tests/vocabulary.py (shared with the
+# dashboard's test, tests/ui/test_navigation.py).
 
 
 def test_the_check_catches_the_mistakes_it_is_for():
@@ -304,27 +269,6 @@ def test_the_check_catches_the_mistakes_it_is_for():
     assert foreign("Erreur : Aucune région « nope » dans cn.db.", "fr") == set()
     assert foreign("Error: No region 'nope' in cn.db.", "en") == set()
     assert foreign("Usage: concert maturity", "fr") == {"usage"}
-
-
-def _data_strings(db: Path) -> list[str]:
-    """Every text of the stored regions (names, notes, labels...): data, not interface."""
-    out: set[str] = set()
-
-    def walk(value: object) -> None:
-        if isinstance(value, str):
-            out.add(value)
-        elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-            for f in dataclasses.fields(value):
-                walk(getattr(value, f.name))
-        elif isinstance(value, (list, tuple)):
-            for v in value:
-                walk(v)
-
-    with Store(db) as store:
-        for code, name in store.regions():
-            out |= {code, name}
-            walk(store.load_region(code))
-    return sorted((s for s in out if s.strip()), key=len, reverse=True)
 
 
 def _codes() -> set[str]:
@@ -343,7 +287,7 @@ def _interface_text(output: str, data: list[str], typed: list[str]) -> str:
     values), the data, codes and option names."""
     names = sorted({*typed, *data, *_codes()}, key=len, reverse=True)
     pattern = re.compile("|".join(rf"(?<!\w){re.escape(s)}(?!\w)" for s in names))
-    return _without_names(pattern.sub(" ", output))
+    return without_names(pattern.sub(" ", output))
 
 
 def _json_values(text: str) -> str:
@@ -372,7 +316,8 @@ CSV_HEADERS = ["identifiant", "nom", "type", "source", "cible", "depuis", "incon
 
 def _run_every_command(lang: str, folder: Path
                        ) -> tuple[list[tuple[list[str], int, str]], list[str]]:
-    runner = CliRunner(env={"CONCERT_USER": "tester", "CONCERT_LANG": None})
+    runner = CliRunner(env={"CONCERT_USER": "tester", "CONCERT_LANG": None,
+                            "CONCERT_NEW_PASSWORD": "une phrase de passe"})
     db = str(folder / "cn.db")
     good = folder / ("acteurs.csv" if lang == "fr" else "actors.csv")
     good.write_text("identifiant,nom,type\nnouveau,Nouvel organisme témoin,obnl\n", "utf-8")
@@ -391,6 +336,21 @@ def _run_every_command(lang: str, folder: Path
         (["template", str(folder / "modele.xlsx")], 0),
         (["template", str(folder / "modele.txt")], 1),
         (["history", db], 0), (["backup", db, str(folder / "copy.db")], 0),
+        # accounts, retention and the access log (issue 12)
+        (["user", "list", db], 0),
+        (["user", "add", db, "lecteur", "--role", "reader", "--org", "omhq"], 1),
+        (["user", "add", db, "admin", "--role", "admin", "--org", "cem"], 0),
+        (["user", "add", db, "lecteur", "--role", "reader", "--org", "nope"], 1),
+        (["user", "add", db, "lecteur", "--role", "reader", "--org", "omhq"], 0),
+        (["user", "passwd", db, "lecteur"], 0), (["user", "list", db], 0),
+        (["user", "remove", db, "admin"], 1), (["user", "remove", db, "lecteur"], 0),
+        (["user", "passwd", db, "nobody"], 1),
+        (["purge", db], 1), (["retention", db], 0), (["retention", db, "24"], 0),
+        (["retention", db], 0), (["retention", db, "0"], 2), (["purge", db, "--dry-run"], 0),
+        (["access-log", db], 0),
+        (["export", db, str(folder / "codes.json"), "--format", "json",
+          "--include-tenant-codes"], 0),
+        (["access-log", db], 0),
         (["restore", str(folder / "copy.db"), str(folder / "restored.db")], 0),
         (["restore", str(folder / "copy.db"), str(folder / "restored.db")], 1),
         (["report", db, str(folder / "report.html")], 0),
@@ -420,7 +380,7 @@ def _run_every_command(lang: str, folder: Path
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_no_command_says_anything_in_the_other_language(lang, tmp_path):
     outputs, typed = _run_every_command(lang, tmp_path)
-    data = _data_strings(tmp_path / "cn.db")
+    data = data_strings(tmp_path / "cn.db")
     found = {}
     for args, _code, text in outputs:
         bad = foreign(_interface_text(text, data, [str(tmp_path), *typed]), lang)

@@ -146,11 +146,10 @@ def served(monkeypatch):
 
 def test_serve_on_all_addresses_warns_how_to_allow_origins(db, served):
     result = CliRunner().invoke(cli, ["serve", str(db), "--address", "0.0.0.0",
-                                      "--port", "5999"])
+                                      "--port", "5999", "--password", "x"])
     assert result.exit_code == 0, result.output
     assert "Attention : le tableau de bord écoute sur 0.0.0.0" in result.stderr
     assert "192.0.2.9:5999" in result.stderr and "--allow-origin NOM[:PORT]" in result.stderr
-    assert "sans --password" in result.stderr
     assert served[0]["allow_origin"] == [] and served[0]["address"] == "0.0.0.0"
 
     english = CliRunner().invoke(cli, ["serve", str(db), "--address", "0.0.0.0", "--port",
@@ -159,6 +158,45 @@ def test_serve_on_all_addresses_warns_how_to_allow_origins(db, served):
     assert "Warning: the dashboard listens on 0.0.0.0" in english.stderr
     assert "--allow-origin NAME[:PORT]" in english.stderr
     assert "without --password" not in english.stderr
+
+
+def test_serve_beyond_localhost_without_a_password_is_refused(db, served):
+    before = db.read_bytes()
+    result = CliRunner().invoke(cli, ["serve", str(db), "--address", "0.0.0.0",
+                                      "--port", "5999"])
+    assert result.exit_code == 1 and served == []
+    assert result.stderr.startswith("Erreur : Refusé : hors de localhost (0.0.0.0), quiconque")
+    assert "--password (ou CONCERT_PASSWORD)" in result.stderr
+    assert f"concert user add {db} NOM --role admin" in result.stderr
+    assert "Traceback" not in result.output
+    english = CliRunner().invoke(cli, ["serve", str(db), "--address", "192.0.2.9",
+                                       "--lang", "en"])
+    assert english.exit_code == 1 and served == []
+    assert "Refused: beyond localhost (192.0.2.9)" in english.stderr
+    assert db.read_bytes() == before
+    # Loopback addresses need nothing, as before.
+    for address in ("127.0.0.1", "::1", "localhost"):
+        assert CliRunner().invoke(cli, ["serve", str(db), "--address", address]).exit_code == 0
+    assert len(served) == 3
+
+
+def test_accounts_open_the_network_only_once_the_dashboard_signs_in_with_them(
+        db, served, monkeypatch):
+    from concert.accounts import Account
+
+    args = ["serve", str(db), "--address", "0.0.0.0", "--port", "5999"]
+    monkeypatch.setattr(serving, "ACCOUNTS_LOGIN", True, raising=False)
+    assert CliRunner().invoke(cli, args).exit_code == 1  # a file without accounts
+    with Store(db) as store:
+        store.add_account(Account("admin", "admin", region="capitale-nationale",
+                                  organisation="cem"), "une phrase de passe")
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    assert served[0]["password"] is None and served[0]["address"] == "0.0.0.0"
+    # While the dashboard's login does not check the accounts, they protect nothing.
+    monkeypatch.setattr(serving, "ACCOUNTS_LOGIN", False)
+    refused = CliRunner().invoke(cli, args)
+    assert refused.exit_code == 1 and "Refusé" in refused.stderr and len(served) == 1
 
 
 def test_serve_passes_user_password_and_origins(db, served):
