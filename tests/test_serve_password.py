@@ -219,13 +219,18 @@ def _open_websocket(server: Server, cookie: str | None, origin: str) -> str | in
         if status != 101:
             return status
         # The first frame the server sends (unmasked text frame: opcode, length, payload).
+        def more(rest: bytes) -> bytes:
+            chunk = sock.recv(65536)
+            assert chunk, "the server closed the websocket after accepting it"
+            return rest + chunk
+
         while len(rest) < 4:
-            rest += sock.recv(65536)
+            rest = more(rest)
         length, offset = rest[1] & 0x7F, 2
         if length == 126:
             length, offset = struct.unpack(">H", rest[2:4])[0], 4
         while len(rest) < offset + length:
-            rest += sock.recv(65536)
+            rest = more(rest)
         return rest[offset:offset + length].decode("utf-8")
 
 
