@@ -174,7 +174,7 @@ def build_app(db_path: str | Path | None, *, region: str | None = None, lang: st
     else:
         state.param.update(lang=lang, presentation=presentation)
     if _served():
-        pn.state.location.sync(state, {"page": "page", "lang": "lang",
+        pn.state.location.sync(state, {"page": "page", "lang": "lang", "region_code": "region",
                                         "presentation": "presentation", "anonymise": "anonymise"})
     return _frame(state)
 

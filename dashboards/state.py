@@ -96,6 +96,12 @@ class DashboardState(param.Parameterized):
             self.version += 1
         else:
             self.reload()
+        self.param.watch(self._region_chosen, "region_code")
+
+    def _region_chosen(self, event: param.parameterized.Event) -> None:
+        """Another region asked for (``?region=code`` in the address): load it."""
+        if self.region is None or event.new != self.region.code:
+            self.reload()
 
     # ------------------------------------------------------------------ store
     @contextmanager

@@ -228,7 +228,8 @@ def test_no_payload_runs_on_any_page_in_any_mode(poisoned: tuple[str, Region, Pa
             if mode == "presentation" and slug in EDITING_PAGES:
                 continue
             where = f"{slug} ({mode})"
-            args = "&".join(f"{k}={v}" for k, v in {"page": slug, **query}.items())
+            args = "&".join(f"{k}={v}" for k, v in {"page": slug, "region": region.code,
+                                                     **query}.items())
             page.goto(f"{url}?{args}")
             page.wait_for_function(READY, timeout=60_000)
             visited += 1
