@@ -107,7 +107,7 @@ def region_stage_html(assessment: Assessment, lang: str = "fr") -> str:
     if region.missing and region.next_stage:
         names = "; ".join(i18n.indicator_label(c, lang) for c in region.missing)
         out.append(f"<p>{esc(tr('dash.region_holding', lang, indicators=names))}</p>")
-    out.extend(f'<p class="muted">{esc(n)}</p>' for n in region.notes)
+    out.extend(f'<p class="muted">{esc(n.text(lang))}</p>' for n in region.notes)
     return "".join(out)
 
 
