@@ -58,7 +58,9 @@ from concert.indicators import (
     region_stage,
 )
 from concert.region import Region
-from concert.store import Store
+from concert.retire import retire_actor
+from concert.start import new_region, suggest_code
+from concert.store import ConflictError, RecordConflict, Store
 from concert.ties import Tie
 
 try:
@@ -74,4 +76,5 @@ __all__ = [
     "compare_assessments", "effective_status", "expiring", "first_admin_needed",
     "graph_to_frames", "maturity", "maturity_frame", "read_gexf", "read_graphml",
     "region_stage", "region_to_graph", "write_gexf", "write_graphml",
+    "ConflictError", "RecordConflict", "new_region", "retire_actor", "suggest_code",
 ]

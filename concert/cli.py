@@ -407,12 +407,51 @@ def example(db: str, replace: bool, lang: str) -> None:
 
     region = capitale_nationale()
     with Store(db) as store:
-        if store.has_region(region.code) and not replace:
-            raise CliError(Message("cli.exists", db=db, region=region.code))
+        held = store.regions()
+        if held and not replace:  # the README's first command, run again: keep their work
+            click.echo(i18n.t("cli.example_kept", lang, db=db,
+                              regions=", ".join(f"{c} ({n})" for c, n in held)))
+            return
         store.save_region(region)
     click.echo(i18n.t("cli.example_written", lang, name=region.name, db=db,
                       actors=len(region.actors), agreements=len(region.agreements),
                       assessments=len(region.assessments)))
+
+
+@cli.command(context_settings=CONTEXT, help="cli.help.init")
+@DB
+@option("--name", "name", required=True, help="cli.opt.region_name")
+@option("--territories", required=True, help="cli.opt.territories")
+@option("--code", default=None, help="cli.opt.code")
+@option("--program", "program", default=None, help="cli.opt.program")
+@lang_option
+def init(db: str, name: str, territories: str, code: str | None, program: str | None,
+         lang: str) -> None:
+    """Create a new, empty region in ``db`` (help: ``cli.help.init``)."""
+    from concert.start import new_region
+
+    region = new_region(name, territories, code=code, program_name=program)
+    with Store(db) as store:
+        if store.has_region(region.code):
+            raise CliError(Message("cli.init_exists", db=db, code=region.code))
+        store.save_region(region, replace=False)
+    click.echo(i18n.t("cli.init_written", lang, name=region.name, code=region.code, db=db,
+                      territories=len(region.territories)))
+
+
+@cli.command(context_settings=CONTEXT, help="cli.help.directory")
+@DB
+@OUT
+@option("--region", "region_code", default=None, help="cli.opt.region")
+@lang_option
+def directory(db: str, out: str, region_code: str | None, lang: str) -> None:
+    """Write the partner directory of a region as CSV or XLSX."""
+    from concert.io.directory import write_directory
+
+    check_output(out, protect=[db])
+    region = _load(db, region_code)
+    write_directory(region, out, lang=lang, protect=[db])
+    click.echo(i18n.t("cli.exported", lang, what=i18n.t("directory.sheet", lang), out=out))
 
 
 @cli.command(context_settings=CONTEXT, help="cli.help.regions")

@@ -33,6 +33,7 @@ __all__ = [
     "CRITERIA",
     "ENGAGEMENT_LEVELS",
     "INDICATORS",
+    "KEY_ACTOR_NEEDS",
     "KEY_ACTOR_ROWS",
     "ORG_ROLES",
     "SECTORS",
@@ -403,6 +404,57 @@ KEY_ACTOR_ROWS: tuple[KeyActorRow, ...] = (
         roles=("carrier",),
     ),
 )
+
+@dataclass(frozen=True)
+class KeyActorNeed(Term):
+    """Who a region needs, and where: in every territory, or once for the region.
+
+    An actor meets the need when its type is one of ``actor_types`` or it holds one of
+    ``roles``, and it holds every role of ``all_roles``.
+    """
+
+    scope: str = "territory"
+    actor_types: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+    all_roles: tuple[str, ...] = ()
+
+
+KEY_ACTOR_NEEDS: tuple[KeyActorNeed, ...] = (
+    KeyActorNeed(
+        "housing", "un OMH ou un autre fournisseur de logement social",
+        "an OMH or another social-housing provider",
+        "Tableau 6 (L4111-4116: OMH « sur le territoire »; L4241-4272: OBNL et Coops); "
+        "inferred: docs/decisions.md", scope="territory",
+        actor_types=("omh", "obnl", "coop"), roles=("housing_provider",)),
+    KeyActorNeed(
+        "municipality", "la municipalité", "the municipality",
+        "Tableau 6 (L4138-4157: « sur leur territoire », « la municipalité concernée »); "
+        "inferred: docs/decisions.md", scope="territory", actor_types=("municipality",)),
+    KeyActorNeed(
+        "referring_community", "un organisme communautaire référent",
+        "a referring community organisation",
+        "Tableau 6 (L4211-4237: suivi « dans la communauté », organisme référent); "
+        "inferred: docs/decisions.md", scope="territory", actor_types=("community_org",),
+        all_roles=("referring",)),
+    KeyActorNeed(
+        "cisss", "le CISSS ou CIUSSS", "the CISSS or CIUSSS",
+        "Tableau 6 (L4175-4210); 003 (L373-377: « de chaque territoire », au sens du réseau "
+        "de la santé); inferred: docs/decisions.md", scope="region", actor_types=("cisss",)),
+    KeyActorNeed(
+        "program", "le programme", "the program", "Section VI (L1791-1834); inferred: "
+        "docs/decisions.md", scope="region", actor_types=("program",)),
+    KeyActorNeed(
+        "carrier", "l’organisme porteur ou fiduciaire", "the carrier or fiduciary organisation",
+        "Tableau 6 (L4274-4344); inferred: docs/decisions.md", scope="region",
+        roles=("carrier",)),
+    KeyActorNeed(
+        "user_representatives", "des représentants des personnes utilisatrices",
+        "representatives of service users", "Tableau 6 (L4090-4103); inferred: "
+        "docs/decisions.md", scope="region", actor_types=("user_association",)),
+)
+"""Which key actors each territory needs and which the region needs once (inferred from
+Tableau 6: the OMH and the municipality act "sur le territoire"; the CISSS, the program,
+the carrier and users' representatives are regional). The ruling is in docs/decisions.md."""
 
 # --------------------------------------------------------------------------------------
 # Committees and person roles (sections VI, VII, IX).
@@ -936,6 +988,7 @@ _TABLES: dict[str, tuple[Term, ...]] = {
     "contact_role": CONTACT_ROLES,
     "engagement": ENGAGEMENT_LEVELS,
     "key_actor": KEY_ACTOR_ROWS,
+    "key_actor_need": KEY_ACTOR_NEEDS,
     "committee_kind": COMMITTEE_KINDS,
     "seat": SEAT_KINDS,
     "tie_kind": TIE_KINDS,

@@ -20,7 +20,18 @@ rule                           finding
 ``governance.one_sided``       a management or selection committee lacks the social
                                housing or the health and social-services sector
 ``governance.double_role``     the carrier organisation is also a referring one
+``key_actor.territory``        a territory lacks a key actor it needs (a housing
+                               provider, its municipality, a referring community
+                               organisation: :data:`concert.framework.KEY_ACTOR_NEEDS`)
+``key_actor.region``           the region lacks a key actor it needs once (the
+                               program; the other regional rows are
+                               ``key_actor.missing``)
+``actor.retired_in_force``     a retired organisation still has an entente in force:
+                               end it or transfer it
 =============================  ===================================================
+
+Organisations retired by the date (:func:`concert.retire.current_region`) are left out of
+every check but the last.
 
 :func:`evidence` sets, beside the committee's own answer to a criterion, what the
 data say (``supports``, ``contradicts`` or ``no data``); it never changes the
@@ -37,13 +48,15 @@ import pandas as pd
 
 from concert import framework as fw
 from concert import i18n, settings
-from concert.actors import is_housing_provider, is_referring, key_actor_rows_of
+from concert.actors import Actor, is_housing_provider, is_referring, key_actor_rows_of
 from concert.agreements import expiring, is_current
 from concert.indicators import Assessment, criterion_states, maturity
 from concert.region import Region
+from concert.retire import current_region, is_retired
 
-__all__ = ["agreement_gaps", "all_gaps", "evidence", "governance_gaps", "key_actor_coverage",
-           "next_steps"]
+__all__ = ["agreement_gaps", "all_gaps", "evidence", "governance_gaps", "key_actor_cells",
+           "key_actor_coverage", "key_actor_grid", "meets", "next_steps", "retirement_gaps",
+           "territory_gaps"]
 
 COLUMNS = ["rule", "indicator", "subject", "message"]
 ENGAGEMENT_RANK = {code: i for i, code in enumerate(fw.codes("engagement"))}
@@ -58,8 +71,9 @@ def _row(rule: str, indicator: str, subject: str, lang: str | None, **values: ob
             "message": i18n.t(f"gap.{rule}", lang, **values)}
 
 
-def key_actor_coverage(region: Region, *, lang: str | None = None) -> pd.DataFrame:
-    """The key-actor grid (Tableau 6) filled with the region's actors.
+def key_actor_coverage(region: Region, *, on: dt.date | None = None,
+                       lang: str | None = None) -> pd.DataFrame:
+    """The key-actor grid (Tableau 6) filled with the region's actors (retired ones apart).
 
     Returns
     -------
@@ -68,6 +82,7 @@ def key_actor_coverage(region: Region, *, lang: str | None = None) -> pd.DataFra
         ``best_engagement`` (code, or ``""``), ``status`` (``missing``, ``identified``,
         ``contacted``, ``at_table`` or ``signatory``).
     """
+    region = current_region(region, on)
     filled: dict[str, list] = {row.code: [] for row in fw.KEY_ACTOR_ROWS}
     for a in region.actors:
         for code in key_actor_rows_of(a):
@@ -103,6 +118,7 @@ def agreement_gaps(region: Region, *, on: dt.date | None = None,
     no agreement II in force on ``on`` (default today).
     """
     on = on or settings.current_date()
+    region = current_region(region, on)
     current = [a for a in region.agreements if is_current(a, on)]
     with_i = {a.party("housing_provider").actor for a in current  # type: ignore[union-attr]
               if a.type == "I"}
@@ -138,6 +154,7 @@ def governance_gaps(region: Region, *, on: dt.date | None = None,
     (L4342-4344).
     """
     on = on or settings.current_date()
+    region = current_region(region, on)
     by = region.actors_by_id()
     rows = []
     for kind in ("gestion", "selection"):
@@ -161,10 +178,138 @@ def governance_gaps(region: Region, *, on: dt.date | None = None,
 
 def all_gaps(region: Region, *, on: dt.date | None = None,
              lang: str | None = None) -> pd.DataFrame:
-    """Every gap: key actors, agreements and governance, in that order."""
-    parts = [_frame(_key_actor_gaps(region, lang)), agreement_gaps(region, on=on, lang=lang),
-             governance_gaps(region, on=on, lang=lang)]
+    """Every gap, in this order.
+
+    Key actors (the grid, then by territory), agreements, governance, and the ententes of
+    retired organisations still in force.
+    """
+    on = on or settings.current_date()
+    parts = [_frame(_key_actor_gaps(current_region(region, on), lang)),
+             territory_gaps(region, on=on, lang=lang),
+             agreement_gaps(region, on=on, lang=lang),
+             governance_gaps(region, on=on, lang=lang),
+             retirement_gaps(region, on=on, lang=lang)]
     return pd.concat([p for p in parts if not p.empty] or [_frame([])], ignore_index=True)
+
+
+def meets(actor: Actor, need: fw.KeyActorNeed) -> bool:
+    """True if ``actor`` fills the key-actor ``need`` (its type or roles, see the need)."""
+    kind = actor.type in need.actor_types or any(r in actor.roles for r in need.roles)
+    return kind and all(r in actor.roles for r in need.all_roles)
+
+
+def _serves(actor: Actor, territory: str) -> bool:
+    return territory in actor.territories
+
+
+def territory_gaps(region: Region, *, on: dt.date | None = None,
+                   lang: str | None = None) -> pd.DataFrame:
+    """Key actors missing by territory (e.g. no OMH for Grand Portneuf), and the program.
+
+    Each need of :data:`concert.framework.KEY_ACTOR_NEEDS` of scope ``territory`` must be
+    met by an organisation serving each of the region's territories; the program must be
+    in the region (the other regional needs are rows of the grid: ``key_actor.missing``).
+    ``subject`` is ``need@territory`` (``need`` for the region).
+    """
+    region = current_region(region, on)
+    rows = []
+    for need in fw.KEY_ACTOR_NEEDS:
+        label = i18n.label("key_actor_need", need.code, lang)
+        if need.scope == "territory":
+            for territory in region.territories:
+                if not any(meets(a, need) and _serves(a, territory) for a in region.actors):
+                    rows.append(_row("key_actor.territory", "convergence",
+                                     f"{need.code}@{territory}", lang, need=label,
+                                     territory=territory))
+        elif need.code not in {r.code for r in fw.KEY_ACTOR_ROWS} and not any(
+                meets(a, need) for a in region.actors):
+            rows.append(_row("key_actor.region", "convergence", need.code, lang, need=label))
+    return _frame(rows)
+
+
+def retirement_gaps(region: Region, *, on: dt.date | None = None,
+                    lang: str | None = None) -> pd.DataFrame:
+    """Ententes still in force on ``on`` with an organisation retired by then.
+
+    Each is to be ended or transferred to another organisation (``subject``: the entente).
+    """
+    on = on or settings.current_date()
+    gone = {a.id: a for a in region.actors if is_retired(a, on)}
+    rows = []
+    for ag in region.agreements:
+        for actor_id in dict.fromkeys(ag.actor_ids):
+            if actor_id in gone and is_current(ag, on):
+                rows.append(_row("actor.retired_in_force", "structure", ag.id, lang,
+                                 agreement=ag.id, type=ag.type, actor=gone[actor_id].label()))
+    return _frame(rows)
+
+
+def _row_scope(row: fw.KeyActorRow) -> str:
+    """``territory`` if a territory need covers the grid row's actors, else ``region``."""
+    for need in fw.KEY_ACTOR_NEEDS:
+        if need.scope == "territory" and set(row.actor_types) & set(need.actor_types):
+            return "territory"
+    return "region"
+
+
+WHOLE_REGION = ""
+"""The grid's column for organisations that name none of the region's territories."""
+
+
+def key_actor_cells(region: Region, *, on: dt.date | None = None,
+                    lang: str | None = None) -> pd.DataFrame:
+    """The key-actor grid as a long table: one row per (grid row, territory, organisation).
+
+    Columns: ``row, scope`` (``territory`` or ``region``), ``territory`` (one of the
+    region's territories, or ``""`` for organisations naming none of them), ``actor``,
+    ``label``, ``engagement`` (code), ``engagement_label``. Retired organisations are
+    left out. An empty cell of a ``territory`` row is a gap (:func:`territory_gaps`).
+    """
+    region = current_region(region, on)
+    known = set(region.territories)
+    rows = []
+    for row in fw.KEY_ACTOR_ROWS:
+        scope = _row_scope(row)
+        for a in region.actors:
+            if row.code not in key_actor_rows_of(a):
+                continue
+            places = [t for t in a.territories if t in known] or [WHOLE_REGION]
+            for territory in places:
+                rows.append({"row": row.code, "scope": scope, "territory": territory,
+                             "actor": a.id, "label": a.label(), "engagement": a.engagement,
+                             "engagement_label": i18n.label("engagement", a.engagement, lang)})
+    return pd.DataFrame(rows, columns=["row", "scope", "territory", "actor", "label",
+                                       "engagement", "engagement_label"])
+
+
+def key_actor_grid(region: Region, *, on: dt.date | None = None,
+                   lang: str | None = None) -> pd.DataFrame:
+    """The key-actor grid as the guide's working tool (Tableau 6, its fourth column).
+
+    One row per key-actor type; columns ``row, label, role, interest`` (the source's text
+    in ``lang``), ``scope``, then one column per territory of the region (named as the
+    territory), then ``""`` when some organisation names none of them. Each cell lists
+    the organisations with their engagement, ``"OMH de Québec (Signataire); ..."``; an
+    empty cell is ``""``.
+    """
+    lang = lang or settings.language
+    cells = key_actor_cells(region, on=on, lang=lang)
+    columns = list(region.territories)
+    if (cells["territory"] == WHOLE_REGION).any():
+        columns.append(WHOLE_REGION)
+    out = []
+    for row in fw.KEY_ACTOR_ROWS:
+        mine = cells[cells["row"] == row.code]
+        entry = {"row": row.code, "label": i18n.label("key_actor", row.code, lang),
+                 "role": row.role_fr if lang == "fr" else row.role_en,
+                 "interest": row.interest_fr if lang == "fr" else row.interest_en,
+                 "scope": _row_scope(row)}
+        for t in columns:
+            here = mine[mine["territory"] == t]
+            entry[t] = "; ".join(f"{lab} ({eng})" for lab, eng in zip(
+                here["label"], here["engagement_label"], strict=True))
+        out.append(entry)
+    return pd.DataFrame(out, columns=["row", "label", "role", "interest", "scope", *columns])
 
 
 def _signals(region: Region, on: dt.date) -> dict[str, tuple[bool, str]]:

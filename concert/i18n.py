@@ -434,10 +434,14 @@ TEXT: dict[str, tuple[str, str]] = {
                             "{agreements} ententes, {assessments} évaluations."),
                             ("Example region '{name}' written to {db}: {actors} actors, "
                             "{agreements} agreements, {assessments} assessments.")),
-    "cli.no_region": ("Aucune région dans {db}. Créez-en une avec : concert example {db}",
-                      "No region in {db}. Create one with: concert example {db}"),
-    "cli.not_found_db": ("Fichier introuvable : {db}. Créez-le avec : concert example {db}",
-                         "File not found: {db}. Create it with: concert example {db}"),
+    "cli.no_region": (("Aucune région dans {db}. Créez la vôtre avec : concert init {db} "
+                       "--name NOM --territories \"A;B\""),
+                      ("No region in {db}. Create yours with: concert init {db} --name NAME "
+                       "--territories \"A; B\"")),
+    "cli.not_found_db": (("Fichier introuvable : {db}. Créez votre région avec : concert init "
+                          "{db} --name NOM --territories \"A;B\""),
+                         ("File not found: {db}. Create your region with: concert init {db} "
+                          "--name NAME --territories \"A; B\"")),
     "cli.maturity_title": ("Maturité de la concertation — {region}, évaluation du {date}",
                            "Concertation maturity — {region}, assessment of {date}"),
     "cli.region_stage": ("Stade de la région : {stage}", "Region stage: {stage}"),
@@ -1263,6 +1267,121 @@ TEXT: dict[str, tuple[str, str]] = {
                              "from 1 to {max}.")),
     "retention.purge_failed": ("La purge a échoué, rien n’a été retiré ({detail}).",
                                "The purge failed, nothing was removed ({detail})."),
+    # ---------------------------------------------------------------- workspace (issue 13)
+    # starting a region, saving one record, retiring, the key-actor grid, the directory,
+    # the change log and bringing a past state back
+    "rule.region.territory_twice": ("territoire nommé deux fois : « {territory} »",
+                                    "territory named twice: '{territory}'"),
+    "store.record_conflict": (
+        ("{kind} « {record} » a été modifié(e) par {user} le {at} depuis que vous l’avez "
+         "ouvert(e) : rien n’a été enregistré ; votre saisie est conservée, rechargez pour "
+         "voir sa version puis refaites votre modification."),
+        ("{kind} '{record}' was changed by {user} at {at} since you opened it: nothing was "
+         "saved; what you typed is kept, reload to see their version and redo your change.")),
+    "store.no_record": ("Aucun(e) {kind} « {record} » dans la région « {region} ».",
+                        "No {kind} '{record}' in region '{region}'."),
+    "retire.kind": ("On ne retire pas un(e) {kind} : seuls {expected} prennent une date de fin.",
+                    "A {kind} is not retired: only {expected} take an end date."),
+    "retire.no_record": ("Aucun(e) {kind} « {record} » dans la région « {region} ».",
+                         "No {kind} '{record}' in region '{region}'."),
+    "gap.key_actor.territory": (("{territory} : il manque {need} (grille des acteurs-clés, "
+                                 "Tableau 6)"),
+                                "{territory}: missing {need} (key-actor grid, Tableau 6)"),
+    "gap.key_actor.region": ("La région n’a pas {need} (grille des acteurs-clés)",
+                             "The region has no {need} (key-actor grid)"),
+    "gap.actor.retired_in_force": (
+        ("L’entente {type} « {agreement} » est encore en vigueur avec « {actor} », retiré : "
+         "mettez-y fin ou transférez-la à un autre organisme"),
+        ("Agreement {type} '{agreement}' is still in force with '{actor}', retired: end it or "
+         "transfer it to another organisation")),
+    "grid.whole_region": ("Toute la région", "Whole region"),
+    "directory.iii": ("III : {n}", "III: {n}"),
+    "directory.sheet": ("Répertoire", "Directory"),
+    "directory.format": ("{out} : le répertoire s’écrit en .csv ou en .xlsx",
+                         "{out}: the directory is written as .csv or .xlsx"),
+    "directory.col.territory": ("Territoire", "Territory"),
+    "directory.col.sector": ("Secteur", "Sector"),
+    "directory.col.organisation": ("Organisme", "Organisation"),
+    "directory.col.acronym": ("Sigle", "Acronym"),
+    "directory.col.type": ("Type d’organisme", "Organisation type"),
+    "directory.col.roles": ("Rôles", "Roles"),
+    "directory.col.engagement": ("Degré d’engagement", "Engagement"),
+    "directory.col.contacts": ("Personnes-ressources", "Contacts"),
+    "directory.col.agreements": ("Ententes en vigueur", "Agreements in force"),
+    "directory.col.committees": ("Comités", "Committees"),
+    "directory.col.actor": ("Identifiant", "Identifier"),
+    "log.insert": ("{user} a ajouté {kind} « {name} »", "{user} added {kind} '{name}'"),
+    "log.update": ("{user} a modifié {kind} « {name} »", "{user} changed {kind} '{name}'"),
+    "log.delete": ("{user} a supprimé {kind} « {name} »", "{user} deleted {kind} '{name}'"),
+    "log.retire": ("{user} a mis fin à {kind} « {name} » (au {date})",
+                   "{user} ended {kind} '{name}' (on {date})"),
+    "log.end": ("{user} a mis fin à l’entente « {name} » (au {date})",
+                "{user} ended agreement '{name}' (on {date})"),
+    "log.insert.actor": ("{user} a ajouté l’organisme « {name} »",
+                         "{user} added the organisation '{name}'"),
+    "log.update.actor": ("{user} a modifié l’organisme « {name} »",
+                         "{user} changed the organisation '{name}'"),
+    "log.delete.actor": ("{user} a supprimé l’organisme « {name} »",
+                         "{user} deleted the organisation '{name}'"),
+    "log.retire.actor": ("{user} a retiré l’organisme « {name} »",
+                         "{user} retired the organisation '{name}'"),
+    "log.insert.agreement": ("{user} a ajouté l’entente « {name} »",
+                             "{user} added agreement '{name}'"),
+    "log.update.agreement": ("{user} a modifié l’entente « {name} »",
+                             "{user} changed agreement '{name}'"),
+    "log.delete.agreement": ("{user} a supprimé l’entente « {name} »",
+                             "{user} deleted agreement '{name}'"),
+    "log.insert.committee": ("{user} a ajouté le comité « {name} »",
+                             "{user} added the committee '{name}'"),
+    "log.update.committee": ("{user} a modifié le comité « {name} »",
+                             "{user} changed the committee '{name}'"),
+    "log.retire.membership": ("{user} a mis fin au siège « {name} » (au {date})",
+                              "{user} ended the seat '{name}' (on {date})"),
+    "log.retire.tie": ("{user} a mis fin au lien « {name} » (au {date})",
+                       "{user} ended the tie '{name}' (on {date})"),
+    "log.insert.assessment": ("{user} a ajouté l’autoévaluation « {name} »",
+                              "{user} added the self-assessment '{name}'"),
+    "restore.insert": ("{kind} « {name} » revient", "{kind} '{name}' comes back"),
+    "restore.update": ("{kind} « {name} » reprend ses valeurs d’alors",
+                       "{kind} '{name}' takes back its values of then"),
+    "restore.delete": ("{kind} « {name} », ajouté(e) depuis, est retiré(e) de la région",
+                       "{kind} '{name}', added since, leaves the region"),
+    "cli.help.init": (
+        ("Crée une nouvelle région, vide, dans DB : son nom, ses territoires (séparés par "
+         "« ; »), son code (suggéré à partir du nom) et, au besoin, l’organisme du programme. "
+         "Refuse d’écraser une région de même code.\n\nExemple :\n\n    concert init "
+         "mauricie.db --name Mauricie --territories \"Trois-Rivières;Shawinigan\""),
+        ("Create a new, empty region in DB: its name, territories (separated by ';'), code "
+         "(suggested from the name) and, if given, the program's own organisation. Refuses "
+         "to overwrite a region of the same code.\n\nExample:\n\n    concert init "
+         "mauricie.db --name Mauricie --territories \"Trois-Rivières; Shawinigan\"")),
+    "cli.opt.region_name": ("Nom de la région.", "The region's name."),
+    "cli.opt.territories": ("Territoires, séparés par « ; ».", "Territories, separated by ';'."),
+    "cli.opt.code": ("Code de la région (par défaut : suggéré à partir du nom).",
+                     "The region's code (default: suggested from the name)."),
+    "cli.opt.program": ("Nom de l’organisme du programme (facultatif).",
+                        "Name of the program's own organisation (optional)."),
+    "cli.init_written": (("Région « {name} » (code {code}) créée dans {db} : {territories} "
+                          "territoire(s). Ouvrez-la : concert serve {db}"),
+                         ("Region '{name}' (code {code}) created in {db}: {territories} "
+                          "territory(ies). Open it: concert serve {db}")),
+    "cli.init_exists": (("{db} contient déjà une région de code « {code} » : rien n’a été "
+                         "écrit. Choisissez un autre code avec --code."),
+                        ("{db} already holds a region with code '{code}': nothing was "
+                         "written. Choose another code with --code.")),
+    "cli.example_kept": (("{db} contient déjà {regions} : rien n’a été écrit (vos "
+                          "modifications sont conservées). Pour réécrire l’exemple : concert "
+                          "example {db} --replace"),
+                         ("{db} already holds {regions}: nothing was written (your changes "
+                          "are kept). To rewrite the example: concert example {db} --replace")),
+    "cli.help.directory": (
+        ("Écrit le répertoire des partenaires (organismes par territoire et secteur, "
+         "personnes-ressources, rôles, ententes en vigueur, comités) en CSV ou XLSX, selon "
+         "l’extension de OUT. Aucun locataire n’y figure.\n\nExemple :\n\n    concert "
+         "directory cn.db repertoire.xlsx"),
+        ("Write the partner directory (organisations by territory and sector, contacts, "
+         "roles, agreements in force, committees) as CSV or XLSX, from OUT's extension. No "
+         "tenant appears in it.\n\nExample:\n\n    concert directory cn.db directory.xlsx")),
     # ---------------------------------------------------------------- library errors
     "store.no_path": ("Donnez un chemin de fichier, ou memory=True pour une base en mémoire.",
                       "Give a file path, or memory=True for an in-memory store."),

@@ -18,8 +18,22 @@ import os
 language: str = os.environ.get("CONCERT_LANG", "fr") if os.environ.get(
     "CONCERT_LANG", "fr") in ("fr", "en") else "fr"
 today: _dt.date | None = None
+timezone: str = os.environ.get("CONCERT_TZ", "America/Montreal")
+"""Where times a person reads are shown (the audit trail is kept in UTC): Québec's."""
 
 
 def current_date() -> _dt.date:
     """Return :data:`today` if set, else the real date."""
     return today or _dt.date.today()
+
+
+def local_time(when: _dt.datetime) -> _dt.datetime:
+    """``when`` (UTC if naive) in :data:`timezone` (the machine's zone if unknown)."""
+    import zoneinfo
+
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=_dt.UTC)
+    try:
+        return when.astimezone(zoneinfo.ZoneInfo(timezone))
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return when.astimezone()

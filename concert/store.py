@@ -78,11 +78,43 @@ from concert.merge import MergeConflict, three_way_merge
 from concert.records import from_dict, key_of, to_dict
 from concert.region import ALL_RECORD_TYPES, RECORD_LISTS, Baseline, Region
 
-__all__ = ["SCHEMA_VERSION", "ConflictError", "Store"]
+__all__ = ["SCHEMA_VERSION", "ConflictError", "RecordConflict", "Store"]
 
 
 class ConflictError(StoreError):
     """The region changed in the store since it was loaded: reload and redo the change."""
+
+
+class RecordConflict(ConflictError):
+    """One record changed in the store since the person loaded it (who, when, what now).
+
+    Attributes: ``kind``, ``record`` (its key), ``user`` (who saved it last), ``at`` (when,
+    UTC ISO),
+    ``stored`` (the record as stored now, ``None`` if it was removed).
+    """
+
+    def __init__(self, kind: str, key: str, user: str, at: str, stored: Any) -> None:
+        super().__init__(Message("store.record_conflict", kind=Message(f"kind.{kind}"),
+                                 record=key, user=user, at=LocalTime(at)))
+        self.kind, self.record, self.user, self.at, self.stored = kind, key, user, at, stored
+
+
+class LocalTime:
+    """A UTC ISO time shown in the machine's local time (``2026-12-06 08:10``)."""
+
+    def __init__(self, at: str) -> None:
+        self.at = at
+
+    def text(self, lang: str | None = None) -> str:
+        """The time in local time, to the minute."""
+        try:
+            return settings.local_time(dt.datetime.fromisoformat(self.at)).strftime(
+                "%Y-%m-%d %H:%M")
+        except ValueError:
+            return self.at[:16]
+
+    def __str__(self) -> str:
+        return self.text()
 
 SCHEMA_VERSION = 4
 """4: accounts, the access log (issue 12); 3: ties' frequency; 2: revisions."""
@@ -575,6 +607,175 @@ class Store:
         except sqlite3.Error as exc:
             raise StoreError("store.assessment_failed", assessment=assessment.id,
                              detail=str(exc)) from exc
+
+    # ------------------------------------------------------------------ one record
+    def save_record(self, region_code: str, record: Any, *, base: Any = None,
+                    session: Session | None = None) -> Region:
+        """Save one record of region ``region_code`` (what a form saves), in one transaction.
+
+        ``base`` is the record as the person loaded it (``None``: a new record). If the
+        stored record changed since (someone else saved it, or removed it), nothing is
+        written and :class:`ConflictError` says who and when (its ``user``, ``at`` and
+        ``stored`` attributes too): the caller keeps what was typed. Records others changed
+        meanwhile are kept: two people editing different records both succeed. The
+        region's own rules are checked on the region with this record in place; the change
+        goes to the audit trail under the session's account.
+
+        Returns the region as stored after the save.
+
+        Raises
+        ------
+        concert.ValidationError
+            If the record, or the region with it, breaks a rule; nothing is written.
+        concert.AccessDenied
+            If the role does not allow ``write`` (and ``agreement_iii`` for an entente III).
+        concert.NotFoundError
+            If the region is not in the store.
+        ConflictError
+            If the stored record is no longer ``base``.
+        """
+        kind = self._record_kind(record, "save_record")
+        if base is not None and type(base) is not type(record):
+            raise StoreError("store.expects", function="save_record",
+                             expected=type(record).__name__, got=type(base).__name__)
+        self._allow(session, "write")
+        if kind == "agreement" and session is not None and "III" in (
+                record.type, getattr(base, "type", "")):
+            self._allow(session, "agreement_iii")
+        raise_if(record.problems())
+        old_key = key_of(kind, base if base is not None else record)
+        return self._save_one(region_code, kind, old_key, record, base, session)
+
+    def delete_record(self, region_code: str, kind: str, id: str, *,
+                      session: Session | None = None) -> Region:
+        """Delete one record entered by mistake (``id``: its key, see :func:`record_key`).
+
+        An organisation that leaves is retired, an entente ended (:mod:`concert.retire`):
+        deleting is only for a mistake, and refused while other records need it (a seat,
+        a tie, an entente naming the organisation). Audited; returns the stored region.
+
+        Raises
+        ------
+        concert.NotFoundError
+            If there is no such record.
+        concert.ValidationError
+            If other records still need it; nothing is written.
+        concert.AccessDenied
+            If the role does not allow it.
+        """
+        if kind not in RECORD_LISTS:
+            raise ArgumentError("records.unknown_kind", kind=kind, expected=tuple(RECORD_LISTS))
+        self._allow(session, "write")
+        return self._save_one(region_code, kind, id, None, None, session)
+
+    def _record_kind(self, record: Any, function: str) -> str:
+        kind = getattr(type(record), "kind_name", None)
+        if kind not in RECORD_LISTS:
+            raise StoreError("store.expects", function=function,
+                             expected=", ".join(RECORD_LISTS), got=type(record).__name__)
+        return str(kind)
+
+    def _last_change(self, code: str, kind: str, key: str) -> tuple[str, str]:
+        """Who made the last change to a record, and when (UTC ISO): from the audit trail."""
+        row = self.db.execute("SELECT user, at FROM audit WHERE region = ? AND kind = ? AND "
+                              "key = ? ORDER BY id DESC LIMIT 1", [code, kind, key]).fetchone()
+        if row is None:
+            row = self.db.execute("SELECT saved_by, saved_at FROM regions WHERE code = ?",
+                                  [code]).fetchone()
+        return (str(row[0] or "?"), str(row[1])) if row else ("?", "")
+
+    def _save_one(self, code: str, kind: str, old_key: str, record: Any, base: Any,
+                  session: Session | None) -> Region:
+        """Replace (or add, or with ``record`` None delete) one record, checked and audited."""
+        user = self._who(session)
+        attr = RECORD_LISTS[kind]
+        try:
+            with self._write():
+                if not self.has_region(code):
+                    raise NotFoundError("store.no_region", region=code)
+                old = _build_region(self, code, check=False)
+                items = list(getattr(old, attr))
+                where = next((i for i, r in enumerate(items)
+                              if key_of(kind, r).casefold() == old_key.casefold()), None)
+                stored = items[where] if where is not None else None
+                if record is None and stored is None:
+                    raise NotFoundError("store.no_record", kind=kind, record=old_key,
+                                        region=code)
+                if record is not None and base is not None and (
+                        stored is None or to_dict(kind, stored) != to_dict(kind, base)):
+                    who, at = self._last_change(code, kind, old_key)
+                    raise RecordConflict(kind, old_key, who, at, stored)
+                if (kind == "agreement" and session is not None and stored is not None
+                        and stored.type == "III"):
+                    self._allow(session, "agreement_iii")
+                if record is None:
+                    del items[where]  # type: ignore[arg-type]
+                elif where is None or base is None:
+                    items.append(record)  # a new record (a duplicate key is the rules' to say)
+                else:
+                    items[where] = record
+                new = Region(old.code, old.name, old.territories, old.note, old.source)
+                for a in RECORD_LISTS.values():
+                    setattr(new, a, list(getattr(old, a)))
+                setattr(new, attr, items)
+                raise_if(new.problems())
+                current = self.db.execute("SELECT revision FROM regions WHERE code = ?",
+                                          [code]).fetchone()
+                rows = _region_rows(new)
+                rows["regions"][0].update(revision=current[0] + 1, saved_by=user)
+                self.db.execute("DELETE FROM regions WHERE code = ?", [code])
+                for table in TABLES:
+                    if rows[table]:
+                        self._insert(table, rows[table])
+                self._audit(code, old, new, user=user)
+        except sqlite3.Error as exc:
+            raise StoreError("store.save_failed", region=code, detail=str(exc)) from exc
+        new.revision = current[0] + 1
+        new.baseline = Baseline.of(new)
+        return new
+
+    def changes(self, code: str, *, kind: str | None = None,
+                since: dt.datetime | dt.date | None = None,
+                until: dt.datetime | dt.date | None = None) -> list[dict[str, Any]]:
+        """The audit trail of region ``code`` with each record before and after, oldest first.
+
+        Each item: ``id, at`` (UTC, ISO), ``user, action, kind, key, before, after`` (the
+        record as a dict, or ``None``). ``since`` and ``until`` bound ``at`` (a date: its
+        whole day, UTC). For :func:`concert.changelog.change_log`.
+        """
+        sql = ("SELECT id, at, user, action, kind, key, before, after FROM audit "
+               "WHERE region = ?")
+        args: list[Any] = [code]
+        if kind is not None:
+            sql += " AND kind = ?"
+            args.append(kind)
+        if since is not None:
+            sql += " AND at >= ?"
+            args.append(_utc(since, dt.time.min))
+        if until is not None:
+            sql += " AND at <= ?"
+            args.append(_utc(until, dt.time.max))
+        out = []
+        for row in self.db.execute(sql + " ORDER BY id", args):
+            out.append({"id": row[0], "at": row[1], "user": row[2], "action": row[3],
+                        "kind": row[4], "key": row[5],
+                        "before": json.loads(row[6]) if row[6] else None,
+                        "after": json.loads(row[7]) if row[7] else None})
+        return out
+
+    def restore_as_of(self, code: str, when: dt.datetime | dt.date | str, *, revision: int,
+                      session: Session | None = None) -> Region:
+        """Bring region ``code`` back to its state at ``when``, as a new audited save.
+
+        ``revision`` is the stored revision the person confirmed the plan against
+        (:func:`concert.changelog.restore_plan` on :meth:`region_as_of` and
+        :meth:`load_region`): if anyone saved since, :class:`ConflictError` and nothing
+        is written. Returns the region as restored.
+        """
+        past = self.region_as_of(code, when)
+        past.revision = revision
+        self.save_region(past, session=session)
+        return past
 
     def delete_region(self, code: str, *, session: Session | None = None) -> None:
         """Delete region ``code`` and everything recorded about it.
@@ -1422,6 +1623,15 @@ def _records(region: Region) -> dict[str, tuple[str, Any, int]]:
         for i, rec in enumerate(getattr(region, attr)):
             out[f"{kind}:{key_of(kind, rec)}"] = (kind, rec, i)
     return out
+
+
+def _utc(when: dt.datetime | dt.date, edge: dt.time) -> str:
+    """A bound on audit times: a datetime (UTC if naive) or a date's first or last moment."""
+    if not isinstance(when, dt.datetime):
+        when = dt.datetime.combine(when, edge)
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.UTC)
+    return when.astimezone(dt.UTC).isoformat(timespec="microseconds")
 
 
 def _now() -> str:

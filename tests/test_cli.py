@@ -37,9 +37,10 @@ def test_example_writes_the_region(runner, tmp_path):
 
 
 def test_example_refuses_to_overwrite_without_replace(runner, example_db):
+    # Run again (the README's first command), it writes nothing and lets `serve` follow.
     result = runner.invoke(cli, ["example", str(example_db)])
-    assert result.exit_code == 1
-    assert "--replace" in result.output
+    assert result.exit_code == 0
+    assert "--replace" in result.output and "rien n’a été écrit" in result.output
     assert runner.invoke(cli, ["example", str(example_db), "--replace"]).exit_code == 0
 
 
@@ -86,7 +87,7 @@ def test_missing_file_is_a_clear_error_and_creates_nothing(runner, tmp_path):
     db = tmp_path / "absent.db"
     result = runner.invoke(cli, ["maturity", str(db)])
     assert result.exit_code == 1
-    assert "Fichier introuvable" in result.output and "concert example" in result.output
+    assert "Fichier introuvable" in result.output and "concert init" in result.output
     assert not db.exists()
 
 
@@ -116,7 +117,7 @@ def test_empty_store_says_how_to_fill_it(runner, tmp_path):
     db = tmp_path / "empty.db"
     Store(db).close()
     result = runner.invoke(cli, ["maturity", str(db)])
-    assert result.exit_code == 1 and "concert example" in result.output
+    assert result.exit_code == 1 and "concert init" in result.output
 
 
 @pytest.mark.parametrize("fmt", ["graphml", "gexf", "node-link"])

@@ -326,7 +326,12 @@ def _run_every_command(lang: str, folder: Path
     bad.write_text("source,cible,type,depuis\nomhq,inconnu,information,2024-13-01\n"
                    "omhq,cem,gossip,\n", "utf-8")
     calls: list[tuple[list[str], int]] = [
-        (["example", db], 0), (["example", db], 1), (["regions", db], 0),
+        (["example", db], 0), (["example", db], 0), (["regions", db], 0),
+        # starting a region and the partner directory (issue 13)
+        (["init", db, "--name", "Capitale-Nationale", "--territories", "Québec"], 1),
+        (["init", str(folder / "m.db"), "--name", "Mauricie", "--territories", "A;B"], 0),
+        (["directory", db, str(folder / "rep.xlsx")], 0),
+        (["directory", db, str(folder / "rep.pdf")], 1),
         (["maturity", db], 0), (["maturity", db, "--json"], 0),
         *[(["export", db, str(folder / f"out.{f}"), "--format", f], 0)
           for f in ("csv", "xlsx", "json", "graphml", "gexf")],
