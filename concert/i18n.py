@@ -203,7 +203,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "export.summary.codes": ("codes de locataires inclus", "tenant codes included"),
     "export.yes": ("oui", "yes"),
     "export.no": ("non", "no"),
-    "region.none": ("Aucune région dans {db}.", "No region in {db}."),
+    "region.none": (("Aucune région dans {db}. Créez la vôtre avec : concert init {db} --name "
+                     "NOM --territories \"A;B\""),
+                    ("No region in {db}. Create yours with: concert init {db} --name NAME "
+                     "--territories \"A; B\"")),
     "region.which": (("{db} contient plusieurs régions : {regions}. Précisez laquelle (option "
                      "--region, ou ?region=code dans l’adresse du tableau de bord)."),
                      ("{db} holds several regions: {regions}. Say which one (option --region, "

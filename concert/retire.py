@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from concert import settings
-from concert._errors import ArgumentError, NotFoundError
+from concert._errors import ArgumentError, Joined, Message, NotFoundError
 from concert.actors import Actor
 from concert.agreements import Agreement, is_current
 from concert.region import RECORD_LISTS, Region, record_key
@@ -146,7 +146,8 @@ def retire(region: Region, kind: str, ids: Iterable[str], on: dt.date) -> Region
         If an id is not in the region.
     """
     if kind not in RETIRABLE:
-        raise ArgumentError("retire.kind", kind=kind, expected=", ".join(RETIRABLE))
+        raise ArgumentError("retire.kind", kind=Message(f"kind.{kind}"),
+                            expected=Joined([Message(f"kind.{k}") for k in RETIRABLE]))
     out = region
     for rid in ids:
         if kind == "actor":
@@ -157,7 +158,7 @@ def retire(region: Region, kind: str, ids: Iterable[str], on: dt.date) -> Region
             attr = RECORD_LISTS[kind]
             items = getattr(out, attr)
             if not any(record_key(kind, r) == rid for r in items):
-                raise NotFoundError("retire.no_record", kind=kind, record=rid,
+                raise NotFoundError("retire.no_record", kind=Message(f"kind.{kind}"), record=rid,
                                     region=region.code)
             out = _copy(out)
             setattr(out, attr, [_ended(r, "until", on) if record_key(kind, r) == rid else r

@@ -52,7 +52,7 @@ import getpass
 import json
 import os
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -73,6 +73,7 @@ from concert._errors import (
     raise_if,
 )
 from concert.accounts import Account, Session
+from concert.agreements import Agreement
 from concert.indicators import Assessment
 from concert.merge import MergeConflict, three_way_merge
 from concert.records import from_dict, key_of, to_dict
@@ -615,7 +616,7 @@ class Store:
 
         ``base`` is the record as the person loaded it (``None``: a new record). If the
         stored record changed since (someone else saved it, or removed it), nothing is
-        written and :class:`ConflictError` says who and when (its ``user``, ``at`` and
+        written and :class:`RecordConflict` says who and when (its ``user``, ``at`` and
         ``stored`` attributes too): the caller keeps what was typed. Records others changed
         meanwhile are kept: two people editing different records both succeed. The
         region's own rules are checked on the region with this record in place; the change
@@ -631,20 +632,34 @@ class Store:
             If the role does not allow ``write`` (and ``agreement_iii`` for an entente III).
         concert.NotFoundError
             If the region is not in the store.
-        ConflictError
+        RecordConflict
             If the stored record is no longer ``base``.
         """
-        kind = self._record_kind(record, "save_record")
-        if base is not None and type(base) is not type(record):
-            raise StoreError("store.expects", function="save_record",
-                             expected=type(record).__name__, got=type(base).__name__)
+        return self.save_records(region_code, [(base, record)], session=session)
+
+    def save_records(self, region_code: str, changes: Iterable[tuple[Any, Any]], *,
+                     session: Session | None = None) -> Region:
+        """Save several records together, each as :meth:`save_record` would, all or none.
+
+        ``changes`` holds ``(base, record)`` pairs (``base`` ``None``: a new record); what
+        a retirement changes (:attr:`concert.retire.Retirement.changed`) is saved so.
+        """
+        pairs = list(changes)
+        for base, record in pairs:
+            self._record_kind(record, "save_record")
+            if base is not None and type(base) is not type(record):
+                raise StoreError("store.expects", function="save_record",
+                                 expected=type(record).__name__, got=type(base).__name__)
+            raise_if(record.problems())
         self._allow(session, "write")
-        if kind == "agreement" and session is not None and "III" in (
-                record.type, getattr(base, "type", "")):
-            self._allow(session, "agreement_iii")
-        raise_if(record.problems())
-        old_key = key_of(kind, base if base is not None else record)
-        return self._save_one(region_code, kind, old_key, record, base, session)
+        for base, record in pairs:
+            if isinstance(record, Agreement) and session is not None and "III" in (
+                    record.type, getattr(base, "type", "")):
+                self._allow(session, "agreement_iii")
+        return self._save_some(region_code, [
+            (_kind(type(record)), key_of(_kind(type(record)), base if base is not None
+                                         else record), record, base)
+            for base, record in pairs], session)
 
     def delete_record(self, region_code: str, kind: str, id: str, *,
                       session: Session | None = None) -> Region:
@@ -666,7 +681,7 @@ class Store:
         if kind not in RECORD_LISTS:
             raise ArgumentError("records.unknown_kind", kind=kind, expected=tuple(RECORD_LISTS))
         self._allow(session, "write")
-        return self._save_one(region_code, kind, id, None, None, session)
+        return self._save_some(region_code, [(kind, id, None, None)], session)
 
     def _record_kind(self, record: Any, function: str) -> str:
         kind = getattr(type(record), "kind_name", None)
@@ -684,40 +699,23 @@ class Store:
                                   [code]).fetchone()
         return (str(row[0] or "?"), str(row[1])) if row else ("?", "")
 
-    def _save_one(self, code: str, kind: str, old_key: str, record: Any, base: Any,
-                  session: Session | None) -> Region:
-        """Replace (or add, or with ``record`` None delete) one record, checked and audited."""
+    def _save_some(self, code: str, items: list[tuple[str, str, Any, Any]],
+                   session: Session | None) -> Region:
+        """Replace, add or (``record`` None) delete records, checked and audited, all or none.
+
+        ``items``: ``(kind, key of the stored record, record, base)``.
+        """
         user = self._who(session)
-        attr = RECORD_LISTS[kind]
         try:
             with self._write():
                 if not self.has_region(code):
                     raise NotFoundError("store.no_region", region=code)
                 old = _build_region(self, code, check=False)
-                items = list(getattr(old, attr))
-                where = next((i for i, r in enumerate(items)
-                              if key_of(kind, r).casefold() == old_key.casefold()), None)
-                stored = items[where] if where is not None else None
-                if record is None and stored is None:
-                    raise NotFoundError("store.no_record", kind=kind, record=old_key,
-                                        region=code)
-                if record is not None and base is not None and (
-                        stored is None or to_dict(kind, stored) != to_dict(kind, base)):
-                    who, at = self._last_change(code, kind, old_key)
-                    raise RecordConflict(kind, old_key, who, at, stored)
-                if (kind == "agreement" and session is not None and stored is not None
-                        and stored.type == "III"):
-                    self._allow(session, "agreement_iii")
-                if record is None:
-                    del items[where]  # type: ignore[arg-type]
-                elif where is None or base is None:
-                    items.append(record)  # a new record (a duplicate key is the rules' to say)
-                else:
-                    items[where] = record
                 new = Region(old.code, old.name, old.territories, old.note, old.source)
                 for a in RECORD_LISTS.values():
                     setattr(new, a, list(getattr(old, a)))
-                setattr(new, attr, items)
+                for kind, old_key, record, base in items:
+                    self._place(new, old, kind, old_key, record, base, session)
                 raise_if(new.problems())
                 current = self.db.execute("SELECT revision FROM regions WHERE code = ?",
                                           [code]).fetchone()
@@ -733,6 +731,31 @@ class Store:
         new.revision = current[0] + 1
         new.baseline = Baseline.of(new)
         return new
+
+    def _place(self, new: Region, old: Region, kind: str, old_key: str, record: Any,
+               base: Any, session: Session | None) -> None:
+        """Put one record in ``new`` in place of the stored one, after the conflict check."""
+        attr = RECORD_LISTS[kind]
+        items = getattr(new, attr)
+        where = next((i for i, r in enumerate(items)
+                      if key_of(kind, r).casefold() == old_key.casefold()), None)
+        stored = items[where] if where is not None else None
+        if record is None and stored is None:
+            raise NotFoundError("store.no_record", kind=Message(f"kind.{kind}"),
+                                record=old_key, region=old.code)
+        if record is not None and base is not None and (
+                stored is None or to_dict(kind, stored) != to_dict(kind, base)):
+            who, at = self._last_change(old.code, kind, old_key)
+            raise RecordConflict(kind, old_key, who, at, stored)
+        if kind == "agreement" and session is not None and stored is not None \
+                and stored.type == "III":
+            self._allow(session, "agreement_iii")
+        if record is None:
+            del items[where]
+        elif where is None or base is None:
+            items.append(record)  # a new record (a duplicate key is the rules' to say)
+        else:
+            items[where] = record
 
     def changes(self, code: str, *, kind: str | None = None,
                 since: dt.datetime | dt.date | None = None,

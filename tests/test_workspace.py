@@ -35,6 +35,7 @@ from concert import (
     retire_actor,
     suggest_code,
 )
+from concert._errors import ArgumentError
 from concert.changelog import change_log, restore_plan
 from concert.changes import region_on
 from concert.cli import cli
@@ -263,8 +264,9 @@ def test_retire_entry_point_for_the_import(stored):
     region = _mauricie()
     out = retire(region, "actor", ["cafe", "ciusss"], dt.date(2025, 1, 1))
     assert {a.id for a in out.actors if a.until} == {"cafe", "ciusss"}
-    with pytest.raises(Exception, match="ententes|agreement|only"):
+    with pytest.raises(ArgumentError) as info:
         retire(region, "assessment", ["x"], dt.date(2025, 1, 1))
+    assert "évaluation" in info.value.text("fr") and "entente" in info.value.text("fr")
     # A retirement is saved in one go, over what others saved meanwhile.
     with Store(stored, user="camille") as one, Store(stored, user="dominique") as two:
         mine = one.load_region()
@@ -290,8 +292,8 @@ def test_key_actor_grid_by_territory_and_its_gaps():
     assert en.loc["omh", "Trois-Rivières"] == "OMH de Trois-Rivières (Signatory)"
     gaps = territory_gaps(region, lang="fr")
     messages = set(gaps["message"])
-    assert "Shawinigan : il manque un OMH ou un autre fournisseur de logement social " \
-           "(grille des acteurs-clés, Tableau 6)" in messages
+    assert ("Shawinigan : il manque un OMH ou un autre fournisseur de logement social "
+            "(grille des acteurs-clés, Tableau 6)") in messages
     assert any(m.startswith("Shawinigan : il manque la municipalité") for m in messages)
     assert not any(m.startswith("Trois-Rivières") for m in messages)
     assert set(gaps["subject"]) == {"housing@Shawinigan", "municipality@Shawinigan"}
@@ -417,3 +419,22 @@ def test_restore_a_past_state_as_a_new_audited_save(stored):
         last = store.history(CODE).tail(2)
         assert set(zip(last["action"], last["key"], strict=True)) == {("update", "omhq"),
                                                                       ("delete", "ajout")}
+
+
+def test_a_retirement_saved_record_by_record_all_or_nothing(stored):
+    with Store(stored, user="camille") as one, Store(stored, user="dominique") as two:
+        mine = one.load_region()
+        done = retire_actor(mine, "archipel", on=TODAY)
+        assert len(done.changed) >= 2  # the organisation and at least one seat or tie
+        seat = next(m for m in two.load_region().memberships if m.actor == "archipel")
+        two.save_record(CODE, dataclasses.replace(seat, person="Quelqu’un"), base=seat)
+        with pytest.raises(RecordConflict) as info:
+            one.save_records(CODE, [(before, after) for _, before, after in done.changed])
+        assert info.value.kind == "membership" and info.value.user == "dominique"
+        assert one.load_region().actor("archipel").until is None  # nothing written
+        again = retire_actor(one.load_region(), "archipel", on=TODAY)
+        saved = one.save_records(CODE, [(b, a) for _, b, a in again.changed])
+        assert saved.actor("archipel").until == TODAY - dt.timedelta(days=1)
+        assert all(m.until for m in saved.memberships if m.actor == "archipel")
+        assert {k for k, _, _ in again.changed} <= set(one.history(CODE).tail(
+            len(again.changed))["kind"])
