@@ -22,21 +22,30 @@ from concert import i18n, schema, settings
 from concert.records import to_dict
 from concert.region import ALL_RECORD_TYPES, RECORD_LISTS, Region, record_key
 
-__all__ = ["change_log", "describe", "restore_plan"]
+__all__ = ["change_log", "describe", "field_changes", "known_names", "restore_plan",
+           "verb_of"]
 
 LOG_COLUMNS = ["id", "at", "at_local", "user", "action", "kind", "key", "verb", "sentence",
                "fields"]
 _END_FIELD = {"actor": "until", "membership": "until", "tie": "until", "agreement": "ends_on"}
 
 
-def _name(kind: str, data: Mapping[str, Any]) -> str:
-    """How a sentence names a record: an organisation's or committee's name, else its key."""
+def _name(kind: str, data: Mapping[str, Any], known: Mapping[str, str] | None = None) -> str:
+    """How a sentence names a record: an organisation's or committee's name, else its key.
+
+    ``known``: names by id (organisations, ``committee:<id>`` for committees), for seats
+    and ties.
+    """
+    known = known or {}
     if kind in ("actor", "committee") and data.get("name"):
         return str(data["name"])
     if kind == "membership":
-        return f"{data.get('committee')}/{data.get('actor')}"
+        committee = str(data.get("committee"))
+        actor = str(data.get("actor"))
+        return f"{known.get(f'committee:{committee}', committee)} / {known.get(actor, actor)}"
     if kind == "tie":
-        return f"{data.get('source')} → {data.get('target')}"
+        source, target = str(data.get("source")), str(data.get("target"))
+        return f"{known.get(source, source)} → {known.get(target, target)}"
     if kind == "figure":
         return f"{data.get('code')} ({data.get('as_of')})"
     return str(data.get("id", ""))
@@ -103,11 +112,21 @@ def field_changes(kind: str, before: Mapping[str, Any] | None,
     return out
 
 
+def known_names(region: Region | None) -> dict[str, str]:
+    """Names by id of a region's organisations, and ``committee:<id>`` of its committees."""
+    if region is None:
+        return {}
+    out = {a.id: a.label() for a in region.actors}
+    out.update({f"committee:{c.id}": c.name or c.id for c in region.committees})
+    return out
+
+
 def describe(change: Mapping[str, Any], *, lang: str | None = None,
-             names: Mapping[str, str] | None = None) -> str:
+             names: Mapping[str, str] | None = None, region: Region | None = None) -> str:
     """One change of :meth:`concert.Store.changes` as a sentence in ``lang``.
 
-    ``names``: the display name of each account (``{"camille": "Camille L."}``).
+    ``names``: the display name of each account (``{"camille": "Camille L."}``);
+    ``region``: the region now, to name the organisations and committees of seats and ties.
     """
     kind, action = str(change["kind"]), str(change["action"])
     before, after = change.get("before"), change.get("after")
@@ -117,15 +136,15 @@ def describe(change: Mapping[str, Any], *, lang: str | None = None,
     key = f"log.{verb}.{kind}"
     if key not in i18n.TEXT:
         key = f"log.{verb}"
-    return i18n.t(key, lang, user=user, name=_name(kind, data),
+    return i18n.t(key, lang, user=user, name=_name(kind, data, known_names(region)),
                   kind=i18n.t(f"kind.{kind}", lang),
                   date=str(data.get(_END_FIELD.get(kind, ""), "") or ""))
 
 
 def change_log(changes: Iterable[Mapping[str, Any]], *, lang: str | None = None,
                kinds: Iterable[str] | None = None, since: dt.date | None = None,
-               until: dt.date | None = None,
-               names: Mapping[str, str] | None = None) -> pd.DataFrame:
+               until: dt.date | None = None, names: Mapping[str, str] | None = None,
+               region: Region | None = None) -> pd.DataFrame:
     """The change log as a table, newest first, in ``lang`` and local time.
 
     Parameters
@@ -138,6 +157,8 @@ def change_log(changes: Iterable[Mapping[str, Any]], *, lang: str | None = None,
         Keep the changes made on those local days or between them.
     names : mapping, optional
         Account name -> the name people read (``Account.display_name``).
+    region : Region, optional
+        The region now: seats and ties are named by their organisations and committees.
 
     Returns
     -------
@@ -160,7 +181,7 @@ def change_log(changes: Iterable[Mapping[str, Any]], *, lang: str | None = None,
             "%Y-%m-%d %H:%M"), "user": (names or {}).get(str(c["user"]), str(c["user"])),
             "action": c["action"], "kind": kind, "key": c["key"],
             "verb": verb_of(str(c["action"]), kind, c.get("before"), c.get("after")),
-            "sentence": describe(c, lang=lang, names=names),
+            "sentence": describe(c, lang=lang, names=names, region=region),
             "fields": field_changes(kind, c.get("before"), c.get("after"), lang)})
     rows.reverse()
     return pd.DataFrame(rows, columns=LOG_COLUMNS)
@@ -183,6 +204,7 @@ def restore_plan(current: Region, past: Region, *, lang: str | None = None) -> p
         nothing would change.
     """
     now, then = _keyed(current), _keyed(past)
+    known = {**known_names(past), **known_names(current)}
     rows = []
     for (kind, key) in dict.fromkeys([*then, *now]):
         a, b = now.get((kind, key)), then.get((kind, key))
@@ -192,9 +214,9 @@ def restore_plan(current: Region, past: Region, *, lang: str | None = None) -> p
             continue
         action = "insert" if da is None else "delete" if db is None else "update"
         data = db if db is not None else da or {}
-        rows.append({"action": action, "kind": kind, "key": key, "name": _name(kind, data),
+        name = _name(kind, data, known)
+        rows.append({"action": action, "kind": kind, "key": key, "name": name,
                      "sentence": i18n.t(f"restore.{action}", lang,
-                                        kind=i18n.t(f"kind.{kind}", lang),
-                                        name=_name(kind, data)),
+                                        kind=i18n.t(f"kind.{kind}", lang), name=name),
                      "fields": field_changes(kind, da, db, lang)})
     return pd.DataFrame(rows, columns=["action", "kind", "key", "name", "sentence", "fields"])

@@ -387,8 +387,10 @@ def test_change_log_in_words_with_fields_and_filters(tmp_path):
         en = change_log(store.changes("mauricie"), lang="en", names=names)
         assert en["sentence"].iloc[0] == \
             "Camille L. retired the organisation 'Café de rue Le Tournant'"
-        only = change_log(store.changes("mauricie", kind="tie"), lang="fr")
+        only = change_log(store.changes("mauricie", kind="tie"), lang="fr", region=region)
         assert set(only["kind"]) == {"tie"}
+        assert only["sentence"].iloc[-1] == (
+            "setup a déclaré le lien « Café de rue Le Tournant → OMH de Trois-Rivières »")
         assert change_log(store.changes("mauricie"), kinds=["committee"])["kind"].tolist() == [
             "committee"]
         tomorrow = dt.date.today() + dt.timedelta(days=2)
@@ -438,3 +440,26 @@ def test_a_retirement_saved_record_by_record_all_or_nothing(stored):
         assert all(m.until for m in saved.memberships if m.actor == "archipel")
         assert {k for k, _, _ in again.changed} <= set(one.history(CODE).tail(
             len(again.changed))["kind"])
+
+
+def test_serve_on_a_missing_file_points_to_init(runner, tmp_path):
+    result = runner.invoke(cli, ["serve", str(tmp_path / "nouveau.db")])
+    assert result.exit_code == 1
+    assert "concert init" in result.output and "concert example" not in result.output
+    assert not (tmp_path / "nouveau.db").exists()
+
+
+def test_the_change_log_never_shows_a_tenant_code(stored):
+    with Store(stored, user="camille") as store:
+        region = store.load_region()
+        iii = next(g for g in region.agreements if g.type == "III")
+        code = next(p.tenant_code for p in iii.parties if p.tenant_code)
+        changed = dataclasses.replace(iii, parties=tuple(
+            dataclasses.replace(p, tenant_code="LOC-9999") if p.tenant_code else p
+            for p in iii.parties))
+        store.save_record(CODE, changed, base=iii)
+        log = change_log(store.changes(CODE, kind="agreement"), lang="fr")
+    text = " ".join(log["sentence"]) + " ".join(
+        f"{f} {b} {a}" for fields in log["fields"] for f, b, a in fields)
+    assert code not in text and "LOC-9999" not in text
+    assert "Locataire" in text or "locataire" in text  # the party is shown by its role
