@@ -67,6 +67,7 @@ from concert import framework as fw
 from concert.actors import key_actor_rows_of
 from concert.agreements import effective_status
 from concert.region import Region
+from concert.retire import current_region
 
 __all__ = ["graph_to_frames", "node_label", "read_gexf", "read_graphml", "region_to_graph",
            "with_labels", "write_gexf", "write_graphml", "write_node_link"]
@@ -89,7 +90,8 @@ def region_to_graph(region: Region, *, on: dt.date | None = None,
         The region.
     on : datetime.date, optional
         The date at which agreement statuses are read (default: today). Ended ties and
-        seats are kept, with their dates.
+        seats are kept, with their dates; organisations retired by then are left out, with
+        their seats, ties and ententes (:func:`concert.retire.current_region`).
     tenant_codes : bool
         Put the tenants' pseudonymous codes on the tenant nodes (default ``False``).
 
@@ -102,8 +104,9 @@ def region_to_graph(region: Region, *, on: dt.date | None = None,
     -----
     Runs in time linear in the number of records.
     """
+    on = on or settings.current_date()
     with _gc.paused():  # many small dicts, no cycles: see concert._gc
-        return _region_graph(region, on or settings.current_date(), tenant_codes)
+        return _region_graph(current_region(region, on), on, tenant_codes)
 
 
 def _region_graph(region: Region, on: dt.date, tenant_codes: bool) -> nx.MultiDiGraph:

@@ -52,6 +52,7 @@ from concert import settings
 from concert.agreements import is_current
 from concert.graph import EDGE_KINDS
 from concert.region import Region
+from concert.retire import is_retired
 
 __all__ = ["ALL_KINDS", "actor_graph", "all_measures", "actor_measures", "articulation_points",
            "average_path_length", "betweenness_centralization", "declared_ties_graph",
@@ -78,7 +79,8 @@ def actor_graph(region: Region, *, kinds: Iterable[str] | None = None,
     sectors, territories : iterable of str, optional
         Keep only actors of these sectors / serving one of these territories.
     on : datetime.date, optional
-        Reference date for ``current_only`` (default today).
+        Reference date for ``current_only`` (default today); organisations retired by then
+        are left out (:func:`concert.retire.is_retired`).
     current_only : bool
         Keep only agreements in force, and seats and ties active, on ``on``.
 
@@ -100,6 +102,8 @@ def actor_graph(region: Region, *, kinds: Iterable[str] | None = None,
     ter = set(territories) if territories is not None else None
     G = nx.Graph(region=region.code)
     for a in region.actors:
+        if is_retired(a, on):  # left the concertation: off the map from its date
+            continue
         if sec is not None and a.sector not in sec:
             continue
         if ter is not None and not ter & set(a.territories):

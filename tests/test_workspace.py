@@ -463,3 +463,16 @@ def test_the_change_log_never_shows_a_tenant_code(stored):
         f"{f} {b} {a}" for fields in log["fields"] for f, b, a in fields)
     assert code not in text and "LOC-9999" not in text
     assert "Locataire" in text or "locataire" in text  # the party is shown by its role
+
+
+def test_the_map_and_the_network_leave_a_retired_organisation_out():
+    from concert import region_to_graph
+    from concert.network import actor_graph
+
+    region = _mauricie()
+    assert "cafe" in region_to_graph(region, on=TODAY) and "cafe" in actor_graph(region)
+    retired = retire_actor(region, "cafe", on=dt.date(2025, 1, 1)).region
+    G = region_to_graph(retired, on=TODAY)
+    assert "cafe" not in G and all("cafe" not in (u, v) for u, v in G.edges())
+    assert "cafe" not in actor_graph(retired, on=TODAY)
+    assert "cafe" in region_to_graph(retired, on=dt.date(2024, 6, 1))  # history keeps it
