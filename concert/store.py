@@ -25,6 +25,10 @@ writes only what its author added, changed or removed since loading
 (the same record changed both ways) are refused with :class:`ConflictError`,
 which says who saved and when, instead of overwriting their change.
 
+A form saves one record (:meth:`Store.save_record`, with the record as the person
+loaded it): if someone changed that record since, :class:`RecordConflict` names who and
+when, and nothing is written; records changed by others are kept.
+
 Every change to a record (actor, agreement, committee, seat, tie, assessment,
 figure) is written to the ``audit`` table with the time, the user name and the
 record before and after; :meth:`Store.history` lists them and
