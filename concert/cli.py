@@ -403,13 +403,14 @@ def cli(lang: str | None) -> None:
 @lang_option
 def example(db: str, replace: bool, lang: str) -> None:
     """Write the example region into ``db``."""
-    from concert.example import capitale_nationale
+    from concert.example import capitale_nationale, example_calls
 
     region = capitale_nationale()
     with Store(db) as store:
         if store.has_region(region.code) and not replace:
             raise CliError(Message("cli.exists", db=db, region=region.code))
         store.save_region(region)
+        store.add_calls(region.code, example_calls(), replace=True)
     click.echo(i18n.t("cli.example_written", lang, name=region.name, db=db,
                       actors=len(region.actors), agreements=len(region.agreements),
                       assessments=len(region.assessments)))

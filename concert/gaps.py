@@ -20,6 +20,9 @@ rule                           finding
 ``governance.one_sided``       a management or selection committee lacks the social
                                housing or the health and social-services sector
 ``governance.double_role``     the carrier organisation is also a referring one
+``calls.surge``                calls for one reason about one partner in a quarter
+                               reach twice their mean over the four quarters before,
+                               and at least 5 (:func:`call_gaps`)
 =============================  ===================================================
 
 :func:`evidence` sets, beside the committee's own answer to a criterion, what the
@@ -36,13 +39,14 @@ from collections import Counter
 import pandas as pd
 
 from concert import framework as fw
+from concert import calls as calls_module
 from concert import i18n, settings
 from concert.actors import is_housing_provider, is_referring, key_actor_rows_of
 from concert.agreements import expiring, is_current
 from concert.indicators import Assessment, criterion_states, maturity
 from concert.region import Region
 
-__all__ = ["agreement_gaps", "all_gaps", "evidence", "governance_gaps", "key_actor_coverage",
+__all__ = ["agreement_gaps", "all_gaps", "call_gaps", "evidence", "governance_gaps", "key_actor_coverage",
            "next_steps"]
 
 COLUMNS = ["rule", "indicator", "subject", "message"]
@@ -268,3 +272,66 @@ def next_steps(region: Region, assessment: Assessment | None = None, *,
                                      "kind", "item", "text", "guidance", "tools"])
     df.insert(0, "rank", range(1, len(df) + 1))
     return df
+
+
+def call_gaps(data: calls_module.CallsOrFacts, *, by: str = "referring_org",
+              factor: float | None = None, minimum: int | None = None,
+              quarters: int | None = None, lang: str | None = None) -> pd.DataFrame:
+    """Reasons whose calls about one partner surge in a quarter (rule ``calls.surge``).
+
+    A reason's number of calls about one partner (``by``: the referring organisation or
+    the housing provider) in a quarter is flagged when it is at least ``factor`` times
+    its mean over the ``quarters`` quarters before (a quarter without calls counts 0) and
+    at least ``minimum``. Defaults: the parameters ``call_gap_factor`` (2),
+    ``call_gap_minimum`` (5) and ``call_gap_quarters`` (4) of
+    :data:`concert.framework.PARAMETERS`. A quarter is flagged only once ``quarters``
+    quarters of the log precede it. Counts only: no tenant code, no note.
+
+    Returns
+    -------
+    DataFrame
+        :data:`COLUMNS` (``indicator`` empty: the rule reads the partnership's calls, not
+        an indicator) and ``quarter, reason, partner, calls, mean``.
+    """
+    p = fw.PARAMETERS
+    factor = p["call_gap_factor"][0] if factor is None else factor
+    minimum = p["call_gap_minimum"][0] if minimum is None else minimum
+    quarters = p["call_gap_quarters"][0] if quarters is None else quarters
+    columns = [*COLUMNS, "quarter", "reason", "partner", "calls", "mean"]
+    trend = calls_module.quarterly(data, by=by)
+    if trend.empty:
+        return pd.DataFrame(columns=columns)
+    trend = trend[trend["partner"] != ""]
+    every = _quarter_range(sorted(calls_module.quarterly(data)["quarter"].unique()))
+    index = {q: i for i, q in enumerate(every)}
+    counts: dict[tuple[str, str], dict[str, int]] = {}
+    for row in trend.itertuples(index=False):
+        key = (str(row.reason), str(row.partner))
+        counts.setdefault(key, {})
+        counts[key][str(row.quarter)] = counts[key].get(str(row.quarter), 0) + int(row.calls)
+    rows = []
+    for (reason, partner), by_quarter in sorted(counts.items()):
+        for quarter, n in sorted(by_quarter.items()):
+            i = index[quarter]
+            if i < quarters or n < minimum:
+                continue
+            mean = sum(by_quarter.get(every[j], 0) for j in range(i - quarters, i)) / quarters
+            if n >= factor * mean:
+                rows.append({"rule": "calls.surge", "indicator": "", "subject": partner,
+                             "message": i18n.t("gap.calls.surge", lang,
+                                               reason=i18n.label("call_reason", reason, lang),
+                                               partner=partner, quarter=quarter, n=n,
+                                               mean=f"{mean:.1f}", quarters=quarters),
+                             "quarter": quarter, "reason": reason, "partner": partner,
+                             "calls": n, "mean": mean})
+    return pd.DataFrame(rows, columns=columns)
+
+
+def _quarter_range(seen: list[str]) -> list[str]:
+    """Every quarter from the first to the last of ``seen`` (``"2025-T1"``...)."""
+    if not seen:
+        return []
+    def parse(q: str) -> int:
+        year, t = q.split("-T")
+        return int(year) * 4 + int(t) - 1
+    return [f"{k // 4}-T{k % 4 + 1}" for k in range(parse(seen[0]), parse(seen[-1]) + 1)]
