@@ -23,8 +23,9 @@ Examples
 >>> import datetime as dt
 >>> c = Call("c1", dt.date(2025, 4, 2), "tenant", "tenant", ("omhq_admin", "move"),
 ...          tenant_code="CEM-2025-0001")
->>> reason_table([c], "tenant", lang="en").loc[0, ["reason", "callers", "calls"]].tolist()
-['omhq_admin', 1, 1]
+>>> row = reason_table([c], "tenant", lang="en").iloc[0]
+>>> row["reason"], int(row["callers"]), int(row["calls"]), int(row["guide"])
+('omhq_admin', 1, 1, 101)
 >>> [p.rule for p in note_problems("Rappel à Jean Tremblay", "c2")]
 ['call.note_name']
 """
@@ -46,9 +47,9 @@ from concert._validate import where_of
 from concert.actors import Actor
 from concert.agreements import TENANT_CODE_RE, Agreement, is_current
 
-__all__ = ["FACT_COLUMNS", "NOTE_MAX", "Call", "CallsOrFacts", "by_organisation", "caller_key", "facts",
-           "follow_up_end_frame", "note_problems", "quarter_of", "quarterly",
-           "reason_table", "reevaluations_due", "totals"]
+__all__ = ["FACT_COLUMNS", "NOTE_MAX", "Call", "CallsOrFacts", "by_organisation",
+           "caller_key", "facts", "follow_up_end_frame", "note_problems", "quarter_of",
+           "quarterly", "reason_table", "reevaluations_due", "totals"]
 
 NOTE_MAX = 280
 """The longest note accepted: a few words, not a clinical record."""

@@ -463,8 +463,9 @@ def example_calls(reference: dt.date | None = None) -> list[Call]:
     # Owners: 33 calls from 29 owners: the OMHQ once, three OBNL or co-ops (4 calls), the
     # three recorded private owners (6 calls), 15 private owners and 7 property managers
     # not recorded as actors (a call each, counted as a caller each).
-    owners = ([("omh", "omhq", 1)] + [("obnl", a, n) for a, n in zip(_SOCIAL, (2, 1, 1))]
-              + [("private_owner", a, n) for a, n in zip(_PRIVATE, (3, 2, 1))]
+    owners = ([("omh", "omhq", 1)]
+              + [("obnl", a, n) for a, n in zip(_SOCIAL[:3], (2, 1, 1), strict=True)]
+              + [("private_owner", a, n) for a, n in zip(_PRIVATE, (3, 2, 1), strict=True)]
               + [("private_owner", "", 1)] * 15 + [("property_manager", "", 1)] * 7)
     sets = _spread("owner", len(owners))
     for j, (kind, provider, n) in enumerate(owners):

@@ -919,8 +919,8 @@ PARAMETERS: dict[str, tuple[int, str]] = {
     # The liaison agent's desk (issue 16). Inferred: the guide asks for a re-evaluation date
     # on every call (Image 4, comm. 10, L5107-5111) without a delay; the gap rule is concert's.
     "call_reevaluation_days": (30, "concert (inferred) from Image 4, comm. 10 (L5107-5111)"),
-    "call_gap_factor": (2, "concert (inferred): a reason's calls for a partner in a quarter "
-                           "at least this many times its mean over the previous quarters"),
+    "call_gap_factor": (2, ("concert (inferred): a reason's calls for a partner in a quarter "
+                            "at least this many times its mean over the previous quarters")),
     "call_gap_minimum": (5, "concert (inferred): and at least this many calls"),
     "call_gap_quarters": (4, "concert (inferred): the quarters the mean is taken over"),
 }
@@ -1155,8 +1155,8 @@ CALL_OUTCOMES: tuple[Term, ...] = (
          "concert (inferred) from Image 5, comm. 12 (L5332-5341)"),
     Term("comite_pratiques", "Référé au comité de pratiques", "Referred to the comité de pratiques",
          "concert (inferred) from Image 4, comm. 8 (L5074-5076)"),
-    Term("information_only", "Information donnée, sans autre suite", "Information given, nothing "
-         "further", "concert (inferred)"),
+    Term("information_only", "Information donnée, sans autre suite",
+         "Information given, nothing further", "concert (inferred)"),
 )
 """How a call ended. Inferred: the guide gives no list of outcomes."""
 

@@ -38,16 +38,16 @@ from collections import Counter
 
 import pandas as pd
 
-from concert import framework as fw
 from concert import calls as calls_module
+from concert import framework as fw
 from concert import i18n, settings
 from concert.actors import is_housing_provider, is_referring, key_actor_rows_of
 from concert.agreements import expiring, is_current
 from concert.indicators import Assessment, criterion_states, maturity
 from concert.region import Region
 
-__all__ = ["agreement_gaps", "all_gaps", "call_gaps", "evidence", "governance_gaps", "key_actor_coverage",
-           "next_steps"]
+__all__ = ["agreement_gaps", "all_gaps", "call_gaps", "evidence", "governance_gaps",
+           "key_actor_coverage", "next_steps"]
 
 COLUMNS = ["rule", "indicator", "subject", "message"]
 ENGAGEMENT_RANK = {code: i for i, code in enumerate(fw.codes("engagement"))}
@@ -308,7 +308,8 @@ def call_gaps(data: calls_module.CallsOrFacts, *, by: str = "referring_org",
     for row in trend.itertuples(index=False):
         key = (str(row.reason), str(row.partner))
         counts.setdefault(key, {})
-        counts[key][str(row.quarter)] = counts[key].get(str(row.quarter), 0) + int(row.calls)
+        calls = int(str(row.calls))
+        counts[key][str(row.quarter)] = counts[key].get(str(row.quarter), 0) + calls
     rows = []
     for (reason, partner), by_quarter in sorted(counts.items()):
         for quarter, n in sorted(by_quarter.items()):

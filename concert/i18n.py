@@ -22,8 +22,8 @@ from typing import Any
 from concert import framework as fw
 from concert import settings
 
-__all__ = ["TEXT", "agreement_label", "answer_label", "step_comment", "step_label", "criterion_label", "indicator_label", "label",
-           "placement_label", "t"]
+__all__ = ["TEXT", "agreement_label", "answer_label", "criterion_label", "indicator_label",
+           "label", "placement_label", "step_comment", "step_label", "t"]
 
 LANGS = ("fr", "en")
 
@@ -1449,9 +1449,9 @@ TEXT: dict[str, tuple[str, str]] = {
     "tree.stated": ("énoncé par le guide", "stated by the guide"),
     "tree.goes_to": ("voir l’arbre {tree}", "see tree {tree}"),
     "tree.end": ("fin du parcours", "end of the walk"),
-    "tree.no_answer": ("L’étape {step} n’offre pas la réponse « {answer} » (réponses : "
-                       "{expected}).", "Step {step} offers no answer '{answer}' (answers: "
-                       "{expected})."),
+    "tree.no_answer": (("L’étape {step} n’offre pas la réponse « {answer} » (réponses : "
+                        "{expected})."),
+                       "Step {step} offers no answer '{answer}' (answers: {expected})."),
     "tree.not_final": ("Le parcours ne peut pas se terminer à l’étape {step}.",
                        "The walk cannot finish at step {step}."),
 }

@@ -240,7 +240,7 @@ touch, and only the roles allowed to read them do (the liaison agent's calls,
 ALL_RECORD_TYPES: dict[str, type] = {
     cls.kind_name: cls
     for cls in (Actor, Contact, Committee, Agreement, Party, Membership, Tie, Assessment, Answer,
-                Figure, *APART_RECORD_TYPES.values())}
+                Figure, Call)}
 """Every kind of record, the nested ones (contact, party, answer) and those kept apart
 (call) included."""
 

@@ -932,7 +932,7 @@ class Store:
                 problems.append(Problem("duplicate", call.id, kind="call"))
             seen.add(call.id.casefold())
         raise_if(problems)
-        shell = {t: [] for t in TABLES}
+        shell: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLES}
         _record_rows("call", list(calls), code, out=shell)
         with self._write():
             if replace:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -183,6 +184,22 @@ def test_exports_and_committee_views_hold_no_call(db, tmp_path):
 
 
 # ------------------------------------------------------------------ the committee's tables
+SEED = Path("/work/shared/seeds/000_7150e0c789458ca2.txt")
+
+
+@pytest.mark.parametrize("group", ["tenant", "worker", "owner"])
+def test_the_reasons_are_the_guides_verbatim_with_their_counts(group):
+    g = fw.caller_group(group)
+    assert g.calls == {"tenant": 140, "worker": 114, "owner": 33}[group]
+    assert sum(r.count for r in g.reasons) == {"tenant": 307, "worker": 267, "owner": 75}[group]
+    if SEED.is_file():
+        lines = SEED.read_text("utf-8").splitlines()
+        for r in g.reasons:
+            line = lines[int(r.source[1:]) - 1]
+            label = fw.term("call_reason", r.reason).fr
+            assert line.startswith(label) and line.rstrip().endswith(f" {r.count}"), line
+
+
 @pytest.mark.parametrize("group", ["tenant", "worker", "owner"])
 def test_the_example_year_gives_back_the_guides_tables(group):
     table = calls.reason_table(example_calls(REF), group)
@@ -294,3 +311,23 @@ def test_the_schema_version_counts_the_calls_table(db):
         assert store.schema_version == SCHEMA_VERSION == 5
         cols = {r[1] for r in store.db.execute("PRAGMA table_info(calls)")}
     assert {f.name for f in dataclasses.fields(Call)} - {"on"} | {"on_date"} <= cols
+
+
+def test_a_version_4_file_is_backed_up_then_given_the_calls_table(tmp_path):
+    path = tmp_path / "v4.db"
+    with Store(path) as store:
+        store.save_region(capitale_nationale(REF))
+        store.db.execute("DROP TABLE calls")
+        store.db.execute("PRAGMA user_version = 4")
+        store.db.execute("UPDATE concert_meta SET value = '4' WHERE key = 'schema_version'")
+    with Store(path) as store:
+        assert store.migrated is not None and store.migrated[0] == 4
+        backup = store.migrated[1]
+        assert store.schema_version == 5 and store.calls(CODE) == []
+        store.add_calls(CODE, example_calls(REF)[:3])
+        assert len(store.calls(CODE)) == 3
+        assert store.load_region(CODE, check=True) == capitale_nationale(REF)
+    old = sqlite3.connect(backup)
+    assert old.execute("PRAGMA user_version").fetchone()[0] == 4
+    assert "calls" not in {r[0] for r in old.execute("SELECT name FROM sqlite_master")}
+    old.close()
