@@ -308,7 +308,7 @@ def reason_table(data: CallsOrFacts, group: str, *, start: dt.date | None = None
     frame = frame[frame["caller_group"] == group]
     rows = []
     for r in g.reasons:
-        hit = frame[frame["reasons"].map(lambda rs, code=r.reason: code in rs)]
+        hit = frame[frame["reasons"].map(lambda rs, code=r.reason: code in rs).astype(bool)]
         rows.append({"reason": r.reason, "label": i18n.label("call_reason", r.reason, lang),
                      "callers": int(hit["caller"].nunique()), "calls": len(hit),
                      "guide": r.count})
@@ -420,7 +420,7 @@ def follow_up_end_frame(data: CallsOrFacts, agreements: Sequence[Agreement],
     """
     on = on or settings.current_date()
     frame = _facts(data, start, end)
-    frame = frame[frame["reasons"].map(lambda rs: "follow_up_end" in rs)]
+    frame = frame[frame["reasons"].map(lambda rs: "follow_up_end" in rs).astype(bool)]
     commitment = next(c for c in fw.agreement_type("II").commitments
                       if c.party == "referring_org")
     text = commitment.fr if (lang or settings.language) == "fr" else commitment.en

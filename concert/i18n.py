@@ -692,6 +692,32 @@ TEXT: dict[str, tuple[str, str]] = {
         "What goes is listed, then a confirmation is asked for (--yes for a script, --dry-run "
         "to only look). Nothing else is touched. Backups are not reached: rotate them within "
         "the retention period.\n\nExample:\n\n    concert purge cn.db --dry-run")),
+    "cli.help.calls": (
+        ("Reconstituer les tableaux 11 à 13 du guide (raisons des appels à l’agent de liaison) "
+         "à partir du journal des appels, pour une période : nombre d’appelants distincts par "
+         "raison, comme le guide les compte, nombre d’appels, et le compte du guide. Des "
+         "décomptes seulement : aucun code de locataire, aucune note.\n\nExemple :\n\n"
+         "    concert calls cn.db --from 2025-04-01 --to 2026-03-31"),
+        ("Rebuild the guide's Tableaux 11 to 13 (reasons for calls to the liaison agent) from "
+         "the call log, for a period: distinct callers per reason, as the guide counts them, "
+         "calls, and the guide's count. Counts only: no tenant code, no note.\n\nExample:"
+         "\n\n    concert calls cn.db --from 2025-04-01 --to 2026-03-31")),
+    "cli.opt.calls_from": ("premier jour de la période (AAAA-MM-JJ)",
+                           "first day of the period (YYYY-MM-DD)"),
+    "cli.opt.calls_to": ("dernier jour de la période (AAAA-MM-JJ)",
+                         "last day of the period (YYYY-MM-DD)"),
+    "cli.calls.title": ("Appels à l’agent de liaison, région {region}, {period} : {n}",
+                        "Calls to the liaison agent, region {region}, {period}: {n}"),
+    "cli.calls.period.both": ("du {start} au {end}", "from {start} to {end}"),
+    "cli.calls.period.from": ("depuis le {start}", "since {start}"),
+    "cli.calls.period.to": ("jusqu’au {end}", "until {end}"),
+    "cli.calls.period.all": ("tout le journal", "whole log"),
+    "cli.calls.table": ("{table} — {group} : {calls} appels (guide : {guide})",
+                        "{table} — {group}: {calls} calls (guide: {guide})"),
+    "cli.calls.callers": ("appelants", "callers"),
+    "cli.calls.calls": ("appels", "calls"),
+    "cli.calls.guide": ("guide", "guide"),
+    "cli.calls.reason": ("raison", "reason"),
     "cli.help.access_log": (
         ("Lister le journal des accès : chaque affichage ou export de codes de locataires (qui, "
         "quand, quelle région, quelle entente III), les copies faites depuis le tableau de "
@@ -762,6 +788,14 @@ TEXT: dict[str, tuple[str, str]] = {
                           "lignes d’historique et du journal ?"),
                           ("Remove these agreements III ({n}), their tenant codes and their rows "
                           "of the history and of the log?")),
+    "cli.purge.calls": (("Appels à l’agent de liaison terminés avant le {cutoff} (réévaluation "
+                         "comprise) : {n}"),
+                        ("Calls to the liaison agent ended before {cutoff} (re-evaluation "
+                         "included): {n}")),
+    "cli.purge.confirm_calls": ("Retirer ces appels à l’agent de liaison ({n}) ?",
+                                "Remove these calls to the liaison agent ({n})?"),
+    "cli.purge.done_calls": ("Appels à l’agent de liaison retirés : {n}.",
+                             "Calls to the liaison agent removed: {n}."),
     "cli.purge.dry_run": ("Essai : rien n’a été retiré.", "Dry run: nothing was removed."),
     "cli.purge.cancelled": ("Rien n’a été retiré.", "Nothing was removed."),
     "cli.purge.done": (("Retiré : ententes III : {agreements} ; lignes d’historique : {audit} ; "

@@ -237,6 +237,17 @@ def test_a_caller_counts_once_per_reason_and_the_period_is_honoured():
     assert set(q["quarter"]) == {"2026-T1", "2026-T2"}
 
 
+def test_an_empty_log_gives_tables_of_zeros():
+    for group in ("tenant", "worker", "owner"):
+        table = calls.reason_table([], group)
+        assert len(table) == len(fw.caller_group(group).reasons)
+        assert table["callers"].sum() == table["calls"].sum() == 0
+    assert calls.totals([])["calls"].sum() == 0
+    assert calls.quarterly([]).empty and calls.by_organisation([]).empty
+    assert calls.reevaluations_due([], on=REF).empty
+    assert calls.follow_up_end_frame([], []).empty and call_gaps([]).empty
+
+
 def test_by_organisation_reevaluations_and_follow_up_end():
     region = capitale_nationale(REF)
     year = example_calls(REF)
@@ -331,3 +342,49 @@ def test_a_version_4_file_is_backed_up_then_given_the_calls_table(tmp_path):
     assert old.execute("PRAGMA user_version").fetchone()[0] == 4
     assert "calls" not in {r[0] for r in old.execute("SELECT name FROM sqlite_master")}
     old.close()
+
+
+# ------------------------------------------------------------------ the command line
+def test_concert_calls_prints_the_rebuilt_tables_and_no_code(tmp_path):
+    from click.testing import CliRunner
+
+    from concert.cli import cli
+
+    runner = CliRunner()
+    db = tmp_path / "cn.db"
+    assert runner.invoke(cli, ["example", str(db)]).exit_code == 0
+    fr = runner.invoke(cli, ["calls", str(db)])
+    assert fr.exit_code == 0, fr.output
+    assert "tout le journal : 287" in fr.output
+    assert "Tableau 11 — Locataire : 140 appels (guide : 140)" in fr.output
+    assert "Tableau 12 — Intervenant(e) : 114 appels (guide : 114)" in fr.output
+    assert "    101    101   101  Démarches administratives auprès de l’OMHQ" in fr.output
+    assert "LOC-" not in fr.output and "appel-0" not in fr.output
+    en = runner.invoke(cli, ["calls", str(db), "--lang", "en", "--json"])
+    data = json.loads(en.output)
+    owners = {r["reason"]: r["callers"] for r in data["tables"]["owner"]}
+    assert owners["behaviour"] == 15 and data["tables"]["owner"][0]["label"].startswith(
+        "Report of inappropriate")
+    assert "LOC-" not in en.output
+    part = runner.invoke(cli, ["calls", str(db), "--json", "--from", "2099-01-01"])
+    assert all(r["callers"] == 0 for r in json.loads(part.output)["tables"]["tenant"])
+
+
+def test_concert_purge_lists_and_removes_old_calls(tmp_path):
+    from click.testing import CliRunner
+
+    from concert.cli import cli
+
+    runner = CliRunner()
+    db = tmp_path / "cn.db"
+    runner.invoke(cli, ["example", str(db)])
+    with Store(db) as store:
+        store.set_retention_months(3)
+        n = len(store.purge_plan().calls)
+    assert n > 0
+    dry = runner.invoke(cli, ["purge", str(db), "--dry-run"])
+    assert "Appels à l’agent de liaison terminés avant le" in dry.output and f": {n}" in dry.output
+    done = runner.invoke(cli, ["purge", str(db), "--yes"])
+    assert f"Appels à l’agent de liaison retirés : {n}." in done.output, done.output
+    with Store(db) as store:
+        assert len(store.calls(CODE)) == 287 - n
