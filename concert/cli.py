@@ -868,9 +868,9 @@ def calls_cmd(db: str, region_code: str | None, start: dt.datetime | None,
         click.echo("  " + " ".join(f"{h:>{w}}" for h, w in zip(heads, wide, strict=True))
                    + "  " + i18n.t("cli.calls.reason", lang))
         for row in tables[g.code].itertuples(index=False):
-            values = (row.callers, row.calls, row.guide)
+            values = (str(row.callers), str(row.calls), str(row.guide))
             click.echo("  " + " ".join(f"{v:>{w}}" for v, w in zip(values, wide, strict=True))
-                       + f"  {row.label}")
+                       + "  " + str(row.label))
 
 
 @cli.command("access-log", context_settings=CONTEXT, help="cli.help.access_log")

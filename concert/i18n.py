@@ -716,7 +716,7 @@ TEXT: dict[str, tuple[str, str]] = {
                         "{table} — {group}: {calls} calls (guide: {guide})"),
     "cli.calls.callers": ("appelants", "callers"),
     "cli.calls.calls": ("appels", "calls"),
-    "cli.calls.guide": ("guide", "guide"),
+    "cli.calls.guide": ("au guide", "guide"),
     "cli.calls.reason": ("raison", "reason"),
     "cli.help.access_log": (
         ("Lister le journal des accès : chaque affichage ou export de codes de locataires (qui, "

@@ -358,7 +358,7 @@ def test_concert_calls_prints_the_rebuilt_tables_and_no_code(tmp_path):
     assert "tout le journal : 287" in fr.output
     assert "Tableau 11 — Locataire : 140 appels (guide : 140)" in fr.output
     assert "Tableau 12 — Intervenant(e) : 114 appels (guide : 114)" in fr.output
-    assert "    101    101   101  Démarches administratives auprès de l’OMHQ" in fr.output
+    assert "        101    101      101  Démarches administratives auprès de l’OMHQ" in fr.output
     assert "LOC-" not in fr.output and "appel-0" not in fr.output
     en = runner.invoke(cli, ["calls", str(db), "--lang", "en", "--json"])
     data = json.loads(en.output)
