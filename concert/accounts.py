@@ -90,7 +90,7 @@ code: only those who may see the codes write them); ``tenant_codes``: see tenant
 a backup (a backup holds everything); ``retention``: set the retention period and purge;
 ``access_log``: read the log of tenant-code showings; ``delete_region``: delete a region;
 ``calls``: read and write the rows of the liaison agent's call log (they hold tenant codes
-and notes); every role may read their counts (``read``, :meth:`concert.Store.call_facts`)."""
+and notes); every role may read their counts (``read``, :meth:`concert.Store.call_counts`)."""
 
 ACTIONS = tuple(PERMISSIONS)
 

@@ -9,10 +9,11 @@ clinical free text: an optional short ``note`` refuses what looks like a tenant 
 person's first and last name (:func:`note_problems`, a safeguard, not a guarantee).
 
 Only the liaison role reads and writes the rows (:meth:`concert.Store.add_call`,
-:meth:`concert.Store.calls`). Everyone else gets :func:`facts`: one row per call without
-tenant code, note or id, the caller replaced by an anonymous number so that distinct
-callers can still be counted. Every counting function below accepts calls or facts and
-returns counts only.
+:meth:`concert.Store.calls`). Everyone else gets tables of counts
+(:meth:`concert.Store.call_counts`, :func:`counts`). The counting functions read
+:func:`facts`: one row per call without tenant code, note or id, the caller replaced by an
+anonymous number so that distinct callers can still be counted; each accepts calls or
+facts and returns counts only.
 
 How callers are told apart, as the guide counts them: a tenant by their code; a worker
 by organisation and file (the tenant's code); an owner by organisation (the housing
@@ -34,7 +35,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -42,14 +44,15 @@ import pandas as pd
 
 from concert import framework as fw
 from concert import i18n, schema, settings
-from concert._errors import Label, Problem, raise_if
-from concert._validate import where_of
+from concert._errors import ArgumentError, Label, Problem, raise_if
+from concert._validate import as_tuple, where_of
 from concert.actors import Actor
 from concert.agreements import TENANT_CODE_RE, Agreement, is_current
 
-__all__ = ["FACT_COLUMNS", "NOTE_MAX", "Call", "CallsOrFacts", "by_organisation",
-           "caller_key", "facts", "follow_up_end_frame", "note_problems", "quarter_of",
-           "quarterly", "reason_table", "reevaluations_due", "totals"]
+__all__ = ["COUNT_TABLES", "FACT_COLUMNS", "NOTE_MAX", "Call", "CallsOrFacts",
+           "by_organisation", "caller_key", "counts", "facts", "follow_up_end_frame",
+           "note_problems", "quarter_of", "quarterly", "reason_table", "reevaluations_due",
+           "totals"]
 
 NOTE_MAX = 280
 """The longest note accepted: a few words, not a clinical record."""
@@ -110,8 +113,7 @@ class Call:
     illustrative: bool = schema.flag()
 
     def __post_init__(self) -> None:
-        if isinstance(self.reasons, list):
-            object.__setattr__(self, "reasons", tuple(self.reasons))
+        object.__setattr__(self, "reasons", as_tuple(self.reasons))
         raise_if(self.problems())
 
     def problems(self) -> list[Problem]:
@@ -149,6 +151,7 @@ class Call:
 _CODE_LIKE = re.compile(
     r"(?<![\w-])(?:(?=[A-Z0-9-]*[A-Z])(?=[A-Z0-9-]*[0-9])[A-Z0-9]+(?:-[A-Z0-9]+)*"
     r"|(?!\d{4}-\d{2}-\d{2}(?![\w-]))\d+(?:-\d+)+)(?![\w-])")
+_STEP = re.compile(r"[ABC]1?[0-9]\Z")  # a decision tree's step ("A9", "B12") is no code
 # Two or more capitalised words in a row ("Jean Tremblay", "Marie-Ève Côté"), or a title
 # followed by one ("M. Roy", "Mme Côté"). Capitalised words that are not names (articles,
 # the program's and institutions' words) do not count.
@@ -198,8 +201,8 @@ def note_problems(note: Any, where: str = "", *, tenant_codes: Iterable[str] = (
         return []
     out: list[Problem] = []
     folded = _fold(note)
-    if _CODE_LIKE.search(note) or any(
-            c and _fold(c) in folded for c in tenant_codes):
+    coded = any(not _STEP.match(m.group(0)) for m in _CODE_LIKE.finditer(note))
+    if coded or any(c and _fold(c) in folded for c in tenant_codes):
         out.append(Problem("call.note_code", where))
     named = any(n and len(n) > 3 and _fold(n) in folded for n in names)
     if not named and _TITLE_NAME.search(note):
@@ -215,7 +218,6 @@ def note_problems(note: Any, where: str = "", *, tenant_codes: Iterable[str] = (
 
 
 def _fold(text: str) -> str:
-    import unicodedata
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return " ".join("".join(ch for ch in decomposed if not unicodedata.combining(ch)).split())
 
@@ -251,8 +253,9 @@ def facts(calls: Iterable[Call]) -> pd.DataFrame:
     """One row per call with what counting needs, and nothing personal.
 
     No id, no tenant code, no note: ``caller`` is an anonymous number, the same for
-    the calls of one caller (:func:`caller_key`) within this frame only. This is what
-    the store gives roles that may not read the log (:meth:`concert.Store.call_facts`).
+    the calls of one caller (:func:`caller_key`) within this frame only. The counting
+    functions below read it; roles that may not read the log get their results only
+    (:meth:`concert.Store.call_counts`).
 
     Columns: :data:`FACT_COLUMNS`.
     """
@@ -438,3 +441,39 @@ def follow_up_end_frame(data: CallsOrFacts, agreements: Sequence[Agreement],
     return pd.DataFrame(rows, columns=["actor", "label", "follow_up_end_calls",
                                        "reactivations", "agreement_ii_in_force",
                                        "commitment"])
+
+
+COUNT_TABLES: dict[str, Callable[..., pd.DataFrame]] = {
+    "reasons": reason_table, "totals": totals, "quarterly": quarterly,
+    "by_organisation": by_organisation, "reevaluations_due": reevaluations_due,
+    "follow_up_end": follow_up_end_frame,
+}
+"""The tables of counts a committee may see, by name (:func:`counts`)."""
+
+def counts(data: CallsOrFacts, table: str, *, actors: dict[str, Actor] | None = None,
+           agreements: Sequence[Agreement] = (), **options: Any) -> pd.DataFrame:
+    """One table of counts of the log, by name: what every role may see.
+
+    ``table`` is a key of :data:`COUNT_TABLES` (``reasons`` needs ``group=``); ``actors``
+    and ``agreements`` are the region's, for the tables that name partners; ``options``
+    go to the table's function (``start``, ``end``, ``lang``, ``by``...). The result holds
+    counts, codes of the framework and organisation names only: never an id, a tenant
+    code or a note (checked).
+
+    Raises
+    ------
+    concert.ArgumentError
+        If ``table`` is not one of :data:`COUNT_TABLES`.
+    """
+    if table not in COUNT_TABLES:
+        raise ArgumentError("calls.no_table", table=str(table),
+                            expected=", ".join(COUNT_TABLES))
+    frame = facts(data) if not isinstance(data, pd.DataFrame) else data
+    if table == "by_organisation":
+        out = by_organisation(frame, actors, **options)
+    elif table == "follow_up_end":
+        out = follow_up_end_frame(frame, agreements, actors, **options)
+    else:
+        out = COUNT_TABLES[table](frame, **options)
+    assert not set(out.columns) & {"id", "tenant_code", "note", "caller"}
+    return out

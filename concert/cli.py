@@ -834,16 +834,13 @@ def purge(db: str, dry_run: bool, yes: bool, include_tenant_codes: bool, lang: s
 def calls_cmd(db: str, region_code: str | None, start: dt.datetime | None,
               end: dt.datetime | None, as_json: bool, lang: str) -> None:
     """Tableaux 11 to 13 rebuilt from the call log: counts only, no code, no note."""
-    from concert import calls as calls_module
-
-    with Store(_readable(db)) as store:
-        code = store.choose_region(region_code)
-        facts = store.call_facts(code)
     first = start.date() if start else None
     last = end.date() if end else None
-    tables = {g.code: calls_module.reason_table(facts, g.code, start=first, end=last,
-                                                lang=lang) for g in fw.CALLER_GROUPS}
-    totals = calls_module.totals(facts, start=first, end=last, lang=lang)
+    with Store(_readable(db)) as store:
+        code = store.choose_region(region_code)
+        tables = {g.code: store.call_counts(code, "reasons", group=g.code, start=first,
+                                            end=last, lang=lang) for g in fw.CALLER_GROUPS}
+        totals = store.call_counts(code, "totals", start=first, end=last, lang=lang)
     if as_json:
         out = {"region": code, "from": first.isoformat() if first else None,
                "to": last.isoformat() if last else None,
@@ -854,8 +851,8 @@ def calls_cmd(db: str, region_code: str | None, start: dt.datetime | None,
     which = {(True, True): "both", (True, False): "from", (False, True): "to",
              (False, False): "all"}[(first is not None, last is not None)]
     period = i18n.t(f"cli.calls.period.{which}", lang, start=first, end=last)
-    shown = facts[(facts["on"] >= (first or dt.date.min)) & (facts["on"] <= (last or dt.date.max))]
-    click.echo(i18n.t("cli.calls.title", lang, region=code, period=period, n=len(shown)))
+    click.echo(i18n.t("cli.calls.title", lang, region=code, period=period,
+                      n=int(totals["calls"].sum())))
     for g in fw.CALLER_GROUPS:
         part = totals[totals["caller_group"] == g.code]
         click.echo("")

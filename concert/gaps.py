@@ -279,6 +279,10 @@ def call_gaps(data: calls_module.CallsOrFacts, *, by: str = "referring_org",
               quarters: int | None = None, lang: str | None = None) -> pd.DataFrame:
     """Reasons whose calls about one partner surge in a quarter (rule ``calls.surge``).
 
+    ``data`` is the log (calls or :func:`concert.calls.facts`) or its counts by quarter
+    and partner (:func:`concert.calls.quarterly` with ``by``, which
+    :meth:`concert.Store.call_counts` gives every role).
+
     A reason's number of calls about one partner (``by``: the referring organisation or
     the housing provider) in a quarter is flagged when it is at least ``factor`` times
     its mean over the ``quarters`` quarters before (a quarter without calls counts 0) and
@@ -298,11 +302,14 @@ def call_gaps(data: calls_module.CallsOrFacts, *, by: str = "referring_org",
     minimum = p["call_gap_minimum"][0] if minimum is None else minimum
     quarters = p["call_gap_quarters"][0] if quarters is None else quarters
     columns = [*COLUMNS, "quarter", "reason", "partner", "calls", "mean"]
-    trend = calls_module.quarterly(data, by=by)
+    if isinstance(data, pd.DataFrame) and "partner" in data.columns:
+        trend = data  # already counts: quarterly(..., by=...), what a committee may read
+    else:
+        trend = calls_module.quarterly(data, by=by)
     if trend.empty:
         return pd.DataFrame(columns=columns)
+    every = _quarter_range(sorted(trend["quarter"].unique()))
     trend = trend[trend["partner"] != ""]
-    every = _quarter_range(sorted(calls_module.quarterly(data)["quarter"].unique()))
     index = {q: i for i, q in enumerate(every)}
     counts: dict[tuple[str, str], dict[str, int]] = {}
     for row in trend.itertuples(index=False):

@@ -1483,6 +1483,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "tree.stated": ("énoncé par le guide", "stated by the guide"),
     "tree.goes_to": ("voir l’arbre {tree}", "see tree {tree}"),
     "tree.end": ("fin du parcours", "end of the walk"),
+    "calls.no_table": ("Tableau de décomptes inconnu « {table} » (attendus : {expected}).",
+                       "Unknown table of counts '{table}' (expected: {expected})."),
     "tree.no_answer": (("L’étape {step} n’offre pas la réponse « {answer} » (réponses : "
                         "{expected})."),
                        "Step {step} offers no answer '{answer}' (answers: {expected})."),

@@ -8,7 +8,7 @@ and every stage computed from the assessments stay the same.
 
 The liaison agent's calls (:mod:`concert.calls`) are not part of a region: no view, export
 or report made from a region holds a call, its tenant code or its note. Committees see
-their counts through :meth:`concert.Store.call_facts`.
+their counts through :meth:`concert.Store.call_counts`.
 
 Examples
 --------

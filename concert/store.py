@@ -968,7 +968,7 @@ class Store:
         """The calls of region ``code``, oldest first, tenant codes and notes included.
 
         Only the liaison agent's role may read them; each reading by a session is written
-        to the access log. Committees and readers get :meth:`call_facts`.
+        to the access log. Committees and readers get counts (:meth:`call_counts`).
 
         Raises
         ------
@@ -983,14 +983,33 @@ class Store:
                       [(code, "calls", "", json.dumps({"calls": len(out)}))])
         return out
 
-    def call_facts(self, code: str, *, session: Session | None = None) -> pd.DataFrame:
-        """What every role may know of the calls of region ``code``: counts only.
+    def call_counts(self, code: str, table: str, *, session: Session | None = None,
+                    **options: Any) -> pd.DataFrame:
+        """A table of counts of the calls of region ``code``: what every role may see.
 
-        :func:`concert.calls.facts`: one row per call without id, tenant code or note (the
-        caller an anonymous number), for the counting functions of :mod:`concert.calls`.
+        ``table`` is one of :data:`concert.calls.COUNT_TABLES` (``reasons`` with
+        ``group=``: Tableau 11, 12 or 13 rebuilt; ``totals``; ``quarterly``;
+        ``by_organisation``; ``reevaluations_due``; ``follow_up_end``), ``options`` its
+        function's (``start``, ``end``, ``lang``, ``by``...); the region's actors and
+        agreements are read here. Counts only: no id, tenant code nor note leaves
+        (:func:`concert.calls.counts`).
+
+        Raises
+        ------
+        concert.AccessDenied
+            If the session's role does not allow ``read``.
+        concert.ArgumentError
+            If ``table`` is unknown.
         """
         self._allow(session, "read")
-        return calls_module.facts(_load_records(self, "call", code, check=False).get("", []))
+        with self._read():
+            rows = _load_records(self, "call", code, check=False).get("", [])
+            actors = {a.id: a for a in _load_records(self, "actor", code, check=False)
+                      .get("", [])} if table in ("by_organisation", "follow_up_end") else None
+            agreements = _load_records(self, "agreement", code, check=False).get("", []) \
+                if table == "follow_up_end" else []
+        return calls_module.counts(calls_module.facts(rows), table, actors=actors,
+                                   agreements=agreements, **options)
 
     # ------------------------------------------------------------------ accounts
     def _allow(self, session: Session | None, action: str) -> None:

@@ -13,7 +13,7 @@ import pytest
 
 from concert import AccessDenied, Store, accounts, calls, privacy
 from concert import framework as fw
-from concert._errors import NotFoundError, ValidationError
+from concert._errors import ArgumentError, NotFoundError, ValidationError
 from concert.accounts import Account
 from concert.calls import Call, note_problems
 from concert.example import capitale_nationale, example_calls
@@ -102,7 +102,8 @@ def test_the_note_refuses_codes_and_names(note):
 
 @pytest.mark.parametrize("note", [
     "Rappel prévu dans 21 jours.", "Entente de remboursement proposée; Régie du logement.",
-    "Retour le 2026-02-01 avec l’OMHQ.", "Tenant will call back on Monday."])
+    "Retour le 2026-02-01 avec l’OMHQ.", "Tenant will call back on Monday.",
+    "Arbre A, étape A9 puis B12."])
 def test_the_note_accepts_plain_notes(note):
     assert Call("c1", D, "tenant", "tenant", ("rent",), note=note).note == note
 
@@ -158,17 +159,25 @@ def test_committee_and_reader_get_counts_without_codes_ids_or_notes(db):
                                   tenant_code="CEM-2026-0077", note="Rappel prévu vendredi."),
                        session=liaison)
         codes = {c.tenant_code for c in store.calls(CODE) if c.tenant_code}
-        for role in ("committee", "reader"):
-            frame = store.call_facts(CODE, session=login(store, role))
-            assert list(frame.columns) == calls.FACT_COLUMNS
-            assert len(frame) == 288
-            text = frame.to_csv() + "".join(
-                f.to_csv() for f in (calls.reason_table(frame, "tenant"), calls.totals(frame),
-                                     calls.quarterly(frame),
-                                     calls.by_organisation(frame),
-                                     calls.reevaluations_due(frame, on=REF)))
+        asks = [("reasons", {"group": "tenant"}), ("reasons", {"group": "worker"}),
+                ("totals", {}), ("quarterly", {"by": "referring_org"}),
+                ("by_organisation", {"by": "housing_provider"}),
+                ("reevaluations_due", {"on": REF}), ("follow_up_end", {"on": REF})]
+        for role in ("committee", "reader", "admin"):
+            s = login(store, role)
+            text = ""
+            for table, options in asks:
+                frame = store.call_counts(CODE, table, session=s, **options)
+                assert not frame.empty, table
+                assert not set(frame.columns) & {"id", "tenant_code", "note", "caller"}
+                text += frame.to_csv()
             assert not any(code in text for code in codes)
             assert "Rappel prévu" not in text and "appel-001" not in text and "c-note" not in text
+        tenants = store.call_counts(CODE, "reasons", group="tenant",
+                                    session=login(store, "reader")).set_index("reason")
+        assert tenants.loc["rent", "callers"] == 14 + 1
+        with pytest.raises(ArgumentError):
+            store.call_counts(CODE, "rows", session=login(store, "committee"))
 
 
 def test_exports_and_committee_views_hold_no_call(db, tmp_path):
@@ -287,6 +296,22 @@ def test_the_gap_rule_flags_a_surge_against_the_four_quarters_before():
     assert call_gaps(_series([0, 0, 0, 6])).empty  # fewer than four quarters before
     assert len(call_gaps(_series([1, 2, 1, 2, 4]), minimum=4)) == 1  # a parameter
     assert len(call_gaps(_series([3, 3, 3, 3, 5]), factor=1.5)) == 1
+    counts = calls.quarterly(_series([1, 2, 1, 2, 6]), by="referring_org")
+    assert list(call_gaps(counts)["quarter"]) == ["2026-T1"]  # from counts only
+
+
+def test_a_committee_runs_the_gap_rule_on_counts(db):
+    with Store(db) as store:
+        liaison = login(store, "liaison")
+        later = REF + dt.timedelta(days=100)  # 2026-T3: four quarters of the log before it
+        store.add_calls(CODE, [dataclasses.replace(c, id=f"surge-{i}", on=later)
+                               for i, c in enumerate(_series([6], partner="boussole"))],
+                        session=liaison)
+        trend = store.call_counts(CODE, "quarterly", by="referring_org",
+                                  session=login(store, "committee"))
+    found = call_gaps(trend, lang="fr")
+    assert ("boussole", "symptoms", "2026-T3") in set(
+        zip(found["partner"], found["reason"], found["quarter"], strict=True))
 
 
 # ------------------------------------------------------------------ retention
