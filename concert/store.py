@@ -873,8 +873,12 @@ class Store:
         return path
 
     def rows(self, table: str, region: str) -> Iterator[dict[str, Any]]:
-        """The raw rows of ``table`` for ``region``, in saved order (for exports)."""
-        if table not in TABLES:
+        """The raw rows of ``table`` for ``region``, in saved order (for exports).
+
+        The tables kept apart (the calls) are not among them: :meth:`calls` reads those.
+        """
+        if table not in TABLES or any(layout.apart and layout.table == table
+                                      for layout in LAYOUT.values()):
             raise StoreError("store.unknown_table", table=table)
         for row in _fast_rows(self, table, region):
             yield dict(row)

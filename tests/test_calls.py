@@ -13,7 +13,7 @@ import pytest
 
 from concert import AccessDenied, Store, accounts, calls, privacy
 from concert import framework as fw
-from concert._errors import ArgumentError, NotFoundError, ValidationError
+from concert._errors import ArgumentError, NotFoundError, StoreError, ValidationError
 from concert.accounts import Account
 from concert.calls import Call, note_problems
 from concert.example import capitale_nationale, example_calls
@@ -182,6 +182,8 @@ def test_committee_and_reader_get_counts_without_codes_ids_or_notes(db):
 
 def test_exports_and_committee_views_hold_no_call(db, tmp_path):
     with Store(db) as store:
+        with pytest.raises(StoreError):  # raw rows are for exports: not the calls
+            list(store.rows("calls", CODE))
         region = store.load_region(CODE)
         codes = {c.tenant_code for c in store.calls(CODE)}
         view = privacy.view(region, session=login(store, "committee"))
