@@ -28,6 +28,7 @@ from concert._errors import NotFoundError, Problem, raise_if
 from concert._validate import as_tuple, check_id, check_text, fold, where_of
 from concert.actors import Actor, Contact
 from concert.agreements import Agreement, Party, agreement_problems
+from concert.calls import Call
 from concert.committees import Committee, Membership
 from concert.figures import Figure
 from concert.indicators import Answer, Assessment
@@ -230,11 +231,18 @@ RECORD_TYPES: dict[str, type] = {"actor": Actor, "committee": Committee, "agreem
                                  "assessment": Assessment, "figure": Figure}
 """Each kind of record a region lists, and its class."""
 
+APART_RECORD_TYPES: dict[str, type] = {"call": Call}
+"""Records of a region kept apart from its lists (:data:`RECORD_LISTS`): the store holds
+them in tables of their own that saving, loading, merging and exporting a region never
+touch, and only the roles allowed to read them do (the liaison agent's calls,
+:meth:`concert.Store.calls`)."""
+
 ALL_RECORD_TYPES: dict[str, type] = {
     cls.kind_name: cls
     for cls in (Actor, Contact, Committee, Agreement, Party, Membership, Tie, Assessment, Answer,
-                Figure)}
-"""Every kind of record, the nested ones (contact, party, answer) included."""
+                Figure, Call)}
+"""Every kind of record, the nested ones (contact, party, answer) and those kept apart
+(call) included."""
 
 
 def i18n_kind(kind: str, lang: str | None = None) -> str:
