@@ -1,6 +1,7 @@
 """The dashboard's frame: the template, the sidebar menu, the language switch, the page holder.
 
-The frame keeps the pages it built in a dict (slug -> page) and only shows or hides them:
+The frame keeps the pages it built in a dict (slug -> page) and puts the one shown in its
+holder:
 a page is built on its first visit (:class:`dashboards.pages.base.Page`) and never again in
 the session; a language switch updates texts in place. :class:`FrameDesign` keeps every
 component drawn during the session styled as on a direct load of the page.
@@ -140,7 +141,8 @@ def _served() -> bool:
 
 def build_frame(state: Any) -> pn.template.BootstrapTemplate:
     """The template of one session over ``state``: the sidebar and the page holder."""
-    holder = pn.Column(stylesheets=[page_stylesheet(state.presentation)])
+    holder = pn.Column(stylesheets=[page_stylesheet(state.presentation)],
+                       sizing_mode="stretch_width")
     message = pn.pane.HTML("", stylesheets=[TABLE_CSS], sizing_mode="stretch_width",
                            visible=False)
     holder.append(message)
@@ -221,19 +223,20 @@ def build_frame(state: Any) -> pn.template.BootstrapTemplate:
             message.visible = True
             for page in pages.values():
                 page.active = False
-                page.__panel__().visible = False
+            holder.objects = [message]
             return
         message.visible = False
         if state.page not in pages:
-            page = pages[state.page] = view_of(state.page, state)
-            holder.append(page.__panel__())
+            pages[state.page] = view_of(state.page, state)
         for slug, page in pages.items():
-            shown = slug == state.page
-            if shown:
-                page.active = True  # catches up with the state before it is shown
-            page.__panel__().visible = shown
-            if not shown:
+            if slug != state.page:
                 page.active = False
+        shown = pages[state.page]
+        shown.active = True  # catches up with the state before it is shown
+        # Only the page shown is in the holder (a hidden page's minimum width would still
+        # widen it); the others keep their Python objects and their own state.
+        if list(holder.objects) != [message, shown.__panel__()]:
+            holder.objects = [message, shown.__panel__()]
 
     state.param.watch(show, ["page", *DISPLAY])
     show()
