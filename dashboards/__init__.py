@@ -21,5 +21,6 @@ from dashboards.overview import maturity_matrix
 from dashboards.report import write_report
 from dashboards.state import DashboardState
 
-__all__ = ["DashboardState", "app_for", "build_app", "map_legend", "maturity_matrix", "page_for", "serve",
+__all__ = ["DashboardState", "app_for", "build_app", "map_legend", "maturity_matrix", "page_for",
+           "serve",
            "stakeholder_map", "write_report"]

@@ -54,7 +54,9 @@ class FrameDesign(Bootstrap):
     components what the first drawing gives: the page draws the same either way.
     """
 
-    def params(self, viewable: Viewable, doc: Any = None) -> tuple[dict[str, Any], dict[str, Any]]:
+    def params(self, viewable: Viewable, doc: Any = None
+               ) -> tuple[dict[str, Any], dict[str, Any]]:
+        """The modifiers of ``viewable``, as for the template's first drawing."""
         from panel.io.state import state
 
         if doc is None:
@@ -110,8 +112,10 @@ class PageSetup(JSComponent):
 
 
 class _ViewerPage(Page):
-    """A page made of another Viewer of the state that draws one language (the map):
-    made again when the drawn state changes, while it is shown."""
+    """A page made of another Viewer of the state that draws one language (the map).
+
+    The viewer is made again when the drawn state changes, while the page is shown.
+    """
 
     def __init__(self, state: Any, make: Any, **params: Any) -> None:
         self._make = make

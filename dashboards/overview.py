@@ -1,5 +1,7 @@
-"""Moved to :mod:`dashboards.pages.overview`; kept for ``dashboards.report`` until it imports
-from there (one line at merge)."""
+"""Moved to :mod:`dashboards.pages.overview`.
+
+Kept for ``dashboards.report`` until it imports from there (one line at merge).
+"""
 
 from dashboards.pages.overview import (
     MATRIX_CSS,

@@ -91,6 +91,7 @@ class AgreementsPage(Page):
     slug = "agreements"
 
     def build(self) -> pn.viewable.Viewable:
+        """The page's layout, built once; its parts follow the drawn state."""
         search = pn.widgets.TextInput(name="", label=self.text("dash.agr.search"),
                                       placeholder=self.text("dash.agr.search"), width=360)
         self.search = search

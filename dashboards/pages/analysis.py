@@ -123,12 +123,15 @@ def ei_chart(region: Region, lang: str = "fr", kinds: list[str] | None = None) -
 
 
 class AnalysisPage(Page):
-    """The analysis page: a tie-kind filter (the page's own state), the E-I chart, the
-    measures and the gaps."""
+    """The analysis page: a tie-kind filter, the E-I chart, the measures and the gaps.
+
+    Its own state: the tie kinds chosen.
+    """
 
     slug = "analysis"
 
     def build(self) -> pn.viewable.Viewable:
+        """The page's layout, built once; its parts follow the drawn state."""
         # A CheckBoxGroup draws real <label> elements (MultiChoice fails the axe audit).
         kinds = pn.widgets.CheckBoxGroup(
             options=pn.bind(lambda lang: {tr(f"dash.kind.{k}", lang): k for k in nw.ALL_KINDS},

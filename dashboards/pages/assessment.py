@@ -142,6 +142,7 @@ class AssessmentPage(Page):
             evidence={c.code: "" for c in fw.CRITERIA})
 
     def build(self) -> pn.viewable.Viewable:
+        """The page's layout, built once; its parts follow the drawn state."""
         state, draft = self.state, self.draft
         lang_ref = self.param.lang
 

@@ -69,9 +69,7 @@ class Page(Viewer):
 
     def sync(self) -> None:
         """Take the state's display parameters (updates what depends on them, once)."""
-        if self.active:
-            self.param.update({k: getattr(self.state, k) for k in DISPLAY})
-        elif self.state.anonymise and not self.anonymise:
+        if self.active or self.state.anonymise and not self.anonymise:
             self.param.update({k: getattr(self.state, k) for k in DISPLAY})
 
     @property

@@ -117,12 +117,15 @@ def _placement(position: float) -> tuple[str | None, str | None]:
 
 
 class ChangesPage(Page):
-    """The comparisons page: two dates of this region (the page's own state), and all the
-    regions of the store."""
+    """The comparisons page: two dates of this region, and all the regions of the store.
+
+    Its own state: the two dates typed.
+    """
 
     slug = "changes"
 
     def build(self) -> pn.viewable.Viewable:
+        """The page's layout, built once; its parts follow the drawn state."""
         region = self.region
         dates = [a.on for a in region.assessments_by_date()] if region is not None else []
         after = dates[-1] if dates else self.state.today()

@@ -114,6 +114,7 @@ class DataPage(Page):
     notice = param.String(default="", doc="The last import's message (HTML, escaped).")
 
     def build(self) -> pn.viewable.Viewable:
+        """The page's layout, built once; its parts follow the drawn state."""
         state = self.state
         template = pn.widgets.FileDownload(
             callback=lambda: _template(self.lang), label=self.text("dash.data.template"),

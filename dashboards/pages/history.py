@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import holoviews as hv
 import holoviews.plotting.bokeh  # noqa: F401  (registers the bokeh backend for .opts)
 import pandas as pd
@@ -101,6 +99,7 @@ class HistoryPage(Page):
     slug = "history"
 
     def build(self) -> pn.viewable.Viewable:
+        """The page's layout, built once; its parts follow the drawn state."""
         plot = pn.pane.HoloViews(self.bound(self._plot), linked_axes=False,
                                  sizing_mode="stretch_width", backend="bokeh")
         nowrap = "table.data td:first-child { white-space: nowrap; }"

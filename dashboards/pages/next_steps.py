@@ -6,8 +6,6 @@ it names ("Outils").
 
 from __future__ import annotations
 
-from typing import Any
-
 import panel as pn
 
 from concert import i18n
@@ -74,6 +72,7 @@ class NextStepsPage(Page):
     slug = "next_steps"
 
     def build(self) -> pn.viewable.Viewable:
+        """The page's layout, built once; its parts follow the drawn state."""
         return self.column(self.html(self._body, STEPS_CSS))
 
     def _body(self) -> str:

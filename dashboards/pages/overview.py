@@ -222,6 +222,7 @@ class OverviewPage(Page):
     slug = "overview"
 
     def build(self) -> pn.viewable.Viewable:
+        """The page's layout, built once; its parts follow the drawn state."""
         return self.column(self.html(self._body, MATRIX_CSS))
 
     def _body(self) -> str:
