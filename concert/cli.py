@@ -951,8 +951,13 @@ def access_log(db: str, region_code: str | None, include_tenant_codes: bool,
 def serve(db: str, region_code: str | None, port: int, address: str, presentation: bool,
           show: bool, password: str | None, user: str, allow_origin: tuple[str, ...],
           lang: str) -> None:
-    """Start the dashboard on ``db`` (help: ``cli.help.serve``)."""
-    _existing(db)
+    """Start the dashboard on ``db`` (help: ``cli.help.serve``).
+
+    A missing or empty file opens the "Nouvelle région" page (nothing is written until the
+    person saves a region there).
+    """
+    if Path(db).is_dir():
+        raise CliError(Message("files.access", path=db, reason=Message("files.reason.eisdir")))
     from dashboards import serving
     from dashboards.app import serve as serve_app
 
@@ -988,7 +993,8 @@ def _accounts_sign_in(db: str) -> bool:
     """
     from dashboards import serving
 
-    if not getattr(serving, "ACCOUNTS_LOGIN", False):
+    if not getattr(serving, "ACCOUNTS_LOGIN", False) or not Path(db).is_file() \
+            or Path(db).stat().st_size == 0:
         return False
     with Store(db) as store:
         return store.has_accounts()

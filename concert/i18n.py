@@ -1644,6 +1644,183 @@ TEXT: dict[str, tuple[str, str]] = {
                        "Step {step} offers no answer '{answer}' (answers: {expected})."),
     "tree.not_final": ("Le parcours ne peut pas se terminer à l’étape {step}.",
                        "The walk cannot finish at step {step}."),
+    # ---------------------------------------------------------------- the workspace's pages (issue 13)
+    "dash.page.organisations": ("Organisations", "Organisations"),
+    "dash.page.agreement_forms": ("Saisie des ententes", "Enter agreements"),
+    "dash.page.committees": ("Comités et sièges", "Committees and seats"),
+    "dash.page.ties": ("Liens déclarés", "Declared ties"),
+    "dash.page.figures": ("Données du programme", "Program figures"),
+    "dash.page.key_actors": ("Grille des acteurs-clés", "Key-actor grid"),
+    "dash.page.directory": ("Répertoire des partenaires", "Partner directory"),
+    "dash.page.log": ("Journal des modifications", "Change log"),
+    "dash.page.new_region": ("Nouvelle région", "New region"),
+    "form.intro.organisations": (("Ajoutez, modifiez ou retirez les organismes de la région. Un "
+                                  "organisme qui quitte la concertation est retiré (il garde son "
+                                  "historique) ; supprimer sert seulement à corriger une erreur "
+                                  "de saisie."),
+                                 ("Add, edit or retire the region's organisations. An "
+                                  "organisation that leaves is retired (its history is kept); "
+                                  "deleting only corrects a mistake.")),
+    "form.intro.agreement_forms": (("Ententes I, II et III : les parties se choisissent parmi les "
+                                    "organismes que chaque rôle permet (Tableau 5) ; une entente "
+                                    "prend fin, elle ne se supprime pas."),
+                                   ("Agreements I, II and III: each party is chosen among the "
+                                    "organisations its role allows (Tableau 5); an agreement is "
+                                    "ended, not deleted.")),
+    "form.intro.committees": ("Les comités de la région et les sièges qu’y occupent les organismes.",
+                              "The region's committees and the seats organisations hold on them."),
+    "form.intro.ties": ("Les liens que les organismes déclarent entre eux (information, "
+                        "ressources, projets, références).",
+                        "Ties the organisations declare between them (information, resources, "
+                        "projects, referrals)."),
+    "form.intro.figures": ("Les chiffres du programme (logements, personnes suivies…), datés.",
+                           "The program's figures (units, people followed…), dated."),
+    "form.hidden": ("Les formulaires sont masqués en mode présentation et pour le rôle lecture.",
+                    "Forms are hidden in presentation mode and for the reader role."),
+    "form.title.actor": ("Organismes", "Organisations"),
+    "form.title.agreement": ("Ententes", "Agreements"),
+    "form.title.committee": ("Comités", "Committees"),
+    "form.title.membership": ("Sièges", "Seats"),
+    "form.title.tie": ("Liens", "Ties"),
+    "form.title.figure": ("Données", "Figures"),
+    "form.new.actor": ("Nouvel organisme", "New organisation"),
+    "form.new.agreement": ("Nouvelle entente", "New agreement"),
+    "form.new.committee": ("Nouveau comité", "New committee"),
+    "form.new.membership": ("Nouveau siège", "New seat"),
+    "form.new.tie": ("Nouveau lien", "New tie"),
+    "form.new.figure": ("Nouvelle donnée", "New figure"),
+    "form.choose": ("Enregistrement à modifier", "Record to edit"),
+    "form.save": ("Enregistrer", "Save"),
+    "form.delete": ("Supprimer (erreur de saisie)", "Delete (entered by mistake)"),
+    "form.delete_yes": ("Oui, supprimer", "Yes, delete"),
+    "form.cancel": ("Annuler", "Cancel"),
+    "form.delete_confirm": (("Supprimer « {what} » ? La suppression sert à corriger une erreur "
+                             "de saisie ; un organisme qui quitte se retire, une entente prend "
+                             "fin."),
+                            ("Delete '{what}'? Deleting corrects a mistake; an organisation "
+                             "that leaves is retired, an agreement is ended.")),
+    "form.deleted": ("Supprimé.", "Deleted."),
+    "form.not_deleted": ("Rien n’a été supprimé :", "Nothing was deleted:"),
+    "form.end_on": ("À compter du (AAAA-MM-JJ)", "From (YYYY-MM-DD)"),
+    "form.end.actor": ("Retirer l’organisme", "Retire the organisation"),
+    "form.end.agreement": ("Mettre fin à l’entente", "End the agreement"),
+    "form.ended.actor": (("Organisme retiré à compter du {date} : ses sièges et ses liens "
+                          "prennent fin."),
+                         "Organisation retired from {date}: its seats and ties end."),
+    "form.ended.agreement": ("Entente terminée à compter du {date}.",
+                             "Agreement ended from {date}."),
+    "form.in_force": ("Ententes encore en vigueur, à terminer ou à transférer :",
+                      "Agreements still in force, to end or transfer:"),
+    "form.bad_date": ("Date invalide « {value} » : AAAA-MM-JJ attendu.",
+                      "Invalid date '{value}': YYYY-MM-DD expected."),
+    "form.author": ("Votre nom (pour le journal des modifications)",
+                    "Your name (for the change log)"),
+    "form.author_hint": ("p. ex. Camille L.", "e.g. Camille L."),
+    "form.author_needed": ("Indiquez d’abord votre nom en haut de la page : le journal des "
+                           "modifications le montre.",
+                           "First give your name at the top of the page: the change log shows "
+                           "it."),
+    "form.texts_hint": ("séparés par « ; »", "separated by ';'"),
+    "form.integer": ("un nombre entier est attendu, reçu « {value} »",
+                     "a whole number is expected, got '{value}'"),
+    "form.number": ("un nombre est attendu, reçu « {value} »",
+                    "a number is expected, got '{value}'"),
+    "form.invalid": ("Ces valeurs ne forment pas un enregistrement valide.",
+                     "These values do not make a valid record."),
+    "form.check": ("À corriger avant d’enregistrer :", "To correct before saving:"),
+    "form.not_saved": ("Rien n’a été enregistré, le formulaire est conservé :",
+                       "Nothing was saved, the form is kept:"),
+    "form.conflict": (("Rien n’a été enregistré, ce que vous avez saisi est conservé. {detail} "
+                       "Rechargez la région pour voir sa version, puis refaites la "
+                       "modification."),
+                      ("Nothing was saved, what you typed is kept. {detail} Reload the region "
+                       "to see its version, then make the change again.")),
+    "form.saved": ("« {what} » enregistré.", "'{what}' saved."),
+    "form.retired": ("retiré", "retired"),
+    "form.agreement_iii": ("entente III n° {n}", "agreement III no. {n}"),
+    "form.add.contact": ("Ajouter une personne-ressource", "Add a contact"),
+    "form.add.party": ("Ajouter une partie", "Add a party"),
+    "form.remove": ("Retirer {what}", "Remove {what}"),
+    "form.tenant_hint": ("code du locataire (jamais son nom)", "tenant's code (never a name)"),
+    "form.tenant_kept": ("code enregistré, masqué : laissez vide pour le garder",
+                         "stored code, hidden: leave empty to keep it"),
+    "form.party": ("Partie", "Party"),
+    "form.commitment": ("Engagement", "Commitment"),
+    "form.commitments": ("Engagements de chaque partie — {type} (Tableau 5)",
+                         "Commitments of each party — {type} (Tableau 5)"),
+    "grid.intro": (("Tableau 6 : pour chaque type d’acteur-clé, les organismes de chaque "
+                    "territoire et leur engagement. Une case vide d’un type attendu dans chaque "
+                    "territoire est un manque."),
+                   ("Tableau 6: for each key-actor type, the organisations of each territory "
+                    "and their engagement. An empty cell of a type expected in every territory "
+                    "is a gap.")),
+    "grid.type": ("Type d’acteur-clé", "Key-actor type"),
+    "grid.scope.territory": ("attendu dans chaque territoire", "expected in every territory"),
+    "grid.scope.region": ("une fois pour la région", "once for the region"),
+    "grid.role": ("Rôle", "Role"),
+    "grid.interest": ("Intérêt", "Interest"),
+    "grid.empty": ("Aucun : {type} manque à {territory}", "None: {type} missing in {territory}"),
+    "grid.add": ("Ajouter un organisme de ce type ici ({territory})",
+                 "Add an organisation of this type here ({territory})"),
+    "grid.gaps": ("Manques par territoire", "Gaps by territory"),
+    "grid.gap": ("Manque", "Gap"),
+    "grid.no_gap": ("Aucun manque : chaque territoire a ses acteurs-clés.",
+                    "No gap: every territory has its key actors."),
+    "directory.intro": (("Les organismes par territoire et par secteur, avec leurs "
+                         "personnes-ressources (coordonnées professionnelles seulement), leurs "
+                         "ententes en vigueur et leurs comités. Aucun locataire n’y figure."),
+                        ("Organisations by territory and sector, with their contact people "
+                         "(professional details only), agreements in force and committees. No "
+                         "tenant ever appears.")),
+    "directory.caption": ("Répertoire des partenaires — {region}", "Partner directory — {region}"),
+    "directory.empty": ("Aucun organisme pour l’instant.", "No organisation yet."),
+    "directory.csv": ("Télécharger (CSV)", "Download (CSV)"),
+    "directory.xlsx": ("Télécharger (Excel)", "Download (Excel)"),
+    "directory.print": ("Imprimer", "Print"),
+    "report.download": ("Télécharger le rapport du comité (HTML)",
+                        "Download the committee report (HTML)"),
+    "log.intro": (("Qui a changé quoi et quand, heure du Québec. Dépliez une ligne pour voir "
+                   "l’avant et l’après de chaque champ."),
+                  ("Who changed what and when, Québec time. Open a line to see the before "
+                   "and after of each field.")),
+    "log.kinds": ("Types d’enregistrement", "Kinds of record"),
+    "log.since": ("Depuis le", "Since"),
+    "log.until": ("Jusqu’au", "Until"),
+    "log.empty": ("Aucune modification.", "No change."),
+    "log.details": ("{n} champ(s) modifié(s)", "{n} field(s) changed"),
+    "log.more": ("… et {n} modifications plus anciennes (filtrez par date).",
+                 "… and {n} older changes (filter by date)."),
+    "log.field": ("Champ", "Field"),
+    "log.before": ("Avant", "Before"),
+    "log.after": ("Après", "After"),
+    "log.now": ("Maintenant", "Now"),
+    "log.then": ("Après restauration", "After restoring"),
+    "log.restore_title": ("Revenir à un état passé", "Bring back a past state"),
+    "log.restore_date": ("État de la région au (AAAA-MM-JJ)", "The region as of (YYYY-MM-DD)"),
+    "log.restore_preview": ("Voir ce qui changerait", "See what would change"),
+    "log.restore_plan": ("Revenir à l’état du {date} changerait :",
+                         "Going back to {date} would change:"),
+    "log.restore_nothing": ("Rien ne changerait : la région est déjà dans cet état.",
+                            "Nothing would change: the region is already so."),
+    "log.restore_confirm": ("Confirmer : revenir à cet état", "Confirm: go back to that state"),
+    "log.restored": ("Région ramenée à son état du {date} (enregistrement audité).",
+                     "Region brought back to {date} (an audited save)."),
+    "log.restore_failed": ("La région n’a pas été restaurée :", "The region was not restored:"),
+    "start.intro": (("Créez votre région : son nom, ses territoires et l’organisme du programme. "
+                     "Rien n’est écrit avant « Créer la région »."),
+                    ("Create your region: its name, its territories and the program's "
+                     "organisation. Nothing is written before 'Create the region'.")),
+    "start.name": ("Nom de la région *", "Region name *"),
+    "start.name_hint": ("p. ex. Mauricie", "e.g. Mauricie"),
+    "start.code": ("Code (proposé à partir du nom)", "Code (suggested from the name)"),
+    "start.territories": ("Territoires (un par ligne, ou séparés par « ; »)",
+                          "Territories (one a line, or separated by ';')"),
+    "start.territories_hint": ("Trois-Rivières\nShawinigan", "Trois-Rivières\nShawinigan"),
+    "start.program": ("Organisme du programme", "The program's organisation"),
+    "start.program_hint": ("p. ex. Clés en main Mauricie", "e.g. Clés en main Mauricie"),
+    "start.save": ("Créer la région", "Create the region"),
+    "start.saved": ("Région « {region} » créée.", "Region '{region}' created."),
+    "start.pick": ("Région", "Region"),
 }
 
 

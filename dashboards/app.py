@@ -22,6 +22,7 @@ import panel as pn
 from concert.region import Region
 from dashboards.frame import build_frame, view_of
 from dashboards.pages.base import Page
+from dashboards.pages.new_region import new_region_app, store_is_empty
 from dashboards.state import DashboardState
 
 __all__ = ["app_for", "build_app", "page_for", "serve"]
@@ -74,6 +75,8 @@ def build_app(db_path: str | Path | None, *, region: str | None = None, lang: st
 
 
 def _frame(state: DashboardState) -> pn.template.BootstrapTemplate:
+    if state.region is None and store_is_empty(state.db_path):
+        return new_region_app(state)  # a missing or empty file: start a region (issue 13)
     return build_frame(state)
 
 

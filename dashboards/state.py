@@ -8,7 +8,7 @@ library's public API (:class:`concert.Store`, :func:`concert.privacy.view`).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -67,6 +67,9 @@ class DashboardState(param.Parameterized):
     can_save = param.Boolean(default=True, constant=True,
                              doc="False when there is no store to save assessments to.")
     version = param.Integer(default=0, doc="Increases each time the region is (re)loaded.")
+    author = param.String(default="", doc=(
+        "Who saves, when the dashboard has no accounts: the name the change log shows "
+        "(asked once per session by the forms)."))
 
     def __init__(self, *, store: Store | None = None, memory: bool = False,
                  **params: Any) -> None:
@@ -236,3 +239,50 @@ class DashboardState(param.Parameterized):
     def today(self) -> dt.date:
         """Today's date (for default assessment dates)."""
         return settings.current_date()
+
+    # ------------------------------------------------------------------ forms (issue 13)
+    def read_store(self, fn: Callable[[Store], Any]) -> Any:
+        """``fn(store)`` on the open store (what a page reads that the region does not hold:
+        the change log, a past state)."""
+        with self._open() as store:
+            return fn(store)
+
+    def write_store(self, fn: Callable[[Store], Any]) -> Any:
+        """``fn(store)`` on the open store (a form's save), then reload the region.
+
+        Without a session, the audit trail records :attr:`author` when it is given.
+
+        Raises
+        ------
+        concert.ConcertError
+            What the store refused (a rule, a conflict, a role); the region is reloaded
+            only after a save.
+        """
+        if not self.can_save:
+            msg = "saving is disabled"
+            raise StoreError(msg)
+        with self._open() as store:
+            if getattr(self, "session", None) is None and self.author.strip():
+                store.user = self.author.strip()
+            out = fn(store)
+        self.reload()
+        return out
+
+    def save_records(self, changes: list[tuple[Any, Any]]) -> Region:
+        """Save records ``(base, record)`` of the region (:meth:`concert.Store.save_records`)."""
+        session = getattr(self, "session", None)
+        return self.write_store(  # type: ignore[no-any-return]
+            lambda store: store.save_records(self.region_code, changes, session=session))
+
+    def create_region(self, region: Region) -> None:
+        """Save a new region (the "Nouvelle région" page), creating the file if need be,
+        then show it. Refuses a code already used."""
+        session = getattr(self, "session", None)
+        if self._store is None and self._memory_seed is None and self.db_path is not None:
+            with Store(Path(self.db_path), user=self.author.strip() or None) as store:
+                store.save_region(region, replace=False, session=session)
+        else:
+            with self._open() as store:
+                store.save_region(region, replace=False, session=session)
+        self.region_code = region.code
+        self.reload()

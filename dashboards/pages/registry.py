@@ -14,11 +14,22 @@ from dashboards.network_map import MapView
 from dashboards.pages.agreements import AgreementsPage
 from dashboards.pages.analysis import AnalysisPage
 from dashboards.pages.assessment import AssessmentPage
+from dashboards.pages.change_log import ChangeLogPage
 from dashboards.pages.changes import ChangesPage
 from dashboards.pages.data import DataPage
+from dashboards.pages.directory import DirectoryPage
 from dashboards.pages.history import HistoryPage
+from dashboards.pages.key_actors import KeyActorsPage
+from dashboards.pages.new_region import NewRegionPage
 from dashboards.pages.next_steps import NextStepsPage
 from dashboards.pages.overview import OverviewPage
+from dashboards.pages.records import (
+    AgreementFormsPage,
+    CommitteesPage,
+    FiguresPage,
+    OrganisationsPage,
+    TiesPage,
+)
 
 __all__ = ["EDITING_PAGES", "PAGES", "REGISTRY", "PageEntry"]
 
@@ -58,6 +69,16 @@ REGISTRY: dict[str, PageEntry] = {e.slug: e for e in (
     PageEntry("analysis", AnalysisPage),
     PageEntry("changes", ChangesPage),
     PageEntry("data", DataPage),
+    # The regional developer's workspace (issue 13).
+    PageEntry("organisations", OrganisationsPage, editing=True, audience="editors"),
+    PageEntry("agreement_forms", AgreementFormsPage, editing=True, audience="editors"),
+    PageEntry("committees", CommitteesPage, editing=True, audience="editors"),
+    PageEntry("ties", TiesPage, editing=True, audience="editors"),
+    PageEntry("figures", FiguresPage, editing=True, audience="editors"),
+    PageEntry("key_actors", KeyActorsPage),
+    PageEntry("directory", DirectoryPage),
+    PageEntry("log", ChangeLogPage),
+    PageEntry("new_region", NewRegionPage, editing=True, audience="editors"),
 )}
 
 PAGES: tuple[str, ...] = tuple(REGISTRY)

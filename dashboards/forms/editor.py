@@ -1,0 +1,310 @@
+"""The editor of one kind of record: choose a record (or a new one), its form, save, delete.
+
+An :class:`Editor` holds a :class:`~dashboards.forms.record.RecordForm` and the actions
+around it: save (one record, :meth:`concert.Store.save_record`), delete after a
+confirmation (only for a record entered by mistake), retire an organisation
+(:func:`concert.retire.retire_actor`, its ententes still in force listed), end an entente
+(:func:`concert.retire.end_agreement`). What was typed stays in the form when a save is
+refused, when the language changes and when the region is reloaded.
+
+Without accounts, the person is asked for a name once per session (:func:`author_box`):
+the change log shows it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import weakref
+from typing import Any
+
+import panel as pn
+import param
+
+from concert import i18n
+from concert._errors import ConcertError
+from concert.region import RECORD_LISTS, record_key
+from concert.retire import end_agreement, retire_actor
+from concert.store import RecordConflict
+from dashboards._common import MESSAGE_CSS, TABLE_CSS, esc, message_html, tr
+from dashboards.forms.fields import FIELD_CSS
+from dashboards.forms.record import FORM_CLASSES, RecordForm, record_choice
+
+__all__ = ["NEW", "Editor", "author_box", "can_edit", "pending_prefill", "prefill",
+           "session_of", "show_codes"]
+
+NEW = "__new__"
+_PREFILL: weakref.WeakKeyDictionary[Any, dict[str, dict[str, Any]]] = (
+    weakref.WeakKeyDictionary())
+
+
+def session_of(state: Any) -> Any:
+    """The state's signed-in session (``None``: no accounts, today's behaviour)."""
+    return getattr(state, "session", None)
+
+
+def can_edit(state: Any) -> bool:
+    """Forms are shown: a store to save to, not in presentation mode, a role that writes."""
+    session = session_of(state)
+    if session is not None and not session.may("write"):
+        return False
+    return bool(state.can_save) and not state.presentation
+
+
+def show_codes(state: Any) -> bool:
+    """Stored tenant codes may be shown in the forms (a role allowed to see them)."""
+    session = session_of(state)
+    return session is not None and session.may("tenant_codes")
+
+
+def prefill(state: Any, kind: str, values: dict[str, Any]) -> None:
+    """Ask the next editor of ``kind`` shown in this session to open a new record so."""
+    _PREFILL.setdefault(state, {})[kind] = values
+
+
+def pending_prefill(state: Any, kind: str) -> dict[str, Any] | None:
+    """The values asked for a new record of ``kind`` (once), if any."""
+    return _PREFILL.get(state, {}).pop(kind, None)
+
+
+def author_box(state: Any, lang_ref: Any) -> pn.viewable.Viewable:
+    """Without accounts, "Votre nom" (once per session): the name saves are recorded under."""
+    box = pn.widgets.TextInput(name=pn.bind(lambda lang: tr("form.author", lang), lang_ref),
+                               placeholder=pn.bind(lambda lang: tr("form.author_hint", lang),
+                                                   lang_ref),
+                               value=state.author, stylesheets=[FIELD_CSS], width=420)
+    box.link(state, value="author")
+    shown = session_of(state) is None
+    return pn.Column(box, visible=shown, sizing_mode="stretch_width")
+
+
+class Editor(param.Parameterized):
+    """Choose a record of one kind (or a new one), edit it, save, delete, retire or end it."""
+
+    lang = param.String(default="fr")
+    message = param.String(default="", doc="The last action's message (HTML, escaped).")
+
+    def __init__(self, state: Any, kind: str, lang: str = "fr", **params: Any) -> None:
+        super().__init__(lang=lang, **params)
+        self.state, self.kind = state, kind
+        self.cls = FORM_CLASSES[kind]
+        self.chooser = pn.widgets.Select(name=tr("form.choose", lang), options={},
+                                         stylesheets=[FIELD_CSS], sizing_mode="stretch_width",
+                                         max_width=900)
+        self.holder = pn.Column(sizing_mode="stretch_width")
+        self.note = pn.pane.HTML(self.param.message, stylesheets=[TABLE_CSS + MESSAGE_CSS],
+                                 sizing_mode="stretch_width", max_width=900)
+        self.save_button = pn.widgets.Button(name=tr("form.save", lang), button_type="primary",
+                                             width=260)
+        self.save_button.on_click(lambda _e: self.save())
+        self.delete_button = pn.widgets.Button(name=tr("form.delete", lang),
+                                               button_type="light", width=260)
+        self.delete_button.on_click(lambda _e: self.ask_delete())
+        self.confirm = pn.Column(visible=False, sizing_mode="stretch_width")
+        self.end_date = pn.widgets.TextInput(name=tr("form.end_on", lang),
+                                             value=state.today().isoformat(), width=220,
+                                             stylesheets=[FIELD_CSS])
+        self.end_button = pn.widgets.Button(name=tr(f"form.end.{kind}", lang)
+                                            if kind in ("actor", "agreement") else "",
+                                            button_type="warning", width=300)
+        self.end_button.on_click(lambda _e: self.end())
+        self.end_row = pn.Row(self.end_date, self.end_button,
+                              visible=kind in ("actor", "agreement"))
+        self.form: RecordForm | None = None
+        self._choosing = False
+        self.refresh_choices()
+        self.chooser.param.watch(self._chosen, "value")
+        self.open(None)
+
+    # ------------------------------------------------------------------ records
+    @property
+    def records(self) -> list[Any]:
+        region = self.state.region
+        return list(getattr(region, RECORD_LISTS[self.kind])) if region is not None else []
+
+    def _find(self, key: str) -> Any:
+        return next((r for r in self.records if record_key(self.kind, r) == key), None)
+
+    def refresh_choices(self) -> None:
+        """The list of records to choose from, in the current language."""
+        lang, region = self.lang, self.state.region
+        opts = {f"+ {tr(f'form.new.{self.kind}', lang)}": NEW}
+        if region is not None:
+            for r in self.records:
+                label = record_choice(self.kind, r, region, lang,
+                                      show_codes=show_codes(self.state))
+                while label in opts:
+                    label += " "
+                opts[label] = record_key(self.kind, r)
+        value = self.chooser.value if self.chooser.value in opts.values() else NEW
+        self._choosing = True
+        self.chooser.param.update(options=opts, value=value, name=tr("form.choose", lang))
+        self._choosing = False
+
+    def _chosen(self, event: Any) -> None:
+        if self._choosing:
+            return
+        self.message = ""
+        self.open(None if event.new == NEW else self._find(event.new))
+
+    def open(self, base: Any, draft: dict[str, Any] | None = None) -> None:
+        """Show the form of ``base`` (``None``: a new record, from ``draft`` if given)."""
+        region = self.state.region
+        self.confirm.visible = False
+        if region is None:
+            self.form = None
+            self.holder.objects = []
+            return
+        self.form = RecordForm(self.cls, region, lang=self.lang, base=base, draft=draft,
+                               show_codes=show_codes(self.state))
+        self.holder.objects = [self.form.panel()]
+        self.delete_button.visible = base is not None
+        self.end_row.visible = base is not None and self.kind in ("actor", "agreement")
+
+    def redraw(self, lang: str) -> None:
+        """Draw again in ``lang`` or over a reloaded region, keeping what was typed."""
+        self.lang = lang
+        for w, key in ((self.save_button, "form.save"), (self.delete_button, "form.delete"),
+                       (self.end_date, "form.end_on")):
+            w.name = tr(key, lang)
+        if self.kind in ("actor", "agreement"):
+            self.end_button.name = tr(f"form.end.{self.kind}", lang)
+        self.refresh_choices()
+        if self.form is not None:
+            base, draft = self.form.base, self.form.values()
+            if base is not None:
+                current = self._find(record_key(self.kind, base))
+                # The form keeps its base (as loaded): a conflict is for the save to say.
+                base = base if current is None or current == base else base
+            self.open(base, draft)
+
+    def start_new(self, values: dict[str, Any]) -> None:
+        """Open a new record prefilled with ``values`` (the key-actor grid's "add")."""
+        self._choosing = True
+        self.chooser.value = NEW
+        self._choosing = False
+        self.message = ""
+        self.open(None, values)
+
+    # ------------------------------------------------------------------ actions
+    def _author_missing(self) -> bool:
+        if session_of(self.state) is None and not self.state.author.strip():
+            self.message = message_html(tr("form.author_needed", self.lang), "warning")
+            return True
+        return False
+
+    def save(self) -> bool:
+        """Save the form's record; the message says what happened."""
+        if self.form is None or self._author_missing():
+            return False
+        ok, html = self.form.save(self.state)
+        self.message = html
+        if ok:
+            key = record_key(self.kind, self.form.base)
+            self.refresh_choices()
+            self._choosing = True
+            self.chooser.value = key
+            self._choosing = False
+            self.open(self._find(key))
+        return ok
+
+    def ask_delete(self) -> None:
+        """Ask to confirm the deletion (for a record entered by mistake)."""
+        if self.form is None or self.form.base is None:
+            return
+        lang = self.lang
+        name = record_choice(self.kind, self.form.base, self.state.region, lang,
+                             show_codes=show_codes(self.state))
+        yes = pn.widgets.Button(name=tr("form.delete_yes", lang), button_type="danger",
+                                width=260)
+        no = pn.widgets.Button(name=tr("form.cancel", lang), button_type="light", width=160)
+        yes.on_click(lambda _e: self.delete())
+        no.on_click(lambda _e: setattr(self.confirm, "visible", False))
+        self.confirm.objects = [pn.pane.HTML(message_html(
+            tr("form.delete_confirm", lang, what=name), "warning"),
+            stylesheets=[TABLE_CSS + MESSAGE_CSS], sizing_mode="stretch_width"),
+            pn.Row(yes, no)]
+        self.confirm.visible = True
+
+    def delete(self) -> None:
+        """Delete the record shown (after the confirmation)."""
+        if self.form is None or self.form.base is None or self._author_missing():
+            return
+        key = record_key(self.kind, self.form.base)
+        session = session_of(self.state)
+        try:
+            self.state.write_store(lambda store: store.delete_record(
+                self.state.region_code, self.kind, key, session=session))
+        except ConcertError as exc:
+            self.message = message_html(tr("form.not_deleted", self.lang), "danger",
+                                        items=[_problem_text(exc, self.lang)])
+            return
+        self.message = message_html("✔ " + tr("form.deleted", self.lang), "success")
+        self.refresh_choices()
+        self.open(None)
+
+    def end(self) -> None:
+        """Retire the organisation, or end the entente, from the date given."""
+        if self.form is None or self.form.base is None or self._author_missing():
+            return
+        lang = self.lang
+        try:
+            on = dt.date.fromisoformat(self.end_date.value.strip())
+        except ValueError:
+            self.message = message_html(tr("form.bad_date", lang,
+                                           value=self.end_date.value), "danger")
+            return
+        region, base = self.state.region, self.form.base
+        in_force: list[str] = []
+        try:
+            if self.kind == "actor":
+                done = retire_actor(region, base.id, on=on)
+                pairs = [(before, after) for _k, before, after in done.changed]
+                in_force = [record_choice("agreement", g, region, lang,
+                                          show_codes=show_codes(self.state))
+                            for g in done.agreements_in_force]
+            else:
+                new = end_agreement(region, base.id, on=on)
+                pairs = [(base, new.agreement(base.id))]
+            if pairs:
+                self.state.save_records(pairs)
+        except RecordConflict as exc:
+            self.message = message_html(tr("form.conflict", lang, detail=exc.text(lang)),
+                                        "danger")
+            return
+        except ConcertError as exc:
+            self.message = message_html(tr("form.not_saved", lang), "danger",
+                                        items=[_problem_text(exc, lang)])
+            return
+        key = record_key(self.kind, base)
+        text = tr(f"form.ended.{self.kind}", lang, date=on.isoformat())
+        if in_force:
+            self.message = message_html("✔ " + text + "\n" + tr("form.in_force", lang),
+                                        "warning", items=in_force)
+        else:
+            self.message = message_html("✔ " + text, "success")
+        self.refresh_choices()
+        self.open(self._find(key))
+
+    # ------------------------------------------------------------------ layout
+    def panel(self) -> pn.Column:
+        """The editor: the chooser, the form, its buttons and messages."""
+        return pn.Column(self.chooser, self.holder, self.note,
+                         pn.Row(self.save_button, self.delete_button), self.confirm,
+                         self.end_row, sizing_mode="stretch_width")
+
+
+def _problem_text(exc: ConcertError, lang: str) -> str:
+    problems = getattr(exc, "problems", None)
+    if problems:
+        return "\n".join(p.body(lang) for p in problems)
+    return exc.text(lang)
+
+
+def kind_title(kind: str, lang: str) -> str:
+    """The heading of an editor: the record kind, plural (``form.title.<kind>``)."""
+    return tr(f"form.title.{kind}", lang) if f"form.title.{kind}" in i18n.TEXT else kind
+
+
+def heading(text: str) -> str:
+    """An escaped ``<h2>``."""
+    return f"<h2>{esc(text)}</h2>"

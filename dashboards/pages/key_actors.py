@@ -1,0 +1,135 @@
+"""The key-actor grid as a working tool (Tableau 6, its fourth column; issue 13, point 4).
+
+Rows are the key-actor types, columns the region's territories (and "Toute la région" for
+organisations that name none of them); each cell lists the organisations with their
+engagement. An empty cell of a type expected in every territory is a gap
+(:func:`concert.gaps.territory_gaps`) and offers to add an organisation of that type
+there: the organisations page opens its form, prefilled.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import panel as pn
+
+from concert import framework as fw
+from concert.gaps import WHOLE_REGION, key_actor_cells, key_actor_grid, territory_gaps
+from dashboards._common import TABLE_CSS, esc, html_table, tr
+from dashboards.forms.editor import can_edit, prefill
+from dashboards.pages.base import Page
+
+__all__ = ["KeyActorsPage", "prefill_for"]
+
+GRID_CSS = TABLE_CSS + """
+.cell { border: 1px solid #8a8a8a; padding: 0.35em 0.5em; min-height: 3em; height: 100%;
+  box-sizing: border-box; background: #fff; }
+.head { background: #E8EEF4; font-weight: 700; }
+.gap { background: #FFF4E0; color: #4A3500; font-weight: 600; }
+.rowhead p { margin: 0.15em 0; }
+ul { margin: 0; padding-left: 1.1em; }
+"""
+BUTTON_CSS = ".bk-btn { white-space: normal; text-align: left; font-size: 0.95em; }"
+
+
+def prefill_for(row_code: str, territory: str) -> dict[str, Any]:
+    """The organisation form's values for a gap: the row's first type, its sector, the
+    territory (and the row's roles)."""
+    row = next(r for r in fw.KEY_ACTOR_ROWS if r.code == row_code)
+    out: dict[str, Any] = {"territories": (territory,) if territory != WHOLE_REGION else ()}
+    if row.actor_types:
+        out["type"] = row.actor_types[0]
+        out["sector"] = fw.actor_type(row.actor_types[0]).sector
+    roles = list(row.roles)
+    for need in fw.KEY_ACTOR_NEEDS:  # a need of the territory the row's types meet
+        if need.scope == "territory" and set(row.actor_types) & set(need.actor_types):
+            roles += [r for r in need.all_roles if r not in roles]
+    if roles:
+        out["roles"] = tuple(roles)
+    return out
+
+
+class KeyActorsPage(Page):
+    """The key-actor grid: types by territory, each empty cell a gap with an "add" button."""
+
+    slug = "key_actors"
+
+    def build(self) -> pn.viewable.Viewable:
+        """The page: the grid (rebuilt when the region or the language changes) and the
+        per-territory gaps in words."""
+        grid = pn.Column(sizing_mode="stretch_width")
+
+        def draw(*_e: Any) -> None:
+            grid.objects = [self._grid()]
+
+        self.param.watch(draw, ["lang", "version", "presentation"])
+        draw()
+        gaps = self.html(self._gaps_html)
+        title = self.html(lambda: f"<h2>{esc(tr('dash.page.key_actors', self.lang))}</h2>"
+                          f'<p class="muted">{esc(tr("grid.intro", self.lang))}</p>')
+        return self.column(title, grid, gaps)
+
+    def _gaps_html(self) -> str:
+        region = self.state.region
+        if region is None:
+            return ""
+        frame = territory_gaps(region, lang=self.lang)
+        if frame.empty:
+            return f"<h3>{esc(tr('grid.gaps', self.lang))}</h3><p>{esc(tr('grid.no_gap', self.lang))}</p>"
+        rows = [(r.message,) for r in frame.itertuples()]
+        return html_table([tr("grid.gap", self.lang)], rows, caption=tr("grid.gaps", self.lang))
+
+    def _grid(self) -> pn.viewable.Viewable:
+        region, lang = self.state.region, self.lang
+        if region is None:
+            return self.no_region()
+        cells = key_actor_cells(region, lang=lang)
+        columns = list(region.territories)
+        if (cells["territory"] == WHOLE_REGION).any():
+            columns.append(WHOLE_REGION)
+        editable = can_edit(self.state)
+        objs: list[Any] = [self._pane(f'<div class="cell head">{esc(tr("grid.type", lang))}</div>')]
+        objs += [self._pane(f'<div class="cell head">{esc(_column_name(t, lang))}</div>')
+                 for t in columns]
+        for row in key_actor_grid(region, lang=lang).itertuples():
+            mine = cells[cells["row"] == row.row]
+            scope, role, interest, label = str(row.scope), row.role, row.interest, row.label
+            where = tr(f"grid.scope.{scope}", lang)
+            objs.append(self._pane(
+                f'<div class="cell rowhead"><p><strong>{esc(label)}</strong> '
+                f'<span class="small muted">({esc(where)})</span></p>'
+                f'<p class="small">{esc(tr("grid.role", lang))} : {esc(role)}</p>'
+                f'<p class="small">{esc(tr("grid.interest", lang))} : {esc(interest)}</p></div>'))
+            for t in columns:
+                here = mine[mine["territory"] == t]
+                if len(here):
+                    items = "".join(f"<li>{esc(lab)} ({esc(eng)})</li>" for lab, eng in zip(
+                        here["label"], here["engagement_label"], strict=True))
+                    objs.append(self._pane(f'<div class="cell"><ul>{items}</ul></div>'))
+                elif scope == "territory" and t != WHOLE_REGION:
+                    gap = tr("grid.empty", lang, type=label, territory=t)
+                    parts: list[Any] = [self._pane(f'<div class="cell gap">{esc(gap)}</div>')]
+                    if editable:
+                        button = pn.widgets.Button(
+                            name=tr("grid.add", lang, type=label, territory=t),
+                            button_type="primary", sizing_mode="stretch_width",
+                            stylesheets=[BUTTON_CSS])
+                        button.on_click(lambda _e, r=str(row.row), tt=t: self._add(r, tt))
+                        parts.append(button)
+                    objs.append(pn.Column(*parts, sizing_mode="stretch_width", margin=0))
+                else:
+                    objs.append(self._pane('<div class="cell"></div>'))
+        return pn.GridBox(*objs, ncols=len(columns) + 1, sizing_mode="stretch_width")
+
+    @staticmethod
+    def _pane(html: str) -> pn.pane.HTML:
+        return pn.pane.HTML(html, stylesheets=[GRID_CSS], sizing_mode="stretch_both", margin=0)
+
+    def _add(self, row_code: str, territory: str) -> None:
+        prefill(self.state, "actor", prefill_for(row_code, territory))
+        self.state.page = "organisations"
+
+
+def _column_name(territory: str, lang: str) -> str:
+    return tr("grid.whole_region", lang) if territory == WHOLE_REGION else territory
+
