@@ -1644,7 +1644,7 @@ TEXT: dict[str, tuple[str, str]] = {
                        "Step {step} offers no answer '{answer}' (answers: {expected})."),
     "tree.not_final": ("Le parcours ne peut pas se terminer à l’étape {step}.",
                        "The walk cannot finish at step {step}."),
-    # ---------------------------------------------------------------- the workspace's pages (issue 13)
+    # ------------------------------------------------------------ the workspace's pages (issue 13)
     "dash.page.organisations": ("Organisations", "Organisations"),
     "dash.page.agreement_forms": ("Saisie des ententes", "Enter agreements"),
     "dash.page.committees": ("Comités et sièges", "Committees and seats"),
@@ -1667,12 +1667,13 @@ TEXT: dict[str, tuple[str, str]] = {
                                    ("Agreements I, II and III: each party is chosen among the "
                                     "organisations its role allows (Tableau 5); an agreement is "
                                     "ended, not deleted.")),
-    "form.intro.committees": ("Les comités de la région et les sièges qu’y occupent les organismes.",
+    "form.intro.committees": (("Les comités de la région et les sièges qu’y occupent les "
+                               "organismes."),
                               "The region's committees and the seats organisations hold on them."),
-    "form.intro.ties": ("Les liens que les organismes déclarent entre eux (information, "
-                        "ressources, projets, références).",
-                        "Ties the organisations declare between them (information, resources, "
-                        "projects, referrals)."),
+    "form.intro.ties": (("Les liens que les organismes déclarent entre eux (information, "
+                         "ressources, projets, références)."),
+                        ("Ties the organisations declare between them (information, resources, "
+                         "projects, referrals).")),
     "form.intro.figures": ("Les chiffres du programme (logements, personnes suivies…), datés.",
                            "The program's figures (units, people followed…), dated."),
     "form.hidden": ("Les formulaires sont masqués en mode présentation et pour le rôle lecture.",
@@ -1716,10 +1717,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "form.author": ("Votre nom (pour le journal des modifications)",
                     "Your name (for the change log)"),
     "form.author_hint": ("p. ex. Camille L.", "e.g. Camille L."),
-    "form.author_needed": ("Indiquez d’abord votre nom en haut de la page : le journal des "
-                           "modifications le montre.",
-                           "First give your name at the top of the page: the change log shows "
-                           "it."),
+    "form.author_needed": (("Indiquez d’abord votre nom en haut de la page : le journal des "
+                            "modifications le montre."),
+                           ("First give your name at the top of the page: the change log shows "
+                            "it.")),
     "form.texts_hint": ("séparés par « ; »", "separated by ';'"),
     "form.integer": ("un nombre entier est attendu, reçu « {value} »",
                      "a whole number is expected, got '{value}'"),

@@ -242,8 +242,10 @@ class DashboardState(param.Parameterized):
 
     # ------------------------------------------------------------------ forms (issue 13)
     def read_store(self, fn: Callable[[Store], Any]) -> Any:
-        """``fn(store)`` on the open store (what a page reads that the region does not hold:
-        the change log, a past state)."""
+        """``fn(store)`` on the open store.
+
+        For what a page reads that the region does not hold: the change log, a past state.
+        """
         with self._open() as store:
             return fn(store)
 
@@ -275,8 +277,10 @@ class DashboardState(param.Parameterized):
             lambda store: store.save_records(self.region_code, changes, session=session))
 
     def create_region(self, region: Region) -> None:
-        """Save a new region (the "Nouvelle région" page), creating the file if need be,
-        then show it. Refuses a code already used."""
+        """Save a new region (the "Nouvelle région" page), then show it.
+
+        Creates the file if need be; refuses a code already used.
+        """
         session = getattr(self, "session", None)
         if self._store is None and self._memory_seed is None and self.db_path is not None:
             with Store(Path(self.db_path), user=self.author.strip() or None) as store:

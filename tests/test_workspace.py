@@ -442,11 +442,15 @@ def test_a_retirement_saved_record_by_record_all_or_nothing(stored):
             len(again.changed))["kind"])
 
 
-def test_serve_on_a_missing_file_points_to_init(runner, tmp_path):
+def test_serve_on_a_missing_file_opens_the_new_region_page(runner, tmp_path, monkeypatch):
+    import dashboards.app
+
+    served = []
+    monkeypatch.setattr(dashboards.app, "serve", lambda db, **kw: served.append(db))
     result = runner.invoke(cli, ["serve", str(tmp_path / "nouveau.db")])
-    assert result.exit_code == 1
-    assert "concert init" in result.output and "concert example" not in result.output
-    assert not (tmp_path / "nouveau.db").exists()
+    assert result.exit_code == 0, result.output
+    assert served == [str(tmp_path / "nouveau.db")]
+    assert not (tmp_path / "nouveau.db").exists()  # nothing written until a region is saved
 
 
 def test_the_change_log_never_shows_a_tenant_code(stored):

@@ -68,7 +68,7 @@ def pending_prefill(state: Any, kind: str) -> dict[str, Any] | None:
 
 def author_box(state: Any, lang_ref: Any) -> pn.viewable.Viewable:
     """Without accounts, "Votre nom" (once per session): the name saves are recorded under."""
-    box = pn.widgets.TextInput(name=pn.bind(lambda lang: tr("form.author", lang), lang_ref),
+    box = pn.widgets.TextInput(label=pn.bind(lambda lang: tr("form.author", lang), lang_ref),
                                placeholder=pn.bind(lambda lang: tr("form.author_hint", lang),
                                                    lang_ref),
                                value=state.author, stylesheets=[FIELD_CSS], width=420)
@@ -87,25 +87,25 @@ class Editor(param.Parameterized):
         super().__init__(lang=lang, **params)
         self.state, self.kind = state, kind
         self.cls = FORM_CLASSES[kind]
-        self.chooser = pn.widgets.Select(name=tr("form.choose", lang), options={},
+        self.chooser = pn.widgets.Select(label=tr("form.choose", lang), options={},
                                          stylesheets=[FIELD_CSS], sizing_mode="stretch_width",
                                          max_width=900)
         self.holder = pn.Column(sizing_mode="stretch_width")
         self.note = pn.pane.HTML(self.param.message, stylesheets=[TABLE_CSS + MESSAGE_CSS],
                                  sizing_mode="stretch_width", max_width=900)
-        self.save_button = pn.widgets.Button(name=tr("form.save", lang), button_type="primary",
+        self.save_button = pn.widgets.Button(label=tr("form.save", lang), color="primary",
                                              width=260)
         self.save_button.on_click(lambda _e: self.save())
-        self.delete_button = pn.widgets.Button(name=tr("form.delete", lang),
-                                               button_type="light", width=260)
+        self.delete_button = pn.widgets.Button(label=tr("form.delete", lang),
+                                               color="light", width=260)
         self.delete_button.on_click(lambda _e: self.ask_delete())
         self.confirm = pn.Column(visible=False, sizing_mode="stretch_width")
-        self.end_date = pn.widgets.TextInput(name=tr("form.end_on", lang),
+        self.end_date = pn.widgets.TextInput(label=tr("form.end_on", lang),
                                              value=state.today().isoformat(), width=220,
                                              stylesheets=[FIELD_CSS])
-        self.end_button = pn.widgets.Button(name=tr(f"form.end.{kind}", lang)
+        self.end_button = pn.widgets.Button(label=tr(f"form.end.{kind}", lang)
                                             if kind in ("actor", "agreement") else "",
-                                            button_type="warning", width=300)
+                                            color="warning", width=300)
         self.end_button.on_click(lambda _e: self.end())
         self.end_row = pn.Row(self.end_date, self.end_button,
                               visible=kind in ("actor", "agreement"))
@@ -118,6 +118,7 @@ class Editor(param.Parameterized):
     # ------------------------------------------------------------------ records
     @property
     def records(self) -> list[Any]:
+        """The records of this kind in the region as loaded."""
         region = self.state.region
         return list(getattr(region, RECORD_LISTS[self.kind])) if region is not None else []
 
@@ -137,7 +138,7 @@ class Editor(param.Parameterized):
                 opts[label] = record_key(self.kind, r)
         value = self.chooser.value if self.chooser.value in opts.values() else NEW
         self._choosing = True
-        self.chooser.param.update(options=opts, value=value, name=tr("form.choose", lang))
+        self.chooser.param.update(options=opts, value=value, label=tr("form.choose", lang))
         self._choosing = False
 
     def _chosen(self, event: Any) -> None:
@@ -165,9 +166,9 @@ class Editor(param.Parameterized):
         self.lang = lang
         for w, key in ((self.save_button, "form.save"), (self.delete_button, "form.delete"),
                        (self.end_date, "form.end_on")):
-            w.name = tr(key, lang)
+            w.label = tr(key, lang)
         if self.kind in ("actor", "agreement"):
-            self.end_button.name = tr(f"form.end.{self.kind}", lang)
+            self.end_button.label = tr(f"form.end.{self.kind}", lang)
         self.refresh_choices()
         if self.form is not None:
             base, draft = self.form.base, self.form.values()
@@ -214,9 +215,9 @@ class Editor(param.Parameterized):
         lang = self.lang
         name = record_choice(self.kind, self.form.base, self.state.region, lang,
                              show_codes=show_codes(self.state))
-        yes = pn.widgets.Button(name=tr("form.delete_yes", lang), button_type="danger",
+        yes = pn.widgets.Button(label=tr("form.delete_yes", lang), color="danger",
                                 width=260)
-        no = pn.widgets.Button(name=tr("form.cancel", lang), button_type="light", width=160)
+        no = pn.widgets.Button(label=tr("form.cancel", lang), color="light", width=160)
         yes.on_click(lambda _e: self.delete())
         no.on_click(lambda _e: setattr(self.confirm, "visible", False))
         self.confirm.objects = [pn.pane.HTML(message_html(

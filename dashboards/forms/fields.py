@@ -80,7 +80,7 @@ def field_widget(cls: type, name: str, spec: schema.Spec, value: Any, lang: str,
     kind = getattr(cls, "kind_name", cls.__name__.lower())
     required = is_required(cls, name, spec)
     label = label_of(kind, name, lang, required=required)
-    common: dict[str, Any] = {"name": label, "disabled": disabled,
+    common: dict[str, Any] = {"label": label, "disabled": disabled,
                               "stylesheets": [FIELD_CSS], "sizing_mode": "stretch_width"}
     k = spec.kind
     if k == "code":

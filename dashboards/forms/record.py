@@ -36,7 +36,8 @@ from dashboards.forms.fields import (
     read_widget,
 )
 
-__all__ = ["FORM_CLASSES", "HIDDEN", "ItemsEditor", "RecordForm", "record_choice", "region_copy", "ref_options"]
+__all__ = ["FORM_CLASSES", "HIDDEN", "ItemsEditor", "RecordForm", "record_choice", "ref_options",
+           "region_copy"]
 
 HIDDEN = frozenset({"illustrative"})
 """Fields no form shows (the example data's mark)."""
@@ -133,8 +134,8 @@ class ItemsEditor:
         self.fixed = cls is Party
         self.stored_codes: dict[str, str] = {}
         lang = form.lang
-        self.add = pn.widgets.Button(name="+ " + tr(f"form.add.{self.kind}", lang),
-                                     button_type="default", visible=not self.fixed)
+        self.add = pn.widgets.Button(label="+ " + tr(f"form.add.{self.kind}", lang),
+                                     color="default", visible=not self.fixed)
         self.add.on_click(lambda _e: self._add_row({}))
         for item in items:
             self._add_row(item, redraw=False)
@@ -160,7 +161,7 @@ class ItemsEditor:
                     self.stored_codes[role] = str(value)
                     value = ""
                 w = pn.widgets.PasswordInput(
-                    name=label_of(self.kind, n, lang, required=True), value=str(value or ""),
+                    label=label_of(self.kind, n, lang, required=True), value=str(value or ""),
                     placeholder=tr("form.tenant_kept" if self.stored_codes.get(role)
                                    else "form.tenant_hint", lang),
                     stylesheets=[FIELD_CSS], sizing_mode="stretch_width")
@@ -169,7 +170,7 @@ class ItemsEditor:
                         if spec.kind == "ref" else None)
                 w = field_widget(self.cls, n, spec, value, lang, options=opts)
                 if self.fixed and n == "actor":
-                    w.name = label_of("party", "actor", lang, required=True)
+                    w.label = label_of("party", "actor", lang, required=True)
             w.param.watch(lambda _e: form.changed(self.name), "value")
             out[n] = w
         if self.fixed:
@@ -206,8 +207,8 @@ class ItemsEditor:
             widgets = [w for n, w in row.items() if n != "_role"]
             parts: list[Any] = [head, pn.Row(*widgets, sizing_mode="stretch_width")]
             if not self.fixed:
-                remove = pn.widgets.Button(name=tr("form.remove", lang, what=title),
-                                           button_type="light")
+                remove = pn.widgets.Button(label=tr("form.remove", lang, what=title),
+                                           color="light")
                 remove.on_click(lambda _e, r=row: self._remove(r))
                 parts.append(remove)
             out.append(pn.Column(*parts, sizing_mode="stretch_width",
@@ -423,15 +424,15 @@ class RecordForm:
                     "", None) and spec.kind in ("id", "ref", "code", "text", "date", "float",
                                                 "int"):
                 msgs.setdefault(n, []).append(Problem("text.required", "", field=n).body(lang))
-        if msgs:
-            return None, msgs
         try:
             record = schema.build(self.cls, values, **given)
         except ValidationError as exc:
-            self._place(exc.problems, msgs)
+            self._place(exc.problems, msgs, skip=set(msgs))
             return None, msgs
         except (TypeError, ValueError):
             msgs.setdefault("", []).append(tr("form.invalid", lang))
+            return None, msgs
+        if msgs:
             return None, msgs
         region = region_copy(self.region)
         attr = RECORD_LISTS[self.kind]
@@ -447,8 +448,11 @@ class RecordForm:
         self._place([p for p in region.problems() if p.where == label], msgs)
         return record, msgs
 
-    def _place(self, problems: list[Problem], msgs: dict[str, list[str]]) -> None:
+    def _place(self, problems: list[Problem], msgs: dict[str, list[str]], *,
+               skip: set[str] | frozenset[str] = frozenset()) -> None:
         for p in problems:
+            if p.params.get("field") in skip:
+                continue  # already said (required, not a number)
             field = p.params.get("field")
             if not isinstance(field, str) or field not in self.widgets and (
                     self.items is None or field != self.items.name):

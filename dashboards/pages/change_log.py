@@ -82,12 +82,12 @@ class ChangeLogPage(Page):
     def build(self) -> pn.viewable.Viewable:
         """The page: filters, the log, the restoration."""
         state = self.state
-        kinds = pn.widgets.MultiChoice(name=self.text("log.kinds"), options={},
+        kinds = pn.widgets.MultiChoice(label=self.text("log.kinds"), options={},
                                        stylesheets=[FIELD_CSS], sizing_mode="stretch_width",
                                        max_width=600)
-        since = pn.widgets.TextInput(name=self.text("log.since"), placeholder="AAAA-MM-JJ",
+        since = pn.widgets.TextInput(label=self.text("log.since"), placeholder="AAAA-MM-JJ",
                                      width=200, stylesheets=[FIELD_CSS])
-        until = pn.widgets.TextInput(name=self.text("log.until"), placeholder="AAAA-MM-JJ",
+        until = pn.widgets.TextInput(label=self.text("log.until"), placeholder="AAAA-MM-JJ",
                                      width=200, stylesheets=[FIELD_CSS])
 
         def kind_options(lang: str) -> None:
@@ -122,10 +122,10 @@ class ChangeLogPage(Page):
 
     def _restore(self) -> pn.Column:
         state = self.state
-        when = pn.widgets.TextInput(name=self.text("log.restore_date"), placeholder="AAAA-MM-JJ",
+        when = pn.widgets.TextInput(label=self.text("log.restore_date"), placeholder="AAAA-MM-JJ",
                                     width=260, stylesheets=[FIELD_CSS])
-        preview = pn.widgets.Button(name=self.text("log.restore_preview"), button_type="light")
-        confirm = pn.widgets.Button(name=self.text("log.restore_confirm"), button_type="danger",
+        preview = pn.widgets.Button(label=self.text("log.restore_preview"), color="light")
+        confirm = pn.widgets.Button(label=self.text("log.restore_confirm"), color="danger",
                                     visible=False)
         plan_pane = pn.pane.HTML("", stylesheets=[LOG_CSS], sizing_mode="stretch_width")
         notice = pn.pane.HTML(self.param.notice, stylesheets=[LOG_CSS],
@@ -149,8 +149,9 @@ class ChangeLogPage(Page):
             if plan.empty:
                 plan_pane.object = message_html(tr("log.restore_nothing", lang), "info")
                 return
-            items = "".join(f"<li>{esc(r.sentence)}{_fields_table(list(r.fields), lang, now_then=True)}"
-                            "</li>" for r in plan.itertuples())
+            items = "".join(
+                f"<li>{esc(r.sentence)}{_fields_table(list(r.fields), lang, now_then=True)}</li>"
+                for r in plan.itertuples())
             plan_pane.object = (f"<h3>{esc(tr('log.restore_plan', lang, date=day.isoformat()))}"
                                 f"</h3><ul>{items}</ul>")
             held.update(day=day, revision=region.revision)

@@ -1,6 +1,7 @@
-"""The partner directory (issue 13, point 5): organisations by territory and sector with
-their contact people, roles, ententes in force and committees; printable, and downloaded
-as CSV or XLSX (:func:`concert.io.directory.write_directory`). Contacts are professional
+"""The partner directory (issue 13, point 5), printable and downloaded.
+
+Organisations by territory and sector with their contact people, roles, ententes in force
+and committees; printable, and downloaded as CSV or XLSX (:func:`concert.io.directory.write_directory`). Contacts are professional
 details only; no tenant ever appears (ententes III are counted).
 
 The page also downloads the committee's report (:func:`dashboards.report.write_report`).
@@ -57,16 +58,16 @@ class DirectoryPage(Page):
         csv = pn.widgets.FileDownload(
             callback=lambda: directory_bytes(state, ".csv", self.lang),
             filename=f"repertoire-{code}.csv", label=self.text("directory.csv"),
-            button_type="primary")
+            color="primary")
         xlsx = pn.widgets.FileDownload(
             callback=lambda: directory_bytes(state, ".xlsx", self.lang),
             filename=f"repertoire-{code}.xlsx", label=self.text("directory.xlsx"),
-            button_type="primary")
+            color="primary")
         report = pn.widgets.FileDownload(
             callback=lambda: report_bytes(state, self.lang), filename=f"rapport-{code}.html",
-            label=self.text("report.download"), button_type="success",
+            label=self.text("report.download"), color="success",
             visible=state.db_path is not None)
-        printer = pn.widgets.Button(name=self.text("directory.print"), button_type="light")
+        printer = pn.widgets.Button(label=self.text("directory.print"), color="light")
         printer.js_on_click(code="window.print()")
         title = self.html(lambda: f"<h2>{esc(tr('dash.page.directory', self.lang))}</h2>"
                           f'<p class="muted">{esc(tr("directory.intro", self.lang))}</p>')

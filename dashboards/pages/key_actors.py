@@ -33,8 +33,10 @@ BUTTON_CSS = ".bk-btn { white-space: normal; text-align: left; font-size: 0.95em
 
 
 def prefill_for(row_code: str, territory: str) -> dict[str, Any]:
-    """The organisation form's values for a gap: the row's first type, its sector, the
-    territory (and the row's roles)."""
+    """The organisation form's values for a gap.
+
+    The row's first type, its sector, the territory, and the roles the territory's need asks.
+    """
     row = next(r for r in fw.KEY_ACTOR_ROWS if r.code == row_code)
     out: dict[str, Any] = {"territories": (territory,) if territory != WHOLE_REGION else ()}
     if row.actor_types:
@@ -55,8 +57,7 @@ class KeyActorsPage(Page):
     slug = "key_actors"
 
     def build(self) -> pn.viewable.Viewable:
-        """The page: the grid (rebuilt when the region or the language changes) and the
-        per-territory gaps in words."""
+        """The page: the grid (drawn again when the region or the language changes), the gaps."""
         grid = pn.Column(sizing_mode="stretch_width")
 
         def draw(*_e: Any) -> None:
@@ -75,7 +76,8 @@ class KeyActorsPage(Page):
             return ""
         frame = territory_gaps(region, lang=self.lang)
         if frame.empty:
-            return f"<h3>{esc(tr('grid.gaps', self.lang))}</h3><p>{esc(tr('grid.no_gap', self.lang))}</p>"
+            return (f"<h3>{esc(tr('grid.gaps', self.lang))}</h3>"
+                    f"<p>{esc(tr('grid.no_gap', self.lang))}</p>")
         rows = [(r.message,) for r in frame.itertuples()]
         return html_table([tr("grid.gap", self.lang)], rows, caption=tr("grid.gaps", self.lang))
 
@@ -111,8 +113,8 @@ class KeyActorsPage(Page):
                     parts: list[Any] = [self._pane(f'<div class="cell gap">{esc(gap)}</div>')]
                     if editable:
                         button = pn.widgets.Button(
-                            name=tr("grid.add", lang, type=label, territory=t),
-                            button_type="primary", sizing_mode="stretch_width",
+                            label=tr("grid.add", lang, type=label, territory=t),
+                            color="primary", sizing_mode="stretch_width",
                             stylesheets=[BUTTON_CSS])
                         button.on_click(lambda _e, r=str(row.row), tt=t: self._add(r, tt))
                         parts.append(button)

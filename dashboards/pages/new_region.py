@@ -58,19 +58,19 @@ class NewRegionPage(Page):
         state = self.state
         taken = [c for c, _ in state.regions()]
         css = [FIELD_CSS]
-        name = pn.widgets.TextInput(name=self.text("start.name"), stylesheets=css,
+        name = pn.widgets.TextInput(label=self.text("start.name"), stylesheets=css,
                                     placeholder=self.text("start.name_hint"), max_width=600,
                                     sizing_mode="stretch_width")
-        code = pn.widgets.TextInput(name=self.text("start.code"), stylesheets=css,
+        code = pn.widgets.TextInput(label=self.text("start.code"), stylesheets=css,
                                     max_width=600, sizing_mode="stretch_width")
-        territories = pn.widgets.TextAreaInput(name=self.text("start.territories"),
+        territories = pn.widgets.TextAreaInput(label=self.text("start.territories"),
                                                placeholder=self.text("start.territories_hint"),
                                                rows=3, stylesheets=css, max_width=600,
                                                sizing_mode="stretch_width")
-        program = pn.widgets.TextInput(name=self.text("start.program"), stylesheets=css,
+        program = pn.widgets.TextInput(label=self.text("start.program"), stylesheets=css,
                                        placeholder=self.text("start.program_hint"),
                                        max_width=600, sizing_mode="stretch_width")
-        author = pn.widgets.TextInput(name=self.text("form.author"), stylesheets=css,
+        author = pn.widgets.TextInput(label=self.text("form.author"), stylesheets=css,
                                       value=state.author, max_width=600,
                                       sizing_mode="stretch_width",
                                       visible=getattr(state, "session", None) is None)
@@ -87,7 +87,7 @@ class NewRegionPage(Page):
 
         name.param.watch(name_typed, "value")
         code.param.watch(code_typed, "value")
-        save = pn.widgets.Button(name=self.text("start.save"), button_type="primary", width=300)
+        save = pn.widgets.Button(label=self.text("start.save"), color="primary", width=300)
         notice = pn.pane.HTML(self.param.notice, stylesheets=[TABLE_CSS + MESSAGE_CSS],
                               sizing_mode="stretch_width", max_width=700)
 
@@ -131,11 +131,12 @@ def new_region_app(state: Any) -> pn.template.BootstrapTemplate:
     """The dashboard of an empty store: only the "Nouvelle région" page (and the language)."""
     page = NewRegionPage(state)
     lang_switch = pn.widgets.RadioButtonGroup(
-        name="Langue / Language", options={"Français": "fr", "English": "en"},
-        value=state.lang, button_type="primary", button_style="outline")
+        label="Langue / Language", options={"Français": "fr", "English": "en"},
+        value=state.lang, color="primary", variant="outline")
     lang_switch.link(state, value="lang")
-    header = pn.pane.HTML(pn.bind(lambda lang: f"<h1>concert — {esc(tr('dash.page.new_region', lang))}</h1>",
-                                  state.param.lang), stylesheets=[HEADER_CSS])
+    header = pn.pane.HTML(pn.bind(
+        lambda lang: f"<h1>concert — {esc(tr('dash.page.new_region', lang))}</h1>",
+        state.param.lang), stylesheets=[HEADER_CSS])
     template = pn.template.BootstrapTemplate(
         title="concert", sidebar=[lang_switch], main=[page], header=[header],
         header_background=ACCENT, header_color="#FFFFFF", sidebar_width=300)
@@ -153,7 +154,7 @@ def region_picker(state: Any) -> pn.widgets.Select:
         return {f"{n} ({c})": c for c, n in state.regions()}
 
     opts = options()
-    picker = pn.widgets.Select(name=tr("start.pick", state.lang), options=opts,
+    picker = pn.widgets.Select(label=tr("start.pick", state.lang), options=opts,
                                value=state.region_code if state.region_code in opts.values()
                                else None, visible=len(opts) > 1, stylesheets=[FIELD_CSS],
                                sizing_mode="stretch_width")
@@ -165,7 +166,7 @@ def region_picker(state: Any) -> pn.widgets.Select:
     def follow(*_e: Any) -> None:
         new = options()
         picker.param.update(options=new, visible=len(new) > 1,
-                            name=tr("start.pick", state.lang))
+                            label=tr("start.pick", state.lang))
         if state.region_code in new.values():
             picker.value = state.region_code
 

@@ -1,5 +1,6 @@
-"""The pages that edit the region's records: organisations, ententes, committees and seats,
-declared ties, program figures (issue 13, point 2).
+"""The pages that edit the region's records (issue 13, point 2).
+
+Organisations, ententes, committees and seats, declared ties, program figures.
 
 Each is a :class:`RecordsPage`: one :class:`~dashboards.forms.editor.Editor` per kind of
 record it edits (in tabs when several). Presentation mode and the roles that may not write
