@@ -1,8 +1,9 @@
 """The partner directory (issue 13, point 5), printable and downloaded.
 
 Organisations by territory and sector with their contact people, roles, ententes in force
-and committees; printable, and downloaded as CSV or XLSX (:func:`concert.io.directory.write_directory`). Contacts are professional
-details only; no tenant ever appears (ententes III are counted).
+and committees; printable, and downloaded as CSV or XLSX
+(:func:`concert.io.directory.write_directory`). Contacts are professional details only; no
+tenant ever appears (ententes III are counted).
 
 The page also downloads the committee's report (:func:`dashboards.report.write_report`).
 """
