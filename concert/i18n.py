@@ -1764,6 +1764,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "grid.add": ("Ajouter un organisme de ce type ici ({territory})",
                  "Add an organisation of this type here ({territory})"),
     "grid.gaps": ("Manques par territoire", "Gaps by territory"),
+    "grid.fill": ("Combler une case vide", "Fill an empty cell"),
     "grid.gap": ("Manque", "Gap"),
     "grid.no_gap": ("Aucun manque : chaque territoire a ses acteurs-clés.",
                     "No gap: every territory has its key actors."),

@@ -357,8 +357,8 @@ def test_the_grid_s_add_opens_the_organisation_form_prefilled(stored):
     page = KeyActorsPage(state)
     page.__panel__()
     grid = page._grid()
-    buttons = [o for col in grid.objects if hasattr(col, "objects") for o in col.objects
-               if hasattr(o, "clicks")]
+    buttons = [o for o in _walk(grid) if hasattr(o, "clicks")]
+    assert "Autre Ville" in grid.objects[0].object and "⚠" in grid.objects[0].object
     assert any("Autre Ville" in b.label for b in buttons)
     button = next(b for b in buttons if "Autre Ville" in b.label)
     button.clicks += 1

@@ -22,11 +22,10 @@ from dashboards.pages.base import Page
 __all__ = ["KeyActorsPage", "prefill_for"]
 
 GRID_CSS = TABLE_CSS + """
-.cell { border: 1px solid #8a8a8a; padding: 0.35em 0.5em; min-height: 3em; height: 100%;
-  box-sizing: border-box; background: #fff; }
-.head { background: #E8EEF4; font-weight: 700; }
-.gap { background: #FFF4E0; color: #4A3500; font-weight: 600; }
-.rowhead p { margin: 0.15em 0; }
+table.grid { width: 100%; }
+table.grid th[scope="row"] { background: #F4F7FA; font-weight: 400; width: 34%; }
+table.grid th[scope="row"] p { margin: 0.2em 0; }
+td.gap { background: #FFF4E0; color: #4A3500; font-weight: 600; }
 ul { margin: 0; padding-left: 1.1em; }
 """
 BUTTON_CSS = ".bk-btn { white-space: normal; text-align: left; font-size: 0.95em; }"
@@ -90,38 +89,45 @@ class KeyActorsPage(Page):
         if (cells["territory"] == WHOLE_REGION).any():
             columns.append(WHOLE_REGION)
         editable = can_edit(self.state)
-        objs: list[Any] = [self._pane(f'<div class="cell head">{esc(tr("grid.type", lang))}</div>')]
-        objs += [self._pane(f'<div class="cell head">{esc(_column_name(t, lang))}</div>')
-                 for t in columns]
+        head = "".join(f'<th scope="col">{esc(_column_name(t, lang))}</th>' for t in columns)
+        body, buttons = [], []
         for row in key_actor_grid(region, lang=lang).itertuples():
             mine = cells[cells["row"] == row.row]
-            scope, role, interest, label = str(row.scope), row.role, row.interest, row.label
+            scope, label = str(row.scope), str(row.label)
             where = tr(f"grid.scope.{scope}", lang)
-            objs.append(self._pane(
-                f'<div class="cell rowhead"><p><strong>{esc(label)}</strong> '
-                f'<span class="small muted">({esc(where)})</span></p>'
-                f'<p class="small">{esc(tr("grid.role", lang))} : {esc(role)}</p>'
-                f'<p class="small">{esc(tr("grid.interest", lang))} : {esc(interest)}</p></div>'))
+            tds = [f'<th scope="row"><strong>{esc(label)}</strong> '
+                   f'<span class="small muted">({esc(where)})</span>'
+                   f'<p class="small">{esc(tr("grid.role", lang))} : {esc(row.role)}</p>'
+                   f'<p class="small">{esc(tr("grid.interest", lang))} : '
+                   f"{esc(row.interest)}</p></th>"]
             for t in columns:
                 here = mine[mine["territory"] == t]
                 if len(here):
                     items = "".join(f"<li>{esc(lab)} ({esc(eng)})</li>" for lab, eng in zip(
                         here["label"], here["engagement_label"], strict=True))
-                    objs.append(self._pane(f'<div class="cell"><ul>{items}</ul></div>'))
+                    tds.append(f"<td><ul>{items}</ul></td>")
                 elif scope == "territory" and t != WHOLE_REGION:
                     gap = tr("grid.empty", lang, type=label, territory=t)
-                    parts: list[Any] = [self._pane(f'<div class="cell gap">{esc(gap)}</div>')]
+                    tds.append(f'<td class="gap">⚠ {esc(gap)}</td>')
                     if editable:
                         button = pn.widgets.Button(
-                            label=tr("grid.add", lang, type=label, territory=t),
-                            color="primary", sizing_mode="stretch_width",
-                            stylesheets=[BUTTON_CSS])
+                            label="➕ " + tr("grid.add", lang, type=label, territory=t),
+                            color="primary", stylesheets=[BUTTON_CSS], width=420)
                         button.on_click(lambda _e, r=str(row.row), tt=t: self._add(r, tt))
-                        parts.append(button)
-                    objs.append(pn.Column(*parts, sizing_mode="stretch_width", margin=0))
+                        buttons.append(button)
                 else:
-                    objs.append(self._pane('<div class="cell"></div>'))
-        return pn.GridBox(*objs, ncols=len(columns) + 1, sizing_mode="stretch_width")
+                    tds.append("<td></td>")
+            body.append("<tr>" + "".join(tds) + "</tr>")
+        table = (f'<table class="data grid"><caption>{esc(tr("dash.page.key_actors", lang))}'
+                 f'</caption><thead><tr><th scope="col">{esc(tr("grid.type", lang))}</th>'
+                 f'{head}</tr></thead><tbody>{"".join(body)}</tbody></table>')
+        parts: list[Any] = [pn.pane.HTML(table, stylesheets=[GRID_CSS],
+                                         sizing_mode="stretch_width")]
+        if buttons:
+            parts.append(pn.pane.HTML(f"<h3>{esc(tr('grid.fill', lang))}</h3>",
+                                      stylesheets=[GRID_CSS]))
+            parts.append(pn.FlexBox(*buttons, sizing_mode="stretch_width"))
+        return pn.Column(*parts, sizing_mode="stretch_width")
 
     @staticmethod
     def _pane(html: str) -> pn.pane.HTML:
