@@ -169,8 +169,11 @@ class ItemsEditor:
                 opts = (ref_options(form.region, spec.table, role=role, lang=lang)
                         if spec.kind == "ref" else None)
                 w = field_widget(self.cls, n, spec, value, lang, options=opts)
-                if self.fixed and n == "actor":
-                    w.label = label_of("party", "actor", lang, required=True)
+                if self.fixed and n in ("actor", "person"):
+                    # Each party's fields named by its role (two rows name an organisation).
+                    said = i18n.label("party_role", role, lang)
+                    w.label = f"{said} *" if n == "actor" else \
+                        f"{said} : {schema.field_label('party', n, lang)} *"
             w.param.watch(lambda _e: form.changed(self.name), "value")
             out[n] = w
         if self.fixed:
