@@ -195,12 +195,13 @@ class Editor(param.Parameterized):
 
     def save(self) -> bool:
         """Save the form's record; the message says what happened."""
-        if self.form is None or self._author_missing():
+        form = self.form
+        if form is None or self._author_missing():
             return False
-        ok, html = self.form.save(self.state)
+        ok, html = form.save(self.state)  # (the reload after a save may draw a new form)
         self.message = html
         if ok:
-            key = record_key(self.kind, self.form.base)
+            key = record_key(self.kind, form.base)
             self.refresh_choices()
             self._choosing = True
             self.chooser.value = key

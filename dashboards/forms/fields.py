@@ -19,11 +19,15 @@ import panel as pn
 
 from concert import framework as fw
 from concert import i18n, schema
-from dashboards._common import html_options, tr
+from dashboards._common import esc, html_options, tr
 
-__all__ = ["FIELD_CSS", "BadValue", "field_widget", "is_required", "label_of", "read_widget",
+__all__ = ["FIELD_CSS", "GROUP_CSS", "group_title", "BadValue", "field_widget", "is_required", "label_of", "read_widget",
            "vocabulary"]
 
+GROUP_CSS = """
+label { white-space: normal; font-size: 1em; color: #111; margin-right: 1.2em; }
+input[type="checkbox"] { width: 1.1em; height: 1.1em; }
+"""
 FIELD_CSS = """
 label { white-space: normal; font-size: 1em; line-height: 1.3; color: #111; font-weight: 600; }
 .bk-input, select, input, textarea { font-size: 1em; min-height: 38px; color: #111; }
@@ -94,13 +98,16 @@ def field_widget(cls: type, name: str, spec: schema.Spec, value: Any, lang: str,
         v = value if value in opts.values() else next(iter(opts.values()))
         return pn.widgets.Select(options=opts, value=v, **common)
     if k == "codes":
+        # Check boxes (real <label>s, usable by keyboard and screen readers): few codes.
         opts = html_options(vocabulary(spec.table, lang))
-        return pn.widgets.MultiChoice(options=opts, value=[c for c in (value or ())
-                                                          if c in opts.values()], **common)
+        return pn.widgets.CheckBoxGroup(options=opts, value=[c for c in (value or ())
+                                                            if c in opts.values()],
+                                        inline=True, **common)
     if k == "texts" and name == "territories" and territories:
         opts = html_options({t: t for t in territories})
-        return pn.widgets.MultiChoice(options=opts, value=[t for t in (value or ())
-                                                          if t in territories], **common)
+        return pn.widgets.CheckBoxGroup(options=opts, value=[t for t in (value or ())
+                                                            if t in territories],
+                                        inline=True, **common)
     if k == "texts":
         return pn.widgets.TextInput(value="; ".join(value or ()),
                                     placeholder=tr("form.texts_hint", lang), **common)
@@ -114,6 +121,17 @@ def field_widget(cls: type, name: str, spec: schema.Spec, value: Any, lang: str,
         return pn.widgets.TextAreaInput(value=_text(value), max_length=spec.max_len,
                                         auto_grow=True, rows=2, **common)
     return pn.widgets.TextInput(value=_text(value), **common)
+
+
+def group_title(widget: pn.widgets.Widget) -> pn.pane.HTML | None:
+    """The visible title of a group of check boxes (bokeh draws none), else ``None``."""
+    if not isinstance(widget, pn.widgets.CheckBoxGroup):
+        return None
+    widget.stylesheets = [GROUP_CSS]
+    return pn.pane.HTML(f'<p class="group">{esc(widget.label)}</p>',
+                        stylesheets=[":host{width:100%} p.group{font-weight:600;color:#111;"
+                                     "margin:0.4em 0 0 0;font-size:1em}"],
+                        sizing_mode="stretch_width", margin=(5, 10, 0, 10))
 
 
 def read_widget(spec: schema.Spec, widget: pn.widgets.Widget) -> Any:

@@ -31,6 +31,7 @@ from dashboards.forms.fields import (
     FIELD_CSS,
     BadValue,
     field_widget,
+    group_title,
     is_required,
     label_of,
     read_widget,
@@ -529,7 +530,8 @@ class RecordForm:
         parts: list[Any] = [self.top]
         for n, _spec in schema.specs(self.cls):
             if n in self.widgets:
-                parts += [self.widgets[n], self.notes[n]]
+                title = group_title(self.widgets[n])
+                parts += [p for p in (title, self.widgets[n], self.notes[n]) if p is not None]
             elif self.items is not None and n == self.items.name:
                 title = schema.field_label(self.kind, n, self.lang).capitalize()
                 parts += [pn.pane.HTML(f"<h3>{esc(title)}</h3>", stylesheets=[TABLE_CSS]),

@@ -109,7 +109,9 @@ class NewRegionPage(Page):
             self.notice = message_html("✔ " + tr("start.saved", lang, region=region.name),
                                        "success")
             if _served():
+                # Open the region's dashboard (a new page: the frame with its menu).
                 pn.state.location.search = f"?region={region.code}&page=organisations"
+                pn.state.location.reload = True
             else:
                 state.page = "organisations"
 
