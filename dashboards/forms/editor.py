@@ -111,6 +111,7 @@ class Editor(param.Parameterized):
                               visible=kind in ("actor", "agreement"))
         self.form: RecordForm | None = None
         self._choosing = False
+        self._busy = False  # saving: the reload that follows draws no form of its own
         self.refresh_choices()
         self.chooser.param.watch(self._chosen, "value")
         self.open(None)
@@ -170,7 +171,7 @@ class Editor(param.Parameterized):
         if self.kind in ("actor", "agreement"):
             self.end_button.label = tr(f"form.end.{self.kind}", lang)
         self.refresh_choices()
-        if self.form is not None:
+        if self.form is not None and not self._busy:
             base, draft = self.form.base, self.form.values()
             if base is not None:
                 current = self._find(record_key(self.kind, base))
@@ -198,7 +199,11 @@ class Editor(param.Parameterized):
         form = self.form
         if form is None or self._author_missing():
             return False
-        ok, html = form.save(self.state)  # (the reload after a save may draw a new form)
+        self._busy = True
+        try:
+            ok, html = form.save(self.state)
+        finally:
+            self._busy = False
         self.message = html
         if ok:
             key = record_key(self.kind, form.base)
@@ -233,6 +238,7 @@ class Editor(param.Parameterized):
             return
         key = record_key(self.kind, self.form.base)
         session = session_of(self.state)
+        self._busy = True
         try:
             self.state.write_store(lambda store: store.delete_record(
                 self.state.region_code, self.kind, key, session=session))
@@ -240,6 +246,8 @@ class Editor(param.Parameterized):
             self.message = message_html(tr("form.not_deleted", self.lang), "danger",
                                         items=[_problem_text(exc, self.lang)])
             return
+        finally:
+            self._busy = False
         self.message = message_html("✔ " + tr("form.deleted", self.lang), "success")
         self.refresh_choices()
         self.open(None)
@@ -257,6 +265,7 @@ class Editor(param.Parameterized):
             return
         region, base = self.state.region, self.form.base
         in_force: list[str] = []
+        self._busy = True
         try:
             if self.kind == "actor":
                 done = retire_actor(region, base.id, on=on)
@@ -277,6 +286,8 @@ class Editor(param.Parameterized):
             self.message = message_html(tr("form.not_saved", lang), "danger",
                                         items=[_problem_text(exc, lang)])
             return
+        finally:
+            self._busy = False
         key = record_key(self.kind, base)
         text = tr(f"form.ended.{self.kind}", lang, date=on.isoformat())
         if in_force:

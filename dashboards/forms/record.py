@@ -199,27 +199,35 @@ class ItemsEditor:
         self._draw()
 
     def _draw(self) -> None:
-        lang = self.form.lang
+        """Lay the rows out; a row keeps its box once drawn (no model drawn twice)."""
+        boxes = getattr(self, "_boxes", {})
+        self._boxes = {id(r): boxes[id(r)] for r in self.rows if id(r) in boxes}
         out: list[Any] = []
         for i, row in enumerate(self.rows):
-            if self.fixed:
-                title = i18n.label("party_role", str(row["_role"].value), lang)
-            else:
-                title = f"{tr(f'kind.{self.kind}', lang).capitalize()} {i + 1}"
-            head = pn.pane.HTML(f"<h4>{esc(title)}</h4>", stylesheets=[TABLE_CSS],
-                                margin=(0, 5))
-            widgets = [w for n, w in row.items() if n != "_role"]
-            parts: list[Any] = [head, pn.Row(*widgets, sizing_mode="stretch_width")]
-            if not self.fixed:
-                remove = pn.widgets.Button(label=tr("form.remove", lang, what=title),
-                                           color="light")
-                remove.on_click(lambda _e, r=row: self._remove(r))
-                parts.append(remove)
-            out.append(pn.Column(*parts, sizing_mode="stretch_width",
-                                 styles={"border-left": "4px solid #9fb3c8",
-                                         "padding-left": "8px", "margin": "4px 0"}))
+            if id(row) not in self._boxes:
+                self._boxes[id(row)] = self._box(i, row)
+            out.append(self._boxes[id(row)])
         out.append(self.add)
         self.column.objects = out
+
+    def _box(self, i: int, row: dict[str, pn.widgets.Widget]) -> pn.Column:
+        lang = self.form.lang
+        if self.fixed:
+            title = i18n.label("party_role", str(row["_role"].value), lang)
+        else:
+            title = f"{tr(f'kind.{self.kind}', lang).capitalize()} {i + 1}"
+        head = pn.pane.HTML(f"<h4>{esc(title)}</h4>", stylesheets=[TABLE_CSS],
+                            margin=(0, 5))
+        widgets = [w for n, w in row.items() if n != "_role"]
+        parts: list[Any] = [head, pn.Row(*widgets, sizing_mode="stretch_width")]
+        if not self.fixed:
+            remove = pn.widgets.Button(label=tr("form.remove", lang, what=title),
+                                       color="light")
+            remove.on_click(lambda _e, r=row: self._remove(r))
+            parts.append(remove)
+        return pn.Column(*parts, sizing_mode="stretch_width",
+                         styles={"border-left": "4px solid #9fb3c8",
+                                 "padding-left": "8px", "margin": "4px 0"})
 
     def _values(self, row: dict[str, pn.widgets.Widget]) -> dict[str, Any]:
         out: dict[str, Any] = {}

@@ -39,14 +39,15 @@ class RecordsPage(Page):
         hidden = self.html(lambda: message_html(tr("form.hidden", self.lang), "info")
                            if not can_edit(state) else "",
                            css=TABLE_CSS + ":host{width:100%}")
-        if len(self.kinds) == 1:
-            body: Any = self.editors[self.kinds[0]].panel()
-        else:
-            body = pn.Tabs(*[(kind_title(k, self.lang), e.panel())
-                             for k, e in self.editors.items()], dynamic=False,
-                           sizing_mode="stretch_width")
-        self._body = body
-        forms = pn.Column(author_box(state, self.param.lang), body,
+        self._panels = {k: e.panel() for k, e in self.editors.items()}
+        self._holder = pn.Column(self._panels[self.kinds[0]], sizing_mode="stretch_width")
+        # Several kinds: a switch (buttons, relabelled in place) rather than tabs.
+        self._switch = pn.widgets.RadioButtonGroup(
+            options={kind_title(k, self.lang): k for k in self.kinds}, value=self.kinds[0],
+            color="primary", variant="outline", visible=len(self.kinds) > 1,
+            stylesheets=[".bk-btn { font-size: 1.05em; min-height: 40px; }"])
+        self._switch.param.watch(lambda e: self._show(e.new), "value")
+        forms = pn.Column(author_box(state, self.param.lang), self._switch, self._holder,
                           visible=self.bound(lambda: can_edit(state)),
                           sizing_mode="stretch_width")
         self.param.watch(self._redraw, ["lang", "version"])
@@ -54,12 +55,14 @@ class RecordsPage(Page):
         self._take_prefill()
         return self.column(title, hidden, forms)
 
-    def _redraw(self, _event: Any) -> None:
+    def _show(self, kind: str) -> None:
+        self._holder.objects = [self._panels[kind]]
+
+    def _redraw(self, event: Any) -> None:
         for editor in self.editors.values():
             editor.redraw(self.lang)
-        if isinstance(self._body, pn.Tabs):
-            self._body._names = [kind_title(k, self.lang) for k in self.editors]
-            self._body.param.trigger("objects")
+        if event.name == "lang":
+            self._switch.options = {kind_title(k, self.lang): k for k in self.kinds}
 
     def _take_prefill(self) -> None:
         """A new record asked for by another page (the key-actor grid's "add")."""
@@ -69,8 +72,7 @@ class RecordsPage(Page):
             values = pending_prefill(self.state, kind)
             if values is not None:
                 editor.start_new(values)
-                if isinstance(self._body, pn.Tabs):
-                    self._body.active = list(self.editors).index(kind)
+                self._switch.value = kind
 
 
 class OrganisationsPage(RecordsPage):

@@ -84,14 +84,30 @@ def go(page: Any, menu: str) -> None:
     page.get_by_role("heading", name=menu, exact=True).first.wait_for(timeout=TIMEOUT)
 
 
-def save(page: Any, expect: str) -> None:
+def save(page: Any, message: str) -> None:
     page.get_by_role("button", name="Enregistrer", exact=True).filter(visible=True).click()
-    page.get_by_text(expect).first.wait_for(timeout=TIMEOUT)
+    try:
+        page.get_by_text(message).first.wait_for(timeout=TIMEOUT)
+    except Exception:
+        said = shadow_text(page)
+        at = said.find("Rien n")
+        pytest.fail(f"not saved ({message}): {said[at:at + 600] if at >= 0 else said[-600:]}")
+    # The saved record is open again (its delete button shows): the server is done.
+    expect(delete_button(page)).to_be_visible(timeout=TIMEOUT)
+
+
+def delete_button(page: Any) -> Any:
+    return page.get_by_role("button", name="Supprimer (erreur de saisie)").filter(visible=True)
+
+
+def open_organisation(page: Any, organisation: str) -> None:
+    select(page, "Enregistrement à modifier", organisation)
+    expect(field(page, "Nom *")).to_have_value(organisation, timeout=TIMEOUT)
 
 
 def new(page: Any, what: str) -> None:
     select(page, "Enregistrement à modifier", what)
-    page.wait_for_timeout(300)
+    expect(delete_button(page)).to_have_count(0, timeout=TIMEOUT)  # the new, empty form
 
 
 def shadow_text(page: Any) -> str:
@@ -119,8 +135,7 @@ def add_organisation(page: Any, name: str, kind: str, territories: list[str],
 
 
 def add_contact(page: Any, organisation: str, person: str, role: str) -> None:
-    select(page, "Enregistrement à modifier", organisation)
-    page.wait_for_timeout(300)
+    open_organisation(page, organisation)
     page.get_by_role("button", name="+ Ajouter une personne-ressource").click()
     fill(page, "Nom *", person, nth=1)
     select(page, "Rôle", role)
@@ -184,7 +199,8 @@ def test_the_whole_journey_through_the_interface(page: Any, journey_server: Any,
     select(page, "Type *", "Comité de gestion")
     fill(page, "Nom", "Comité de gestion Mauricie")
     save(page, "« Comité de gestion Mauricie » enregistré.")
-    page.get_by_role("tab", name="Sièges").click()
+    page.get_by_role("button", name="Sièges", exact=True).click()
+    expect(field(page, "Enregistrement à modifier")).to_contain_text("Nouveau siège")
     seated = [PROGRAM, "OMH de Trois-Rivières", "CIUSSS MCQ", "Point de rue",
               "Ville de Trois-Rivières"]
     for actor in seated:
@@ -195,8 +211,7 @@ def test_the_whole_journey_through_the_interface(page: Any, journey_server: Any,
 
     # 5. One organisation retired.
     go(page, "Organisations")
-    select(page, "Enregistrement à modifier", "Coopérative du Boisé")
-    page.wait_for_timeout(300)
+    open_organisation(page, "Coopérative du Boisé")
     fill(page, "À compter du (AAAA-MM-JJ)", TODAY.isoformat())
     page.get_by_role("button", name="Retirer l’organisme").click()
     page.get_by_text("Organisme retiré à compter du").first.wait_for(timeout=TIMEOUT)
