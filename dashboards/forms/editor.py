@@ -99,7 +99,21 @@ class Editor(param.Parameterized):
         self.delete_button = pn.widgets.Button(label=tr("form.delete", lang),
                                                color="light", width=260)
         self.delete_button.on_click(lambda _e: self.ask_delete())
-        self.confirm = pn.Column(visible=False, sizing_mode="stretch_width")
+        # Every button is made once, here: a button drawn later in the session (inside a
+        # form drawn again) makes the browser send bokeh a model it knows when clicked.
+        self.add_button = pn.widgets.Button(label="+ " + tr("form.add.contact", lang),
+                                            color="default", visible=False)
+        self.add_button.on_click(lambda _e: self.form.items.add_row()
+                                 if self.form is not None and self.form.items else None)
+        self.confirm_text = pn.pane.HTML("", stylesheets=[TABLE_CSS + MESSAGE_CSS],
+                                         sizing_mode="stretch_width", max_width=900)
+        self.yes = pn.widgets.Button(label=tr("form.delete_yes", lang), color="danger",
+                                     width=260)
+        self.no = pn.widgets.Button(label=tr("form.cancel", lang), color="light", width=160)
+        self.yes.on_click(lambda _e: self.delete())
+        self.no.on_click(lambda _e: setattr(self.confirm, "visible", False))
+        self.confirm = pn.Column(self.confirm_text, pn.Row(self.yes, self.no), visible=False,
+                                 sizing_mode="stretch_width")
         self.end_date = pn.widgets.TextInput(label=tr("form.end_on", lang),
                                              value=state.today().isoformat(), width=220,
                                              stylesheets=[FIELD_CSS])
@@ -160,16 +174,19 @@ class Editor(param.Parameterized):
                                show_codes=show_codes(self.state))
         self.holder.objects = [self.form.panel()]
         self.delete_button.visible = base is not None
+        self.add_button.visible = self.kind == "actor"
         self.end_row.visible = base is not None and self.kind in ("actor", "agreement")
 
     def redraw(self, lang: str) -> None:
         """Draw again in ``lang`` or over a reloaded region, keeping what was typed."""
         self.lang = lang
         for w, key in ((self.save_button, "form.save"), (self.delete_button, "form.delete"),
-                       (self.end_date, "form.end_on")):
+                       (self.end_date, "form.end_on"), (self.yes, "form.delete_yes"),
+                       (self.no, "form.cancel")):
             w.label = tr(key, lang)
         if self.kind in ("actor", "agreement"):
             self.end_button.label = tr(f"form.end.{self.kind}", lang)
+        self.add_button.label = "+ " + tr("form.add.contact", lang)
         self.refresh_choices()
         if self.form is not None and not self._busy:
             base, draft = self.form.base, self.form.values()
@@ -221,15 +238,8 @@ class Editor(param.Parameterized):
         lang = self.lang
         name = record_choice(self.kind, self.form.base, self.state.region, lang,
                              show_codes=show_codes(self.state))
-        yes = pn.widgets.Button(label=tr("form.delete_yes", lang), color="danger",
-                                width=260)
-        no = pn.widgets.Button(label=tr("form.cancel", lang), color="light", width=160)
-        yes.on_click(lambda _e: self.delete())
-        no.on_click(lambda _e: setattr(self.confirm, "visible", False))
-        self.confirm.objects = [pn.pane.HTML(message_html(
-            tr("form.delete_confirm", lang, what=name), "warning"),
-            stylesheets=[TABLE_CSS + MESSAGE_CSS], sizing_mode="stretch_width"),
-            pn.Row(yes, no)]
+        self.confirm_text.object = message_html(tr("form.delete_confirm", lang, what=name),
+                                                "warning")
         self.confirm.visible = True
 
     def delete(self) -> None:
@@ -248,6 +258,7 @@ class Editor(param.Parameterized):
             return
         finally:
             self._busy = False
+        self.confirm.visible = False
         self.message = message_html("✔ " + tr("form.deleted", self.lang), "success")
         self.refresh_choices()
         self.open(None)
@@ -301,7 +312,7 @@ class Editor(param.Parameterized):
     # ------------------------------------------------------------------ layout
     def panel(self) -> pn.Column:
         """The editor: the chooser, the form, its buttons and messages."""
-        return pn.Column(self.chooser, self.holder, self.note,
+        return pn.Column(self.chooser, self.holder, self.add_button, self.note,
                          pn.Row(self.save_button, self.delete_button), self.confirm,
                          self.end_row, sizing_mode="stretch_width")
 

@@ -21,8 +21,8 @@ from concert import framework as fw
 from concert import i18n, schema
 from dashboards._common import esc, html_options, tr
 
-__all__ = ["FIELD_CSS", "GROUP_CSS", "group_title", "BadValue", "field_widget", "is_required", "label_of", "read_widget",
-           "vocabulary"]
+__all__ = ["FIELD_CSS", "GROUP_CSS", "BadValue", "field_widget", "group_title", "is_required",
+           "label_of", "read_widget", "vocabulary"]
 
 GROUP_CSS = """
 label { white-space: normal; font-size: 1em; color: #111; margin-right: 1.2em; }
@@ -129,8 +129,8 @@ def group_title(widget: pn.widgets.Widget) -> pn.pane.HTML | None:
         return None
     widget.stylesheets = [GROUP_CSS]
     return pn.pane.HTML(f'<p class="group">{esc(widget.label)}</p>',
-                        stylesheets=[":host{width:100%} p.group{font-weight:600;color:#111;"
-                                     "margin:0.4em 0 0 0;font-size:1em}"],
+                        stylesheets=[(":host{width:100%} p.group{font-weight:600;color:#111;"
+                                      "margin:0.4em 0 0 0;font-size:1em}")],
                         sizing_mode="stretch_width", margin=(5, 10, 0, 10))
 
 

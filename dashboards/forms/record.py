@@ -134,10 +134,6 @@ class ItemsEditor:
         self.column = pn.Column(sizing_mode="stretch_width")
         self.fixed = cls is Party
         self.stored_codes: dict[str, str] = {}
-        lang = form.lang
-        self.add = pn.widgets.Button(label="+ " + tr(f"form.add.{self.kind}", lang),
-                                     color="default", visible=not self.fixed)
-        self.add.on_click(lambda _e: self._add_row({}))
         for item in items:
             self._add_row(item, redraw=False)
         self._draw()
@@ -181,16 +177,15 @@ class ItemsEditor:
             out["_role"] = pn.widgets.StaticText(value=role, visible=False)
         return out
 
+    def add_row(self) -> None:
+        """One more empty row (the editor's "add" button: buttons drawn once, in place)."""
+        self._add_row({})
+
     def _add_row(self, item: dict[str, Any], *, redraw: bool = True) -> None:
         self.rows.append(self._row_widgets(item))
         if redraw:
             self._draw()
             self.form.changed(self.name)
-
-    def _remove(self, row: dict[str, pn.widgets.Widget]) -> None:
-        self.rows.remove(row)
-        self._draw()
-        self.form.changed(self.name)
 
     def set_roles(self, roles: tuple[str, ...]) -> None:
         """One row per party role (an entente's type chosen), keeping rows already filled."""
@@ -200,6 +195,7 @@ class ItemsEditor:
 
     def _draw(self) -> None:
         """Lay the rows out; a row keeps its box once drawn (no model drawn twice)."""
+        lang = self.form.lang
         boxes = getattr(self, "_boxes", {})
         self._boxes = {id(r): boxes[id(r)] for r in self.rows if id(r) in boxes}
         out: list[Any] = []
@@ -207,7 +203,9 @@ class ItemsEditor:
             if id(row) not in self._boxes:
                 self._boxes[id(row)] = self._box(i, row)
             out.append(self._boxes[id(row)])
-        out.append(self.add)
+        if not self.fixed and self.rows:
+            out.append(pn.pane.HTML(f'<p class="muted small">{esc(tr("form.empty_row", lang))}'
+                                    "</p>", stylesheets=[TABLE_CSS]))
         self.column.objects = out
 
     def _box(self, i: int, row: dict[str, pn.widgets.Widget]) -> pn.Column:
@@ -220,11 +218,6 @@ class ItemsEditor:
                             margin=(0, 5))
         widgets = [w for n, w in row.items() if n != "_role"]
         parts: list[Any] = [head, pn.Row(*widgets, sizing_mode="stretch_width")]
-        if not self.fixed:
-            remove = pn.widgets.Button(label=tr("form.remove", lang, what=title),
-                                       color="light")
-            remove.on_click(lambda _e, r=row: self._remove(r))
-            parts.append(remove)
         return pn.Column(*parts, sizing_mode="stretch_width",
                          styles={"border-left": "4px solid #9fb3c8",
                                  "padding-left": "8px", "margin": "4px 0"})
@@ -250,6 +243,9 @@ class ItemsEditor:
         lang = self.form.lang
         for i, row in enumerate(self.rows):
             values = self._values(row)
+            if not self.fixed and not any(v for k, v in values.items()
+                                          if k != "role" and isinstance(v, str)):
+                continue  # a row emptied: removed
             title = (i18n.label("party_role", values.get("role", ""), lang) if self.fixed
                      else f"{tr(f'kind.{self.kind}', lang).capitalize()} {i + 1}")
             try:

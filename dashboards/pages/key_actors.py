@@ -17,6 +17,7 @@ from concert import framework as fw
 from concert.gaps import WHOLE_REGION, key_actor_cells, key_actor_grid, territory_gaps
 from dashboards._common import TABLE_CSS, esc, html_table, tr
 from dashboards.forms.editor import can_edit, prefill
+from dashboards.forms.fields import FIELD_CSS
 from dashboards.pages.base import Page
 
 __all__ = ["KeyActorsPage", "prefill_for"]
@@ -58,16 +59,28 @@ class KeyActorsPage(Page):
     def build(self) -> pn.viewable.Viewable:
         """The page: the grid (drawn again when the region or the language changes), the gaps."""
         grid = pn.Column(sizing_mode="stretch_width")
+        # The "add" is drawn once (a gap to choose, one button): a button drawn again with
+        # the grid would make the browser send bokeh a model it knows when clicked.
+        self.gap_choice = pn.widgets.Select(label=tr("grid.fill", self.lang), options={},
+                                            stylesheets=[FIELD_CSS], width=520)
+        self.add_button = pn.widgets.Button(label=tr("grid.add_chosen", self.lang),
+                                            color="primary", stylesheets=[BUTTON_CSS])
+        self.add_button.on_click(lambda _e: self._add_chosen())
+        adder = pn.Row(self.gap_choice, self.add_button, align="end")
 
         def draw(*_e: Any) -> None:
             grid.objects = [self._grid()]
+            options = self._gap_options()
+            self.gap_choice.param.update(options=options, label=tr("grid.fill", self.lang))
+            self.add_button.label = tr("grid.add_chosen", self.lang)
+            adder.visible = bool(options) and can_edit(self.state)
 
         self.param.watch(draw, ["lang", "version", "presentation"])
         draw()
         gaps = self.html(self._gaps_html)
         title = self.html(lambda: f"<h2>{esc(tr('dash.page.key_actors', self.lang))}</h2>"
                           f'<p class="muted">{esc(tr("grid.intro", self.lang))}</p>')
-        return self.column(title, grid, gaps)
+        return self.column(title, grid, adder, gaps)
 
     def _gaps_html(self) -> str:
         region = self.state.region
@@ -88,18 +101,18 @@ class KeyActorsPage(Page):
         columns = list(region.territories)
         if (cells["territory"] == WHOLE_REGION).any():
             columns.append(WHOLE_REGION)
-        editable = can_edit(self.state)
         head = "".join(f'<th scope="col">{esc(_column_name(t, lang))}</th>' for t in columns)
-        body, buttons = [], []
+        body = []
         for row in key_actor_grid(region, lang=lang).itertuples():
             mine = cells[cells["row"] == row.row]
             scope, label = str(row.scope), str(row.label)
             where = tr(f"grid.scope.{scope}", lang)
-            tds = [f'<th scope="row"><strong>{esc(label)}</strong> '
-                   f'<span class="small muted">({esc(where)})</span>'
-                   f'<p class="small">{esc(tr("grid.role", lang))} : {esc(row.role)}</p>'
-                   f'<p class="small">{esc(tr("grid.interest", lang))} : '
-                   f"{esc(row.interest)}</p></th>"]
+            head_cell = (f'<th scope="row"><strong>{esc(label)}</strong> '
+                         f'<span class="small muted">({esc(where)})</span>'
+                         f'<p class="small">{esc(tr("grid.role", lang))} : {esc(row.role)}</p>'
+                         f'<p class="small">{esc(tr("grid.interest", lang))} : '
+                         f"{esc(row.interest)}</p></th>")
+            tds = [head_cell]
             for t in columns:
                 here = mine[mine["territory"] == t]
                 if len(here):
@@ -109,25 +122,34 @@ class KeyActorsPage(Page):
                 elif scope == "territory" and t != WHOLE_REGION:
                     gap = tr("grid.empty", lang, type=label, territory=t)
                     tds.append(f'<td class="gap">⚠ {esc(gap)}</td>')
-                    if editable:
-                        button = pn.widgets.Button(
-                            label="➕ " + tr("grid.add", lang, type=label, territory=t),
-                            color="primary", stylesheets=[BUTTON_CSS], width=420)
-                        button.on_click(lambda _e, r=str(row.row), tt=t: self._add(r, tt))
-                        buttons.append(button)
                 else:
                     tds.append("<td></td>")
             body.append("<tr>" + "".join(tds) + "</tr>")
         table = (f'<table class="data grid"><caption>{esc(tr("dash.page.key_actors", lang))}'
                  f'</caption><thead><tr><th scope="col">{esc(tr("grid.type", lang))}</th>'
                  f'{head}</tr></thead><tbody>{"".join(body)}</tbody></table>')
-        parts: list[Any] = [pn.pane.HTML(table, stylesheets=[GRID_CSS],
-                                         sizing_mode="stretch_width")]
-        if buttons:
-            parts.append(pn.pane.HTML(f"<h3>{esc(tr('grid.fill', lang))}</h3>",
-                                      stylesheets=[GRID_CSS]))
-            parts.append(pn.FlexBox(*buttons, sizing_mode="stretch_width"))
-        return pn.Column(*parts, sizing_mode="stretch_width")
+        return pn.pane.HTML(table, stylesheets=[GRID_CSS], sizing_mode="stretch_width")
+
+    def _gap_options(self) -> dict[str, str]:
+        """``{"OMH — Grand Portneuf": "omh@Grand Portneuf"}``: the empty cells to fill."""
+        region, lang = self.state.region, self.lang
+        if region is None:
+            return {}
+        cells = key_actor_cells(region, lang=lang)
+        out = {}
+        for row in key_actor_grid(region, lang=lang).itertuples():
+            if row.scope != "territory":
+                continue
+            for t in region.territories:
+                if not ((cells["row"] == row.row) & (cells["territory"] == t)).any():
+                    out[tr("grid.add", lang, type=row.label, territory=t)] = f"{row.row}@{t}"
+        return out
+
+    def _add_chosen(self) -> None:
+        chosen = self.gap_choice.value
+        if chosen:
+            row, _, territory = str(chosen).partition("@")
+            self._add(row, territory)
 
     @staticmethod
     def _pane(html: str) -> pn.pane.HTML:

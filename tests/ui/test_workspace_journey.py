@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import expect
 from conftest import READY, TODAY, serve_dashboard
+from playwright.sync_api import expect
 
 from concert.example import capitale_nationale
 from concert.store import Store
