@@ -75,6 +75,11 @@ def region_copy(region: Region) -> Region:
     return out
 
 
+def actor_name(actor: Actor) -> str:
+    """An organisation as a list names it: its name, and its acronym when it has one."""
+    return f"{actor.name} ({actor.acronym})" if actor.acronym else actor.name
+
+
 def ref_options(region: Region, kind: str, *, role: str = "", lang: str = "fr",
                 agreement_type: str = "") -> dict[str, str]:
     """``{label: id}`` of the records a ``ref`` field may name, filtered by what it allows.
@@ -83,7 +88,7 @@ def ref_options(region: Region, kind: str, *, role: str = "", lang: str = "fr",
     """
     if kind == "actor":
         ok = PARTY_ACTORS.get(role, lambda _a: True)
-        return {a.label(): a.id for a in region.actors if not is_retired(a) and ok(a)}
+        return {actor_name(a): a.id for a in region.actors if not is_retired(a) and ok(a)}
     if kind == "committee":
         return {c.name or f"{i18n.label('committee_kind', c.kind, lang)} ({c.id})": c.id
                 for c in region.committees}
@@ -96,10 +101,10 @@ def ref_options(region: Region, kind: str, *, role: str = "", lang: str = "fr",
 def record_choice(kind: str, record: Any, region: Region, lang: str, *,
                   show_codes: bool = False) -> str:
     """How a record is named in a list to choose from (an entente III never by its id)."""
-    names = {a.id: a.label() for a in region.actors}
+    names = {a.id: actor_name(a) for a in region.actors}
     if kind == "actor":
         gone = f" ({tr('form.retired', lang)})" if is_retired(record) else ""
-        return f"{record.label()}{gone}"
+        return f"{actor_name(record)}{gone}"
     if kind == "agreement":
         others = [names.get(p.actor, p.actor) for p in record.parties if p.actor]
         name = (record.id if record.type != "III" or show_codes

@@ -274,16 +274,17 @@ def _open_organisation(browser: Any, url: str, who: str, organisation: str) -> A
     wait_ready(page)
     fill(page, NAME_LABEL, who)
     select(page, "Enregistrement à modifier", organisation)
-    page.wait_for_timeout(500)
+    expect(delete_button(page)).to_be_visible(timeout=TIMEOUT)
     return page
 
 
 def test_two_sessions_different_records_both_save_same_record_refused(
         browser: Any, shared_server: str) -> None:
     url = shared_server
-    alice = _open_organisation(browser, url, "Alice", "Office municipal d’habitation de Québec")
-    bruno = _open_organisation(browser, url, "Bruno", "Office municipal d’habitation de Québec")
-    carla = _open_organisation(browser, url, "Carla", "Vallée Bras-du-Nord")
+    omhq = "Office municipal d’habitation de Québec (OMHQ)"
+    alice = _open_organisation(browser, url, "Alice", omhq)
+    bruno = _open_organisation(browser, url, "Bruno", omhq)
+    carla = _open_organisation(browser, url, "Carla", "Porte-Clés")
     fill(alice, "Note", "Note d’Alice")
     fill(carla, "Note", "Note de Carla")
     save(alice, "enregistré.")
