@@ -25,7 +25,9 @@ from dashboards.pages.base import Page
 __all__ = ["DirectoryPage", "directory_bytes", "report_bytes"]
 
 PRINT_CSS = TABLE_CSS + """
-table.data td, table.data th { font-size: 0.92em; }
+div.wide { overflow-x: auto; }
+table.data { width: 100%; }
+table.data td, table.data th { font-size: 0.85em; overflow-wrap: anywhere; min-width: 5em; }
 @media print { .bk-btn { display: none; } }
 """
 
@@ -83,5 +85,6 @@ class DirectoryPage(Page):
         frame = frame.drop(columns=[frame.columns[-1]])  # the identifier: for files only
         if frame.empty:
             return f"<p>{esc(tr('directory.empty', self.lang))}</p>"
-        return html_table(list(frame.columns), frame.itertuples(index=False),
-                          caption=tr("directory.caption", self.lang, region=region.name))
+        return '<div class="wide">' + html_table(
+            list(frame.columns), frame.itertuples(index=False),
+            caption=tr("directory.caption", self.lang, region=region.name)) + "</div>"

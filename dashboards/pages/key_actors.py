@@ -80,7 +80,7 @@ class KeyActorsPage(Page):
         gaps = self.html(self._gaps_html)
         title = self.html(lambda: f"<h2>{esc(tr('dash.page.key_actors', self.lang))}</h2>"
                           f'<p class="muted">{esc(tr("grid.intro", self.lang))}</p>')
-        return self.column(title, grid, adder, gaps)
+        return self.column(title, gaps, adder, grid)
 
     def _gaps_html(self) -> str:
         region = self.state.region
