@@ -87,6 +87,7 @@ class Editor(param.Parameterized):
         super().__init__(lang=lang, **params)
         self.state, self.kind = state, kind
         self.cls = FORM_CLASSES[kind]
+        self._tokens: dict[str, str] = {}
         self.chooser = pn.widgets.Select(label=tr("form.choose", lang), options={},
                                          stylesheets=[FIELD_CSS], sizing_mode="stretch_width",
                                          max_width=900)
@@ -144,23 +145,43 @@ class Editor(param.Parameterized):
         """The list of records to choose from, in the current language."""
         lang, region = self.lang, self.state.region
         opts = {f"+ {tr(f'form.new.{self.kind}', lang)}": NEW}
+        # The options' values are tokens, never the records' keys: the browser receives
+        # them, and an entente III's id may be a tenant's file number.
+        current = self._tokens.get(self.chooser.value)
+        self._tokens = {}
+        value = NEW
         if region is not None:
-            for r in self.records:
+            for i, r in enumerate(self.records):
                 label = record_choice(self.kind, r, region, lang,
                                       show_codes=show_codes(self.state))
                 while label in opts:
                     label += " "
-                opts[label] = record_key(self.kind, r)
-        value = self.chooser.value if self.chooser.value in opts.values() else NEW
+                token = f"r{i}"
+                self._tokens[token] = record_key(self.kind, r)
+                opts[label] = token
+                if self._tokens[token] == current:
+                    value = token
         self._choosing = True
         self.chooser.param.update(options=opts, value=value, label=tr("form.choose", lang))
         self._choosing = False
+
+    def _select(self, key: str) -> None:
+        """Show ``key`` as chosen in the list, without opening it again."""
+        token = next((t for t, k in self._tokens.items() if k == key), NEW)
+        self._choosing = True
+        self.chooser.value = token
+        self._choosing = False
+
+    def choose(self, key: str) -> None:
+        """Open the record of key ``key`` (as choosing it in the list does)."""
+        token = next((t for t, k in self._tokens.items() if k == key), NEW)
+        self.chooser.value = token
 
     def _chosen(self, event: Any) -> None:
         if self._choosing:
             return
         self.message = ""
-        self.open(None if event.new == NEW else self._find(event.new))
+        self.open(None if event.new == NEW else self._find(self._tokens.get(event.new, "")))
 
     def open(self, base: Any, draft: dict[str, Any] | None = None) -> None:
         """Show the form of ``base`` (``None``: a new record, from ``draft`` if given)."""
@@ -225,9 +246,7 @@ class Editor(param.Parameterized):
         if ok:
             key = record_key(self.kind, form.base)
             self.refresh_choices()
-            self._choosing = True
-            self.chooser.value = key
-            self._choosing = False
+            self._select(key)
             self.open(self._find(key))
         return ok
 

@@ -9,6 +9,7 @@ listing what changes (:func:`concert.changelog.restore_plan`,
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from typing import Any
 
@@ -18,10 +19,12 @@ import param
 from concert import i18n
 from concert._errors import ConcertError
 from concert.changelog import change_log, restore_plan
+from concert.privacy import agreement_pseudonyms
 from concert.region import RECORD_LISTS
 from dashboards._common import MESSAGE_CSS, TABLE_CSS, esc, html_options, message_html, tr
 from dashboards.forms.editor import author_box, can_edit, session_of
 from dashboards.forms.fields import FIELD_CSS
+from dashboards.forms.record import region_copy
 from dashboards.pages.base import Page
 
 __all__ = ["ChangeLogPage", "log_html"]
@@ -66,6 +69,42 @@ def log_html(frame: Any, lang: str) -> str:
     return f'<ol class="log">{"".join(items)}</ol>{more}'
 
 
+def iii_aliases(*regions: Any) -> dict[str, str]:
+    """Pseudonyms of the ententes III of ``regions`` (their ids may be tenants' file numbers).
+
+    One numbering for every region given (today's and a past one), as
+    :func:`concert.privacy.agreement_pseudonyms` names them elsewhere.
+    """
+    seen: dict[str, Any] = {}
+    for region in regions:
+        for g in region.agreements:
+            seen.setdefault(g.id, g)
+    kept = [i for i, g in seen.items() if g.type != "III"]
+    return agreement_pseudonyms(seen.values(), types=("III",), taken=kept)
+
+
+def masked_changes(rows: list[dict[str, Any]], alias: dict[str, str]) -> list[dict[str, Any]]:
+    """The audit rows with the ids of ententes III replaced by their pseudonyms."""
+    out = []
+    for c in rows:
+        data = c.get("after") or c.get("before") or {}
+        if c["kind"] == "agreement" and data.get("type") == "III":
+            name = alias.get(str(c["key"]), "III-????")
+            c = {**c, "key": name,
+                 "before": {**c["before"], "id": name} if c.get("before") else None,
+                 "after": {**c["after"], "id": name} if c.get("after") else None}
+        out.append(c)
+    return out
+
+
+def masked_region(region: Any, alias: dict[str, str]) -> Any:
+    """``region`` with its ententes III named by ``alias``."""
+    out = region_copy(region)
+    out.agreements = [dataclasses.replace(g, id=alias[g.id]) if g.id in alias else g
+                      for g in region.agreements]
+    return out
+
+
 def _date(text: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(text.strip()) if text.strip() else None
@@ -105,6 +144,7 @@ class ChangeLogPage(Page):
                 rows = state.read_store(lambda s: s.changes(region.code))
             except ConcertError as exc:
                 return message_html(exc.text(lang), "danger")
+            rows = masked_changes(rows, iii_aliases(region))
             frame = change_log(rows, lang=lang, kinds=kinds.value or None,
                                since=_date(since.value), until=_date(until.value),
                                region=region)
@@ -144,7 +184,9 @@ class ChangeLogPage(Page):
             except ConcertError as exc:
                 self.notice = message_html(exc.text(lang), "danger")
                 return
-            plan = restore_plan(region, past, lang=lang)
+            alias = iii_aliases(region, past)
+            plan = restore_plan(masked_region(region, alias), masked_region(past, alias),
+                                lang=lang)
             self.notice = ""
             if plan.empty:
                 plan_pane.object = message_html(tr("log.restore_nothing", lang), "info")

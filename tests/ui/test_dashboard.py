@@ -80,7 +80,12 @@ def test_every_page_loads_without_console_error(open_page: Any, console: Any, sl
     titles = {"overview": "Vue d’ensemble", "map": "Carte des acteurs",
               "agreements": "Ententes", "assessment": "Auto-évaluation",
               "history": "Historique", "next_steps": "Prochaines étapes",
-              "analysis": "Analyse du réseau", "changes": "Comparaisons", "data": "Données"}
+              "analysis": "Analyse du réseau", "changes": "Comparaisons", "data": "Données",
+              "organisations": "Organismes", "agreement_forms": "Saisie des ententes",
+              "committees": "Comités et sièges", "ties": "Liens déclarés",
+              "figures": "Données du programme", "key_actors": "Grille des acteurs-clés",
+              "directory": "Répertoire des partenaires", "log": "Journal des modifications",
+              "new_region": "Nouvelle région"}
     assert titles[slug] in _shadow_text(page)
 
 

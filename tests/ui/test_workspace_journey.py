@@ -160,7 +160,7 @@ def test_the_whole_journey_through_the_interface(page: Any, journey_server: Any,
     page.get_by_role("button", name="Créer la région").click()
     page.wait_for_url("**page=organisations**", timeout=TIMEOUT)
     wait_ready(page)
-    page.get_by_role("heading", name="Organisations", exact=True).first.wait_for()
+    page.get_by_role("heading", name="Organismes", exact=True).first.wait_for()
 
     # 2. Ten organisations: the program and nine more; contacts for entente III.
     fill(page, NAME_LABEL, AUTHOR)
@@ -210,7 +210,7 @@ def test_the_whole_journey_through_the_interface(page: Any, journey_server: Any,
         save(page, "enregistré.")
 
     # 5. One organisation retired.
-    go(page, "Organisations")
+    go(page, "Organismes")
     open_organisation(page, "Coopérative du Boisé")
     fill(page, "À compter du (AAAA-MM-JJ)", TODAY.isoformat())
     page.get_by_role("button", name="Retirer l’organisme").click()
