@@ -1783,15 +1783,15 @@ TEXT: dict[str, tuple[str, str]] = {
     "directory.print": ("Imprimer", "Print"),
     "report.download": ("Télécharger le rapport du comité (HTML)",
                         "Download the committee report (HTML)"),
-    "log.intro": (("Qui a changé quoi et quand, heure du Québec. Dépliez une ligne pour voir "
-                   "l’avant et l’après de chaque champ."),
-                  ("Who changed what and when, Québec time. Open a line to see the before "
-                   "and after of each field.")),
+    "log.intro": (("Qui a changé quoi et quand, heure du Québec, avec l’avant et l’après de "
+                   "chaque champ modifié."),
+                  ("Who changed what and when, Québec time, with the before and after of "
+                   "each field changed.")),
     "log.kinds": ("Types d’enregistrement", "Kinds of record"),
     "log.since": ("Depuis le", "Since"),
     "log.until": ("Jusqu’au", "Until"),
     "log.empty": ("Aucune modification.", "No change."),
-    "log.details": ("{n} champ(s) modifié(s)", "{n} field(s) changed"),
+    "log.details": ("{n} champ(s)", "{n} field(s)"),
     "log.more": ("… et {n} modifications plus anciennes (filtrez par date).",
                  "… and {n} older changes (filter by date)."),
     "log.field": ("Champ", "Field"),

