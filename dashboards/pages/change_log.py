@@ -36,7 +36,7 @@ ol.log li { border-bottom: 1px solid #c8d3de; padding: 0.45em 0; }
 table.data { font-size: 0.9em; margin: 0.3em 0 0.2em 0; }
 table.data td.before { background: #FBE9EA; } table.data td.after { background: #E6F4EA; }
 """
-MAX_SHOWN = 300
+MAX_SHOWN = 100
 
 
 def _fields_table(fields: list[tuple[str, str, str]], lang: str, *, now_then: bool = False
