@@ -191,8 +191,14 @@ class Editor(param.Parameterized):
             self.form = None
             self.holder.objects = []
             return
+        codes = show_codes(self.state)
+        if codes and base is not None and self.kind == "agreement" and base.type == "III":
+            try:  # showing a stored tenant code is logged (the access log), or not done
+                session_of(self.state).showing_tenant_codes(self.state.region_code, [base.id])
+            except ConcertError:
+                codes = False
         self.form = RecordForm(self.cls, region, lang=self.lang, base=base, draft=draft,
-                               show_codes=show_codes(self.state))
+                               show_codes=codes)
         self.holder.objects = [self.form.panel()]
         self.delete_button.visible = base is not None
         self.add_button.visible = self.kind == "actor"
