@@ -461,3 +461,25 @@ def test_the_region_picker_shows_with_several_regions(stored):
 def test_every_form_kind_is_a_region_list():
     assert set(FORM_CLASSES) <= set(RECORD_LISTS)
     assert isinstance(RecordForm, type) and NewRegionPage.slug == "new_region"
+
+
+def test_a_role_that_may_see_tenant_codes_sees_them_and_the_showing_is_logged(stored):
+    org = {"region": CODE, "organisation": "cem"}
+    with Store(stored) as store:
+        accounts.SCRYPT_N, old = 2**10, accounts.SCRYPT_N
+        try:
+            store.add_account(Account("ad", "admin", **org), "un mot de passe assez long 0")
+            store.add_account(Account("cam", "liaison", **org), "un mot de passe assez long 2",
+                              session=store.session("ad"))
+        finally:
+            accounts.SCRYPT_N = old
+    store = Store(stored)
+    state = state_of(stored)
+    state.session = store.session("cam")
+    e = Editor(state, "agreement")
+    e.choose("III-1")
+    tenant = next(r for r in e.form.items.rows if r["_role"].value == "tenant")
+    assert tenant["tenant_code"].value == "CEM-0042"
+    log = store.access_log(session=store.session("ad"))
+    assert len(log) == 1
+    store.close()
