@@ -454,6 +454,21 @@ def directory(db: str, out: str, region_code: str | None, lang: str) -> None:
     click.echo(i18n.t("cli.exported", lang, what=i18n.t("directory.sheet", lang), out=out))
 
 
+@cli.command(context_settings=CONTEXT, help="cli.help.calendar")
+@DB
+@OUT
+@option("--region", "region_code", default=None, help="cli.opt.region")
+@lang_option
+def calendar(db: str, out: str, region_code: str | None, lang: str) -> None:
+    """Write the dates that fall due as an iCalendar file (.ics)."""
+    from concert.io.ics import write_calendar
+
+    check_output(out, protect=[db])
+    region = _load(db, region_code)
+    write_calendar(region, out, lang=lang, protect=[db])
+    click.echo(i18n.t("cli.exported", lang, what=i18n.t("ics.what", lang), out=out))
+
+
 @cli.command(context_settings=CONTEXT, help="cli.help.regions")
 @DB
 @lang_option

@@ -1541,6 +1541,120 @@ TEXT: dict[str, tuple[str, str]] = {
     "field.organisation": ("organisme", "organisation"),
     "field.region": ("région", "region"),
     "field.liaison_agent": ("agent de liaison", "liaison agent"),
+    # ---------------------------------------------------------------- the follow-up loop (15)
+    "field.respondent_group": ("groupe du répondant", "respondent group"),
+    "field.anonymous": ("anonyme", "anonymous"),
+    "field.closes_on": ("réponses jusqu’au", "answers until"),
+    "field.title": ("intitulé", "title"),
+    "field.action.title": ("action à mener", "what is to be done"),
+    "field.lead": ("organisme responsable", "lead organisation"),
+    "field.partners": ("partenaires", "partners"),
+    "field.due": ("échéance", "due"),
+    "field.gap": ("écart visé", "gap answered"),
+    "field.target_figure": ("donnée visée", "target figure"),
+    "field.target_value": ("valeur cible", "target value"),
+    "field.target_on": ("cible à atteindre le", "target date"),
+    "field.adopted_on": ("adoptée le", "adopted on"),
+    "field.log": ("journal", "log"),
+    "field.by": ("par", "by"),
+    "field.agreement": ("entente", "agreement"),
+    "field.commitment": ("engagement", "commitment"),
+    "field.reviewed_on": ("revu le", "reviewed on"),
+    "field.next_review": ("prochaine revue", "next review"),
+    "kind.action": ("action du plan", "plan action"),
+    "kind.action_event": ("étape du journal d’une action", "action log entry"),
+    "kind.commitment": ("revue d’engagement", "commitment review"),
+    "rule.action.target": (("une cible mesurable demande la donnée visée et sa valeur, "
+                            "ensemble"),
+                           "a measurable target needs both the target figure and its value"),
+    "rule.commitment.unknown": ("engagement inconnu {value}", "unknown commitment {value}"),
+    "rule.commitment.no_agreement": ("entente inconnue {agreement}",
+                                     "unknown agreement {agreement}"),
+    "rule.commitment.type": ("cet engagement n’est pas celui d’une entente {type}",
+                             "this commitment is not one of an agreement {type}"),
+    "rule.answer.already": (("l’organisme {organisation} a déjà répondu à cette évaluation "
+                             "anonyme"),
+                            ("organisation {organisation} already answered this anonymous "
+                            "assessment")),
+    "fw.unknown_commitment": ("Engagement inconnu « {code} ».", "Unknown commitment '{code}'."),
+    "link.unknown": ("Lien de réponse inconnu ou remplacé.",
+                     "Unknown or replaced answer link."),
+    "link.expired": ("Ce lien de réponse a expiré le {on}.", "This answer link expired on {on}."),
+    "link.scope": (("Ce lien de réponse ne permet pas de répondre à l’évaluation "
+                    "« {assessment} »."),
+                   "This answer link does not allow answering assessment '{assessment}'."),
+    "answer.other_organisation": (("Accès refusé : vous ne pouvez répondre qu’au nom de votre "
+                                   "organisme (demandé : {organisation})."),
+                                  ("Access denied: you may answer only for your own "
+                                  "organisation (asked: {organisation}).")),
+    "answer.no_organisation": ("Indiquez l’organisme qui répond.",
+                               "Say which organisation answers."),
+    "store.busy": (("La région « {region} » change sans cesse : réessayez dans un moment."),
+                   "Region '{region}' keeps changing: try again in a moment."),
+    "responses.anonymous_organisation": (
+        ("L’évaluation « {assessment} » est anonyme : les réponses d’un organisme ne sont pas "
+         "montrées."),
+        "Assessment '{assessment}' is anonymous: one organisation's answers are not shown."),
+    "responses.unknown_group": ("Groupe inconnu « {group} » (valeurs attendues : {expected}).",
+                                "Unknown group '{group}' (expected one of: {expected})."),
+    "responses.too_few": (("Groupe « {group} » : {n} réponses; il en faut au moins {min} pour "
+                           "les montrer sans nommer personne."),
+                          ("Group '{group}': {n} answers; at least {min} are needed to show "
+                          "them without naming anyone.")),
+    "responses.all": ("Tous les organismes", "All organisations"),
+    "gap.governance.selection_size": (
+        ("{committee} : {n} organismes siègent, la source en prévoit {size} (Annexe 3, "
+         "cl. 7.1.3)."),
+        ("{committee}: {n} organisations seated, the source provides for {size} (Annex 3, "
+        "cl. 7.1.3).")),
+    "gap.commitment.not_kept": (("Entente {agreement} : engagement non respecté par {party} — "
+                                "{commitment}."),
+                                ("Agreement {agreement}: commitment not kept by {party} — "
+                                "{commitment}.")),
+    "gap.commitment.review_overdue": (
+        "Entente {agreement} : revue en retard depuis le {date} ({party} — {commitment}).",
+        "Agreement {agreement}: review overdue since {date} ({party} — {commitment})."),
+    "gap.commitment.iii_not_kept": (
+        "Ententes III : {n} engagements non respectés (suivis par l’agent de liaison).",
+        "Agreements III: {n} commitments not kept (followed by the liaison agent)."),
+    "plan.evidence.yes": (("Plan d’action adopté : {n} actions avec une cible chiffrée et "
+                           "datée (échéancier commun)."),
+                          ("Action plan adopted: {n} actions with a dated, measurable target "
+                          "(common timetable).")),
+    "plan.evidence.no": (("Aucune action adoptée avec une cible chiffrée et datée ({n})."),
+                         "No adopted action with a dated, measurable target ({n})."),
+    "commitment.unreviewed": ("Jamais revu", "Never reviewed"),
+    "review.review_overdue": (("Entente {agreement} : revue en retard depuis le {date} — {party}, "
+                              "{commitment}"),
+                              ("Agreement {agreement}: review overdue since {date} — {party}, "
+                              "{commitment}")),
+    "review.review_due": (("Entente {agreement} : revue à faire le {date} — {party}, "
+                          "{commitment}"),
+                          ("Agreement {agreement}: review due on {date} — {party}, "
+                          "{commitment}")),
+    "review.notice": (("Entente {agreement} : dernier jour pour donner l’avis de fin, le {date} "
+                       "(six mois avant la fin, Annexe 3, cl. 12.2)"),
+                      ("Agreement {agreement}: last day to give notice of ending, {date} "
+                      "(six months before the end, Annex 3, cl. 12.2)")),
+    "review.renewal": (("Entente {agreement} : prend fin le {date}, à reconduire ou non "
+                       "(Annexe 3, cl. 13)"),
+                       ("Agreement {agreement}: ends on {date}, to renew or not "
+                       "(Annex 3, cl. 13)")),
+    "review.review_iii": ("Ententes III : {n} engagements à revoir (agent de liaison)",
+                          "Agreements III: {n} commitments to review (liaison agent)"),
+    "ics.action": ("Échéance de l’action : {title}", "Action due: {title}"),
+    "ics.action.detail": ("Responsable : {lead}. Statut : {status}.",
+                          "Lead: {lead}. Status: {status}."),
+    "ics.target": ("Cible : {title} — {value} {unit}", "Target: {title} — {value} {unit}"),
+    "ics.calendar": ("Concertation — {region}", "Intersectoral concertation — {region}"),
+    "ics.what": ("Calendrier", "Calendar"),
+    "cli.help.calendar": (
+        ("Écrit un calendrier iCalendar (.ics, RFC 5545) des échéances : actions du plan, "
+         "cibles, revues des engagements, dates d’avis et fins des ententes II. Aucun "
+         "locataire n’y figure.\n\nExemple :\n\n    concert calendar cn.db concertation.ics"),
+        ("Write an iCalendar file (.ics, RFC 5545) of the dates that fall due: the plan's "
+         "actions, targets, commitment reviews, notice dates and ends of agreements II. No "
+         "tenant appears in it.\n\nExample:\n\n    concert calendar cn.db concertation.ics")),
 }
 
 

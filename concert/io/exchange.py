@@ -546,8 +546,7 @@ class _Parsed:
 
 
 def _parse(sheets: list[Sheet], progress: Progress | None) -> _Parsed:
-    parsed = _Parsed({k: {} for k in ("actor", "committee", "agreement", "membership", "tie",
-                                      "assessment", "figure")}, {}, {}, [])
+    parsed = _Parsed({k: {} for k in RECORD_LISTS}, {}, {}, [])
     total = sum(len(s.rows) for s in sheets)
     done = 0
     answers: dict[str, list[tuple[Sheet, int, dict[str, Any]]]] = {}
