@@ -653,7 +653,8 @@ def restore(backup_file: str, db: str, force: bool, lang: str) -> None:
     click.echo(i18n.t("cli.restored", lang, db=db, backup=backup_file))
 
 
-HISTORY_KINDS = ("actor", "agreement", "committee", "membership", "tie", "assessment", "figure")
+HISTORY_KINDS = ("actor", "agreement", "committee", "membership", "tie", "assessment", "figure",
+                 "action", "commitment")
 
 
 @cli.command(context_settings=CONTEXT, help="cli.help.history")

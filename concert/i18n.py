@@ -1548,6 +1548,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "field.title": ("intitulé", "title"),
     "field.action.title": ("action à mener", "what is to be done"),
     "field.lead": ("organisme responsable", "lead organisation"),
+    "field.action": ("action du plan", "plan action"),
     "field.partners": ("partenaires", "partners"),
     "field.due": ("échéance", "due"),
     "field.gap": ("écart visé", "gap answered"),
@@ -1597,7 +1598,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "Assessment '{assessment}' is anonymous: one organisation's answers are not shown."),
     "responses.unknown_group": ("Groupe inconnu « {group} » (valeurs attendues : {expected}).",
                                 "Unknown group '{group}' (expected one of: {expected})."),
-    "responses.too_few": (("Groupe « {group} » : {n} réponses; il en faut au moins {min} pour "
+    "responses.too_few": (("Groupe « {group} » : {n} réponses, il en faut au moins {min} pour "
                            "les montrer sans nommer personne."),
                           ("Group '{group}': {n} answers; at least {min} are needed to show "
                           "them without naming anyone.")),

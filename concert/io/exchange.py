@@ -65,6 +65,7 @@ from concert._errors import (
     render,
 )
 from concert._validate import short
+from concert.actions import ActionEvent
 from concert.actors import Contact
 from concert.agreements import Agreement, Party
 from concert.indicators import Answer, Assessment
@@ -542,6 +543,7 @@ class _Parsed:
     origins: dict[str, tuple[Sheet, int]]  # "kind:where" -> (sheet, row)
     contacts: dict[str, list[Contact]]
     problems: list[ImportProblem]
+    logs: dict[str, list[ActionEvent]] = dataclasses.field(default_factory=dict)
     region: dict[str, Any] | None = None
 
 
@@ -602,7 +604,8 @@ def _parties(v: dict[str, Any]) -> tuple[Party, ...]:
 
 
 KIND_OF = {"actors": "actor", "committees": "committee", "memberships": "membership",
-           "ties": "tie", "figures": "figure", "agreements": "agreement"}
+           "ties": "tie", "figures": "figure", "agreements": "agreement", "actions": "action",
+           "commitments": "commitment"}
 
 
 def _build(parsed: _Parsed, sheet: Sheet, rownum: int, values: dict[str, Any]) -> None:
@@ -619,6 +622,14 @@ def _build(parsed: _Parsed, sheet: Sheet, rownum: int, values: dict[str, Any]) -
             return
         parsed.contacts.setdefault(values["actor"], []).append(contact)
         parsed.origins.setdefault(f"contact:{values['actor']}", (sheet, rownum))
+        return
+    if sheet.table.name == "action_log":
+        try:
+            event = schema.build(ActionEvent, values)
+        except ValidationError as exc:
+            _report(parsed, sheet, rownum, exc.problems)
+            return
+        parsed.logs.setdefault(values["action"], []).append(event)
         return
     kind = KIND_OF[sheet.table.name]
     try:
@@ -719,6 +730,15 @@ def _merge(region: Region, parsed: _Parsed) -> tuple[Region, ImportReport]:
         if base is not None:
             new_actors[aid] = dataclasses.replace(base, contacts=tuple(contacts))
     parsed.records["actor"] = new_actors
+    # An action's log, likewise, is that of the action_log table when it names the action.
+    stored_actions = {a.id: a for a in region.actions}
+    for key, action in list(parsed.records["action"].items()):
+        log = parsed.logs.get(action.id)
+        if log is None and action.id in stored_actions:
+            log = list(stored_actions[action.id].log)
+        if log:
+            parsed.records["action"][key] = dataclasses.replace(
+                action, log=tuple(sorted(log, key=lambda e: e.on)))
     for kind, attr in RECORD_LISTS.items():
         items = list(getattr(region, attr))
         pos = {record_label(kind, r): i for i, r in enumerate(items)}
@@ -870,6 +890,13 @@ def export_tables(region: Region, *, lang: str | None = None,
                            ("memberships", region.memberships), ("ties", region.ties),
                            ("figures", region.figures)):
         rows[table] = [dataclasses.asdict(rec) for rec in records]
+    for action in region.actions:
+        rows["actions"].append(dataclasses.asdict(action) | {"log": None})
+        for e in action.log:
+            rows["action_log"].append({"action": action.id, **dataclasses.asdict(e)})
+    iii = {g.id for g in region.agreements if g.type == "III"}
+    rows["commitments"] = [dataclasses.asdict(c) for c in region.commitments
+                           if tenant_codes or c.agreement not in iii]
     hidden = 0
     for g in region.agreements:
         if g.type == "III" and not tenant_codes:

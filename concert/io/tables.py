@@ -121,6 +121,12 @@ TABLES: tuple[Table, ...] = (
     Table("ties", "liens", _columns("tie")),
     Table("assessments", "évaluations", _after(_ASSESSMENT, "label", _columns("answer"))),
     Table("figures", "données", _columns("figure")),
+    # The plan (issue 15): one row per action, its log in a table of its own, as contacts.
+    Table("actions", "actions", _columns("action")),
+    Table("action_log", "journal", (_column("action_event", "action", "action",
+                                                    required=True),
+                                            *_columns("action_event"))),
+    Table("commitments", "engagements", _columns("commitment")),
 )
 """The tables, their columns derived from the record schema; French and English headers
 come from the translation table's ``field.*`` entries."""
