@@ -363,7 +363,6 @@ def _commitments(ref: dt.date) -> list[CommitmentReview]:
                          reviewed_on=r, next_review=_shift(ref, 30), illustrative=True),
         CommitmentReview("I-omhq", "I.housing_provider.1", "kept", reviewed_on=r,
                          illustrative=True),
-        CommitmentReview("III-001", "III.tenant.1", "kept", reviewed_on=r, illustrative=True),
     ]
 
 

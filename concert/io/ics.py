@@ -14,10 +14,11 @@ octets are folded (CRLF and a space, never inside a UTF-8 character); text value
 
 Examples
 --------
->>> fold("SUMMARY:" + "é" * 40).split("\\r\\n")[0].encode("utf-8").__len__() <= 75
-True
->>> escape("a;b,c\\\\d\\ne")
-'a\\\\;b\\\\,c\\\\\\\\d\\\\ne'
+>>> lines = fold("SUMMARY:" + "é" * 40).split("\r\n")
+>>> [len(line.encode("utf-8")) for line in lines]
+[74, 15]
+>>> escape("a;b,c")
+'a\\;b\\,c'
 """
 
 from __future__ import annotations
