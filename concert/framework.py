@@ -1041,7 +1041,7 @@ def agreement_commitments(type_code: str) -> tuple[tuple[str, Commitment], ...]:
     """
     t = agreement_type(type_code)
     out: list[tuple[str, Commitment]] = []
-    for party in t.parties + tuple(p for p in ("liaison_agent",) if p not in t.parties):
+    for party in t.parties:
         for n, c in enumerate(t.commitments_of(party), 1):
             out.append((f"{t.code}.{party}.{n}", c))
     return tuple(out)

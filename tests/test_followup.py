@@ -541,3 +541,15 @@ def test_parties_of_an_agreement_i_answer_for_their_commitments():
                        status="draft")
     r.add_agreement(unused)
     assert "I-2" not in set(commitment_table(r, on=TODAY)["agreement"])
+
+
+def test_exports_leave_ententes_iii_reviews_out_unless_tenant_codes_are_asked():
+    from concert.io.exchange import export_tables
+
+    r = commitment_region()
+    shown = export_tables(r, lang="en")["commitments"]
+    assert set(shown.iloc[:, 0]) == {"II-1", "I-1"}
+    full = export_tables(r, lang="en", tenant_codes=True)["commitments"]
+    assert "III-1" in set(full.iloc[:, 0])
+    plan = export_tables(plan_region(), lang="fr")
+    assert len(plan["actions"]) == 3 and len(plan["journal"]) == 2
