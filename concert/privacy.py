@@ -219,6 +219,12 @@ def history_without_agreement_iii_ids(history: pd.DataFrame,
                 unknown[code] += 1
                 names[(code, key)] = f"?-{unknown[code]:04d}"
             key = names[(code, key)]
+        elif kind == "commitment":  # agreement/commitment: the entente's id, as above
+            agreement, _, commitment = key.partition("/")
+            if (code, agreement) not in names:
+                unknown[code] += 1
+                names[(code, agreement)] = f"?-{unknown[code]:04d}"
+            key = f"{names[(code, agreement)]}/{commitment}"
         keys.append(key)
     out["key"] = keys
     return out

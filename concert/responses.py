@@ -182,12 +182,12 @@ def matrix(region: Region, assessment: Assessment | str | None = None, *, group:
     ``group`` (default: all) or one ``organisation``; ``rule`` as in
     :func:`concert.indicators.maturity`.
 
-    In an anonymous assessment, one organisation, or a group with fewer than three
-    respondents, is refused (:class:`concert.ArgumentError`).
+    In an anonymous assessment, one organisation, or a group (all included) with fewer
+    than three respondents, is refused (:class:`concert.ArgumentError`).
     """
     a = _assessment(region, assessment)
     sub = _subset(region, a, group, organisation)
-    if a.anonymous and group != ALL and 0 < len(sub.respondents) < _min_answers():
+    if a.anonymous and 0 < len(sub.respondents) < _min_answers():
         raise ArgumentError("responses.too_few", group=group, n=len(sub.respondents),
                             min=_min_answers())
     return maturity(sub, rule=rule)

@@ -553,3 +553,17 @@ def test_exports_leave_ententes_iii_reviews_out_unless_tenant_codes_are_asked():
     assert "III-1" in set(full.iloc[:, 0])
     plan = export_tables(plan_region(), lang="fr")
     assert len(plan["actions"]) == 3 and len(plan["journal"]) == 2
+
+
+def test_the_history_hides_an_entente_iii_id_in_a_commitment_review_key(tmp_path):
+    from concert.privacy import history_without_agreement_iii_ids
+
+    r = commitment_region()
+    with Store(tmp_path / "h.db") as store:
+        store.save_region(r)
+        history = store.history("demo")
+    shown = history_without_agreement_iii_ids(history, {"demo": r})
+    keys = set(shown[shown.kind == "commitment"]["key"])
+    assert "II-1/II.referring_org.1" in keys
+    assert not any(k.startswith("III-1/") for k in keys)
+    assert any(k.endswith("/III.tenant.1") for k in keys)
