@@ -25,6 +25,11 @@ writes only what its author added, changed or removed since loading
 (the same record changed both ways) are refused with :class:`ConflictError`,
 which says who saved and when, instead of overwriting their change.
 
+Each member organisation answers an open assessment with :meth:`Store.submit_answers`
+(from its account or a personal link, :meth:`Store.create_answer_link`, whose token is kept
+hashed); its answers replace its own only, and an anonymous assessment keeps them under a
+pseudonym (issue 15).
+
 A form saves one record (:meth:`Store.save_record`, with the record as the person
 loaded it): if someone changed that record since, :class:`RecordConflict` names who and
 when, and nothing is written; records changed by others are kept.
@@ -707,8 +712,10 @@ class Store:
         concert.AccessDenied
             An unknown, expired or out-of-scope link; a session speaking for another
             organisation, or whose role does not allow ``write``.
+        concert.NotFoundError
+            An unknown region, assessment or organisation.
         concert.ValidationError
-            Invalid answers, an unknown organisation, a second anonymous answer.
+            Invalid answers, a second anonymous answer.
         """
         today = today or settings.current_date()
         answers = list(answers)

@@ -332,6 +332,8 @@ def _run_every_command(lang: str, folder: Path
         (["init", str(folder / "m.db"), "--name", "Mauricie", "--territories", "A;B"], 0),
         (["directory", db, str(folder / "rep.xlsx")], 0),
         (["directory", db, str(folder / "rep.pdf")], 1),
+        # the dates that fall due (issue 15)
+        (["calendar", db, str(folder / "dates.ics")], 0), (["calendar", db, db], 1),
         (["maturity", db], 0), (["maturity", db, "--json"], 0),
         *[(["export", db, str(folder / f"out.{f}"), "--format", f], 0)
           for f in ("csv", "xlsx", "json", "graphml", "gexf")],
