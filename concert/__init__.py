@@ -39,6 +39,7 @@ from concert.agreements import (
     effective_status,
     expiring,
 )
+from concert.calls import Call
 from concert.commitments import CommitmentReview
 from concert.committees import Committee, Membership
 from concert.figures import Figure
@@ -71,7 +72,7 @@ except PackageNotFoundError:  # running from a source tree
     __version__ = "0.0.0"
 
 __all__ = [
-    "AccessDenied", "Account", "Actor", "Agreement", "Answer", "Assessment", "Committee",
+    "AccessDenied", "Account", "Actor", "Agreement", "Answer", "Assessment", "Call", "Committee",
     "ConcertError", "Contact", "Figure", "Membership", "NotFoundError", "Party", "Placement",
     "Problem", "Region", "Session", "Store", "StoreError", "StoreVersionError", "Tie",
     "ValidationError", "actors_frame", "agreements_frame", "commitments_frame",

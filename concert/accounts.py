@@ -15,7 +15,7 @@ code           label (fr / en)         may
                                        the region's records, ententes III excepted
 ``liaison``    Agent(e) de liaison /   read and change the region's records, ententes III
                Liaison agent           included, and see tenant codes (each showing is
-                                       logged)
+                                       logged); read and write the call log
 ``committee``  Comité / Committee      read and change the region's records and answers,
                                        ententes III excepted; tenant codes never shown
 ``reader``     Lecture / Reader        read only (presentation)
@@ -79,6 +79,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "retention": frozenset({"admin"}),
     "access_log": frozenset({"admin"}),
     "delete_region": frozenset({"admin"}),
+    "calls": frozenset({"liaison"}),
 }
 """Which roles may do each action (the one home of this rule).
 
@@ -87,7 +88,9 @@ assessments; ``agreement_iii``: add, change or remove an entente III (it holds a
 code: only those who may see the codes write them); ``tenant_codes``: see tenant codes;
 ``accounts``: add, remove accounts and reset their passwords; ``backup``: make or restore
 a backup (a backup holds everything); ``retention``: set the retention period and purge;
-``access_log``: read the log of tenant-code showings; ``delete_region``: delete a region."""
+``access_log``: read the log of tenant-code showings; ``delete_region``: delete a region;
+``calls``: read and write the rows of the liaison agent's call log (they hold tenant codes
+and notes); every role may read their counts (``read``, :meth:`concert.Store.call_counts`)."""
 
 ACTIONS = tuple(PERMISSIONS)
 

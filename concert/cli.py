@@ -31,6 +31,7 @@ from typing import Any
 import click
 
 from concert import accounts, i18n, privacy, settings
+from concert import framework as fw
 from concert._errors import ConcertError, Joined, Message, ValidationError
 from concert.framework import UnknownCode
 from concert.graph import region_to_graph, write_gexf, write_graphml, write_node_link
@@ -403,7 +404,7 @@ def cli(lang: str | None) -> None:
 @lang_option
 def example(db: str, replace: bool, lang: str) -> None:
     """Write the example region into ``db``."""
-    from concert.example import capitale_nationale
+    from concert.example import capitale_nationale, example_calls
 
     region = capitale_nationale()
     with Store(db) as store:
@@ -413,6 +414,7 @@ def example(db: str, replace: bool, lang: str) -> None:
                               regions=", ".join(f"{c} ({n})" for c, n in held)))
             return
         store.save_region(region)
+        store.add_calls(region.code, example_calls(), replace=True)
     click.echo(i18n.t("cli.example_written", lang, name=region.name, db=db,
                       actors=len(region.actors), agreements=len(region.agreements),
                       assessments=len(region.assessments)))
@@ -854,20 +856,73 @@ def purge(db: str, dry_run: bool, yes: bool, include_tenant_codes: bool, lang: s
         if plan.kept:
             click.echo(i18n.t("cli.purge.kept", lang, agreements=", ".join(
                 shown[(r, g)] for r, g, _ in plan.kept)))
-        if not plan.items:
+        if plan.calls:
+            click.echo(i18n.t("cli.purge.calls", lang, n=len(plan.calls),
+                              cutoff=plan.cutoff.isoformat()))
+        if not plan.items and not plan.calls:
             return
         if dry_run:
             click.echo(i18n.t("cli.purge.dry_run", lang))
             return
-        if not yes and not click.confirm(i18n.t("cli.purge.confirm", lang,
-                                                n=len(plan.items)), err=True):
+        ask = i18n.t("cli.purge.confirm", lang, n=len(plan.items)) if plan.items else \
+            i18n.t("cli.purge.confirm_calls", lang, n=len(plan.calls))
+        if not yes and not click.confirm(ask, err=True):
             click.echo(i18n.t("cli.purge.cancelled", lang))
             return
         done = store.purge(plan)
     click.echo(i18n.t("cli.purge.done", lang, agreements=done.agreements,
                       audit=done.audit_rows, log=done.log_rows))
+    if done.calls:
+        click.echo(i18n.t("cli.purge.done_calls", lang, n=done.calls))
     if not done.compacted:
         click.echo(i18n.t("cli.purge.not_compacted", lang), err=True)
+
+
+@cli.command("calls", context_settings=CONTEXT, help="cli.help.calls")
+@DB
+@option("--region", "region_code", default=None, help="cli.opt.region")
+@option("--from", "start", default=None, type=click.DateTime(["%Y-%m-%d"]),
+        help="cli.opt.calls_from")
+@option("--to", "end", default=None, type=click.DateTime(["%Y-%m-%d"]), help="cli.opt.calls_to")
+@option("--json", "as_json", is_flag=True, help="cli.opt.json")
+@lang_option
+def calls_cmd(db: str, region_code: str | None, start: dt.datetime | None,
+              end: dt.datetime | None, as_json: bool, lang: str) -> None:
+    """Tableaux 11 to 13 rebuilt from the call log: counts only, no code, no note."""
+    first = start.date() if start else None
+    last = end.date() if end else None
+    with Store(_readable(db)) as store:
+        code = store.choose_region(region_code)
+        tables = {g.code: store.call_counts(code, "reasons", group=g.code, start=first,
+                                            end=last, lang=lang) for g in fw.CALLER_GROUPS}
+        totals = store.call_counts(code, "totals", start=first, end=last, lang=lang)
+    if as_json:
+        out = {"region": code, "from": first.isoformat() if first else None,
+               "to": last.isoformat() if last else None,
+               "tables": {g: t.to_dict("records") for g, t in tables.items()},
+               "totals": totals.to_dict("records")}
+        click.echo(json.dumps(out, ensure_ascii=False, indent=2, default=str))
+        return
+    which = {(True, True): "both", (True, False): "from", (False, True): "to",
+             (False, False): "all"}[(first is not None, last is not None)]
+    period = i18n.t(f"cli.calls.period.{which}", lang, start=first, end=last)
+    click.echo(i18n.t("cli.calls.title", lang, region=code, period=period,
+                      n=int(totals["calls"].sum())))
+    for g in fw.CALLER_GROUPS:
+        part = totals[totals["caller_group"] == g.code]
+        click.echo("")
+        click.echo(click.style(i18n.t("cli.calls.table", lang, table=g.table,
+                                      group=i18n.label("caller_group", g.code, lang),
+                                      calls=int(part["calls"].sum()), guide=g.calls),
+                               bold=True))
+        heads = [i18n.t(f"cli.calls.{k}", lang) for k in ("callers", "calls", "guide")]
+        wide = [max(len(h), 5) for h in heads]
+        click.echo("  " + " ".join(f"{h:>{w}}" for h, w in zip(heads, wide, strict=True))
+                   + "  " + i18n.t("cli.calls.reason", lang))
+        for row in tables[g.code].itertuples(index=False):
+            values = (str(row.callers), str(row.calls), str(row.guide))
+            click.echo("  " + " ".join(f"{v:>{w}}" for v, w in zip(values, wide, strict=True))
+                       + "  " + str(row.label))
 
 
 @cli.command("access-log", context_settings=CONTEXT, help="cli.help.access_log")

@@ -21,10 +21,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+from concert import framework as fw
 from concert import settings
 from concert.actions import Action, set_status
 from concert.actors import Actor, Contact
 from concert.agreements import Agreement, Party
+from concert.calls import Call
 from concert.commitments import CommitmentReview
 from concert.committees import Committee, Membership
 from concert.figures import Figure
@@ -32,7 +34,7 @@ from concert.indicators import Answer, Assessment
 from concert.region import Region
 from concert.ties import Tie
 
-__all__ = ["capitale_nationale"]
+__all__ = ["capitale_nationale", "example_calls"]
 
 QC = "Ville de Québec"
 PN = "Grand Portneuf"
@@ -437,3 +439,91 @@ def capitale_nationale(reference: dt.date | None = None) -> Region:
     region.commitments = _commitments(ref)
     region.validate()
     return region
+
+
+# ------------------------------------------------------------------ a year of calls (issue 16)
+# Illustrative: the guide gives only a year's totals (Tableaux 11-13, L4778-4937). These
+# calls are invented so that, counted as the guide counts them, they give its tables back:
+# 140 tenants' calls, 114 workers' calls in 110 files, 33 owners' calls (21 private owners,
+# 7 property managers, 4 OBNL, 1 OMHQ), and every reason's number of callers.
+_PRIVATE = ["proprio-1", "proprio-2", "proprio-3"]
+_SOCIAL = ["parcours", "le-213", "coop-a", "coop-b"]
+_OUTCOMES = ["in_progress", "resolved", "tenant_autonomous", "worker_involved",
+             "information_only"]
+_ACTIONS = {"tenant": ["listen_inform", "help_phrase_request", "tenant_contacts_worker",
+                       "repayment_agreement"],
+            "worker": ["advise_worker", "worker_documentation", "tripartite_meeting",
+                       "risk_grid"],
+            "owner": ["owner_phrasing", "owner_informed", "risk_grid", "advise_worker"]}
+
+
+def _spread(group: str, callers: int) -> list[list[str]]:
+    """Each caller's reasons, so that reason r goes to exactly its count of callers.
+
+    The reasons' occurrences are dealt in turn: a reason with n <= callers occurrences
+    lands on n different callers.
+    """
+    sets: list[list[str]] = [[] for _ in range(callers)]
+    i = 0
+    for r in fw.caller_group(group).reasons:
+        for _ in range(r.count):
+            sets[i % callers].append(r.reason)
+            i += 1
+    return sets
+
+
+def example_calls(reference: dt.date | None = None) -> list[Call]:
+    """A year of illustrative calls to the liaison agents, ending on ``reference``.
+
+    Counted as the guide counts (:func:`concert.calls.reason_table`), they give back
+    Tableaux 11, 12 and 13 and the guide's totals by caller kind. Tenant codes are
+    invented (``LOC-0001``...), no call has a note, all are ``illustrative``.
+    """
+    ref = reference or settings.current_date()
+    first = ref - dt.timedelta(days=364)
+    referring = [r[0] for r in REFERRING]
+    plan: list[dict] = []
+    # Tenants: 140 calls, 140 tenants; 126 in private housing, 8 OBNL or co-op, 6 OMH
+    # (L4797-4798).
+    for k, reasons in enumerate(_spread("tenant", 140)):
+        provider = (_PRIVATE[k % 3] if k < 126 else _SOCIAL[k % 4] if k < 134 else "omhq")
+        plan.append({"caller_group": "tenant", "caller_kind": "tenant", "reasons": reasons,
+                     "tenant_code": f"LOC-{k + 1:04d}", "referring_org": referring[k % 27],
+                     "housing_provider": provider, "tree": "A"})
+    # Workers: 110 files, 114 calls (the first four files called twice); 97 calls from a
+    # referring partner, 17 from another collaborator (L4849-4856).
+    files = _spread("worker", 110)
+    worker_calls = [(f, reasons) for f, reasons in enumerate(files)]
+    worker_calls += [(f, files[f][:1]) for f in range(4)]
+    for f, reasons in worker_calls:
+        other = f >= 93  # files 93-109: 17 calls; files 0-3 called twice: 97 in all
+        plan.append({"caller_group": "worker",
+                     "caller_kind": "other_collaborator" if other else "referring_partner",
+                     "reasons": reasons, "tenant_code": f"LOC-{f + 201:04d}",
+                     "referring_org": ("porte-cles" if other else referring[f % 27]),
+                     "housing_provider": _PRIVATE[f % 3], "tree": "B"})
+    # Owners: 33 calls from 29 owners: the OMHQ once, three OBNL or co-ops (4 calls), the
+    # three recorded private owners (6 calls), 15 private owners and 7 property managers
+    # not recorded as actors (a call each, counted as a caller each).
+    owners = ([("omh", "omhq", 1)]
+              + [("obnl", a, n) for a, n in zip(_SOCIAL[:3], (2, 1, 1), strict=True)]
+              + [("private_owner", a, n) for a, n in zip(_PRIVATE, (3, 2, 1), strict=True)]
+              + [("private_owner", "", 1)] * 15 + [("property_manager", "", 1)] * 7)
+    sets = _spread("owner", len(owners))
+    for j, (kind, provider, n) in enumerate(owners):
+        for m in range(n):
+            plan.append({"caller_group": "owner", "caller_kind": kind,
+                         "reasons": sets[j] if m == 0 else sets[j][:1], "tenant_code": "",
+                         "referring_org": "", "housing_provider": provider, "tree": "C"})
+    out = []
+    for i, p in enumerate(plan):
+        on = first + dt.timedelta(days=(i * 7919) % 365)
+        group = p["caller_group"]
+        later = i % 10 != 0
+        out.append(Call(f"appel-{i + 1:03d}", on, group, p["caller_kind"], tuple(p["reasons"]),
+                        tenant_code=p["tenant_code"], referring_org=p["referring_org"],
+                        housing_provider=p["housing_provider"], tree=p["tree"],
+                        action=_ACTIONS[group][i % 4], outcome=_OUTCOMES[i % 5],
+                        reevaluate_on=on + dt.timedelta(days=30) if later else None,
+                        illustrative=True))
+    return out

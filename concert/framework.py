@@ -25,7 +25,16 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 __all__ = [
+    "ACTION_PRINCIPLES",
     "ACTOR_TYPES",
+    "CALLER_GROUPS",
+    "CALLER_KINDS",
+    "CALL_ACTIONS",
+    "CALL_OUTCOMES",
+    "CALL_REASONS",
+    "CLINICAL_JUDGEMENT",
+    "DECISION_TREES",
+    "TREE_ANSWERS",
     "AGREEMENT_STATUSES",
     "AGREEMENT_TYPES",
     "COMMITTEE_KINDS",
@@ -41,6 +50,12 @@ __all__ = [
     "TIE_FREQUENCIES",
     "TIE_KINDS",
     "AgreementType",
+    "CallerGroup",
+    "CallerKind",
+    "DecisionTree",
+    "GroupReason",
+    "TreeLink",
+    "TreeStep",
     "Commitment",
     "Criterion",
     "Indicator",
@@ -966,6 +981,13 @@ PARAMETERS: dict[str, tuple[int, str]] = {
     "anonymity_min_answers": (3, "concert (inferred)"),
     "commitment_review_months": (12, "concert (inferred): the annual review of the ententes"),
     "answer_link_days": (30, "concert (inferred)"),
+    # The liaison agent's desk (issue 16). Inferred: the guide asks for a re-evaluation date
+    # on every call (Image 4, comm. 10, L5107-5111) without a delay; the gap rule is concert's.
+    "call_reevaluation_days": (30, "concert (inferred) from Image 4, comm. 10 (L5107-5111)"),
+    "call_gap_factor": (2, ("concert (inferred): a reason's calls for a partner in a quarter "
+                            "at least this many times its mean over the previous quarters")),
+    "call_gap_minimum": (5, "concert (inferred): and at least this many calls"),
+    "call_gap_quarters": (4, "concert (inferred): the quarters the mean is taken over"),
 }
 
 # --------------------------------------------------------------------------------------
@@ -1057,6 +1079,782 @@ def commitment(code: str) -> Commitment:
     raise UnknownCode("fw.unknown_commitment", code=str(code))
 
 # --------------------------------------------------------------------------------------
+# The liaison agent's desk: calls by caller and reason (section IX.1.c, Tableaux 11-13,
+# L4778-4937) and the three decision trees (section IX.1.d, Images 4-6, L4938-5461).
+# --------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class CallerKind(Term):
+    """A kind of caller within a caller group, with the guide's count of calls."""
+
+    group: str = ""
+    guide_calls: int | None = None
+
+
+@dataclass(frozen=True)
+class GroupReason:
+    """A reason of one caller group's table, with the guide's count of callers.
+
+    ``count`` is the number of callers (tenants, workers, owners) who called for that
+    reason over the guide's year, as the table gives it; one caller counts under every
+    reason they called for, so a table's counts add up to more than its calls.
+    """
+
+    reason: str
+    count: int
+    source: str
+
+
+@dataclass(frozen=True)
+class CallerGroup(Term):
+    """A caller group: tenants (Tableau 11), workers (Tableau 12), owners (Tableau 13)."""
+
+    table: str = ""
+    calls: int = 0
+    files: int | None = None
+    reasons: tuple[GroupReason, ...] = ()
+    calls_source: str = ""
+
+    def reason_codes(self) -> tuple[str, ...]:
+        """The codes of this group's reasons, in the guide's order."""
+        return tuple(r.reason for r in self.reasons)
+
+
+CALLER_GROUPS_SOURCE = "Section IX.1.c (L4778-4937)"
+
+CALL_REASONS: tuple[Term, ...] = (
+    Term("omhq_admin", "Démarches administratives auprès de l’OMHQ",
+         "Administrative steps with the OMHQ", "Tableaux 11-13 (L4821, L4869, L4922)"),
+    Term("move", "Rapport de fin de bail/de souhait de déménagement/de déménagement",
+         "Report of lease end / wish to move / move", "Tableaux 11-12 (L4823, L4871)"),
+    Term("program_info", "Demande d’informations sur le programme",
+         "Request for information on the program", "Tableaux 11-13 (L4825, L4872, L4931)"),
+    Term("owner_conflict",
+         "Rapport de conflits avec le propriétaire/autres demandes en lien avec le propriétaire",
+         "Report of conflict with the owner / other owner-related requests",
+         "Tableaux 11-12 (L4827, L4876)"),
+    Term("repairs", "Demande de réparation au logement avec ou sans entente de remboursement",
+         "Request for repairs, with or without a repayment agreement",
+         "Tableaux 11-12 (L4828, L4885)"),
+    Term("rent", "Entente/paiement de loyer", "Rent agreement / payment",
+         "Tableaux 11-12 (L4830, L4880)"),
+    Term("neighbour_conflict", "Rapport de conflits avec un ou des voisins",
+         "Report of conflict with neighbour(s)", "Tableaux 11-12 (L4832, L4883)"),
+    Term("follow_up_end", "Fin de suivi avec partenaire référent/ transfert de dossier",
+         "End of follow-up with the referring partner / file transfer",
+         "Tableaux 11-12 (L4834, L4874)"),
+    Term("listening", "Écoute téléphonique", "Telephone listening (support call)",
+         "Tableau 11 (L4836)"),
+    Term("symptoms", "Rapport de symptômes de la maladie", "Report of illness symptoms",
+         "Tableaux 11-12 (L4838, L4878)"),
+    Term("file_update", "Mise à jour des données au dossier", "File data update",
+         "Tableau 11 (L4839)"),
+    Term("detention", "Rapport de détention/thérapie/hospitalisation",
+         "Report of detention / therapy / hospitalisation", "Tableaux 11-12 (L4841, L4882)"),
+    Term("regie_admin", "Démarches administratives auprès de la Régie du logement",
+         "Administrative steps with the Régie du logement",
+         "Tableaux 11-13 (L4843, L4887, L4935)"),
+    Term("services_end", "Rapport de fin de services avec Clés en main",
+         "Report of end of services with Clés en main", "Tableaux 11-12 (L4845, L4889)"),
+    Term("behaviour", "Rapport de comportements inadéquats/symptômes de la maladie",
+         "Report of inappropriate behaviour / illness symptoms", "Tableau 13 (L4919)"),
+    Term("positive_support", "Soutien positif au locataire", "Positive support for the tenant",
+         "Tableau 13 (L4921)"),
+    Term("future_tenant_info", "Demande d’informations sur le futur locataire",
+         "Request for information about the future tenant", "Tableau 13 (L4924)"),
+    Term("lease_end", "Rapport de fin de bail avec le locataire",
+         "Report of lease end with the tenant", "Tableau 13 (L4926)"),
+    Term("rent_agreement", "Rapport d’une entente de paiement de loyer",
+         "Report of a rent-payment agreement", "Tableau 13 (L4928)"),
+    Term("repair_agreement", "Rapport d’une entente de paiement pour des réparations",
+         "Report of a payment agreement for repairs", "Tableau 13 (L4930)"),
+    Term("neighbour_complaints", "Rapport d’une ou des plaintes du voisinage",
+         "Report of neighbourhood complaint(s)", "Tableau 13 (L4933)"),
+    Term("partnership_end", "Rapport de fin de partenariat avec Clés en main",
+         "Report of end of partnership with Clés en main", "Tableau 13 (L4937)"),
+)
+"""Every reason of Tableaux 11, 12 and 13, verbatim (a reason several tables share has one
+code); :data:`CALLER_GROUPS` says which reasons each group's table lists."""
+
+
+def _r(reason: str, count: int, line: str) -> GroupReason:
+    return GroupReason(reason, count, line)
+
+
+CALLER_GROUPS: tuple[CallerGroup, ...] = (
+    CallerGroup(
+        "tenant", "Locataire", "Tenant", "Tableau 11 (L4792-4845)",
+        table="Tableau 11", calls=140, calls_source="L4792-4795 (140 appels, 62 hommes et "
+        "79 femmes)",
+        reasons=(_r("omhq_admin", 101, "L4821"), _r("move", 49, "L4823"),
+                 _r("program_info", 44, "L4825"), _r("owner_conflict", 25, "L4827"),
+                 _r("repairs", 14, "L4828"), _r("rent", 14, "L4830"),
+                 _r("neighbour_conflict", 14, "L4832"), _r("follow_up_end", 12, "L4834"),
+                 _r("listening", 11, "L4836"), _r("symptoms", 10, "L4838"),
+                 _r("file_update", 6, "L4839"), _r("detention", 3, "L4841"),
+                 _r("regie_admin", 3, "L4843"), _r("services_end", 1, "L4845"))),
+    CallerGroup(
+        "worker", "Intervenant(e)", "Worker", "Tableau 12 (L4849-4889)",
+        table="Tableau 12", calls=114, files=110,
+        calls_source="L4849-4856 (114 appels dans 110 dossiers différents)",
+        reasons=(_r("omhq_admin", 59, "L4869"), _r("move", 58, "L4871"),
+                 _r("program_info", 37, "L4872"), _r("follow_up_end", 28, "L4874"),
+                 _r("owner_conflict", 17, "L4876"), _r("symptoms", 16, "L4878"),
+                 _r("rent", 13, "L4880"), _r("detention", 12, "L4882"),
+                 _r("neighbour_conflict", 10, "L4883"), _r("repairs", 8, "L4885"),
+                 _r("regie_admin", 7, "L4887"), _r("services_end", 2, "L4889"))),
+    CallerGroup(
+        "owner", "Propriétaire ou gestionnaire de logement", "Owner or housing manager",
+        "Tableau 13 (L4893-4937)", table="Tableau 13", calls=33,
+        calls_source="L4893-4902 (33 appels)",
+        reasons=(_r("behaviour", 15, "L4919"), _r("positive_support", 9, "L4921"),
+                 _r("omhq_admin", 8, "L4922"), _r("future_tenant_info", 8, "L4924"),
+                 _r("lease_end", 8, "L4926"), _r("rent_agreement", 6, "L4928"),
+                 _r("repair_agreement", 5, "L4930"), _r("program_info", 5, "L4931"),
+                 _r("neighbour_complaints", 5, "L4933"), _r("regie_admin", 4, "L4935"),
+                 _r("partnership_end", 2, "L4937"))),
+)
+"""The three caller groups with their tables' reasons and counts, in the guide's order.
+
+The guide's period is "au cours de la dernière année" (L4792), not dated. Tableau 11
+counts tenants, Tableau 12 workers, Tableau 13 owners or managers: the number of callers
+who called for a reason, not the number of calls."""
+
+CALLER_KINDS: tuple[CallerKind, ...] = (
+    CallerKind("tenant", "Locataire", "Tenant", "L4792-4795", group="tenant", guide_calls=140),
+    CallerKind("referring_partner", "Intervenant(e) d’un partenaire référent",
+               "Worker of a referring partner", "L4853-4854 (97 appels)", group="worker",
+               guide_calls=97),
+    CallerKind("other_collaborator", "Intervenant(e) d’un autre collaborateur",
+               "Worker of another collaborator", "L4854-4856 (17 appels)", group="worker",
+               guide_calls=17),
+    CallerKind("private_owner", "Propriétaire de logement privé", "Private owner",
+               "L4897-4899 (21 appels)", group="owner", guide_calls=21),
+    CallerKind("property_manager", "Gestion immobilière", "Property-management firm",
+               "L4899-4901 (7 appels)", group="owner", guide_calls=7),
+    CallerKind("obnl", "OBNL", "Non-profit (OBNL)", "L4901 (4 appels)", group="owner",
+               guide_calls=4),
+    CallerKind("omh", "Office municipal d’habitation (OMHQ)", "Municipal housing office (OMHQ)",
+               "L4901-4902 (1 appel)", group="owner", guide_calls=1),
+)
+"""Who calls, by group: the guide's breakdown of the calls (L4792-4902)."""
+
+CALL_ACTIONS: tuple[Term, ...] = (
+    Term("listen_inform", "Écoute active, information et référence",
+         "Active listening, information and referral",
+         "concert (inferred) from Image 4, comm. 7 (L5044-5049) and the profile (L4695-4697)"),
+    Term("help_phrase_request", "Accompagnement du locataire dans la formulation de sa demande",
+         "Helping the tenant phrase the request",
+         "concert (inferred) from Image 4, comm. 3 and 5 (L5001-5004, L5022-5025)"),
+    Term("tenant_contacts_worker", "Invitation du locataire à contacter son intervenant(e)",
+         "Tenant invited to contact their worker",
+         "concert (inferred) from Image 4, comm. 7 (L5049-5053)"),
+    Term("advise_worker", "Rôle-conseil auprès de l’intervenant(e)", "Advising the worker",
+         "concert (inferred) from Image 4, comm. 11 (L5118-5120); Image 5, comm. 7 "
+         "(L5234-5236)"),
+    Term("worker_documentation",
+         "Documentation à l’intervenant(e) (cahiers « Entre toit et moi », troisième section)",
+         "Documentation for the worker ('Entre toit et moi' booklets, third section)",
+         "concert (inferred) from Image 5, comm. 7a (L5244-5253)"),
+    Term("reactivation_request", "Demande de réactivation du suivi à l’organisme référent",
+         "Request to the referring organisation to reactivate follow-up",
+         "concert (inferred) from Image 4, comm. 12 (L5129-5132); principles (L4765-4769)"),
+    Term("repayment_agreement", "Entente de remboursement avec le propriétaire",
+         "Repayment agreement with the owner",
+         "concert (inferred) from Image 4, comm. 2 (L4982-4985)"),
+    Term("risk_grid", "Grille d’évaluation de l’instabilité résidentielle (Annexe 6)",
+         "Residential-instability grid (Annexe 6)",
+         "concert (inferred) from Image 4, comm. 13 (L5134-5143); Image 5, comm. 4 "
+         "(L5191-5193); Image 6, comm. 5 (L5418-5420)"),
+    Term("tripartite_meeting", "Rencontre tripartite", "Tripartite meeting",
+         "concert (inferred) from Image 5, comm. 6 and 8 (L5212-5217, L5270-5274)"),
+    Term("owner_mediation", "Contact direct avec le propriétaire, médiation (dernier recours)",
+         "Direct contact with the owner, mediation (last resort)",
+         "concert (inferred) from Image 4, comm. 9 (L5083-5091); Image 5, comm. 11 "
+         "(L5312-5315)"),
+    Term("housing_office_report", "Signalement à l’office d’habitation (entente-cadre)",
+         "Report to the housing office (framework agreement)",
+         "concert (inferred) from Image 5, comm. 12 (L5332-5341)"),
+    Term("owner_phrasing", "Accompagnement du propriétaire dans la formulation du problème",
+         "Helping the owner or office phrase the problem",
+         "concert (inferred) from Image 6, comm. 4 (L5403-5407)"),
+    Term("owner_informed", "Information au propriétaire ou à l’office, dans la confidentialité",
+         "Owner or office informed, confidentially",
+         "concert (inferred) from Image 6, comm. 8 (L5441-5446)"),
+    Term("comite_pratiques", "Présentation au comité de pratiques (anonyme)",
+         "Presented to the comité de pratiques (anonymously)",
+         "concert (inferred) from Image 4, comm. 8 (L5074-5076); section IX.2 (L5507-5518)"),
+)
+"""What the liaison agent did on a call. Inferred: the guide gives no list of actions; each
+entry is an action a tree's comment describes, cited."""
+
+CALL_OUTCOMES: tuple[Term, ...] = (
+    Term("resolved", "Situation réglée", "Resolved", "concert (inferred)"),
+    Term("in_progress", "En cours, réévaluation prévue", "In progress, re-evaluation set",
+         "concert (inferred) from Image 4, comm. 10 (L5107-5111); Image 6, comm. 8 "
+         "(L5441-5446)"),
+    Term("tenant_autonomous", "Le locataire poursuit ses démarches de façon autonome",
+         "The tenant carries on their steps on their own",
+         "concert (inferred) from Image 4, comm. 5 (L5026-5031)"),
+    Term("worker_involved", "Intervenant(e) mobilisé(e)", "Worker involved",
+         "concert (inferred) from Image 4, comm. 7 (L5049-5053); Image 6, comm. 6 "
+         "(L5431-5433)"),
+    Term("follow_up_reactivated", "Suivi réactivé auprès de l’organisme référent",
+         "Follow-up reactivated with the referring organisation",
+         "concert (inferred) from Image 4, comm. 12 (L5125-5132); Tableau 5, entente II "
+         "(L3999-4008)"),
+    Term("file_transferred", "Dossier transféré", "File transferred",
+         "concert (inferred) from Tableaux 11-12 (L4834, L4874)"),
+    Term("housing_office", "Référé à l’office d’habitation", "Referred to the housing office",
+         "concert (inferred) from Image 5, comm. 12 (L5332-5341)"),
+    Term("comite_pratiques", "Référé au comité de pratiques", "Referred to the comité de pratiques",
+         "concert (inferred) from Image 4, comm. 8 (L5074-5076)"),
+    Term("information_only", "Information donnée, sans autre suite",
+         "Information given, nothing further", "concert (inferred)"),
+)
+"""How a call ended. Inferred: the guide gives no list of outcomes."""
+
+# ----------------------------------------------------------------- decision trees (Images 4-6)
+@dataclass(frozen=True)
+class TreeStep:
+    """One step of a decision tree: a numbered comment of the guide and its step.
+
+    Attributes
+    ----------
+    code : str
+        ``"A2"``: the tree and the comment's number.
+    fr, en : str
+        The step (a question or what to do). The diagrams are not in the text: when
+        ``inferred``, the step is reconstructed from the comment.
+    comment_fr, comment_en : str
+        The guide's comment: French quoted from the guide (shortened where marked "[…]"),
+        English a translation.
+    source : str
+        The comment's lines.
+    inferred : bool
+        True when the step's wording is reconstructed, not stated by the comment.
+    action : str
+        The action (:data:`CALL_ACTIONS`) the comment describes, if any.
+    final : bool
+        A walk may finish here.
+    """
+
+    code: str
+    fr: str
+    en: str
+    comment_fr: str
+    comment_en: str
+    source: str
+    inferred: bool = True
+    action: str = ""
+    final: bool = False
+
+    @property
+    def tree(self) -> str:
+        """The tree's letter."""
+        return self.code[0]
+
+
+@dataclass(frozen=True)
+class TreeLink:
+    """A way out of a step, for one answer.
+
+    ``target`` is a step of the same tree, :data:`TREE_END` (the walk finishes) or
+    ``"tree:X"`` (the guide sends to tree X). ``inferred``: the guide does not state the
+    link (most follow the comments' numbering); ``source`` cites what it rests on.
+    """
+
+    step: str
+    answer: str
+    target: str
+    inferred: bool
+    source: str
+    outcome: str = ""
+
+
+@dataclass(frozen=True)
+class DecisionTree:
+    """A decision tree of the guide (Images 4 to 6)."""
+
+    code: str
+    fr: str
+    en: str
+    image: str
+    caller_group: str
+    source: str
+    steps: tuple[TreeStep, ...]
+    links: tuple[TreeLink, ...]
+
+    @property
+    def start(self) -> str:
+        """The first step's code."""
+        return self.steps[0].code
+
+    def step(self, code: str) -> TreeStep:
+        """The step ``code`` of this tree."""
+        for s in self.steps:
+            if s.code == code:
+                return s
+        raise UnknownCode("fw.unknown_code", table=f"tree {self.code}", code=str(code),
+                          expected=tuple(s.code for s in self.steps))
+
+    def links_from(self, code: str) -> tuple[TreeLink, ...]:
+        """The links leaving step ``code``, in order."""
+        return tuple(link for link in self.links if link.step == code)
+
+
+TREE_END = "end"
+
+TREE_ANSWERS: tuple[Term, ...] = (
+    Term("yes", "Oui", "Yes", "concert"),
+    Term("no", "Non", "No", "concert"),
+    Term("next", "Étape suivante", "Next step", "concert"),
+    Term("tenant", "Surtout dû au locataire", "Mainly due to the tenant",
+         "Image 5 (L5178-5180)"),
+    Term("owner", "Surtout dû au propriétaire", "Mainly due to the owner",
+         "Image 5 (L5280-5282)"),
+    Term("lacks_info", "7a. L’intervenant n’a pas les informations nécessaires",
+         "7a. The worker lacks the information needed", "Image 5, comm. 7a (L5239-5241)"),
+    Term("needs_changed", "7b. Le niveau de service requis n’est plus adéquat",
+         "7b. The service level required no longer fits", "Image 5, comm. 7b (L5256-5259)"),
+    Term("tree_a", "Passer à l’arbre du signalement du locataire",
+         "Go to the tenant-report tree", "Image 6, comm. 7 and 9 (L5435-5460)"),
+    Term("tree_b", "Passer à l’arbre du signalement de l’intervenant",
+         "Go to the worker-report tree", "Image 4, comm. 11 (L5120-5123); Image 6, comm. 9"),
+)
+"""The answers a tree step offers."""
+
+CLINICAL_JUDGEMENT = Term(
+    "clinical_judgement",
+    "Ces arbres sont des outils décisionnels de base qui visent à orienter l’intervention en "
+    "soutien en logement. En aucun cas, ces outils ne devraient prévaloir sur le jugement "
+    "clinique de l’agent et de son équipe.",
+    "These trees are basic decision tools meant to guide housing-support intervention. In no "
+    "case should they override the clinical judgement of the liaison agent and their team.",
+    "Section IX.1.d (L4959-4966)")
+"""The guide's warning, shown with every tree."""
+
+ACTION_PRINCIPLES: tuple[Term, ...] = (
+    Term("autonomy", "Reconnaissance et soutien de l’autonomie du locataire",
+         "Recognising and supporting the tenant's autonomy", "Section IX.1.b (L4718-4735)",
+         "Posture d’accompagnement (faire avec) plutôt que d’intervention (faire à la place "
+         "de).", "Accompany (do with) rather than intervene (do for)."),
+    Term("prevention", "Prévention des risques d’instabilité résidentielle",
+         "Preventing the risks of residential instability", "Section IX.1.b (L4737-4757)",
+         "Évaluer à chaque appel les risques d’instabilité et de préjudices pour le "
+         "propriétaire ou le locataire : sont-ils avérés ? imminents ?",
+         "On every call, assess the risks of instability and harm to owner or tenant: are "
+         "they real? imminent?"),
+    Term("partners_roles", "Respect des rôles et responsabilités des partenaires – agir en "
+         "appui aux ententes de partenariats",
+         "Respecting the partners' roles and responsibilities, in support of the partnership "
+         "agreements", "Section IX.1.b (L4759-4777)",
+         "Réactiver les services auprès d’un partenaire référent; échanger l’information avec "
+         "l’intervenant référent et avec l’office d’habitation.",
+         "Reactivate services with a referring partner; exchange information with the "
+         "referring worker and with the housing office."),
+)
+"""The three action principles that guide the liaison agent."""
+
+
+def _s(code: str, fr: str, en: str, comment_fr: str, comment_en: str, source: str, *,
+       inferred: bool = True, action: str = "", final: bool = False) -> TreeStep:
+    return TreeStep(code, fr, en, comment_fr, comment_en, source, inferred, action, final)
+
+
+def _l(step: str, answer: str, target: str, source: str, *, inferred: bool = True,
+       outcome: str = "") -> TreeLink:
+    return TreeLink(step, answer, target, inferred, source, outcome)
+
+
+_NUMBERING = "the comments' numbering (inferred)"
+
+TREE_A = DecisionTree(
+    "A", "Signalement du locataire", "Report from the tenant",
+    "Image 4", "tenant", "Image 4, commentaires (L4967-5143)",
+    steps=(
+        _s("A1", "Le locataire appelle l’agent de liaison", "The tenant calls the liaison agent",
+           "Les signalements provenant du locataire représentent 40 % des appels reçus par "
+           "l’agent de liaison. […] Il est important d’effectuer un renforcement positif auprès "
+           "du locataire […] de considérer l’appel du locataire comme un signe d’autonomie.",
+           "Tenant reports are 40 % of the calls. Give positive reinforcement: some tenants "
+           "fear a coercive role and go through their worker. Treat the call as a sign of "
+           "autonomy.", "L4970-4980", inferred=False),
+        _s("A2", "S’agit-il d’un non-paiement de loyer ?", "Is it a rent non-payment?",
+           "En cas de non-paiement de loyer, il est impératif d’agir au plus vite afin de "
+           "convenir d’une entente de remboursement avec le propriétaire. En effet, dès le 21e "
+           "jour de retard de loyer, le propriétaire peut déposer une demande de résiliation de "
+           "bail auprès de la Régie du logement […] (de 2 à 3 mois environ). Ces démarches "
+           "peuvent être interrompues avant la date du jugement si l’intégralité du loyer est "
+           "remboursée.",
+           "Act as fast as possible to agree a repayment arrangement with the owner: from the "
+           "21st day of late rent the owner can apply to the Régie du logement to end the "
+           "lease (fast-tracked, about 2 to 3 months). Proceedings stop if the full rent is "
+           "repaid before the judgment.", "L4982-4996", action="repayment_agreement"),
+        _s("A3", "Quel est l’état du lien entre le locataire et le propriétaire ?",
+           "What is the state of the tenant–owner relationship?",
+           "Du point de vue du locataire, le rôle de propriétaire peut être vu comme intimidant "
+           "[…] Il est donc important de vérifier l’état du lien entre le propriétaire et le "
+           "locataire lui-même. L’agent de liaison doit se positionner comme accompagnateur "
+           "/facilitateur et ne doit en aucun cas se substituer au lien entre le locataire et "
+           "le propriétaire.",
+           "The owner may seem intimidating: support the legitimacy of the tenant's requests "
+           "and help phrase them. The agent accompanies and facilitates, and never replaces "
+           "the tenant–owner link.", "L4998-5010", action="help_phrase_request"),
+        _s("A4", "Le locataire connaît-il ses droits et obligations ?",
+           "Does the tenant know their rights and obligations?",
+           "Assumer les droits et obligations en lien avec le logement constitue une des "
+           "premières étapes vers l’appropriation d’un rôle citoyen. Outiller le locataire dans "
+           "la connaissance de ses droits […] constitue un élément important du travail de "
+           "l’agent de liaison.",
+           "Taking on the lease's rights and obligations is a first step to a citizen role; "
+           "equipping the tenant to know their rights is part of the agent's work.",
+           "L5013-5020"),
+        _s("A5", "Le locataire a-t-il fait tout ce qu’il pouvait de façon autonome ?",
+           "Has the tenant done all they could on their own?",
+           "Selon les principes d’autonomie et de normalisation, la question est de savoir si "
+           "le locataire est allé au bout des démarches qu’il était capable de faire de "
+           "manière autonome, avant d’évaluer la nécessité d’impliquer son intervenant.",
+           "Under the autonomy and normalisation principles: has the tenant gone as far as "
+           "they could alone, before the need to involve their worker is assessed?",
+           "L5022-5031"),
+        _s("A6", "Le suivi est-il toujours actif ?", "Is the follow-up still active?",
+           "Dans l’Annexe A […] le locataire et l’intervenant s’engagent à maintenir le suivi "
+           "pendant la première année […] ou par la suite lorsque la situation le requiert. "
+           "Cependant, il est important de vérifier […] si le suivi est toujours actif.",
+           "Under Annexe A tenant and worker keep up follow-up in the first year or later when "
+           "needed; check whether it is still active.", "L5033-5042"),
+        _s("A7", "D’autres besoins psychosociaux ou un soutien plus intensif ?",
+           "Other psychosocial needs, or more intensive support needed?",
+           "Si d’autres besoins psychosociaux sont identifiés ou si la situation nécessite un "
+           "soutien plus intensif, l’agent de liaison demandera au locataire d’entrer en "
+           "contact avec son intervenant. […] L’agent de liaison invite cependant la personne "
+           "à le recontacter en présence de son intervenant […] si elle le souhaite.",
+           "If other needs appear or more support is needed, the agent asks the tenant to "
+           "contact their worker (contacting the worker directly would take responsibility "
+           "away from the tenant); the tenant may call back with the worker.", "L5044-5061",
+           action="tenant_contacts_worker"),
+        _s("A8", "Problème ponctuel, ou autres problèmes et ressources insuffisantes ?",
+           "A one-off problem, or other problems and too few resources?",
+           "Si le problème est ponctuel […] il ne sera pas systématiquement nécessaire de "
+           "réactiver le dossier. Cependant, si la personne semble avoir d’autres problèmes ou "
+           "ne semble plus disposer de ressources suffisantes […] il peut être envisagé de "
+           "rouvrir un dossier auprès du partenaire référent. […] Ceci peut également faire "
+           "l’objet d’une discussion d’équipe au sein du comité de pratiques.",
+           "A one-off problem need not reopen the file; if the person has other problems or "
+           "lacks resources to stay housed, consider reopening a file with the referring "
+           "partner, with the person; it may go to the comité de pratiques.", "L5063-5076",
+           action="comite_pratiques"),
+        _s("A9", "Dernier recours : intervenir directement auprès du propriétaire",
+           "Last resort: act directly with the owner",
+           "Communiquer directement avec le propriétaire représente un enjeu important au "
+           "niveau de la confidentialité et du risque de stigmatisation […] un dernier recours. "
+           "L’agent de liaison se limitera aux informations en lien direct avec les obligations "
+           "définies dans le bail ou dans les règlements d’immeubles.",
+           "Direct contact with the owner risks confidentiality and stigma: a last resort. "
+           "Share only what bears on the lease or building rules; the agent may present as a "
+           "partner of the housing office.", "L5078-5105", inferred=False,
+           action="owner_mediation"),
+        _s("A10", "Convenir d’un délai de réévaluation", "Agree a re-evaluation date",
+           "Il est primordial de convenir d’un délai pour réévaluer la situation dans le temps "
+           "et ainsi s’assurer que le niveau de soutien est adéquat ou que la problématique "
+           "survenue n’est pas récurrente.",
+           "Always agree when to re-evaluate, to check that support is adequate and the "
+           "problem does not recur.", "L5107-5111", inferred=False, final=True),
+        _s("A11", "Le niveau de service de l’intervenant est-il suffisant ?",
+           "Is the worker's level of service sufficient?",
+           "Si la personne communique avec son intervenant, il sera important d’effectuer un "
+           "suivi dans le temps afin de vérifier si le niveau de service proposé par "
+           "l’intervenant est suffisant […] agir en tant que rôle-conseil auprès de lui. […] se "
+           "référer à l’arbre décisionnel de l’appel de l’intervenant.",
+           "If the tenant contacts their worker, follow up over time to check the worker's "
+           "service level; contact the worker and advise (see the worker tree).", "L5113-5123",
+           action="advise_worker"),
+        _s("A12", "Contacter l’organisme référent pour réactiver le suivi",
+           "Contact the referring organisation to reactivate follow-up",
+           "S’il advient que la personne n’est plus en lien avec son intervenant et que la "
+           "situation remet en question l’autonomie de la personne ou sa stabilité "
+           "résidentielle à court ou moyen terme, il est important de communiquer avec "
+           "l’organisme référent afin de réactiver un suivi avec un intervenant dans les "
+           "meilleurs délais.",
+           "If the person is no longer linked to a worker and their autonomy or housing "
+           "stability is threatened in the short or medium term, contact the referring "
+           "organisation to reactivate follow-up as soon as possible.", "L5125-5132",
+           inferred=False, action="reactivation_request"),
+        _s("A13", "La stabilité résidentielle est-elle compromise à court ou moyen terme ?",
+           "Is housing stability compromised in the short or medium term?",
+           "Se baser sur la grille d’évaluation de l’instabilité résidentielle (Annexe 6) afin "
+           "de définir si la stabilité résidentielle est compromise à court ou moyen terme. "
+           "[…] L’indice obtenu (sur 5) permet d’objectiver l’urgence de la situation.",
+           "Use the Annexe 6 grid to decide whether stability is compromised in the short or "
+           "medium term; its index (out of 5) objectifies the urgency.", "L5134-5143",
+           action="risk_grid"),
+    ),
+    links=(
+        _l("A1", "next", "A2", _NUMBERING),
+        _l("A2", "yes", "A10", "comm. 2 (L4982-4985): repayment agreement at once; "
+           "re-evaluation (inferred)", outcome="in_progress"),
+        _l("A2", "no", "A3", _NUMBERING),
+        _l("A3", "next", "A4", _NUMBERING),
+        _l("A4", "next", "A5", _NUMBERING),
+        _l("A5", "no", "A10", "comm. 5 (L5026-5031), inferred", outcome="tenant_autonomous"),
+        _l("A5", "yes", "A6", "comm. 5 (L5029-5031), inferred"),
+        _l("A6", "yes", "A7", "spec §10.4.A, inferred"),
+        _l("A6", "no", "A13", "comm. 12 (L5125-5129), inferred"),
+        _l("A7", "yes", "A11", "comm. 7 and 11 (L5049-5053, L5113-5114)", inferred=False,
+           outcome="worker_involved"),
+        _l("A7", "no", "A8", _NUMBERING),
+        _l("A8", "yes", "A12", "comm. 8 (L5067-5072)", inferred=False),
+        _l("A8", "no", "A9", "comm. 8 and 9 (L5063-5067, L5078-5082)", inferred=False),
+        _l("A9", "next", "A10", "comm. 10 (L5107-5111), inferred", outcome="in_progress"),
+        _l("A10", "next", TREE_END, "comm. 10 (L5107-5111), inferred"),
+        _l("A11", "tree_b", "tree:B", "comm. 11 (L5120-5123)", inferred=False),
+        _l("A11", "next", "A10", "comm. 10 (L5107-5111), inferred", outcome="worker_involved"),
+        _l("A12", "next", "A10", "comm. 10 (L5107-5111), inferred",
+           outcome="follow_up_reactivated"),
+        _l("A13", "yes", "A12", "comm. 12-13 (L5125-5143), inferred"),
+        _l("A13", "no", "A8", "spec §10.4.A, inferred"),
+    ),
+)
+
+TREE_B = DecisionTree(
+    "B", "Signalement de l’intervenant", "Report from the worker",
+    "Image 5", "worker", "Image 5, commentaires (L5144-5343)",
+    steps=(
+        _s("B1", "L’intervenant(e) appelle l’agent de liaison", "The worker calls the liaison "
+           "agent",
+           "Les signalements provenant d’un intervenant représentent 40 % des appels reçus par "
+           "l’agent de liaison. […] définir, à l’aide de différentes questions, la source du "
+           "problème, le degré d’urgence de la situation, les ressources disponibles pour "
+           "l’intervenant […] et, éventuellement, la nécessité d’impliquer des ressources du "
+           "programme.",
+           "Worker reports are 40 % of the calls. Establish the source of the problem, its "
+           "urgency, the worker's resources and whether program resources are needed.",
+           "L5147-5162", inferred=False),
+        _s("B2", "Quelles interventions ont déjà été tentées ?",
+           "What interventions were already tried?",
+           "Il est tout d’abord important de bien cibler les interventions déjà tentées afin "
+           "d’exercer un rôle-conseil cohérent et en continuité avec les actions déjà "
+           "entreprises.",
+           "First find out what was already tried, so that the advice continues it.",
+           "L5164-5170"),
+        _s("B3", "Le problème dépend-il surtout du locataire ou du propriétaire ?",
+           "Is the problem mainly due to the tenant or to the owner?",
+           "Cette question est cruciale dans la mesure où elle permet de déterminer si "
+           "l’intervention doit se faire principalement auprès du propriétaire ou auprès du "
+           "locataire.", "Crucial: it decides whether to act mainly with the owner or with "
+           "the tenant.", "L5172-5176"),
+        _s("B4", "Quel est le degré d’urgence résidentielle ?",
+           "How urgent is the threat to housing stability?",
+           "Il se peut que le signalement de l’intervenant se fasse à un stade précoce ou "
+           "avancé d’urgence résidentielle […] Dans tous les cas, il est nécessaire d’objectiver "
+           "au mieux les critères qui menacent la stabilité résidentielle […] (Annexe 6).",
+           "The report may come early, late or as prevention; in every case objectify what "
+           "threatens stability with the Annexe 6 grid.", "L5182-5193", action="risk_grid"),
+        _s("B5", "Le lien de collaboration est-il dégradé ?",
+           "Is the working relationship degraded?",
+           "Malgré une urgence résidentielle modérée, il est possible que la qualité du lien de "
+           "collaboration avec l’intervenant ou Clés en main soit dégradée et ne permette pas "
+           "une alliance efficace.",
+           "Even at moderate urgency, a degraded link with the worker or Clés en main can "
+           "prevent an effective alliance and adds much complexity.", "L5195-5202"),
+        _s("B6", "Rappeler l’engagement de l’Annexe A ; rencontre tripartite",
+           "Recall the Annexe A commitment; tripartite meeting",
+           "Il est important de lui rappeler l’engagement pris dans l’Annexe A […] Une "
+           "rencontre tripartite (locataire, intervenant et représentant du programme) peut "
+           "donc être organisée […] convenir d’un objectif avec le locataire et son "
+           "intervenant et une échéance afin de réévaluer la situation. Si la situation "
+           "continue de se dégrader, se référer à la troisième section de ce document "
+           "(point 8).",
+           "Recall the Annexe A commitment (an admission condition); a tripartite meeting can "
+           "restate the follow-up obligation; agree an objective and a date to re-evaluate. "
+           "If things worsen, see the guide's third section (point 8).", "L5204-5224",
+           inferred=False, action="tripartite_meeting", final=True),
+        _s("B7", "Rôle-conseil auprès de l’intervenant(e)", "Advise the worker",
+           "Si l’agent de liaison en arrive à ce point, il a pu déterminer que la situation "
+           "problématique est due au comportement du locataire principalement et que le risque "
+           "d’instabilité résidentielle est modéré. […] il est important d’agir en tant que "
+           "rôle-conseil auprès de l’intervenant.",
+           "The problem is mainly the tenant's behaviour and the risk moderate: reflect this "
+           "to the worker and advise them (7a: the worker lacks information; 7b: the required "
+           "service level has changed).", "L5226-5260", inferred=False,
+           action="advise_worker"),
+        _s("B8", "Réévaluer le requis de services", "Re-assess the service needs",
+           "Il peut être suggéré à l’intervenant de réévaluer le requis de services et "
+           "éventuellement d’affilier le locataire à d’autres services […] Si la situation "
+           "perdure en ce sens, planifier une rencontre tripartite (locataire, intervenant et "
+           "agent de liaison).",
+           "Suggest the worker re-assess service needs and connect the tenant to other "
+           "services; if it persists, plan a tripartite meeting.", "L5262-5277",
+           inferred=False, action="tripartite_meeting", final=True),
+        _s("B9", "L’information s’est-elle bien rendue au propriétaire ?",
+           "Did the information actually reach the owner?",
+           "Il est important de vérifier que l’information s’est bien rendue au propriétaire. "
+           "Le bail est un lien contractuel et il convient de respecter certaines démarches "
+           "afin d’adresser une demande adaptée au propriétaire.",
+           "Check that the information reached the owner: the lease is a contract and a "
+           "proper request follows certain steps; a chance for the tenant to take on the "
+           "tenant role.", "L5283-5293"),
+        _s("B10", "Les procédures utilisées sont-elles adaptées (demande écrite) ?",
+           "Were the procedures appropriate (a written request)?",
+           "Avant toute démarche impliquant un contact direct avec le propriétaire, il est "
+           "important de vérifier si les procédures utilisées sont adaptées. En effet, une "
+           "demande écrite doit être formellement adressée au propriétaire avant d’entamer des "
+           "démarches de médiation.",
+           "Before any direct contact with the owner, check the procedures: a written request "
+           "must be formally sent to the owner before mediation.", "L5295-5301"),
+        _s("B11", "Contacter le propriétaire et entreprendre une médiation",
+           "Contact the owner and start mediation",
+           "Il est à présent nécessaire de contacter le propriétaire afin de vérifier les "
+           "informations reçues par ce dernier et d’entreprendre une médiation. […] demeurer "
+           "discret sur le mandat du programme […] aucune information en lien avec la "
+           "situation psychosociale du locataire ne doit être communiquée.",
+           "Contact the owner to check what they received and mediate; stay discreet about "
+           "the program's mandate and never share psychosocial information.", "L5303-5325",
+           inferred=False, action="owner_mediation"),
+        _s("B12", "Le propriétaire respecte-t-il l’entente-cadre avec l’office ?",
+           "Does the owner keep to the framework agreement with the housing office?",
+           "La subvention versée par l’office d’habitation au propriétaire fait l’objet d’une "
+           "entente-cadre. […] Si […] il apparait des évidences claires que le propriétaire ne "
+           "respecte pas cette entente, l’agent de liaison doit alors en référer à l’office "
+           "d’habitation afin de la faire respecter.",
+           "The subsidy is governed by a framework agreement; on clear evidence the owner "
+           "breaches it, the agent reports it to the housing office (enforcing it is the "
+           "office's job).", "L5327-5343", action="housing_office_report", final=True),
+    ),
+    links=(
+        _l("B1", "next", "B2", _NUMBERING),
+        _l("B2", "next", "B3", _NUMBERING),
+        _l("B3", "tenant", "B4", "L5178-5182", inferred=False),
+        _l("B3", "owner", "B9", "L5280-5283", inferred=False),
+        _l("B4", "next", "B5", _NUMBERING),
+        _l("B5", "yes", "B6", "comm. 5-6 (L5195-5212), inferred"),
+        _l("B5", "no", "B7", "comm. 7 (L5226-5230), inferred"),
+        _l("B6", "next", TREE_END, "comm. 6 (L5217-5221), inferred", outcome="in_progress"),
+        _l("B7", "lacks_info", TREE_END, "comm. 7a (L5239-5253)", inferred=False,
+           outcome="in_progress"),
+        _l("B7", "needs_changed", "B8", "comm. 7b-8 (L5256-5262)", inferred=False),
+        _l("B8", "next", TREE_END, "comm. 8 (L5262-5277), inferred", outcome="in_progress"),
+        _l("B9", "no", TREE_END, "comm. 9 (L5283-5293), inferred",
+           outcome="tenant_autonomous"),
+        _l("B9", "yes", "B10", _NUMBERING),
+        _l("B10", "no", TREE_END, "comm. 10 (L5298-5301)", inferred=False,
+           outcome="tenant_autonomous"),
+        _l("B10", "yes", "B11", "comm. 11 (L5303-5310), inferred"),
+        _l("B11", "next", "B12", _NUMBERING),
+        _l("B12", "no", TREE_END, "comm. 12 (L5327-5343), inferred", outcome="in_progress"),
+        _l("B12", "yes", TREE_END, "comm. 12 (L5332-5341)", inferred=False,
+           outcome="housing_office"),
+    ),
+)
+
+TREE_C = DecisionTree(
+    "C", "Signalement du propriétaire ou de l’office d’habitation",
+    "Report from the owner or housing office", "Image 6", "owner",
+    "Image 6, commentaires (L5344-5461)",
+    steps=(
+        _s("C1", "Le propriétaire ou l’office appelle l’agent de liaison",
+           "The owner or housing office calls the liaison agent",
+           "S’il est plus rare que les autres appels (20 % des appels) […] cette situation est "
+           "forcément plus urgente […] l’urgence administrative (voir Annexe 6) est supérieure. "
+           "[…] En aucun cas, l’agent de liaison ne doit induire le propriétaire ou l’office "
+           "d’habitation dans un rôle d’intervention.",
+           "Rarer (20 % of calls) but more urgent: administrative urgency is higher. Help the "
+           "owner or office take on their own role; never draw them into an intervention "
+           "role; coordinate with the tenant's and worker's resources.", "L5348-5386",
+           inferred=False),
+        _s("C2", "Le problème correspond-il à une obligation du bail ou de l’Annexe A ?",
+           "Does the problem match an obligation of the lease or of Annexe A?",
+           "Avant toute chose, il est important de définir la problématique rencontrée par le "
+           "propriétaire ou l’office d’habitation et de s’assurer qu’elle corresponde à une des "
+           "obligations définies par les règlements du bail ou de l’Annexe A.",
+           "First define the problem and make sure it matches an obligation of the lease "
+           "rules or of Annexe A.", "L5388-5395"),
+        _s("C3", "La situation a-t-elle été signalée au locataire ?",
+           "Has the situation been told to the tenant?",
+           "Dans la perspective de responsabiliser le locataire dans une démarche normalisante, "
+           "il est important de vérifier si la situation a été signalée par le propriétaire ou "
+           "l’office d’habitation au locataire.",
+           "To make the tenant responsible in a normalising way, check whether the owner or "
+           "office told the tenant.", "L5397-5401"),
+        _s("C4", "Aider le propriétaire ou l’office à formuler le problème",
+           "Help the owner or office phrase the problem",
+           "Dans le cas où le propriétaire ou l’office d’habitation n’aurait pas signifié la "
+           "problématique, il peut être important de les accompagner dans une formulation "
+           "adéquate. […] peuvent alors demander au locataire d’entrer en contact avec le "
+           "programme Clés en main.",
+           "If they have not told the tenant, help them phrase it; they can ask the tenant to "
+           "contact Clés en main.", "L5403-5412", inferred=False, action="owner_phrasing"),
+        _s("C5", "Le locataire est-il coopérant ? Comprend-il la situation ?",
+           "Is the tenant cooperative? Do they understand the situation?",
+           "Une fois la problématique signifiée, il est possible d’évaluer la disposition du "
+           "locataire […] Est-il coopérant ? Comprend-il la situation ? […] grille […] en "
+           "Annexe 6. […] tout en respectant la confidentialité de la situation psychosociale "
+           "du locataire.",
+           "Once the problem is told, assess the tenant's disposition with the Annexe 6 grid "
+           "(the owner or office can inform it); reassure them while keeping the psychosocial "
+           "situation confidential.", "L5414-5429", action="risk_grid"),
+        _s("C6", "Le locataire est-il affilié à un(e) intervenant(e) ?",
+           "Is the tenant linked to a worker?",
+           "Si le locataire est affilié à un intervenant, il conviendra alors de communiquer "
+           "avec lui pour trouver une solution concertée.",
+           "If the tenant has a worker, contact the worker for a concerted solution.",
+           "L5431-5433", inferred=False, action="advise_worker"),
+        _s("C7", "Signifier la situation directement au locataire",
+           "Tell the tenant about the situation directly",
+           "Sinon, la situation doit être signifiée au locataire directement. Il est alors "
+           "conseillé de se référer à l’arbre décisionnel correspondant (arbre décisionnel pour "
+           "signalement du locataire).",
+           "Otherwise tell the tenant directly, and follow the tenant tree.", "L5435-5439",
+           inferred=False),
+        _s("C8", "Informer le propriétaire ou l’office ; délai de réévaluation",
+           "Inform the owner or office; re-evaluation date",
+           "Une fois les démarches de résolution de problèmes entreprises, il est important "
+           "d’en informer le propriétaire ou l’office d’habitation, toujours dans le respect de "
+           "la confidentialité, et de convenir d’un délai de réévaluation de la situation.",
+           "Once problem-solving is under way, inform the owner or office, confidentially, and "
+           "agree a re-evaluation date.", "L5441-5447", inferred=False,
+           action="owner_informed", final=True),
+        _s("C9", "Le problème est-il observable ou mesurable ?",
+           "Is the problem observable or measurable?",
+           "La situation est gérée différemment selon si la problématique est observable (par "
+           "exemple, encombrement observé par photo) ou si elle est mesurable par une "
+           "évaluation effectuée par l’intervenant. Pour ces deux figures de cas, il est "
+           "possible de se référer aux arbres décisionnels […] selon la problématique "
+           "rencontrée.",
+           "Observable problems (clutter seen in a photo) and measurable ones (a worker's "
+           "assessment) are handled differently; for both, use the tenant or worker tree as "
+           "the problem requires.", "L5449-5461", final=True),
+    ),
+    links=(
+        _l("C1", "next", "C2", _NUMBERING),
+        _l("C2", "next", "C3", _NUMBERING),
+        _l("C3", "no", "C4", "comm. 4 (L5403-5405)", inferred=False),
+        _l("C3", "yes", "C5", "comm. 5 (L5414)", inferred=False),
+        _l("C4", "next", "C5", "comm. 5 (L5414)", inferred=False),
+        _l("C5", "next", "C6", _NUMBERING),
+        _l("C6", "yes", "C8", "comm. 6 and 8 (L5431-5433, L5441-5447), inferred",
+           outcome="worker_involved"),
+        _l("C6", "no", "C7", "comm. 7 (L5435)", inferred=False),
+        _l("C7", "tree_a", "tree:A", "comm. 7 (L5436-5439)", inferred=False),
+        _l("C7", "next", "C8", "comm. 8 (L5441-5447), inferred", outcome="in_progress"),
+        _l("C8", "next", "C9", _NUMBERING),
+        _l("C9", "tree_a", "tree:A", "comm. 9 (L5456-5460)", inferred=False),
+        _l("C9", "tree_b", "tree:B", "comm. 9 (L5456-5460)", inferred=False),
+    ),
+)
+
+DECISION_TREES: tuple[DecisionTree, ...] = (TREE_A, TREE_B, TREE_C)
+"""The three decision trees. Their diagrams are not in the text, only the numbered comments
+(spec §10.3): each step is a comment; a step or link the comments do not state is marked
+``inferred``."""
+
+CALL_TREES: tuple[Term, ...] = tuple(
+    Term(t.code, f"Arbre {t.code} — {t.fr}", f"Tree {t.code} — {t.en}", t.source)
+    for t in DECISION_TREES)
+"""The trees as a vocabulary (the tree a call followed)."""
+
+
+# --------------------------------------------------------------------------------------
 # Look-ups
 # --------------------------------------------------------------------------------------
 class UnknownCode(KeyError):
@@ -1100,6 +1898,12 @@ _TABLES: dict[str, tuple[Term, ...]] = {
     "response_group": RESPONSE_GROUPS,
     "action_status": ACTION_STATUSES,
     "commitment_status": COMMITMENT_STATUSES,
+    "caller_group": CALLER_GROUPS,
+    "caller_kind": CALLER_KINDS,
+    "call_reason": CALL_REASONS,
+    "call_action": CALL_ACTIONS,
+    "call_outcome": CALL_OUTCOMES,
+    "call_tree": CALL_TREES,
 }
 
 
@@ -1181,3 +1985,35 @@ STAGE_ORDER: tuple[str, ...] = tuple(s.code for s in STAGES)
 def stage_index(code: str) -> int:
     """Return the rank of stage ``code``: communication 0, coordination 1, cooperation 2."""
     return STAGE_ORDER.index(term("stage", code).code)
+
+
+def caller_group(code: str) -> CallerGroup:
+    """Return the caller group ``code`` (``tenant``, ``worker``, ``owner``)."""
+    t = term("caller_group", code)
+    assert isinstance(t, CallerGroup)
+    return t
+
+
+def caller_kind(code: str) -> CallerKind:
+    """Return the caller kind ``code`` (its ``group`` says which caller group it is in)."""
+    t = term("caller_kind", code)
+    assert isinstance(t, CallerKind)
+    return t
+
+
+def decision_tree(code: str) -> DecisionTree:
+    """Return decision tree ``"A"``, ``"B"`` or ``"C"``."""
+    for t in DECISION_TREES:
+        if t.code == code:
+            return t
+    raise UnknownCode("fw.unknown_code", table="call_tree", code=str(code),
+                      expected=tuple(t.code for t in DECISION_TREES))
+
+
+def tree_answer(code: str) -> Term:
+    """Return the tree answer ``code`` (``yes``, ``no``, ``next``...)."""
+    for t in TREE_ANSWERS:
+        if t.code == code:
+            return t
+    raise UnknownCode("fw.unknown_code", table="tree_answer", code=str(code),
+                      expected=tuple(t.code for t in TREE_ANSWERS))

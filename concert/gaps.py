@@ -33,6 +33,9 @@ rule                           finding
 ``commitment.not_kept``        a commitment of an entente I or II is not kept
 ``commitment.review_overdue``  a commitment's review date has passed
 ``commitment.iii_not_kept``    ententes III's commitments not kept (a count only)
+``calls.surge``                calls for one reason about one partner in a quarter
+                               reach twice their mean over the four quarters before,
+                               and at least 5 (:func:`call_gaps`)
 =============================  ===================================================
 
 Organisations retired by the date (:func:`concert.retire.current_region`) are left out of
@@ -51,6 +54,7 @@ from collections import Counter
 
 import pandas as pd
 
+from concert import calls as calls_module
 from concert import framework as fw
 from concert import i18n, settings
 from concert.actors import Actor, is_housing_provider, is_referring, key_actor_rows_of
@@ -60,9 +64,9 @@ from concert.indicators import Assessment, criterion_states, maturity
 from concert.region import Region
 from concert.retire import current_region, is_retired
 
-__all__ = ["agreement_gaps", "all_gaps", "evidence", "governance_gaps", "key_actor_cells",
-           "key_actor_coverage", "key_actor_grid", "meets", "next_steps", "retirement_gaps",
-           "territory_gaps"]
+__all__ = ["agreement_gaps", "all_gaps", "call_gaps", "evidence", "governance_gaps",
+           "key_actor_cells", "key_actor_coverage", "key_actor_grid", "meets", "next_steps",
+           "retirement_gaps", "territory_gaps"]
 
 COLUMNS = ["rule", "indicator", "subject", "message"]
 ENGAGEMENT_RANK = {code: i for i, code in enumerate(fw.codes("engagement"))}
@@ -428,3 +432,74 @@ def next_steps(region: Region, assessment: Assessment | None = None, *,
                                      "kind", "item", "text", "guidance", "tools"])
     df.insert(0, "rank", range(1, len(df) + 1))
     return df
+
+
+def call_gaps(data: calls_module.CallsOrFacts, *, by: str = "referring_org",
+              factor: float | None = None, minimum: int | None = None,
+              quarters: int | None = None, lang: str | None = None) -> pd.DataFrame:
+    """Reasons whose calls about one partner surge in a quarter (rule ``calls.surge``).
+
+    ``data`` is the log (calls or :func:`concert.calls.facts`) or its counts by quarter
+    and partner (:func:`concert.calls.quarterly` with ``by``, which
+    :meth:`concert.Store.call_counts` gives every role).
+
+    A reason's number of calls about one partner (``by``: the referring organisation or
+    the housing provider) in a quarter is flagged when it is at least ``factor`` times
+    its mean over the ``quarters`` quarters before (a quarter without calls counts 0) and
+    at least ``minimum``. Defaults: the parameters ``call_gap_factor`` (2),
+    ``call_gap_minimum`` (5) and ``call_gap_quarters`` (4) of
+    :data:`concert.framework.PARAMETERS`. A quarter is flagged only once ``quarters``
+    quarters of the log precede it. Counts only: no tenant code, no note.
+
+    Returns
+    -------
+    DataFrame
+        :data:`COLUMNS` (``indicator`` empty: the rule reads the partnership's calls, not
+        an indicator) and ``quarter, reason, partner, calls, mean``.
+    """
+    p = fw.PARAMETERS
+    factor = p["call_gap_factor"][0] if factor is None else factor
+    minimum = p["call_gap_minimum"][0] if minimum is None else minimum
+    quarters = p["call_gap_quarters"][0] if quarters is None else quarters
+    columns = [*COLUMNS, "quarter", "reason", "partner", "calls", "mean"]
+    if isinstance(data, pd.DataFrame) and "partner" in data.columns:
+        trend = data  # already counts: quarterly(..., by=...), what a committee may read
+    else:
+        trend = calls_module.quarterly(data, by=by)
+    if trend.empty:
+        return pd.DataFrame(columns=columns)
+    every = _quarter_range(sorted(trend["quarter"].unique()))
+    trend = trend[trend["partner"] != ""]
+    index = {q: i for i, q in enumerate(every)}
+    counts: dict[tuple[str, str], dict[str, int]] = {}
+    for row in trend.itertuples(index=False):
+        key = (str(row.reason), str(row.partner))
+        counts.setdefault(key, {})
+        calls = int(str(row.calls))
+        counts[key][str(row.quarter)] = counts[key].get(str(row.quarter), 0) + calls
+    rows = []
+    for (reason, partner), by_quarter in sorted(counts.items()):
+        for quarter, n in sorted(by_quarter.items()):
+            i = index[quarter]
+            if i < quarters or n < minimum:
+                continue
+            mean = sum(by_quarter.get(every[j], 0) for j in range(i - quarters, i)) / quarters
+            if n >= factor * mean:
+                rows.append({"rule": "calls.surge", "indicator": "", "subject": partner,
+                             "message": i18n.t("gap.calls.surge", lang,
+                                               reason=i18n.label("call_reason", reason, lang),
+                                               partner=partner, quarter=quarter, n=n,
+                                               mean=f"{mean:.1f}", quarters=quarters),
+                             "quarter": quarter, "reason": reason, "partner": partner,
+                             "calls": n, "mean": mean})
+    return pd.DataFrame(rows, columns=columns)
+
+
+def _quarter_range(seen: list[str]) -> list[str]:
+    """Every quarter from the first to the last of ``seen`` (``"2025-T1"``...)."""
+    if not seen:
+        return []
+    def parse(q: str) -> int:
+        year, t = q.split("-T")
+        return int(year) * 4 + int(t) - 1
+    return [f"{k // 4}-T{k % 4 + 1}" for k in range(parse(seen[0]), parse(seen[-1]) + 1)]

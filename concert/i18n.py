@@ -22,8 +22,8 @@ from typing import Any
 from concert import framework as fw
 from concert import settings
 
-__all__ = ["TEXT", "agreement_label", "criterion_label", "indicator_label", "label",
-           "placement_label", "t"]
+__all__ = ["TEXT", "agreement_label", "answer_label", "criterion_label", "indicator_label",
+           "label", "placement_label", "step_comment", "step_label", "t"]
 
 LANGS = ("fr", "en")
 
@@ -81,6 +81,27 @@ TEXT: dict[str, tuple[str, str]] = {
     "rule.agreement.signed_date": (("une entente au statut « {status} » doit avoir une date de "
                                    "signature"),
                                    "an agreement with status '{status}' needs a signing date"),
+    "rule.call.kind_group": ("« {kind} » n’est pas un appelant du groupe « {group} »",
+                             "'{kind}' is not a caller of the group '{group}'"),
+    "rule.call.reasons_required": ("au moins une raison d’appel est obligatoire",
+                                   "at least one reason for the call is required"),
+    "rule.call.reason_group": (("raison(s) {reasons} hors de la liste du groupe « {group} » "
+                               "({table})"),
+                               ("reason(s) {reasons} not in the list of the group '{group}' "
+                               "({table})")),
+    "rule.call.reason_twice": ("une raison est donnée deux fois", "a reason is given twice"),
+    "rule.call.reevaluate_before": ("la date de réévaluation précède la date de l’appel",
+                                    "the re-evaluation date is before the call's date"),
+    "rule.call.note_code": (("la note semble contenir un code de locataire : les champs codés "
+                            "portent l’appel, la note n’en contient pas"),
+                            ("the note seems to hold a tenant code: the coded fields carry the "
+                            "call, the note holds none")),
+    "rule.call.note_name": (("la note semble contenir le nom d’une personne : pas de nom ni de "
+                            "texte clinique dans la note"),
+                            ("the note seems to hold a person's name: no name and no clinical "
+                            "text in the note")),
+    "rule.call.unknown_actor": ("acteur inconnu {actor} : ajoutez-le d’abord à la région",
+                                "unknown actor {actor}: add it to the region first"),
     "rule.agreement.tenant_code": (
         ("le locataire doit être désigné par un code pseudonyme (lettres majuscules et chiffres, "
         "p. ex. CEM-0042), jamais par son nom"),
@@ -156,6 +177,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "kind.contact": ("personne-ressource", "contact"),
     "kind.party": ("partie", "party"),
     "kind.answer": ("réponse", "answer"),
+    "kind.call": ("appel à l’agent de liaison", "call to the liaison agent"),
     "kind.region": ("région", "region"),
     "kind.str": ("textes", "texts"),
     "action.insert": ("ajout", "added"),
@@ -677,6 +699,32 @@ TEXT: dict[str, tuple[str, str]] = {
         "What goes is listed, then a confirmation is asked for (--yes for a script, --dry-run "
         "to only look). Nothing else is touched. Backups are not reached: rotate them within "
         "the retention period.\n\nExample:\n\n    concert purge cn.db --dry-run")),
+    "cli.help.calls": (
+        ("Reconstituer les tableaux 11 à 13 du guide (raisons des appels à l’agent de liaison) "
+         "à partir du journal des appels, pour une période : nombre d’appelants distincts par "
+         "raison, comme le guide les compte, nombre d’appels, et le compte du guide. Des "
+         "décomptes seulement : aucun code de locataire, aucune note.\n\nExemple :\n\n"
+         "    concert calls cn.db --from 2025-04-01 --to 2026-03-31"),
+        ("Rebuild the guide's Tableaux 11 to 13 (reasons for calls to the liaison agent) from "
+         "the call log, for a period: distinct callers per reason, as the guide counts them, "
+         "calls, and the guide's count. Counts only: no tenant code, no note.\n\nExample:"
+         "\n\n    concert calls cn.db --from 2025-04-01 --to 2026-03-31")),
+    "cli.opt.calls_from": ("premier jour de la période (AAAA-MM-JJ)",
+                           "first day of the period (YYYY-MM-DD)"),
+    "cli.opt.calls_to": ("dernier jour de la période (AAAA-MM-JJ)",
+                         "last day of the period (YYYY-MM-DD)"),
+    "cli.calls.title": ("Appels à l’agent de liaison, région {region}, {period} : {n}",
+                        "Calls to the liaison agent, region {region}, {period}: {n}"),
+    "cli.calls.period.both": ("du {start} au {end}", "from {start} to {end}"),
+    "cli.calls.period.from": ("depuis le {start}", "since {start}"),
+    "cli.calls.period.to": ("jusqu’au {end}", "until {end}"),
+    "cli.calls.period.all": ("tout le journal", "whole log"),
+    "cli.calls.table": ("{table} — {group} : {calls} appels (guide : {guide})",
+                        "{table} — {group}: {calls} calls (guide: {guide})"),
+    "cli.calls.callers": ("appelants", "callers"),
+    "cli.calls.calls": ("appels", "calls"),
+    "cli.calls.guide": ("au guide", "guide"),
+    "cli.calls.reason": ("raison", "reason"),
     "cli.help.access_log": (
         ("Lister le journal des accès : chaque affichage ou export de codes de locataires (qui, "
         "quand, quelle région, quelle entente III), les copies faites depuis le tableau de "
@@ -747,6 +795,14 @@ TEXT: dict[str, tuple[str, str]] = {
                           "lignes d’historique et du journal ?"),
                           ("Remove these agreements III ({n}), their tenant codes and their rows "
                           "of the history and of the log?")),
+    "cli.purge.calls": (("Appels à l’agent de liaison terminés avant le {cutoff} (réévaluation "
+                         "comprise) : {n}"),
+                        ("Calls to the liaison agent ended before {cutoff} (re-evaluation "
+                         "included): {n}")),
+    "cli.purge.confirm_calls": ("Retirer ces appels à l’agent de liaison ({n}) ?",
+                                "Remove these calls to the liaison agent ({n})?"),
+    "cli.purge.done_calls": ("Appels à l’agent de liaison retirés : {n}.",
+                             "Calls to the liaison agent removed: {n}."),
     "cli.purge.dry_run": ("Essai : rien n’a été retiré.", "Dry run: nothing was removed."),
     "cli.purge.cancelled": ("Rien n’a été retiré.", "Nothing was removed."),
     "cli.purge.done": (("Retiré : ententes III : {agreements} ; lignes d’historique : {audit} ; "
@@ -1218,6 +1274,10 @@ TEXT: dict[str, tuple[str, str]] = {
                                 "ended agreements III")),
     "access.action.access_log": ("consulter le journal des accès", "reading the access log"),
     "access.action.delete_region": ("supprimer une région", "deleting a region"),
+    "access.action.calls": (("consulter ou saisir les appels à l’agent de liaison (le comité "
+                            "n’en voit que les décomptes)"),
+                            ("reading or recording calls to the liaison agent (committees see "
+                            "only their counts)")),
     "access.gone": ("Accès refusé : le compte « {user} » n’existe plus.",
                     "Access denied: account '{user}' no longer exists."),
     "access.unbound": (("La session de « {user} » n’est liée à aucune base : ouvrez-la avec "
@@ -1232,6 +1292,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "access.kind.export": ("codes exportés", "codes exported"),
     "access.kind.backup": ("copie de sauvegarde", "backup made"),
     "access.kind.purge": ("purge", "purged"),
+    "access.kind.calls": ("appels consultés", "calls read"),
     "accounts.unknown": ("Aucun compte « {name} ».", "No account '{name}'."),
     "accounts.exists": ("Le compte « {name} » existe déjà.", "Account '{name}' already exists."),
     "accounts.first_admin": (("Aucun compte n’existe encore : le premier doit être un compte "
@@ -1548,7 +1609,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "field.title": ("intitulé", "title"),
     "field.action.title": ("action à mener", "what is to be done"),
     "field.lead": ("organisme responsable", "lead organisation"),
-    "field.action": ("action du plan", "plan action"),
+    "field.action_event.action": ("action du plan", "plan action"),
     "field.partners": ("partenaires", "partners"),
     "field.due": ("échéance", "due"),
     "field.gap": ("écart visé", "gap answered"),
@@ -1656,6 +1717,35 @@ TEXT: dict[str, tuple[str, str]] = {
         ("Write an iCalendar file (.ics, RFC 5545) of the dates that fall due: the plan's "
          "actions, targets, commitment reviews, notice dates and ends of agreements II. No "
          "tenant appears in it.\n\nExample:\n\n    concert calendar cn.db concertation.ics")),
+    "field.caller_group": ("groupe d’appelants", "caller group"),
+    "field.caller_kind": ("appelant", "caller"),
+    "field.reasons": ("raisons de l’appel", "reasons for the call"),
+    "field.call.referring_org": ("organisme référent", "referring organisation"),
+    "field.call.housing_provider": ("propriétaire ou gestionnaire", "owner or manager"),
+    "field.tree": ("arbre décisionnel", "decision tree"),
+    "field.action": ("action", "action taken"),
+    "field.outcome": ("suite", "outcome"),
+    "field.reevaluate_on": ("réévaluation le", "re-evaluate on"),
+    "field.call.note": ("note brève (sans nom ni code)", "short note (no name, no code)"),
+    # ---------------------------------------------------------------- the liaison desk
+    "gap.calls.surge": (("{partner} : {n} appels « {reason} » au trimestre {quarter}, au moins "
+                         "le double de la moyenne des {quarters} trimestres précédents "
+                         "({mean})"),
+                        ("{partner}: {n} calls '{reason}' in quarter {quarter}, at least "
+                         "twice the mean of the {quarters} quarters before ({mean})")),
+    "tree.warning": (fw.CLINICAL_JUDGEMENT.fr, fw.CLINICAL_JUDGEMENT.en),
+    "tree.inferred": ("reconstitué à partir du commentaire (inféré)",
+                      "reconstructed from the comment (inferred)"),
+    "tree.stated": ("énoncé par le guide", "stated by the guide"),
+    "tree.goes_to": ("voir l’arbre {tree}", "see tree {tree}"),
+    "tree.end": ("fin du parcours", "end of the walk"),
+    "calls.no_table": ("Tableau de décomptes inconnu « {table} » (attendus : {expected}).",
+                       "Unknown table of counts '{table}' (expected: {expected})."),
+    "tree.no_answer": (("L’étape {step} n’offre pas la réponse « {answer} » (réponses : "
+                        "{expected})."),
+                       "Step {step} offers no answer '{answer}' (answers: {expected})."),
+    "tree.not_final": ("Le parcours ne peut pas se terminer à l’étape {step}.",
+                       "The walk cannot finish at step {step}."),
 }
 
 
@@ -1688,6 +1778,30 @@ def label(table: str, code: str, lang: str | None = None) -> str:
     except KeyError:
         return str(code)
     return entry.fr if lang == "fr" else entry.en
+
+
+def answer_label(code: str, lang: str | None = None) -> str:
+    """The label of a decision tree's answer (``yes``, ``no``, ``next``, ``tenant``...)."""
+    try:
+        entry = fw.tree_answer(code)
+    except KeyError:
+        return str(code)
+    return entry.fr if (lang or settings.language) == "fr" else entry.en
+
+
+def step_label(code: str, lang: str | None = None) -> str:
+    """A decision tree step's wording (``"A2"``: "S’agit-il d’un non-paiement de loyer ?")."""
+    try:
+        step = fw.decision_tree(code[:1]).step(code)
+    except KeyError:
+        return str(code)
+    return step.fr if (lang or settings.language) == "fr" else step.en
+
+
+def step_comment(code: str, lang: str | None = None) -> str:
+    """The guide's comment for a decision tree step, in ``lang``."""
+    step = fw.decision_tree(code[:1]).step(code)
+    return step.comment_fr if (lang or settings.language) == "fr" else step.comment_en
 
 
 def indicator_label(code: str, lang: str | None = None) -> str:

@@ -6,6 +6,10 @@ returns a copy of the region in which nothing names an organisation or a
 person, while the structure (who is tied to whom, by what, on which committee)
 and every stage computed from the assessments stay the same.
 
+The liaison agent's calls (:mod:`concert.calls`) are not part of a region: no view, export
+or report made from a region holds a call, its tenant code or its note. Committees see
+their counts through :meth:`concert.Store.call_counts`.
+
 Examples
 --------
 >>> from concert.example import capitale_nationale

@@ -29,6 +29,7 @@ from concert._validate import as_tuple, check_id, check_text, fold, where_of
 from concert.actions import Action, ActionEvent
 from concert.actors import Actor, Contact
 from concert.agreements import Agreement, Party, agreement_problems
+from concert.calls import Call
 from concert.commitments import CommitmentReview
 from concert.committees import Committee, Membership
 from concert.figures import Figure
@@ -255,11 +256,18 @@ RECORD_TYPES: dict[str, type] = {"actor": Actor, "committee": Committee, "agreem
                                  "commitment": CommitmentReview}
 """Each kind of record a region lists, and its class."""
 
+APART_RECORD_TYPES: dict[str, type] = {"call": Call}
+"""Records of a region kept apart from its lists (:data:`RECORD_LISTS`): the store holds
+them in tables of their own that saving, loading, merging and exporting a region never
+touch, and only the roles allowed to read them do (the liaison agent's calls,
+:meth:`concert.Store.calls`)."""
+
 ALL_RECORD_TYPES: dict[str, type] = {
     cls.kind_name: cls
     for cls in (Actor, Contact, Committee, Agreement, Party, Membership, Tie, Assessment, Answer,
-                Figure, Action, ActionEvent, CommitmentReview)}
-"""Every kind of record, the nested ones (contact, party, answer) included."""
+                Figure, Action, ActionEvent, CommitmentReview, Call)}
+"""Every kind of record, the nested ones (contact, party, answer, action_event) and
+those kept apart (call) included."""
 
 
 def i18n_kind(kind: str, lang: str | None = None) -> str:

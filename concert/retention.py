@@ -17,6 +17,9 @@ This module holds the rule, over plain records; the store applies it.
 - An entente III renewed by another that is kept stays too: the renewal names it.
 - An entente III removed from its region (or whose region was deleted) lives on in the
   audit trail: it ended on its end date, or on the day it was removed if that came first.
+- A call to the liaison agent (:class:`concert.calls.Call`) may hold a tenant code and
+  falls under the same period: it ended on its re-evaluation date, or on its own date when
+  it has none or that came later (:func:`ended_calls`).
 
 Examples
 --------
@@ -38,9 +41,10 @@ from typing import Any
 from concert import settings
 from concert._errors import ArgumentError
 from concert.agreements import Agreement, effective_status
+from concert.calls import Call
 
-__all__ = ["MAX_MONTHS", "Ended", "PurgePlan", "PurgeResult", "Selection", "check_months",
-           "cutoff", "ended_agreements", "removed_agreement_end"]
+__all__ = ["MAX_MONTHS", "Ended", "EndedCall", "PurgePlan", "PurgeResult", "Selection",
+           "check_months", "cutoff", "ended_agreements", "ended_calls", "removed_agreement_end"]
 
 MAX_MONTHS = 1200
 """The longest retention period accepted (100 years): beyond, it is a typing error."""
@@ -134,6 +138,28 @@ def ended_agreements(agreements: Iterable[Agreement], before: dt.date,
     return Selection(ended, tuple(undated), kept)
 
 
+def ended_calls(calls: Iterable[Call], before: dt.date) -> dict[str, dt.date]:
+    """Call id -> the day it ended, for the calls that ended before ``before``.
+
+    A call ends on its re-evaluation date, or on its own date if it has none.
+    """
+    out: dict[str, dt.date] = {}
+    for c in calls:
+        end = max(c.on, c.reevaluate_on) if c.reevaluate_on is not None else c.on
+        if end < before:
+            out[c.id] = end
+    return out
+
+
+@dataclass(frozen=True)
+class EndedCall:
+    """One call to the liaison agent that has outlived the retention period."""
+
+    region: str
+    call: str
+    ended_on: dt.date
+
+
 def removed_agreement_end(last: Mapping[str, Any], removed_on: dt.date) -> dt.date:
     """When an entente III no longer in its region ended, from its last recorded state.
 
@@ -192,6 +218,8 @@ class PurgePlan:
         ``(region, agreement)`` kept because their end is not dated.
     kept : tuple of (str, str, str)
         ``(region, agreement, renewed by)`` kept because a kept entente renews them.
+    calls : tuple of EndedCall
+        Calls to the liaison agent that go (:func:`ended_calls`).
     """
 
     months: int
@@ -200,10 +228,15 @@ class PurgePlan:
     items: tuple[Ended, ...] = ()
     undated: tuple[tuple[str, str], ...] = ()
     kept: tuple[tuple[str, str, str], ...] = ()
+    calls: tuple[EndedCall, ...] = ()
 
     def goes(self) -> set[tuple[str, str]]:
         """``(region, agreement)`` of each entente III that goes."""
         return {(e.region, e.agreement) for e in self.items}
+
+    def calls_going(self) -> set[tuple[str, str]]:
+        """``(region, call)`` of each call to the liaison agent that goes."""
+        return {(c.region, c.call) for c in self.calls}
 
 
 @dataclass(frozen=True)
@@ -225,3 +258,4 @@ class PurgeResult:
     audit_rows: int
     log_rows: int
     compacted: bool
+    calls: int = 0

@@ -70,6 +70,7 @@ import pandas as pd
 import sqlite_utils
 
 from concert import _gc, accounts, links, retention, schema, settings
+from concert import calls as calls_module
 from concert import framework as fw
 from concert._errors import (
     AccessDenied,
@@ -85,6 +86,7 @@ from concert._errors import (
 )
 from concert.accounts import Account, Session
 from concert.agreements import Agreement
+from concert.calls import Call
 from concert.commitments import CommitmentReview
 from concert.indicators import Answer, Assessment
 from concert.merge import MergeConflict, three_way_merge
@@ -129,10 +131,12 @@ class LocalTime:
     def __str__(self) -> str:
         return self.text()
 
-SCHEMA_VERSION = 5
-"""5: the follow-up loop (issue 15): actions and their log, commitment reviews, answers'
-group, assessments' anonymity and closing day, answer links and receipts; 4: accounts, the
-access log (issue 12); 3: ties' frequency; 2: revisions."""
+
+SCHEMA_VERSION = 6
+"""6: the follow-up loop (issue 15): actions and their log, commitment reviews, answers'
+group, assessments' anonymity and closing day, answer links and receipts; 5: the liaison
+agent's calls (issue 16); 4: accounts, the access log (issue 12); 3: ties' frequency;
+2: revisions."""
 
 @dataclasses.dataclass(frozen=True)
 class _Layout:
@@ -144,6 +148,10 @@ class _Layout:
     table: str
     parent: str = ""
     key: tuple[str, ...] = ("id",)
+    apart: bool = False
+    """Kept apart from the region's lists (:data:`concert.region.APART_RECORD_TYPES`): a
+    save, which rewrites the region's rows, never reaches its table (no cascade from the
+    region's row, no foreign key to its actors); :meth:`Store.delete_region` removes it."""
 
 
 LAYOUT: dict[str, _Layout] = {
@@ -157,6 +165,7 @@ LAYOUT: dict[str, _Layout] = {
     "assessment": _Layout("assessments"),
     "answer": _Layout("answers", "assessment", ("assessment", "ord")),
     "figure": _Layout("figures", key=("ord",)),
+    "call": _Layout("calls", apart=True),
     "action": _Layout("actions"),
     "action_event": _Layout("action_events", "action", ("action", "ord")),
     "commitment": _Layout("commitment_reviews", key=("ord",)),
@@ -212,7 +221,7 @@ def _sql_literal(value: Any) -> str:
 def _table_sql(kind: str) -> str:
     """``CREATE TABLE`` for a record kind, derived from its fields."""
     layout = LAYOUT[kind]
-    cols = ["region TEXT NOT NULL" + ("" if layout.parent else
+    cols = ["region TEXT NOT NULL" + ("" if layout.parent or layout.apart else
                                       " REFERENCES regions(code) ON DELETE CASCADE")]
     constraints = []
     if layout.parent:
@@ -224,7 +233,8 @@ def _table_sql(kind: str) -> str:
         if spec.kind == "items":
             continue
         cols.append(_column_sql(kind, name, spec))
-        if spec.kind == "ref" and spec.table in LAYOUT and spec.table != kind:
+        if spec.kind == "ref" and spec.table in LAYOUT and spec.table != kind \
+                and not layout.apart:
             cascade = "" if _nullable(kind, name, spec) else " ON DELETE CASCADE"
             constraints.append(f"FOREIGN KEY (region, {name}) REFERENCES "
                                f"{LAYOUT[spec.table].table}(region, id){cascade}")
@@ -278,9 +288,10 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         "ALTER TABLE regions ADD COLUMN saved_by TEXT NOT NULL DEFAULT ''"),
 }
 
-ACCESS_ACTIONS = ("tenant_codes", "export", "backup", "purge")
+ACCESS_ACTIONS = ("tenant_codes", "export", "backup", "purge", "calls")
 """What the access log records: tenant codes shown to a session, exported by the file's
-owner (``concert export --include-tenant-codes``), a backup made by a session, a purge."""
+owner (``concert export --include-tenant-codes``), a backup made by a session, a purge, the
+calls to the liaison agent read by a session (they hold tenant codes)."""
 
 
 def _d(value: str | None) -> dt.date | None:
@@ -979,6 +990,9 @@ class Store:
         with self._write():
             old = _build_region(self, code, check=False)
             self.db.execute("DELETE FROM regions WHERE code = ?", [code])
+            for layout in LAYOUT.values():
+                if layout.apart:
+                    self.db.execute(f"DELETE FROM {layout.table} WHERE region = ?", [code])
             self._audit(code, old, None, user=self._who(session))
 
     def choose_region(self, code: str | None = None) -> str:
@@ -1251,11 +1265,148 @@ class Store:
         return path
 
     def rows(self, table: str, region: str) -> Iterator[dict[str, Any]]:
-        """The raw rows of ``table`` for ``region``, in saved order (for exports)."""
-        if table not in TABLES:
+        """The raw rows of ``table`` for ``region``, in saved order (for exports).
+
+        The tables kept apart (the calls) are not among them: :meth:`calls` reads those.
+        """
+        if table not in TABLES or any(layout.apart and layout.table == table
+                                      for layout in LAYOUT.values()):
             raise StoreError("store.unknown_table", table=table)
         for row in _fast_rows(self, table, region):
             yield dict(row)
+
+    # ------------------------------------------------------------------ calls (issue 16)
+    def add_call(self, code: str, call: Call, *, session: Session | None = None) -> None:
+        """Record a call to the liaison agent in region ``code``.
+
+        The call is checked (:class:`concert.calls.Call`), its organisations must be
+        actors of the region, its note must not hold a tenant code of the region or a
+        name of its contacts, and its id must be new. Calls are kept apart from the
+        region's records: saving, loading or exporting the region never touches them.
+
+        Raises
+        ------
+        concert.AccessDenied
+            If the session's role does not allow ``calls`` (the liaison agent's only).
+        concert.NotFoundError
+            If the region is not in the store.
+        concert.ValidationError
+            If the call breaks a rule or its id is taken; nothing is written.
+        """
+        self.add_calls(code, [call], session=session)
+
+    def add_calls(self, code: str, calls: list[Call] | tuple[Call, ...], *,
+                  replace: bool = False, session: Session | None = None) -> None:
+        """Record several calls in one transaction (see :meth:`add_call`).
+
+        ``replace``: stored calls with the same ids are replaced instead of refused.
+        """
+        for call in calls:
+            if not isinstance(call, Call):
+                raise StoreError("store.expects", function="add_call", expected="Call",
+                                 got=type(call).__name__)
+        self._allow(session, "calls")
+        if not self.has_region(code):
+            raise NotFoundError("store.no_region", region=code)
+        actors = {r[0] for r in self.db.execute("SELECT id FROM actors WHERE region = ?",
+                                                 [code])}
+        names = [r[0] for r in self.db.execute("SELECT name FROM contacts WHERE region = ?",
+                                                [code])]
+        known = [r[0] for r in self.db.execute(
+            "SELECT tenant_code FROM agreement_parties WHERE region = ? AND tenant_code != ''",
+            [code])]
+        problems: list[Problem] = []
+        seen: set[str] = set()
+        for call in calls:
+            problems += call.problems()
+            problems += [Problem("call.unknown_actor", call.id, actor=a)
+                         for a in (call.referring_org, call.housing_provider)
+                         if a and a not in actors]
+            problems += calls_module.note_problems(call.note, call.id, tenant_codes=known,
+                                                   names=names)
+            if call.id.casefold() in seen:
+                problems.append(Problem("duplicate", call.id, kind="call"))
+            seen.add(call.id.casefold())
+        raise_if(problems)
+        shell: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLES}
+        _record_rows("call", list(calls), code, out=shell)
+        with self._write():
+            if replace:
+                self.db.conn.executemany("DELETE FROM calls WHERE region = ? AND id = ?",
+                                         [(code, c.id) for c in calls])
+            taken = {r[0].casefold() for r in self.db.execute(
+                "SELECT id FROM calls WHERE region = ?", [code])}
+            raise_if([Problem("duplicate", c.id, kind="call") for c in calls
+                      if c.id.casefold() in taken])
+            start = self.db.execute("SELECT COALESCE(MAX(ord) + 1, 0) FROM calls "
+                                    "WHERE region = ?", [code]).fetchone()[0]
+            for i, row in enumerate(shell["calls"]):
+                row["ord"] = start + i
+            if shell["calls"]:
+                self._insert("calls", shell["calls"])
+
+    def remove_call(self, code: str, call_id: str, *, session: Session | None = None) -> None:
+        """Remove the call ``call_id`` of region ``code`` (the liaison agent's only).
+
+        Raises
+        ------
+        concert.NotFoundError
+            If there is no such call.
+        """
+        self._allow(session, "calls")
+        with self._write():
+            gone = self.db.execute("DELETE FROM calls WHERE region = ? AND id = ?",
+                                   [code, call_id]).rowcount
+        if not gone:
+            raise NotFoundError("store.no_record", kind=Message("kind.call"), record=call_id,
+                                region=code)
+
+    def calls(self, code: str, *, session: Session | None = None) -> list[Call]:
+        """The calls of region ``code``, oldest first, tenant codes and notes included.
+
+        Only the liaison agent's role may read them; each reading by a session is written
+        to the access log. Committees and readers get counts (:meth:`call_counts`).
+
+        Raises
+        ------
+        concert.AccessDenied
+            If the session's role does not allow ``calls``.
+        """
+        self._allow(session, "calls")
+        out = sorted(_load_records(self, "call", code, check=False).get("", []),
+                     key=lambda c: (c.on, c.id))
+        if session is not None and out:
+            self._log(session.name, session.role,
+                      [(code, "calls", "", json.dumps({"calls": len(out)}))])
+        return out
+
+    def call_counts(self, code: str, table: str, *, session: Session | None = None,
+                    **options: Any) -> pd.DataFrame:
+        """A table of counts of the calls of region ``code``: what every role may see.
+
+        ``table`` is one of :data:`concert.calls.COUNT_TABLES` (``reasons`` with
+        ``group=``: Tableau 11, 12 or 13 rebuilt; ``totals``; ``quarterly``;
+        ``by_organisation``; ``reevaluations_due``; ``follow_up_end``), ``options`` its
+        function's (``start``, ``end``, ``lang``, ``by``...); the region's actors and
+        agreements are read here. Counts only: no id, tenant code nor note leaves
+        (:func:`concert.calls.counts`).
+
+        Raises
+        ------
+        concert.AccessDenied
+            If the session's role does not allow ``read``.
+        concert.ArgumentError
+            If ``table`` is unknown.
+        """
+        self._allow(session, "read")
+        with self._read():
+            rows = _load_records(self, "call", code, check=False).get("", [])
+            actors = {a.id: a for a in _load_records(self, "actor", code, check=False)
+                      .get("", [])} if table in ("by_organisation", "follow_up_end") else None
+            agreements = _load_records(self, "agreement", code, check=False).get("", []) \
+                if table == "follow_up_end" else []
+        return calls_module.counts(calls_module.facts(rows), table, actors=actors,
+                                   agreements=agreements, **options)
 
     # ------------------------------------------------------------------ accounts
     def _allow(self, session: Session | None, action: str) -> None:
@@ -1592,6 +1743,7 @@ class Store:
         undated: list[tuple[str, str]] = []
         kept: list[tuple[str, str, str]] = []
         live: set[tuple[str, str]] = set()
+        ended_calls: list[retention.EndedCall] = []
         with self._read():
             for code, _ in self.regions():
                 agreements = _load_records(self, "agreement", code, check=False).get("", [])
@@ -1600,6 +1752,9 @@ class Store:
                 items += [retention.Ended(code, gid, end) for gid, end in chosen.ended.items()]
                 undated += [(code, gid) for gid in chosen.undated]
                 kept += [(code, gid, by) for gid, by in chosen.kept.items()]
+                calls_ = _load_records(self, "call", code, check=False).get("", [])
+                ended_calls += [retention.EndedCall(code, cid, end) for cid, end
+                                in retention.ended_calls(calls_, cut).items()]
             last: dict[tuple[str, str], tuple[str, str, str]] = {}
             for region, key, action, at, data in self.db.execute(
                     "SELECT region, key, action, at, COALESCE(after, before) FROM audit "
@@ -1624,8 +1779,9 @@ class Store:
                     [e.region, e.agreement]).fetchone()[0]
                 counted.append(dataclasses.replace(e, audit_rows=audit_rows, log_rows=log_rows))
         counted.sort(key=lambda e: (e.region, e.ended_on, e.agreement))
+        ended_calls.sort(key=lambda c: (c.region, c.ended_on, c.call))
         return retention.PurgePlan(months, cut, today, tuple(counted), tuple(undated),
-                                   tuple(kept))
+                                   tuple(kept), tuple(ended_calls))
 
     def purge(self, plan: retention.PurgePlan, *,
               session: Session | None = None) -> retention.PurgeResult:
@@ -1650,6 +1806,8 @@ class Store:
         fresh = self.purge_plan(today=plan.today, session=session)
         listed = plan.goes()
         goes = [e for e in fresh.items if (e.region, e.agreement) in listed]
+        calls_listed = plan.calls_going()
+        calls_go = [c for c in fresh.calls if (c.region, c.call) in calls_listed]
         user = self._who(session)
         audit_rows = log_rows = 0
         secure = self.db.execute("PRAGMA secure_delete").fetchone()[0]
@@ -1665,20 +1823,25 @@ class Store:
                     log_rows += self.db.execute(
                         "DELETE FROM access_log WHERE region = ? AND agreement = ?",
                         [e.region, e.agreement]).rowcount
+                for c in calls_go:
+                    self.db.execute("DELETE FROM calls WHERE region = ? AND id = ?",
+                                    [c.region, c.call])
                 for code in sorted({e.region for e in goes if e.in_region}):
                     self.db.execute("UPDATE regions SET revision = revision + 1, saved_at = ?, "
                                     "saved_by = ? WHERE code = ?", [_now(), user, code])
-                if goes:
+                if goes or calls_go:
                     self._log(user, session.role if session else "",
                               [("", "purge", "", json.dumps(
-                                  {"agreements": len(goes), "months": plan.months,
+                                  {"agreements": len(goes), "calls": len(calls_go),
+                                   "months": plan.months,
                                    "cutoff": plan.cutoff.isoformat()}))])
         except sqlite3.Error as exc:
             raise StoreError("retention.purge_failed", detail=str(exc)) from exc
         finally:
             self.db.execute(f"PRAGMA secure_delete = {int(secure)}")
-        compacted = not goes or self._compact()
-        return retention.PurgeResult(len(goes), audit_rows, log_rows, compacted)
+        compacted = not (goes or calls_go) or self._compact()
+        return retention.PurgeResult(len(goes), audit_rows, log_rows, compacted,
+                                     calls=len(calls_go))
 
     def _compact(self) -> bool:
         """Rewrite the file without its free pages (``VACUUM``); False if it is busy."""

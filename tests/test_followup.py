@@ -567,3 +567,19 @@ def test_the_history_hides_an_entente_iii_id_in_a_commitment_review_key(tmp_path
     assert "II-1/II.referring_org.1" in keys
     assert not any(k.startswith("III-1/") for k in keys)
     assert any(k.endswith("/III.tenant.1") for k in keys)
+
+
+def test_a_version_5_file_gets_the_follow_up_tables_and_columns(tmp_path):
+    path = tmp_path / "v5.db"
+    with Store(path) as store:
+        store.save_region(build_small_region())
+        for table in ("actions", "action_events", "commitment_reviews", "answer_links",
+                      "answer_receipts"):
+            store.db.execute(f"DROP TABLE {table}")
+        store.db.execute("PRAGMA user_version = 5")
+    with Store(path) as store:
+        assert store.migrated is not None and store.migrated[0] == 5
+        region = store.load_region("demo")
+        assert region.actions == [] and region.assessments[0].anonymous is False
+        store.submit_answers("demo", region.assessments[0].id, levels(2), organisation="omh")
+        assert "omh" in store.load_region("demo").assessments[0].respondents

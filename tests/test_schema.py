@@ -75,7 +75,7 @@ def test_a_file_of_the_previous_version_is_backed_up_then_migrated(tmp_path):
         assert store.migrated is not None
         version, backup = store.migrated
         assert version == 2 and backup.parent == tmp_path
-        assert store.schema_version == SCHEMA_VERSION == 5
+        assert store.schema_version == SCHEMA_VERSION == 6
         region = store.load_region(CODE, check=True)
     assert backup.read_bytes()[:16] == b"SQLite format 3\x00"
     assert sqlite3.connect(backup).execute("PRAGMA user_version").fetchone()[0] == 2
