@@ -240,6 +240,11 @@ def build_frame(state: Any) -> pn.template.BootstrapTemplate:
         # Only the page shown is in the holder (a hidden page's minimum width would still
         # widen it); the others keep their Python objects and their own state.
         if list(holder.objects) != [message, shown.__panel__()]:
+            # Panel keeps a layout's minimum width when its new children ask for none: the
+            # width the assessment form needed would stay. Clear it first; the new children
+            # set it again if they need one (as on a direct load).
+            holder.min_width = 0
+            holder.min_width = None
             holder.objects = [message, shown.__panel__()]
 
     state.param.watch(show, ["page", *DISPLAY])

@@ -49,17 +49,28 @@ GEOMETRY = """() => {
 }"""
 
 
+# The page's own heading (every page's first h2 starts with its name) is drawn and visible.
+HEADING = """(name) => {
+  const main = document.getElementById('main');
+  let found = false;
+  const walk = (root) => { for (const el of root.querySelectorAll('*')) {
+    if (el.shadowRoot) walk(el.shadowRoot);
+    if (el.tagName === 'H2' && el.textContent.startsWith(name) && el.checkVisibility()) {
+      found = true;
+    }
+  } };
+  if (main) walk(main);
+  return found;
+}"""
+
+
 def _label(slug: str, lang: str) -> str:
     return i18n.t(f"dash.page.{slug}", lang)
 
 
 def _settle(page: Any, slug: str, lang: str) -> None:
-    """Wait until the page ``slug`` is drawn: its heading in the header, bokeh idle."""
-    page.wait_for_function(
-        "(h) => { const e = document.querySelector('#header'); return e && "
-        "[...e.querySelectorAll('*')].some(x => x.shadowRoot && "
-        "x.shadowRoot.textContent.includes(h)); }",
-        arg=_label(slug, lang), timeout=30_000)
+    """Wait until the page ``slug`` is drawn: its heading shown, bokeh idle."""
+    page.wait_for_function(HEADING, arg=_label(slug, lang), timeout=30_000)
     page.wait_for_function(READY, timeout=60_000)
     page.wait_for_timeout(700)  # bokeh lays the page out after the last message
     page.wait_for_function(READY, timeout=60_000)
