@@ -143,6 +143,19 @@ def _served() -> bool:
             and pn.state.curdoc.session_context is not None)
 
 
+def _reset_sizing(holder: pn.Column) -> None:
+    """Give ``holder`` back its own sizing before new children are put in it.
+
+    Panel infers a layout's sizing mode and minimum size from its children, but starts from
+    the values its model holds: what the map (full height) or the assessment form (a
+    minimum width) asked for would stay once they are gone. Setting them sends the
+    holder's own values; the new children then ask for theirs, as on a direct load.
+    """
+    own = holder.sizing_mode
+    holder.param.update(sizing_mode="fixed", min_width=0, min_height=0)
+    holder.param.update(sizing_mode=own, min_width=None, min_height=None)
+
+
 def build_frame(state: Any) -> pn.template.BootstrapTemplate:
     """The template of one session over ``state``: the sidebar and the page holder."""
     holder = pn.Column(stylesheets=[page_stylesheet(state.presentation)],
@@ -240,11 +253,7 @@ def build_frame(state: Any) -> pn.template.BootstrapTemplate:
         # Only the page shown is in the holder (a hidden page's minimum width would still
         # widen it); the others keep their Python objects and their own state.
         if list(holder.objects) != [message, shown.__panel__()]:
-            # Panel keeps a layout's minimum width when its new children ask for none: the
-            # width the assessment form needed would stay. Clear it first; the new children
-            # set it again if they need one (as on a direct load).
-            holder.min_width = 0
-            holder.min_width = None
+            _reset_sizing(holder)
             holder.objects = [message, shown.__panel__()]
 
     state.param.watch(show, ["page", *DISPLAY])
