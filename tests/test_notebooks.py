@@ -29,3 +29,11 @@ def test_notebook_runs(path, tmp_path):
     # Plots are rendered (HoloViews/bokeh output), not just their repr.
     assert any("text/html" in o.get("data", {}) or "application/vnd.holoviews_load.v0+json"
                in o.get("data", {}) for o in outputs)
+    if path.name == "dashboard_pages.ipynb":
+        # Every view cell draws as Panel/bokeh output, never as a bare text repr.
+        for cell in nb.cells[2:]:
+            results = [o for o in cell.outputs if o.output_type == "execute_result"]
+            assert results, cell.source
+            data = results[0]["data"]
+            assert "application/vnd.holoviews_exec.v0+json" in data, cell.source
+            assert "text/html" in data or "text/markdown" in data, cell.source
