@@ -1015,11 +1015,22 @@ def _accounts_sign_in(db: str) -> bool:
 @OUT
 @option("--region", "region_code", default=None, help="cli.opt.region")
 @option("--anonymise", is_flag=True, help="cli.opt.anonymise")
+@option("--paper", type=click.Choice(["letter", "a4"]), default="letter", show_default=True,
+        help="cli.opt.paper")
 @lang_option
-def report(db: str, out: str, region_code: str | None, anonymise: bool, lang: str) -> None:
-    """Write a self-contained HTML report."""
+def report(db: str, out: str, region_code: str | None, anonymise: bool, paper: str,
+           lang: str) -> None:
+    """Write a self-contained HTML report, or a print-ready PDF (OUT ending in .pdf)."""
     check_output(out, protect=[db])
     _readable(db)
+    if out.lower().endswith(".pdf"):
+        from dashboards.report_pdf import write_pdf_report
+
+        with atomic_path(out, protect=[db]) as tmp:
+            write_pdf_report(db, tmp, region=region_code, lang=lang, anonymise=anonymise,
+                             paper=paper)
+        click.echo(i18n.t("cli.exported", lang, what="PDF", out=out))
+        return
     from dashboards.report import write_report
 
     with atomic_path(out, protect=[db]) as tmp:

@@ -584,12 +584,19 @@ TEXT: dict[str, tuple[str, str]] = {
         "Example:\n\n    concert serve cn.db --address 0.0.0.0 --allow-origin "
         "192.168.1.20:5006 --password ...")),
     "cli.help.report": (
-        ("Écrire un rapport HTML autonome (vue d’ensemble, carte, prochaines étapes).\n\n"
+        ("Écrire un rapport HTML autonome (vue d’ensemble, carte, prochaines étapes), ou un "
+        "PDF prêt à imprimer si SORTIE finit par .pdf (stade et matrice, carte et sa légende, "
+        "historique, plan d’action, engagements à revoir, chiffres ; format Letter, ou A4 "
+        "avec --paper a4).\n\n"
         "SORTIE ne peut pas être BASE ; il est écrit à part puis renommé, entier ou pas du "
-        "tout.\n\nExemple :\n\n    concert report cn.db rapport.html"),
-        ("Write a self-contained HTML report (overview, map, next steps).\n\n"
+        "tout.\n\nExemples :\n\n    concert report cn.db rapport.html\n\n"
+        "    concert report cn.db rapport.pdf"),
+        ("Write a self-contained HTML report (overview, map, next steps), or a print-ready "
+        "PDF when OUT ends in .pdf (stage and matrix, map and its legend, history, action "
+        "plan, commitments to review, figures; Letter paper, or A4 with --paper a4).\n\n"
         "OUT cannot be DB; it is written aside and then renamed, whole or not at all.\n\n"
-        "Example:\n\n    concert report cn.db report.html")),
+        "Examples:\n\n    concert report cn.db report.html\n\n"
+        "    concert report cn.db report.pdf")),
     "cli.help.synth": (
         ("Écrire une province synthétique (tests et mesures de performance seulement).\n\n"
         "Les données sont inventées et marquées comme telles : elles ne décrivent aucune "
@@ -1759,6 +1766,243 @@ TEXT: dict[str, tuple[str, str]] = {
                        "Step {step} offers no answer '{answer}' (answers: {expected})."),
     "tree.not_final": ("Le parcours ne peut pas se terminer à l’étape {step}.",
                        "The walk cannot finish at step {step}."),
+    # ---------------------------------------------------------------- follow-up pages (issue 15)
+    "dash.page.bilan": ("Bilan des membres", "Members' assessment"),
+    "dash.page.plan": ("Plan d’action", "Action plan"),
+    "dash.page.engagements": ("Engagements", "Commitments"),
+    "dash.page.figures": ("Chiffres et documents", "Figures and documents"),
+    "fu.no_store": ("Rien ne peut être enregistré : ce tableau de bord n’a pas de base de données.",
+                    "Nothing can be saved: this dashboard has no database."),
+    "fu.not_saved": ("Non enregistré : {detail}", "Not saved: {detail}"),
+    "fu.bad_date": ("{field} : une date AAAA-MM-JJ est attendue.",
+                    "{field}: a date YYYY-MM-DD is expected."),
+    "fu.bad_number": ("{field} : un nombre est attendu.", "{field}: a number is expected."),
+    "fu.required": ("{field} : ce champ est obligatoire.", "{field}: this field is required."),
+    "fu.none_option": ("— aucun", "— none"),
+    "fu.bilan.intro": (("Le secrétariat ouvre un bilan ; chaque organisation siégeant au comité "
+                        "de gestion y répond en son nom, depuis son compte ou par un lien "
+                        "personnel. Les réponses sont préremplies à partir des précédentes."),
+                       ("The secretary opens an assessment; each organisation seated on the "
+                        "management committee answers it in its own name, from its account or "
+                        "through a personal link. Answers start from its previous ones.")),
+    "fu.bilan.open_title": ("Ouvrir un bilan", "Open an assessment"),
+    "fu.bilan.id": ("Identifiant", "Identifier"),
+    "fu.bilan.label": ("Titre", "Title"),
+    "fu.bilan.on": ("Date (AAAA-MM-JJ)", "Date (YYYY-MM-DD)"),
+    "fu.bilan.closes": ("Dernier jour pour répondre (AAAA-MM-JJ, facultatif)",
+                        "Last day to answer (YYYY-MM-DD, optional)"),
+    "fu.bilan.anonymous": ("Réponses anonymes (agrégats seulement, au moins {n} par groupe)",
+                           "Anonymous answers (aggregates only, at least {n} per group)"),
+    "fu.bilan.open": ("Ouvrir le bilan", "Open the assessment"),
+    "fu.bilan.opened": ("Bilan « {id} » ouvert.", "Assessment '{id}' opened."),
+    "fu.bilan.choose": ("Bilan consulté", "Assessment shown"),
+    "fu.bilan.none": ("Aucun bilan n’est ouvert : ouvrez-en un ci-dessus.",
+                      "No assessment is open: open one above."),
+    "fu.bilan.answer_title": ("Répondre au nom d’une organisation",
+                              "Answer in an organisation's name"),
+    "fu.bilan.as_org": ("Organisation qui répond", "Organisation answering"),
+    "fu.bilan.as_session": ("Vous répondez au nom de {org}.", "You answer in the name of {org}."),
+    "fu.bilan.prefilled": ("Réponses préremplies à partir des réponses précédentes de {org}.",
+                           "Answers filled in from {org}'s previous answers."),
+    "fu.bilan.not_prefilled": ("Aucune réponse précédente de {org} : tout est à remplir.",
+                               "No previous answer from {org}: everything is to fill in."),
+    "fu.bilan.submit": ("Enregistrer les réponses", "Save the answers"),
+    "fu.bilan.submitted": ("{n} réponses de {org} enregistrées pour « {id} ».",
+                           "{n} answers from {org} saved for '{id}'."),
+    "fu.bilan.anon_once": (("Bilan anonyme : chaque organisation répond une seule fois, sans "
+                            "préremplissage ; ses réponses sont gardées sans son nom."),
+                           ("Anonymous assessment: each organisation answers once, nothing is "
+                            "filled in; its answers are kept without its name.")),
+    "fu.bilan.results": ("Résultats du bilan", "Results of the assessment"),
+    "fu.bilan.received": ("Réponses reçues : {n} sur {total} organismes du comité de gestion",
+                          ("Answers received: {n} of {total} organisations of the management "
+                           "committee")),
+    "fu.bilan.answered": ("A répondu", "Answered"),
+    "fu.bilan.missing": ("Sans réponse", "No answer"),
+    "fu.bilan.summary": ("Réponses par critère : médiane, plus basse, plus haute ({view})",
+                         "Answers by criterion: median, lowest, highest ({view})"),
+    "fu.bilan.hidden": ("masqué (moins de {n} réponses)", "hidden (fewer than {n} answers)"),
+    "fu.bilan.anon_note": (("Bilan anonyme : agrégats seulement, aucune organisation n’est "
+                            "nommée ; un groupe de moins de {n} réponses n’est pas montré."),
+                           ("Anonymous assessment: aggregates only, no organisation is named; "
+                            "a group of fewer than {n} answers is not shown.")),
+    "fu.bilan.flags": (("{n} critères où les médianes des deux pôles diffèrent de {levels} "
+                        "niveaux ou plus (la neutralité entre les deux secteurs est la condition "
+                        "du programme)"),
+                       ("{n} criteria where the two poles' medians differ by {levels} levels or "
+                        "more (neutrality between the two sectors is the program's condition)")),
+    "fu.bilan.flag": ("⚑ écart de {d}", "⚑ gap of {d}"),
+    "fu.bilan.view": ("Lire les réponses de", "Read the answers of"),
+    "fu.bilan.view_all": ("Toutes les réponses", "All answers"),
+    "fu.bilan.view_org": ("Organisation : {name}", "Organisation: {name}"),
+    "fu.bilan.too_few": ("Trop peu de réponses pour montrer ce groupe (au moins {n}).",
+                         "Too few answers to show this group (at least {n})."),
+    "fu.bilan.no_answers": ("Aucune réponse pour l’instant.", "No answers yet."),
+    "fu.col.criterion": ("Critère", "Criterion"),
+    "fu.col.answers": ("Réponses", "Answers"),
+    "fu.col.median": ("Médiane", "Median"),
+    "fu.col.low": ("Plus basse", "Lowest"),
+    "fu.col.high": ("Plus haute", "Highest"),
+    "fu.col.housing": ("Pôle habitation", "Housing pole"),
+    "fu.col.health": ("Pôle santé et services sociaux", "Health and social-services pole"),
+    "fu.col.flag": ("Écart entre pôles", "Gap between poles"),
+    "fu.col.organisation": ("Organisme", "Organisation"),
+    "fu.col.group": ("Groupe", "Group"),
+    "fu.col.answered": ("Réponse", "Answer"),
+    "fu.links.title": ("Liens personnels de réponse", "Personal answer links"),
+    "fu.links.intro": (("Un lien par organisation : il permet de répondre à ce bilan seulement, "
+                        "au nom de cette organisation, jusqu’à sa date d’expiration. Il n’est "
+                        "montré qu’une fois : copiez-le maintenant. Un nouveau lien remplace "
+                        "l’ancien."),
+                       ("One link per organisation: it answers this assessment only, in that "
+                        "organisation's name, until it expires. It is shown once: copy it now. "
+                        "A new link replaces the old one.")),
+    "fu.links.orgs": ("Organismes", "Organisations"),
+    "fu.links.make": ("Générer les liens", "Make the links"),
+    "fu.links.col_link": ("Lien (à copier)", "Link (to copy)"),
+    "fu.links.col_expires": ("Dernier jour", "Last day"),
+    "fu.links.made": ("{n} liens générés, montrés une seule fois.",
+                      "{n} links made, shown once only."),
+    "fu.links.pick": ("Choisissez au moins une organisation.", "Choose at least one organisation."),
+    "fu.link.title": ("Bilan « {label} » : réponse de {org}",
+                      "Assessment '{label}': answer of {org}"),
+    "fu.link.invalid": ("Ce lien ne permet pas de répondre. {detail}",
+                        "This link cannot answer. {detail}"),
+    "fu.link.expires": ("Ce lien fonctionne jusqu’au {date} inclus.",
+                        "This link works until {date} inclusive."),
+    "fu.plan.intro": (("Le comité adopte une étape des « Prochaines étapes » comme action : quoi, "
+                       "qui la mène, avec qui, pour quand, ce à quoi elle répond et, au besoin, "
+                       "une cible chiffrée liée à un chiffre du programme."),
+                      ("The committee adopts a step of the 'Next steps' as an action: what, who "
+                       "leads it, with whom, by when, what it answers and, if wanted, a measurable "
+                       "target tied to a program figure.")),
+    "fu.plan.adopt_title": ("Adopter une étape comme action", "Adopt a step as an action"),
+    "fu.plan.step": ("Étape (critère manquant des Prochaines étapes)",
+                     "Step (missing criterion of the Next steps)"),
+    "fu.plan.title": ("Quoi", "What"),
+    "fu.plan.lead": ("Organisation responsable", "Lead organisation"),
+    "fu.plan.partners": ("Partenaires", "Partners"),
+    "fu.plan.due": ("Échéance (AAAA-MM-JJ)", "Due (YYYY-MM-DD)"),
+    "fu.plan.target_figure": ("Cible : chiffre du programme (facultatif)",
+                              "Target: program figure (optional)"),
+    "fu.plan.target_value": ("Valeur visée", "Value to reach"),
+    "fu.plan.target_on": ("Cible pour le (AAAA-MM-JJ)", "Target by (YYYY-MM-DD)"),
+    "fu.plan.adopt": ("Adopter l’action", "Adopt the action"),
+    "fu.plan.adopted": ("Action « {title} » adoptée.", "Action '{title}' adopted."),
+    "fu.plan.caption": ("Plan d’action au {date}", "Action plan on {date}"),
+    "fu.plan.empty": ("Aucune action adoptée pour l’instant.", "No action adopted yet."),
+    "fu.plan.late": ("en retard", "late"),
+    "fu.plan.status_title": ("Changer le statut d’une action", "Change an action's status"),
+    "fu.plan.action": ("Action à mettre à jour", "Action to update"),
+    "fu.plan.new_status": ("Nouveau statut", "New status"),
+    "fu.plan.on": ("À partir du (AAAA-MM-JJ)", "From (YYYY-MM-DD)"),
+    "fu.plan.set": ("Enregistrer le statut", "Save the status"),
+    "fu.plan.status_saved": ("« {title} » : {status} à partir du {date}.",
+                             "'{title}': {status} from {date}."),
+    "fu.plan.log": ("Journal des actions", "Log of the actions"),
+    "fu.plan.late_title": ("Actions en retard", "Late actions"),
+    "fu.plan.late_none": ("Aucune action en retard.", "No late action."),
+    "fu.plan.days_late": ("{n} jours de retard", "{n} days late"),
+    "fu.plan.targets_title": ("Cibles et dernier chiffre", "Targets and latest figure"),
+    "fu.plan.targets_none": ("Aucune action ne porte de cible chiffrée.",
+                             "No action carries a measurable target."),
+    "fu.plan.reached": ("atteinte", "reached"),
+    "fu.plan.missed": ("date passée, non atteinte", "date passed, not reached"),
+    "fu.plan.under_way": ("en cours", "under way"),
+    "fu.plan.no_figure": ("aucun chiffre encore", "no figure yet"),
+    "fu.col.what": ("Action adoptée", "Adopted action"),
+    "fu.col.lead": ("Responsable", "Lead"),
+    "fu.col.partners": ("Partenaires", "Partners"),
+    "fu.col.due": ("Échéance", "Due"),
+    "fu.col.status": ("Statut", "Status"),
+    "fu.col.answers_to": ("Répond à", "Answers"),
+    "fu.col.target": ("Cible", "Target"),
+    "fu.col.by": ("Par", "By"),
+    "fu.col.note": ("Remarque", "Note"),
+    "fu.col.source": ("Provenance", "Source"),
+    "fu.col.figure": ("Chiffre", "Figure"),
+    "fu.col.goal": ("Visé", "Aimed at"),
+    "fu.col.goal_on": ("Pour le", "By"),
+    "fu.col.latest": ("Dernier chiffre", "Latest figure"),
+    "fu.col.as_of": ("Au", "As of"),
+    "fu.col.progress": ("Où en est-on", "Where it stands"),
+    "fu.col.definition": ("Définition", "Definition"),
+    "fu.col.value": ("Valeur", "Value"),
+    "fu.col.unit": ("Unité", "Unit"),
+    "fu.col.party": ("Partie", "Party"),
+    "fu.col.commitment": ("Engagement", "Commitment"),
+    "fu.col.reviewed": ("Revu le", "Reviewed on"),
+    "fu.col.next": ("Prochaine revue", "Next review"),
+    "fu.col.what_due": ("Quoi", "What"),
+    "fu.col.count": ("Nombre", "Number"),
+    "fu.eng.intro": (("Les engagements de chaque partie des ententes I et II signées (Tableau 5 et "
+                      "clauses des annexes) : leur respect, une note et la prochaine revue."),
+                     ("Each party's commitments under the signed ententes I and II (Tableau 5 "
+                      "and the annexes' clauses): whether kept, a note and the next review.")),
+    "fu.eng.caption": ("Entente {type} « {agreement} »", "Entente {type} '{agreement}'"),
+    "fu.eng.none": ("Aucune entente I ou II signée en vigueur.",
+                    "No signed entente I or II in force."),
+    "fu.eng.overdue": ("revue en retard", "review overdue"),
+    "fu.eng.form_title": ("Noter le respect d’un engagement",
+                          "Record whether a commitment is kept"),
+    "fu.eng.which": ("Engagement", "Commitment"),
+    "fu.eng.reviewed_on": ("Revu le (AAAA-MM-JJ)", "Reviewed on (YYYY-MM-DD)"),
+    "fu.eng.next": ("Prochaine revue (AAAA-MM-JJ, facultatif)",
+                    "Next review (YYYY-MM-DD, optional)"),
+    "fu.eng.save": ("Enregistrer", "Save"),
+    "fu.eng.saved": ("Engagement {commitment} de l’entente « {agreement} » : {status}.",
+                     "Commitment {commitment} of entente '{agreement}': {status}."),
+    "fu.eng.review_title": ("Revue annuelle des ententes", "Annual review of the ententes"),
+    "fu.eng.review_none": ("Rien à revoir dans l’année.", "Nothing to review within the year."),
+    "fu.eng.iii_title": ("Ententes III : décomptes seulement", "Ententes III: counts only"),
+    "fu.eng.iii_note": (("Une entente III lie un locataire : le comité voit les décomptes, jamais "
+                         "le statut d’un locataire ; l’agent(e) de liaison en fait le suivi."),
+                        ("An entente III binds a tenant: the committee sees counts, never a "
+                         "tenant's status; the liaison agent follows them up.")),
+    "fu.eng.iii_overdue": ("Revues en retard", "Reviews overdue"),
+    "fu.eng.iii_liaison": ("Ententes III (rôle de liaison)", "Ententes III (liaison role)"),
+    "fu.review.review_due": ("Revue à faire", "Review due"),
+    "fu.review.review_overdue": ("Revue en retard", "Review overdue"),
+    "fu.review.notice": ("Préavis (entente II)", "Notice (entente II)"),
+    "fu.review.renewal": ("Fin ou reconduction", "End or renewal"),
+    "fu.review.review_iii": ("Ententes III (décompte)", "Ententes III (count)"),
+    "fu.review.group_due": ("Entente {agreement} : {n} engagements à revoir, à partir du {date}",
+                            "Entente {agreement}: {n} commitments to review, from {date}"),
+    "fu.review.group_overdue": (("Entente {agreement} : {n} revues d’engagements en retard "
+                                 "depuis le {date}"),
+                                ("Entente {agreement}: {n} commitment reviews overdue since "
+                                 "{date}")),
+    "pdf.watch": ("Engagements non respectés ou à surveiller", "Commitments not kept or to watch"),
+    "fu.fig.title": ("Chiffres du programme au fil du temps", "Program figures over time"),
+    "fu.fig.intro": (("Chaque chiffre est montré avec sa date et sa définition : une même mesure "
+                      "peut être comptée autrement d’une source à l’autre."),
+                     ("Each figure is shown with its date and definition: the same measure may "
+                      "be counted differently from one source to another.")),
+    "fu.fig.none": ("Aucun chiffre du programme enregistré.", "No program figure recorded."),
+    "fu.fig.caption": ("{code} : valeurs et définitions", "{code}: values and definitions"),
+    "fu.fig.illustrative": ("illustratif", "illustrative"),
+    "fu.dl.title": ("Documents à remettre", "Documents to hand out"),
+    "fu.dl.report_html": ("Rapport (HTML)", "Report (HTML)"),
+    "fu.dl.report_pdf": ("Rapport (PDF)", "Report (PDF)"),
+    "fu.dl.paper": ("Format du papier", "Paper size"),
+    "fu.dl.calendar": ("Calendrier des échéances (.ics)", "Calendar of due dates (.ics)"),
+    "fu.dl.calendar_note": (("Actions dues, revues d’engagements et dates de préavis, à importer "
+                             "ou à suivre dans n’importe quel agenda."),
+                            ("Actions due, commitment reviews and notice dates, to import or "
+                             "subscribe to in any calendar.")),
+    "fu.ov.title": ("Suivi du plan d’action", "Follow-up of the action plan"),
+    "pdf.title": ("Rapport du comité : {region}", "Committee report: {region}"),
+    "pdf.date": ("Produit le {date}", "Produced on {date}"),
+    "pdf.page": ("Page {n} de {total}", "Page {n} of {total}"),
+    "pdf.stage": ("Stade de la concertation", "Stage of the concertation"),
+    "pdf.matrix": ("Matrice de maturité", "Maturity matrix"),
+    "pdf.map": ("Carte des acteurs", "Stakeholder map"),
+    "pdf.history": ("Historique des bilans", "History of the assessments"),
+    "pdf.plan": ("Plan d’action", "Action plan"),
+    "pdf.commitments": ("Engagements à revoir", "Commitments to review"),
+    "pdf.figures": ("Chiffres du programme", "Program figures"),
+    "pdf.nothing": ("Rien à signaler.", "Nothing to report."),
+    "cli.opt.paper": ("Format du papier du rapport PDF", "Paper size of the PDF report"),
 }
 
 

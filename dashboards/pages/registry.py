@@ -14,11 +14,15 @@ from dashboards.network_map import MapView
 from dashboards.pages.agreements import AgreementsPage
 from dashboards.pages.analysis import AnalysisPage
 from dashboards.pages.assessment import AssessmentPage
+from dashboards.pages.bilan import BilanPage
 from dashboards.pages.changes import ChangesPage
 from dashboards.pages.data import DataPage
+from dashboards.pages.engagements import EngagementsPage
+from dashboards.pages.figures import FiguresPage
 from dashboards.pages.history import HistoryPage
 from dashboards.pages.next_steps import NextStepsPage
 from dashboards.pages.overview import OverviewPage
+from dashboards.pages.plan import PlanPage
 
 __all__ = ["EDITING_PAGES", "PAGES", "REGISTRY", "PageEntry"]
 
@@ -55,6 +59,10 @@ REGISTRY: dict[str, PageEntry] = {e.slug: e for e in (
     PageEntry("assessment", AssessmentPage, editing=True),
     PageEntry("history", HistoryPage),
     PageEntry("next_steps", NextStepsPage),
+    PageEntry("bilan", BilanPage),
+    PageEntry("plan", PlanPage),
+    PageEntry("engagements", EngagementsPage),
+    PageEntry("figures", FiguresPage),
     PageEntry("analysis", AnalysisPage),
     PageEntry("changes", ChangesPage),
     PageEntry("data", DataPage),
