@@ -102,7 +102,7 @@ def late_actions(region: Region, *, on: dt.date | None = None,
     """
     on = _on(on)
     plan = action_plan(region, on=on, lang=lang)
-    late = plan[plan["late"]].copy()
+    late = plan[plan["late"].astype(bool)].copy()  # (an empty column is not a key list)
     late["days_late"] = [(on - d).days for d in late["due"]]
     return late.sort_values(["days_late", "action"], ascending=[False, True]).reset_index(
         drop=True)

@@ -88,7 +88,7 @@ def calendar_download(page: Any) -> pn.widgets.FileDownload:
 
     return pn.widgets.FileDownload(callback=data, filename="concert-echeances.ics",
                                    label=page.text("fu.dl.calendar"), embed=False,
-                                   button_type="primary", width=360)
+                                   color="primary", width=360)
 
 
 def report_downloads(page: Any) -> list[Any]:
@@ -97,8 +97,8 @@ def report_downloads(page: Any) -> list[Any]:
     from pathlib import Path
 
     paper = pn.widgets.RadioButtonGroup(options={"Letter": "letter", "A4": "a4"},
-                                        value="letter", button_type="primary",
-                                        button_style="outline")
+                                        value="letter", color="primary",
+                                        variant="outline")
 
     def pdf() -> io.BytesIO:
         from dashboards.report_pdf import pdf_bytes
@@ -109,7 +109,7 @@ def report_downloads(page: Any) -> list[Any]:
         pn.pane.HTML(page.text("fu.dl.paper"), margin=(0, 5)), paper),
         pn.widgets.FileDownload(callback=pdf, filename="rapport-concert.pdf",
                                 label=page.text("fu.dl.report_pdf"), embed=False,
-                                button_type="primary", width=260)]
+                                color="primary", width=260)]
     state = page.state
     if state.db_path:
         def html() -> io.BytesIO:
@@ -123,5 +123,5 @@ def report_downloads(page: Any) -> list[Any]:
 
         out.append(pn.widgets.FileDownload(callback=html, filename="rapport-concert.html",
                                            label=page.text("fu.dl.report_html"),
-                                           embed=False, button_type="primary", width=260))
+                                           embed=False, color="primary", width=260))
     return out

@@ -187,9 +187,12 @@ class BilanPage(Page):
         region = state.region
         if self.token:
             self._check_token()
-        if self._link is not None:
-            self.chosen, self.organisation = self._link.assessment, self._link.organisation
-        elif region is not None and region.assessments:
+        if self.token:
+            # A link's page answers its assessment as its organisation, or nothing.
+            if self._link is not None:
+                self.chosen, self.organisation = self._link.assessment, self._link.organisation
+            return
+        if region is not None and region.assessments:
             self.chosen = region.assessments_by_date()[-1].id
         session = session_of(state)
         if not self.organisation and session is not None and getattr(session, "organisation", ""):
@@ -285,7 +288,7 @@ class BilanPage(Page):
             return False
         try:
             with store_of(self.state) as store:
-                if self._link is not None:
+                if self.token:  # the library checks the link again (its day, its scope)
                     store.submit_answers(self.state.region_code, a.id, answers,
                                          token=self.token, today=self.state.today())
                 else:
@@ -404,10 +407,9 @@ class BilanPage(Page):
                                   width=200, stylesheets=[FIELD_CSS])
         closes = pn.widgets.TextInput(label=self.text("fu.bilan.closes"), width=300,
                                       stylesheets=[FIELD_CSS])
-        anonymous = pn.widgets.Checkbox(name=tr("fu.bilan.anonymous", self.lang, n=_min()))
-        self.param.watch(lambda e: setattr(anonymous, "name", tr(
-            "fu.bilan.anonymous", e.new, n=_min())), "lang")
-        button = pn.widgets.Button(label=self.text("fu.bilan.open"), button_type="primary",
+        anonymous = pn.widgets.Checkbox(label=pn.bind(
+            lambda lang: tr("fu.bilan.anonymous", lang, n=_min()), self.param.lang))
+        button = pn.widgets.Button(label=self.text("fu.bilan.open"), color="primary",
                                    disabled=not self.state.can_save, height=44)
         button.on_click(lambda _e: self.open_assessment(ident.value, label.value, on.value,
                                                         closes.value, anonymous.value))
@@ -483,7 +485,7 @@ class BilanPage(Page):
             self.param.watch(orgs, ["version", "chosen"])
             org.param.watch(lambda e: setattr(self, "organisation", e.new or ""), "value")
             heading.append(org)
-        save = pn.widgets.Button(label=self.text("fu.bilan.submit"), button_type="primary",
+        save = pn.widgets.Button(label=self.text("fu.bilan.submit"), color="primary",
                                  disabled=not self.state.can_save, height=44, width=280)
         save.on_click(lambda _e: self.submit(
             {c: w[0].value for c, w in widgets.items()},
@@ -512,7 +514,7 @@ class BilanPage(Page):
 
         options()
         self.param.watch(options, ["chosen", "version", "revision"])
-        make = pn.widgets.Button(label=self.text("fu.links.make"), button_type="primary",
+        make = pn.widgets.Button(label=self.text("fu.links.make"), color="primary",
                                  disabled=not self.state.can_save, height=44)
         make.on_click(lambda _e: self.make_links(list(orgs.value), _base_url()))
         shown = pn.pane.HTML(self.param.links_html, stylesheets=[FORM_CSS],
@@ -560,6 +562,5 @@ def _token_from_url() -> str | None:
 def _base_url() -> str:
     """The dashboard's address (without query), when served; else empty (a relative link)."""
     loc = pn.state.location
-    if loc is None or not getattr(loc, "href", ""):
-        return ""
-    return f"{loc.protocol}//{loc.host}{loc.pathname}"
+    href = getattr(loc, "href", "") if loc is not None else ""
+    return href.split("#", 1)[0].split("?", 1)[0] if href else ""

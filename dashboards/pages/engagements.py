@@ -134,6 +134,10 @@ class EngagementsPage(Page):
         """Save the review of one commitment (``key``: ``agreement/commitment``)."""
         lang = self.lang
         agreement, _, commitment = (key or "").partition("/")
+        if commitment.startswith("III.") and not self._liaison():
+            # A tenant's commitments: the liaison role's alone, whoever holds the file.
+            self.param.update(ok=False, note=tr("fu.eng.iii_note", lang))
+            return False
         try:
             reviewed = parse_date(reviewed_on) or self.state.today()
             nxt = parse_date(next_review)
@@ -218,7 +222,7 @@ class EngagementsPage(Page):
         current()
         self.param.watch(options, ["lang", "version"])
         which.param.watch(current, "value")
-        button = pn.widgets.Button(label=self.text("fu.eng.save"), button_type="primary",
+        button = pn.widgets.Button(label=self.text("fu.eng.save"), color="primary",
                                    disabled=not self.state.can_save, height=44, width=220)
         button.on_click(lambda _e: self.save_review(which.value, status.value, note.value,
                                                     reviewed.value, nxt.value))

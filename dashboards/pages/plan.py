@@ -286,7 +286,7 @@ class PlanPage(Page):
         self.param.watch(options, ["lang", "version"])
         step.param.watch(lambda e: setattr(title, "value", i18n.criterion_label(
             e.new, self.lang) if e.new else title.value), "value")
-        button = pn.widgets.Button(label=self.text("fu.plan.adopt"), button_type="primary",
+        button = pn.widgets.Button(label=self.text("fu.plan.adopt"), color="primary",
                                    disabled=not self.state.can_save, height=44, width=260)
 
         def adopt(_e: Any) -> None:
@@ -321,7 +321,7 @@ class PlanPage(Page):
 
         options()
         self.param.watch(options, ["lang", "version"])
-        button = pn.widgets.Button(label=self.text("fu.plan.set"), button_type="primary",
+        button = pn.widgets.Button(label=self.text("fu.plan.set"), color="primary",
                                    disabled=not self.state.can_save, height=44, width=260)
         button.on_click(lambda _e: self.change_status(action.value, status.value, on.value,
                                                       note.value))
