@@ -110,7 +110,7 @@ def test_the_map_fits_its_page_whole(cn_db, tmp_path):
     assert len(boxes) == 1
     x, y, w, h = boxes[0]
     width, height = float(page.mediabox.width), float(page.mediabox.height)
-    assert 0 < x and x + w < width and 0 < y and y + h < height
+    assert x > 0 and x + w < width and y > 0 and y + h < height
     assert w > 0.8 * width and h > 0.6 * height  # fitted to the page, not a thumbnail
 
 

@@ -22,7 +22,7 @@ from concert.store import Store
 from dashboards._common import MESSAGE_CSS, TABLE_CSS, error_message, message_html, tr
 
 __all__ = ["FIELD_CSS", "FORM_CSS", "calendar_download", "message", "name_of", "parse_date",
-           "report_downloads", "save_failed", "session_of", "store_of"]
+           "report_downloads", "save_failed", "session_of", "set_options", "store_of"]
 
 FIELD_CSS = """
 label { white-space: normal; font-size: 1em; line-height: 1.3; color: #111; }
@@ -32,9 +32,11 @@ FORM_CSS = TABLE_CSS + MESSAGE_CSS + """
 .form { border-top: 2px solid #0B4F8A; margin-top: 0.6em; }
 .flag { font-weight: 700; color: #7A2E00; }
 .late { font-weight: 700; color: #7A1B14; }
-.count { font-size: 1.15em; font-weight: 700; color: #0B2F52; }
+.received { font-size: 1.15em; font-weight: 700; color: #0B2F52; }
 td.num { text-align: right; }
 .link { font-family: monospace; word-break: break-all; user-select: all; }
+.code { overflow-wrap: anywhere; }
+table.data { max-width: 100%; }
 """
 
 
@@ -69,6 +71,17 @@ def save_failed(exc: BaseException, lang: str, state: Any) -> str:
     sentence, problems = error_message(exc, lang, state.db_path)
     detail = "\n".join(problems) if isinstance(exc, ConcertError) and problems else sentence
     return tr("fu.not_saved", lang, detail=detail)
+
+
+def set_options(widget: Any, options: dict[str, Any]) -> None:
+    """Give a select its options, keeping its value if still offered, else the first."""
+    value = widget.value
+    widget.options = options
+    values = list(options.values())
+    if isinstance(value, list):
+        widget.value = [v for v in value if v in values]
+    elif value not in values:
+        widget.value = values[0] if values else None
 
 
 def message(text: str, ok: bool) -> str:

@@ -52,10 +52,11 @@ def _min() -> int:
     return int(fw.PARAMETERS["anonymity_min_answers"][0])
 
 
-def _fmt(value: Any) -> str:
+def _fmt(value: Any, lang: str = "fr") -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "—"
-    return f"{float(value):g}"
+    text = f"{float(value):g}"
+    return text.replace(".", ",") if lang == "fr" else text
 
 
 def view_options(region: Region, assessment: Assessment, lang: str) -> dict[str, str]:
@@ -89,7 +90,7 @@ def _participation_html(region: Region, a: Assessment, lang: str,
              tr("fu.bilan.answered" if done else "fu.bilan.missing", lang))
             for name, group, done in zip(part["name"], part["group"], part["answered"],
                                          strict=True)]
-    return (f'<p class="count" data-received="{n}">'
+    return (f'<p class="received" data-received="{n}">'
             f"{esc(tr('fu.bilan.received', lang, n=n, total=total))}</p>"
             + html_table([tr("fu.col.organisation", lang), tr("fu.col.group", lang),
                           tr("fu.col.answered", lang)], rows))
@@ -119,7 +120,7 @@ def bilan_results_html(region: Region, assessment_id: str, view: str = responses
     pole = poles.set_index("criterion")
     levels = fw.PARAMETERS["pole_divergence_levels"][0]
     flagged = int(poles["flag"].sum())
-    out.append(f'<p class="flag" data-flags="{flagged}">'
+    out.append(f'<p class="{"flag" if flagged else "muted"}" data-flags="{flagged}">'
                f"{esc(tr('fu.bilan.flags', lang, n=flagged, levels=f'{levels:g}'))}</p>")
     rows = []
     for r in summary.itertuples(index=False):
@@ -127,11 +128,11 @@ def bilan_results_html(region: Region, assessment_id: str, view: str = responses
         if r.hidden:
             cells = [esc(tr("fu.bilan.hidden", lang, n=_min()))] + [""] * 2
         else:
-            cells = [esc(_fmt(r.median)), esc(_fmt(r.low)), esc(_fmt(r.high))]
-        flag = (f'<span class="flag">{esc(tr("fu.bilan.flag", lang, d=_fmt(p["difference"])))}'
-                "</span>") if p["flag"] else ""
+            cells = [esc(_fmt(r.median, lang)), esc(_fmt(r.low, lang)), esc(_fmt(r.high, lang))]
+        gap = tr("fu.bilan.flag", lang, d=_fmt(p["difference"], lang))
+        flag = f'<span class="flag">{esc(gap)}</span>' if p["flag"] else ""
         rows.append([esc(i18n.criterion_label(r.criterion, lang)), esc(int(r.answers)), *cells,
-                     esc(_fmt(p[first])), esc(_fmt(p[second])), flag])
+                     esc(_fmt(p[first], lang)), esc(_fmt(p[second], lang)), flag])
     label = next((k for k, v in view_options(region, a, lang).items() if v == view), view)
     out.append(html_table(
         [tr("fu.col.criterion", lang), tr("fu.col.answers", lang), tr("fu.col.median", lang),
@@ -381,14 +382,13 @@ class BilanPage(Page):
         views()
         self.param.watch(views, ["chosen", "lang", "version", "revision"])
         viewer.param.watch(lambda e: setattr(self, "view", e.new or responses.ALL), "value")
+        # The results first; then answering, the links, and opening a new assessment.
         return self.column(
-            intro, status,
-            pn.Column(self._open_form(), visible=editing, sizing_mode="stretch_width"),
-            chooser,
-            pn.Column(self._answer_form(), visible=editing, sizing_mode="stretch_width"),
+            intro, status, chooser,
             self.html(lambda: f"<h2>{esc(tr('fu.bilan.results', self.lang))}</h2>", FORM_CSS),
             viewer, results,
-            pn.Column(self._links_form(), visible=editing, sizing_mode="stretch_width"))
+            pn.Column(self._answer_form(), self._links_form(), self._open_form(),
+                      visible=editing, sizing_mode="stretch_width"))
 
     def _results_html(self) -> str:
         a = self._assessment()
@@ -399,12 +399,12 @@ class BilanPage(Page):
     def _open_form(self) -> pn.viewable.Viewable:
         today = self.state.today()
         ident = pn.widgets.TextInput(label=self.text("fu.bilan.id"), value=f"bilan-{today.year}",
-                                     width=220, stylesheets=[FIELD_CSS])
+                                     width=180, stylesheets=[FIELD_CSS])
         label = pn.widgets.TextInput(label=self.text("fu.bilan.label"),
-                                     value=f"Bilan {today.year}", width=300,
+                                     value=f"Bilan {today.year}", width=240,
                                      stylesheets=[FIELD_CSS])
         on = pn.widgets.TextInput(label=self.text("fu.bilan.on"), value=today.isoformat(),
-                                  width=200, stylesheets=[FIELD_CSS])
+                                  width=170, stylesheets=[FIELD_CSS])
         closes = pn.widgets.TextInput(label=self.text("fu.bilan.closes"), width=300,
                                       stylesheets=[FIELD_CSS])
         anonymous = pn.widgets.Checkbox(label=pn.bind(

@@ -32,6 +32,7 @@ from dashboards.pages._followup import (
     parse_date,
     save_failed,
     session_of,
+    set_options,
     store_of,
 )
 from dashboards.pages.base import Page
@@ -206,11 +207,11 @@ class EngagementsPage(Page):
             lang, region = self.lang, self.region
             table = commitment_table(region, on=self.state.today(), lang=lang,
                                      types=self._types())
-            which.options = {
+            set_options(which, {
                 f"{r.agreement} — {name_of(region, r.party)} — {r.text[:90]}":
-                    f"{r.agreement}/{r.commitment}" for r in table.itertuples(index=False)}
-            status.options = {i18n.label("commitment_status", s, lang): s
-                              for s in fw.codes("commitment_status")}
+                    f"{r.agreement}/{r.commitment}" for r in table.itertuples(index=False)})
+            set_options(status, {i18n.label("commitment_status", s, lang): s
+                                 for s in fw.codes("commitment_status")})
 
         def current(*_: Any) -> None:
             r = next((x for x in self.state.region.commitments if x.key == which.value), None)

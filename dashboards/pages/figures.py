@@ -13,7 +13,7 @@ from typing import Any
 
 import pandas as pd
 import panel as pn
-from bokeh.models import HoverTool
+from bokeh.models import DatetimeTickFormatter, HoverTool, Range1d
 from bokeh.plotting import figure
 
 from concert.followup import figure_series
@@ -39,6 +39,10 @@ def figure_chart(series: pd.DataFrame, code: str, lang: str) -> Any:
         (tr("dash.hist.date", lang), "@x{%F}"), (tr("fu.col.value", lang), "@y")],
         formatters={"@x": "datetime"}))
     fig.y_range.start = 0
+    if len(dates):  # a year on each side: one value alone still reads as a date
+        fig.x_range = Range1d(dates.min() - pd.Timedelta(days=365),
+                              dates.max() + pd.Timedelta(days=365))
+    fig.xaxis.formatter = DatetimeTickFormatter(days="%Y-%m-%d", months="%Y-%m", years="%Y")
     return fig
 
 
@@ -68,7 +72,8 @@ class FiguresPage(Page):
             pn.panel(self.bound(self._figures), sizing_mode="stretch_width"),
             self.html(lambda: f"<h2>{esc(tr('fu.dl.title', self.lang))}</h2>"
                       f"<p>{esc(tr('fu.dl.calendar_note', self.lang))}</p>", FORM_CSS),
-            pn.Row(*report_downloads(self), calendar_download(self)))
+            pn.FlexBox(*report_downloads(self), calendar_download(self), flex_wrap="wrap",
+                       align_items="flex-end", sizing_mode="stretch_width"))
 
     def _figures(self) -> pn.viewable.Viewable:
         region: Region | None = self.region
@@ -77,9 +82,10 @@ class FiguresPage(Page):
         if series is None or series.empty:
             return pn.pane.HTML(f"<p>{esc(tr('fu.fig.none', lang))}</p>",
                                 stylesheets=[FORM_CSS])
-        rows = [pn.Row(pn.pane.Bokeh(figure_chart(series, code, lang)),
-                       pn.pane.HTML(figures_table_html(series, code, lang),
-                                    stylesheets=[FORM_CSS], sizing_mode="stretch_width"),
-                       sizing_mode="stretch_width")
+        rows = [pn.FlexBox(pn.pane.Bokeh(figure_chart(series, code, lang)),
+                           pn.pane.HTML(figures_table_html(series, code, lang),
+                                        stylesheets=[FORM_CSS], min_width=560,
+                                        styles={"flex": "1 1 560px"}),
+                           flex_wrap="wrap", sizing_mode="stretch_width")
                 for code in dict.fromkeys(series["code"])]
         return pn.Column(*rows, sizing_mode="stretch_width")

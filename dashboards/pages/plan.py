@@ -32,6 +32,7 @@ from dashboards.pages._followup import (
     parse_date,
     save_failed,
     session_of,
+    set_options,
     store_of,
 )
 from dashboards.pages.base import Page
@@ -69,12 +70,14 @@ def plan_html(region: Region, lang: str, on: dt.date) -> str:
         status = esc(r.status_label)
         if r.late:
             status += f' <span class="late">⚠ {esc(tr("fu.plan.late", lang))}</span>'
-        answers = i18n.criterion_label(r.criterion, lang) if r.criterion else (r.gap or "")
+        answers = esc(i18n.criterion_label(r.criterion, lang)) if r.criterion else (
+            f'<span class="code">{esc(r.gap)}</span>' if r.gap else "")
         target = ""
         if r.target_figure:
-            target = f"{r.target_figure} ≥ {_num(r.target_value)} ({_date(r.target_on)})"
+            target = (f'<span class="code">{esc(r.target_figure)}</span> ≥ '
+                      f"{esc(_num(r.target_value))}<br>{esc(_date(r.target_on))}")
         rows.append([esc(r.title), esc(r.lead_name), esc(r.partners), esc(_date(r.due)), status,
-                     esc(answers), esc(target)])
+                     answers, target])
     evidence = plan_evidence(region, on=on).text(lang)
     return html_table([tr(f"fu.col.{k}", lang) for k in ("what", "lead", "partners", "due",
                                                           "status", "answers_to", "target")],
@@ -275,12 +278,12 @@ class PlanPage(Page):
         def options(*_: Any) -> None:
             lang = self.lang
             region = self.state.region
-            step.options = {tr("fu.none_option", lang): "", **next_step_options(region, lang)}
+            set_options(step, {tr("fu.none_option", lang): "", **next_step_options(region, lang)})
             actors = self._actors()
-            lead.options = actors
-            partners.options = {esc(k): v for k, v in actors.items()}
-            figure.options = {tr("fu.none_option", lang): "",
-                              **{c: c for c in sorted({f.code for f in region.figures})}}
+            set_options(lead, actors)
+            set_options(partners, {esc(k): v for k, v in actors.items()})
+            set_options(figure, {tr("fu.none_option", lang): "",
+                                 **{c: c for c in sorted({f.code for f in region.figures})}})
 
         options()
         self.param.watch(options, ["lang", "version"])
@@ -315,9 +318,9 @@ class PlanPage(Page):
 
         def options(*_: Any) -> None:
             lang = self.lang
-            action.options = {a.title: a.id for a in self.state.region.actions}
-            status.options = {i18n.label("action_status", s, lang): s
-                              for s in fw.codes("action_status")}
+            set_options(action, {a.title: a.id for a in self.state.region.actions})
+            set_options(status, {i18n.label("action_status", s, lang): s
+                                 for s in fw.codes("action_status")})
 
         options()
         self.param.watch(options, ["lang", "version"])
