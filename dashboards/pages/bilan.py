@@ -407,12 +407,19 @@ class BilanPage(Page):
                                   width=170, stylesheets=[FIELD_CSS])
         closes = pn.widgets.TextInput(label=self.text("fu.bilan.closes"), width=300,
                                       stylesheets=[FIELD_CSS])
-        anonymous = pn.widgets.Checkbox(label=pn.bind(
-            lambda lang: tr("fu.bilan.anonymous", lang, n=_min()), self.param.lang))
+        # A CheckBoxGroup draws a real <label> (bokeh's single Checkbox does not).
+        anonymous = pn.widgets.CheckBoxGroup(stylesheets=[FIELD_CSS])
+
+        def relabel(*_: Any) -> None:
+            anonymous.options = {tr("fu.bilan.anonymous", self.lang, n=_min()): "anonymous"}
+
+        relabel()
+        self.param.watch(relabel, "lang")
         button = pn.widgets.Button(label=self.text("fu.bilan.open"), color="primary",
                                    disabled=not self.state.can_save, height=44)
         button.on_click(lambda _e: self.open_assessment(ident.value, label.value, on.value,
-                                                        closes.value, anonymous.value))
+                                                        closes.value,
+                                                        "anonymous" in anonymous.value))
         return pn.Column(
             self.html(lambda: f"<h3>{esc(tr('fu.bilan.open_title', self.lang))}</h3>", FORM_CSS),
             pn.Row(ident, label, on, closes, sizing_mode="stretch_width"),
@@ -498,8 +505,11 @@ class BilanPage(Page):
         return a.on if a is not None else self.state.today()
 
     def _links_form(self) -> pn.viewable.Viewable:
-        orgs = pn.widgets.MultiChoice(label=self.text("fu.links.orgs"), width=600,
-                                      stylesheets=[FIELD_CSS])
+        # Checkboxes (real labels; Choices.js marks chosen items with attributes screen
+        # readers do not allow).
+        orgs = pn.widgets.CheckBoxGroup(inline=False, stylesheets=[FIELD_CSS + """
+label { display: flex; align-items: flex-start; gap: 0.4em; margin: 0.15em 0; }
+input[type="checkbox"] { width: 1.1em; height: 1.1em; flex: none; }"""])
 
         def options(*_: Any) -> None:
             a = self._assessment()
@@ -507,8 +517,7 @@ class BilanPage(Page):
                 orgs.options = {}
                 return
             part = self._participation()
-            orgs.options = {esc(n): o for n, o in zip(part["name"], part["organisation"],
-                                                      strict=True)}
+            orgs.options = dict(zip(part["name"], part["organisation"], strict=True))
             orgs.value = [o for o, done in zip(part["organisation"], part["answered"],
                                                strict=True) if not done]
 
@@ -521,7 +530,9 @@ class BilanPage(Page):
                              sizing_mode="stretch_width")
         return pn.Column(
             self.html(lambda: f"<h3>{esc(tr('fu.links.title', self.lang))}</h3>"
-                      f"<p>{esc(tr('fu.links.intro', self.lang))}</p>", FORM_CSS),
+                      f"<p>{esc(tr('fu.links.intro', self.lang))}</p>"
+                      f"<p><strong>{esc(tr('fu.links.orgs', self.lang))}</strong></p>",
+                      FORM_CSS),
             orgs, make, shown, sizing_mode="stretch_width",
             styles={"border-top": "2px solid #0B4F8A"})
 

@@ -67,10 +67,11 @@ class FiguresPage(Page):
         if self.state.region is None:
             return self.no_region()
         return self.column(
-            self.html(lambda: f"<h2>{esc(tr('fu.fig.title', self.lang))}</h2>"
+            self.html(lambda: f"<h2>{esc(tr('dash.page.figures', self.lang))}</h2>"
+                      f"<h3>{esc(tr('fu.fig.title', self.lang))}</h3>"
                       f"<p>{esc(tr('fu.fig.intro', self.lang))}</p>", FORM_CSS),
             pn.panel(self.bound(self._figures), sizing_mode="stretch_width"),
-            self.html(lambda: f"<h2>{esc(tr('fu.dl.title', self.lang))}</h2>"
+            self.html(lambda: f"<h3>{esc(tr('fu.dl.title', self.lang))}</h3>"
                       f"<p>{esc(tr('fu.dl.calendar_note', self.lang))}</p>", FORM_CSS),
             pn.FlexBox(*report_downloads(self), calendar_download(self), flex_wrap="wrap",
                        align_items="flex-end", sizing_mode="stretch_width"))

@@ -80,7 +80,9 @@ def test_every_page_loads_without_console_error(open_page: Any, console: Any, sl
     titles = {"overview": "Vue d’ensemble", "map": "Carte des acteurs",
               "agreements": "Ententes", "assessment": "Auto-évaluation",
               "history": "Historique", "next_steps": "Prochaines étapes",
-              "analysis": "Analyse du réseau", "changes": "Comparaisons", "data": "Données"}
+              "analysis": "Analyse du réseau", "changes": "Comparaisons", "data": "Données",
+              "bilan": "Bilan des membres", "plan": "Plan d’action",
+              "engagements": "Engagements", "figures": "Chiffres et documents"}
     assert titles[slug] in _shadow_text(page)
 
 
