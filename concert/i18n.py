@@ -1930,6 +1930,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "fu.col.value": ("Valeur", "Value"),
     "fu.col.unit": ("Unité", "Unit"),
     "fu.col.party": ("Partie", "Party"),
+    "fu.col.agreement": ("Entente", "Agreement"),
     "fu.col.commitment": ("Engagement", "Commitment"),
     "fu.col.reviewed": ("Revu le", "Reviewed on"),
     "fu.col.next": ("Prochaine revue", "Next review"),

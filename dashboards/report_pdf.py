@@ -417,8 +417,8 @@ def _commitments(pdf: _Report, region: Region, lang: str, on: dt.date) -> None:
     watch = table[table["status"].isin(["not_kept", "watch"])]
     if len(watch):
         pdf.para(tr("pdf.watch", lang), 10, bold=True)
-        pdf.grid([tr(f"fu.col.{k}", lang) for k in ("what_due", "party", "commitment", "status",
-                                                      "note")],
+        pdf.grid([tr(f"fu.col.{k}", lang) for k in ("agreement", "party", "commitment",
+                                                      "status", "note")],
                  [[r.agreement, name_of(region, r.party), r.text, r.status_label, r.note]
                   for r in watch.itertuples(index=False)], (14, 16, 40, 12, 18), size=8)
     counts = agreement_iii_counts(region, on=on)
@@ -433,6 +433,8 @@ def _commitments(pdf: _Report, region: Region, lang: str, on: dt.date) -> None:
 
 
 def _figures(pdf: _Report, region: Region, lang: str) -> None:
+    if pdf.get_y() > pdf.h / 2:  # the heading with its charts, not alone at a page's foot
+        pdf.add_page()
     pdf.h2(tr("pdf.figures", lang))
     series = figure_series(region, lang=lang)
     if series.empty:

@@ -132,3 +132,20 @@ def test_the_html_report_is_unchanged(cn_db, tmp_path):
     assert result.exit_code == 0, result.output
     assert (tmp_path / "r.html").read_text(encoding="utf-8").lstrip().lower().startswith(
         "<!doctype html")
+
+
+def test_a_region_with_nothing_but_the_program_still_prints(tmp_path):
+    from concert import Actor, Region
+
+    db = tmp_path / "solo.db"
+    region = Region("solo", "Région solitaire")
+    region.actors = [Actor("cem", "Clés en main", "program")]
+    with Store(db) as store:
+        store.save_region(region)
+    reader, _ = write(db, tmp_path / "solo.pdf")
+    everything = " ".join(text_of(p) for p in reader.pages)
+    assert "Région solitaire" in everything
+    assert "Aucune évaluation enregistrée" in everything
+    assert "Aucune action adoptée pour l’instant." in everything
+    assert "Aucun chiffre du programme enregistré." in everything
+    assert f"Page {len(reader.pages)} de {len(reader.pages)}" in everything
