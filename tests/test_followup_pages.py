@@ -233,3 +233,17 @@ def test_the_bilan_page_follows_the_language(db):
     assert "Answers received: 0 of 5" in page._results_html()
     assert "All answers" in view_options(page.region, page._assessment(), "en")
     assert page._assessment().on == OPEN
+
+
+def test_names_anonymised_on_screen_leave_counts_and_groups_only(db):
+    page = BilanPage(state(db))
+    page.__panel__()
+    for org, level in (("omh", 3), ("ciusss", 1), ("ville", 2)):
+        page.organisation = org
+        assert answer_all(page, level), page.note
+    page.state.anonymise = True
+    html = page._results_html()
+    assert "Réponses reçues : 3 sur 5" in html and "⚑ écart de 2" in html
+    assert "Office municipal" not in html and "CIUSSS de Démo" not in html
+    assert not any(v.startswith("org:") for v in view_options(
+        page.state.region, page._assessment(), "fr", names=False).values())

@@ -59,12 +59,17 @@ def _fmt(value: Any, lang: str = "fr") -> str:
     return text.replace(".", ",") if lang == "fr" else text
 
 
-def view_options(region: Region, assessment: Assessment, lang: str) -> dict[str, str]:
-    """The ways to read an assessment: all, each group, each organisation (not anonymous)."""
+def view_options(region: Region, assessment: Assessment, lang: str,
+                 names: bool = True) -> dict[str, str]:
+    """The ways to read an assessment: all, each group, each organisation.
+
+    No organisation in an anonymous assessment, nor when ``names`` is false (names
+    anonymised on the screen).
+    """
     out = {tr("fu.bilan.view_all", lang): responses.ALL}
     for g in fw.codes("response_group"):
         out[i18n.label("response_group", g, lang)] = g
-    if not assessment.anonymous:
+    if names and not assessment.anonymous:
         for org in assessment.respondents:
             if org:
                 out[tr("fu.bilan.view_org", lang, name=name_of(region, org))] = f"org:{org}"
@@ -83,9 +88,12 @@ def _subset(region: Region, a: Assessment, view: str) -> Assessment:
 
 
 def _participation_html(region: Region, a: Assessment, lang: str,
-                        receipts: list[str] | tuple[str, ...]) -> str:
+                        receipts: list[str] | tuple[str, ...], names: bool = True) -> str:
     part = responses.participation(region, a, receipts=receipts)
     n, total = int(part["answered"].sum()), len(part)
+    if not names:
+        return (f'<p class="received" data-received="{n}">'
+                f"{esc(tr('fu.bilan.received', lang, n=n, total=total))}</p>")
     rows = [(name, i18n.label("response_group", group, lang),
              tr("fu.bilan.answered" if done else "fu.bilan.missing", lang))
             for name, group, done in zip(part["name"], part["group"], part["answered"],
@@ -97,14 +105,18 @@ def _participation_html(region: Region, a: Assessment, lang: str,
 
 
 def bilan_results_html(region: Region, assessment_id: str, view: str = responses.ALL,
-                       lang: str = "fr", receipts: list[str] | tuple[str, ...] = ()) -> str:
+                       lang: str = "fr", receipts: list[str] | tuple[str, ...] = (),
+                       names: bool = True) -> str:
     """The results of one assessment, read for ``view`` (``all``, a group, ``org:<id>``).
 
     Answers received and missing, the per-criterion summary with the two poles' medians
     and their flag, and the matrix; an anonymous assessment shows aggregates only.
+    ``names`` false (names anonymised on the screen): counts and groups, no organisation.
     """
     a = region.assessment(assessment_id)
-    out = [_participation_html(region, a, lang, receipts)]
+    out = [_participation_html(region, a, lang, receipts, names)]
+    if not names and view.startswith("org:"):
+        view = responses.ALL
     if a.anonymous:
         out.append(f'<p class="muted">{esc(tr("fu.bilan.anon_note", lang, n=_min()))}</p>')
         if view.startswith("org:"):
@@ -133,7 +145,8 @@ def bilan_results_html(region: Region, assessment_id: str, view: str = responses
         flag = f'<span class="flag">{esc(gap)}</span>' if p["flag"] else ""
         rows.append([esc(i18n.criterion_label(r.criterion, lang)), esc(int(r.answers)), *cells,
                      esc(_fmt(p[first], lang)), esc(_fmt(p[second], lang)), flag])
-    label = next((k for k, v in view_options(region, a, lang).items() if v == view), view)
+    label = next((k for k, v in view_options(region, a, lang, names).items() if v == view),
+                 view)
     out.append(html_table(
         [tr("fu.col.criterion", lang), tr("fu.col.answers", lang), tr("fu.col.median", lang),
          tr("fu.col.low", lang), tr("fu.col.high", lang), tr("fu.col.housing", lang),
@@ -220,7 +233,7 @@ class BilanPage(Page):
             self._link_error = exc.text(self.lang) if hasattr(exc, "text") else str(exc)
 
     def _assessment(self) -> Assessment | None:
-        region = self.region
+        region = self.state.region  # as stored: its answers name organisations by id
         if region is None or not self.chosen:
             return None
         return next((a for a in region.assessments if a.id == self.chosen), None)
@@ -234,8 +247,7 @@ class BilanPage(Page):
 
     def _participation(self) -> Any:
         a = self._assessment()
-        region = self.region
-        return responses.participation(region, a, receipts=self._receipts())
+        return responses.participation(self.state.region, a, receipts=self._receipts())
 
     def received(self) -> tuple[int, int]:
         """Answers received and organisations seated, for the assessment shown."""
@@ -302,7 +314,7 @@ class BilanPage(Page):
             return False
         self.state.reload()
         self.param.update(ok=True, note=tr("fu.bilan.submitted", lang, n=len(answers),
-                                           org=name_of(self.state.region, self.organisation),
+                                           org=name_of(self.region, self.organisation),
                                            id=a.id))
         self.revision += 1
         return True
@@ -325,7 +337,7 @@ class BilanPage(Page):
                                                      today=self.state.today(),
                                                      session=session_of(self.state))
                     link = store.answer_link(token)
-                    rows.append({"organisation": org, "name": name_of(self.state.region, org),
+                    rows.append({"organisation": org, "name": name_of(self.region, org),
                                  "url": f"{base_url}?page=bilan&lang={lang}&answer={token}",
                                  "token": token,
                                  "expires": link.expires_on.isoformat() if link else ""})
@@ -349,7 +361,10 @@ class BilanPage(Page):
             return self.no_region()
         status = pn.pane.HTML(pn.bind(message, self.param.note, self.param.ok),
                               stylesheets=[FORM_CSS], sizing_mode="stretch_width")
-        editing = pn.bind(lambda p: not p, self.param.presentation)
+        # Forms hidden in presentation mode, and with names anonymised (their options are
+        # the real organisations).
+        editing = pn.bind(lambda p, a: not (p or a), self.param.presentation,
+                          self.param.anonymise)
         intro = self.html(lambda: f"<h2>{esc(tr('dash.page.bilan', self.lang))}</h2>"
                           f"<p>{esc(tr('fu.bilan.intro', self.lang))}</p>", FORM_CSS)
         chooser = pn.widgets.Select(label=self.text("fu.bilan.choose"), width=420,
@@ -375,12 +390,13 @@ class BilanPage(Page):
 
         def views(*_: Any) -> None:
             a = self._assessment()
-            opts = view_options(self.region, a, self.lang) if a is not None else {}
+            opts = (view_options(self.state.region, a, self.lang, not self.anonymise)
+                    if a is not None else {})
             viewer.options = opts
             viewer.value = self.view if self.view in opts.values() else responses.ALL
 
         views()
-        self.param.watch(views, ["chosen", "lang", "version", "revision"])
+        self.param.watch(views, ["chosen", "lang", "version", "revision", "anonymise"])
         viewer.param.watch(lambda e: setattr(self, "view", e.new or responses.ALL), "value")
         # The results first; then answering, the links, and opening a new assessment.
         return self.column(
@@ -394,7 +410,10 @@ class BilanPage(Page):
         a = self._assessment()
         if self.region is None or a is None:
             return f"<p>{esc(tr('fu.bilan.none', self.lang))}</p>"
-        return bilan_results_html(self.region, a.id, self.view, self.lang, self._receipts())
+        # Read on the region as stored (answers name organisations by id); with names
+        # anonymised on the screen, counts and groups only.
+        return bilan_results_html(self.state.region, a.id, self.view, self.lang,
+                                  self._receipts(), names=not self.anonymise)
 
     def _open_form(self) -> pn.viewable.Viewable:
         today = self.state.today()
@@ -454,7 +473,7 @@ class BilanPage(Page):
             for code, (level, note) in widgets.items():
                 lv, ev = previous.get(code, (NO_ANSWER, ""))
                 level.value, note.value = lv, ev
-            org = name_of(self.state.region, self.organisation)
+            org = name_of(self.region, self.organisation)
             a = self._assessment()
             lines = []
             if a is not None and a.anonymous:
@@ -473,13 +492,13 @@ class BilanPage(Page):
                      and getattr(session, "role", "") != "admin"):
             heading.append(self.html(lambda: "<p>" + esc(tr(
                 "fu.bilan.as_session", self.lang,
-                org=name_of(self.state.region, self.organisation))) + "</p>", FORM_CSS))
+                org=name_of(self.region, self.organisation))) + "</p>", FORM_CSS))
         else:
             org = pn.widgets.Select(label=self.text("fu.bilan.as_org"), width=420,
                                     stylesheets=[FIELD_CSS])
 
             def orgs(*_: Any) -> None:
-                region = self.state.region
+                region = self.state.region  # real ids (the form is hidden when anonymised)
                 committee = responses.management_committee(region) if region else None
                 seated = region.members_of(committee, self._on()) if committee else []
                 opts = {m.name: m.id for m in seated} or {
@@ -548,7 +567,7 @@ input[type="checkbox"] { width: 1.1em; height: 1.1em; flex: none; }"""])
 
         def head() -> str:
             title = tr("fu.link.title", self.lang, label=a.label or a.id,
-                       org=name_of(self.state.region, link.organisation))
+                       org=name_of(self.region, link.organisation))
             return (f"<h2>{esc(title)}</h2><p>"
                     f"{esc(tr('fu.link.expires', self.lang, date=link.expires_on.isoformat()))}"
                     "</p>")

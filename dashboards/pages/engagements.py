@@ -167,7 +167,8 @@ class EngagementsPage(Page):
         if self.state.region is None:
             return self.no_region()
         today = self.state.today
-        editing = pn.bind(lambda p: not p, self.param.presentation)
+        editing = pn.bind(lambda p, a: not (p or a), self.param.presentation,
+                          self.param.anonymise)
         status = pn.pane.HTML(pn.bind(message, self.param.note, self.param.ok),
                               stylesheets=[FORM_CSS], sizing_mode="stretch_width")
 
@@ -204,7 +205,7 @@ class EngagementsPage(Page):
                                    stylesheets=[FIELD_CSS])
 
         def options(*_: Any) -> None:
-            lang, region = self.lang, self.region
+            lang, region = self.lang, self.state.region  # real ids (hidden when anonymised)
             table = commitment_table(region, on=self.state.today(), lang=lang,
                                      types=self._types())
             set_options(which, {

@@ -237,7 +237,10 @@ class PlanPage(Page):
         """The page's layout: the plan, late actions and targets, the forms."""
         if self.state.region is None:
             return self.no_region()
-        editing = pn.bind(lambda p: not p, self.param.presentation)
+        # Forms hidden in presentation mode, and with names anonymised (their options are
+        # the real organisations).
+        editing = pn.bind(lambda p, a: not (p or a), self.param.presentation,
+                          self.param.anonymise)
         status = pn.pane.HTML(pn.bind(message, self.param.note, self.param.ok),
                               stylesheets=[FORM_CSS], sizing_mode="stretch_width")
         today = self.state.today
@@ -253,7 +256,7 @@ class PlanPage(Page):
             pn.Row(calendar_download(self)))
 
     def _actors(self) -> dict[str, str]:
-        region = self.state.region
+        region = self.state.region  # real ids (the form is hidden when anonymised)
         return {a.name: a.id for a in sorted(region.actors, key=lambda a: a.name.casefold())}
 
     def _adopt_form(self) -> pn.viewable.Viewable:
