@@ -34,6 +34,11 @@ SCREENS = Path(__file__).resolve().parents[2] / "screens"
 GEOMETRY = """() => {
   const main = document.getElementById('main');
   if (main) main.scrollTo(0, 0);
+  // (A menu taller than the window scrolls to the button clicked: measure from its top.)
+  for (const el of [document.getElementById('sidebar'), document.querySelector('#sidebar > ul'),
+                    document.querySelector('.sidenav'), document.scrollingElement]) {
+    if (el) el.scrollTo(0, 0);
+  }
   const out = [];
   const walk = (root) => { for (const el of root.querySelectorAll('*')) {
     if (el.shadowRoot) walk(el.shadowRoot);
