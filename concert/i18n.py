@@ -589,13 +589,13 @@ TEXT: dict[str, tuple[str, str]] = {
         "historique, plan d’action, engagements à revoir, chiffres ; format Letter, ou A4 "
         "avec --paper a4).\n\n"
         "SORTIE ne peut pas être BASE ; il est écrit à part puis renommé, entier ou pas du "
-        "tout.\n\nExemples :\n\n    concert report cn.db rapport.html\n\n"
+        "tout.\n\nExemple :\n\n    concert report cn.db rapport.html\n\n"
         "    concert report cn.db rapport.pdf"),
         ("Write a self-contained HTML report (overview, map, next steps), or a print-ready "
         "PDF when OUT ends in .pdf (stage and matrix, map and its legend, history, action "
         "plan, commitments to review, figures; Letter paper, or A4 with --paper a4).\n\n"
         "OUT cannot be DB; it is written aside and then renamed, whole or not at all.\n\n"
-        "Examples:\n\n    concert report cn.db report.html\n\n"
+        "Example:\n\n    concert report cn.db report.html\n\n"
         "    concert report cn.db report.pdf")),
     "cli.help.synth": (
         ("Écrire une province synthétique (tests et mesures de performance seulement).\n\n"
