@@ -98,6 +98,8 @@ def test_the_secretary_sees_medians_spread_divergence_and_pole_views(db):
     assert "⚑ écart de 2" in html
     # all: median 2, lowest 1, highest 3 on every criterion
     assert "<td>3</td><td>2</td><td>1</td><td>3</td><td>3</td><td>1</td>" in html
+    # The plan beside the answers on the project's structure (no action adopted yet).
+    assert "Aucune action adoptée avec une cible chiffrée et datée (0)." in html
     page.view = "housing"
     assert "Pôle habitation" in page._results_html()
     page.view = "org:ciusss"

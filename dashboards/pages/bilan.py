@@ -26,6 +26,7 @@ import param
 from concert import framework as fw
 from concert import i18n, responses
 from concert._errors import ConcertError
+from concert.followup import PLAN_CRITERION, plan_evidence
 from concert.indicators import SCALE, Answer, Assessment
 from concert.links import AnswerLink, check_link
 from concert.region import Region
@@ -135,6 +136,7 @@ def bilan_results_html(region: Region, assessment_id: str, view: str = responses
     out.append(f'<p class="{"flag" if flagged else "muted"}" data-flags="{flagged}">'
                f"{esc(tr('fu.bilan.flags', lang, n=flagged, levels=f'{levels:g}'))}</p>")
     rows = []
+    evidence = plan_evidence(region, on=a.closes_on or a.on).text(lang)
     for r in summary.itertuples(index=False):
         p = pole.loc[r.criterion]
         if r.hidden:
@@ -143,7 +145,10 @@ def bilan_results_html(region: Region, assessment_id: str, view: str = responses
             cells = [esc(_fmt(r.median, lang)), esc(_fmt(r.low, lang)), esc(_fmt(r.high, lang))]
         gap = tr("fu.bilan.flag", lang, d=_fmt(p["difference"], lang))
         flag = f'<span class="flag">{esc(gap)}</span>' if p["flag"] else ""
-        rows.append([esc(i18n.criterion_label(r.criterion, lang)), esc(int(r.answers)), *cells,
+        name = esc(i18n.criterion_label(r.criterion, lang))
+        if r.criterion == PLAN_CRITERION:  # the adopted plan, beside the answers (Tableau 8)
+            name += f'<br><span class="small muted">{esc(evidence)}</span>'
+        rows.append([name, esc(int(r.answers)), *cells,
                      esc(_fmt(p[first], lang)), esc(_fmt(p[second], lang)), flag])
     label = next((k for k, v in view_options(region, a, lang, names).items() if v == view),
                  view)
