@@ -476,6 +476,65 @@ TEXT: dict[str, tuple[str, str]] = {
     "cli.synth_done": ("{regions} régions synthétiques ({actors} organismes) écrites dans {db}",
                        "{regions} synthetic regions ({actors} organisations) written to {db}"),
     "cli.template": ("Modèle écrit : {out}", "Template written: {out}"),
+    "template.guide_sheet": ("mode d’emploi", "instructions"),
+    "template.guide_title": ("Modèle d’import concert : mode d’emploi",
+                             "concert import template: instructions"),
+    "template.guide.1": (("Une feuille par table : remplissez celles qui vous servent, laissez "
+                         "les autres telles quelles (elles sont ignorées)."),
+                         ("One sheet per table: fill in those you need, leave the others as "
+                         "they are (they are ignored).")),
+    "template.guide.2": (("La ligne 2 de chaque feuille, marquée (exemple), montre une ligne "
+                         "remplie ; elle est ignorée à l’import : remplacez-la ou gardez-la."),
+                         ("Row 2 of each sheet, marked (example), shows a filled row; it is "
+                         "ignored on import: replace it or keep it.")),
+    "template.guide.3": (("Colonnes à liste : choisissez une valeur ou tapez-la comme vous "
+                         "l’écrivez (OMH, CIUSSS, signée…) ; le code, le libellé français ou "
+                         "anglais sont acceptés, sans égard aux majuscules ni aux accents."),
+                         ("List columns: pick a value or type it as you write it (OMH, CIUSSS, "
+                         "signed…); the code and the French or English label are accepted, "
+                         "regardless of case or accents.")),
+    "template.guide.4": (("Identifiants : la colonne identifiant peut rester vide ou être "
+                         "supprimée ; il est alors tiré du nom. Les autres feuilles désignent "
+                         "un organisme par son identifiant, son nom ou son sigle. Un nom "
+                         "changé crée un nouvel organisme, sauf si l’identifiant est donné."),
+                         ("Identifiers: the identifier column may be left empty or removed; it "
+                         "is then derived from the name. Other sheets name an organisation by "
+                         "its identifier, name or acronym. A changed name makes a new "
+                         "organisation, unless the identifier is given.")),
+    "template.guide.5": (("Dates : AAAA-MM-JJ, JJ/MM/AAAA (le jour d’abord) ou une date Excel ; "
+                         "l’année a toujours quatre chiffres. Oui/non : oui, non, x, vrai."),
+                         ("Dates: YYYY-MM-DD, DD/MM/YYYY (day first) or an Excel date; the "
+                         "year always has four digits. Yes/no: yes, no, x, true.")),
+    "template.guide.6": (("Plusieurs valeurs dans une cellule (territoires, rôles) : séparez-les "
+                         "par un point-virgule."),
+                         "Several values in one cell (territories, roles): separate them with "
+                         "a semicolon."),
+    "template.guide.7": (("Import : concert import BASE fichier.xlsx. Tout est vérifié d’abord ; "
+                         "au moindre problème rien n’est écrit et chaque problème est donné "
+                         "avec sa feuille, sa ligne et sa colonne."),
+                         ("Import: concert import DB file.xlsx. Everything is checked first; at "
+                         "the least problem nothing is written and each problem is given with "
+                         "its sheet, row and column.")),
+    "template.not_in_list": (("Valeur absente de la liste : elle sera acceptée si elle nomme "
+                             "une valeur (code, libellé, sigle)."),
+                             ("Value not in the list: it is accepted if it names a value "
+                             "(code, label, acronym).")),
+    "template.table.region": ("la région (une ligne : code, nom, territoires)",
+                              "the region (one row: code, name, territories)"),
+    "template.table.actors": ("une ligne par organisme", "one row per organisation"),
+    "template.table.contacts": ("une ligne par personne-ressource d’un organisme",
+                                "one row per contact person of an organisation"),
+    "template.table.committees": ("une ligne par comité", "one row per committee"),
+    "template.table.memberships": ("une ligne par siège d’un organisme à un comité",
+                                   "one row per seat of an organisation on a committee"),
+    "template.table.agreements": ("une ligne par entente I, II ou III (parties en colonnes)",
+                                  "one row per agreement I, II or III (parties as columns)"),
+    "template.table.ties": ("une ligne par lien déclaré entre deux organismes",
+                            "one row per declared tie between two organisations"),
+    "template.table.assessments": ("une ligne par réponse à un critère, à une date",
+                                   "one row per answer to a criterion, on a date"),
+    "template.table.figures": ("une ligne par donnée de programme datée",
+                               "one row per dated program figure"),
     "cli.backup": ("Copie de sauvegarde écrite : {out}", "Backup written: {out}"),
     "cli.restored": ("{db} restauré à partir de {backup}", "{db} restored from {backup}"),
     "cli.restore_exists": ("{db} existe déjà : ajoutez --force pour le remplacer par la copie",

@@ -290,6 +290,9 @@ class _Refused(Exception):
 
 
 Found = list[tuple[str, list[str], list[list[Any]]]]
+# The sheets of a template that guide and hold no records: skipped on import.
+GUIDE_SHEETS = ("valeurs", "values", "lisez_moi", "readme", "mode_d_emploi", "mode_demploi",
+                "instructions")
 
 
 def _check_size(sheet: str, row: int, width: int, cells: int) -> None:
@@ -400,7 +403,7 @@ def _read_xlsx(path: Path) -> Found:
     out = []
     try:
         for ws in wb.worksheets:
-            if normalise(ws.title) in ("valeurs", "values", "lisez_moi", "readme"):
+            if normalise(ws.title) in GUIDE_SHEETS:
                 continue
             out.append((ws.title, *_xlsx_rows(ws)))
     except _Refused:
@@ -776,7 +779,7 @@ def _parse(sheets: list[Sheet], progress: Progress | None, base: Region) -> _Par
             if progress is not None and (done % 500 == 0 or done == total):
                 progress(done, total)
             row: dict[str, Any] = dict(defaults)
-            bad = False
+            bad = derived_row = False
             for col in present:
                 field = col.field
                 v, err = _convert(col, raw.get(field))
@@ -787,7 +790,8 @@ def _parse(sheets: list[Sheet], progress: Progress | None, base: Region) -> _Par
                     parsed.problems.append(_at(sheet, rownum, sheet.headers[field], err,
                                                value=short(raw.get(field), 40, str)))
                 row[field] = v
-            if derive and not bad:
+            if table in DERIVED_ID and not bad and (derive or _blank(row.get(id_field))) and (
+                    DERIVED_ID[table] in sheet.headers):
                 source = DERIVED_ID[table]
                 if _blank(row.get(source)):
                     bad = True
@@ -797,6 +801,7 @@ def _parse(sheets: list[Sheet], progress: Progress | None, base: Region) -> _Par
                     row[id_field] = _derived_id(table, row)
                     if kind == "actor":
                         parsed.derived.add(row[id_field])
+                    derived_row = True
             if bad:
                 if kind in ("actor", "committee"):
                     names.refuse(kind, sheet, rownum, raw.get("id"), raw.get("name"),
@@ -805,7 +810,7 @@ def _parse(sheets: list[Sheet], progress: Progress | None, base: Region) -> _Par
             if table == "assessments":
                 answers.setdefault(row["assessment"], []).append((sheet, rownum, row))
                 continue
-            _build(parsed, sheet, rownum, row, derived=derive)
+            _build(parsed, sheet, rownum, row, derived=derived_row)
     for aid, rows in answers.items():
         _build_assessment(parsed, aid, rows)
     return parsed
@@ -1183,24 +1188,51 @@ def _renamed(base: Region, parsed: _Parsed) -> list[tuple[str, str]]:
 
 
 # --------------------------------------------------------------------------- exporting
-def _cell(col: Column, value: Any, lang: str) -> Any:
+# Vocabularies exported as their codes: an entente's type (I, II, III; its label is a
+# sentence), a criterion (its identifier), a level (its number). Others as their labels.
+EXPORTED_AS_CODE = ("agreement_type", "criterion", "level")
+
+
+def neutralise(value: Any) -> Any:
+    """A text that a spreadsheet would run as a formula, made inert (OWASP CSV injection).
+
+    A cell starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a
+    leading ``'``; so does one already starting with ``'`` and one of those, so that the
+    import, which removes that one ``'`` (:func:`_unquote`), reads back the exact text.
+    """
+    if type(value) is str and value and (value[0] in FORMULA_START or (
+            value[0] == "'" and value[1:2] != "" and value[1] in FORMULA_START)):
+        return "'" + value
+    return value
+
+
+def _cell(col: Column, value: Any, lang: str, dates: bool = False) -> Any:
+    if col.vocab and col.vocab not in EXPORTED_AS_CODE and value not in (None, ""):
+        if col.type == "list":
+            return "; ".join(values.label_of(col.vocab, v, lang) for v in value)
+        return values.label_of(col.vocab, value, lang)
     if col.type == "list":
-        return "; ".join(value)
+        return neutralise("; ".join(value))
     if col.type == "date":
+        if dates:
+            return value
         return value.isoformat() if value else ""
     if col.type == "bool":
         return i18n.t("export.yes" if value else "export.no", lang)
     if value is None:
         return ""
-    return value
+    return neutralise(value)
 
 
 def export_tables(region: Region, *, lang: str | None = None,
-                  tenant_codes: bool = False) -> dict[str, pd.DataFrame]:
+                  tenant_codes: bool = False, dates: bool = False) -> dict[str, pd.DataFrame]:
     """The region as the exchange tables, keyed by table name in ``lang``.
 
-    Agreements III are left out unless ``tenant_codes=True`` (their count is in the
-    ``résumé``/``summary`` table, always present).
+    Coded values are written as their labels in ``lang`` (but an entente's type, a
+    criterion and a level, as codes); texts a spreadsheet would run as formulas are
+    neutralised (:func:`neutralise`). Dates are ``AAAA-MM-JJ`` texts, or date values with
+    ``dates=True`` (a workbook). Agreements III are left out unless ``tenant_codes=True``
+    (their count is in the ``résumé``/``summary`` table, always present).
     """
     lang = lang or settings.language
     out: dict[str, pd.DataFrame] = {}
@@ -1239,11 +1271,12 @@ def export_tables(region: Region, *, lang: str | None = None,
             rows["assessments"].append({**head, **dataclasses.asdict(ans)})
     for t in TABLES:
         header = t.header(lang)
-        data = [[_cell(c, r.get(c.field), lang) for c in t.columns] for r in rows[t.name]]
+        data = [[_cell(c, r.get(c.field), lang, dates) for c in t.columns]
+                for r in rows[t.name]]
         out[t.fr if lang == "fr" else t.name] = pd.DataFrame(data, columns=header)
     out[i18n.t("export.summary", lang)] = pd.DataFrame([{
         i18n.t("export.summary.region", lang): region.code,
-        i18n.t("field.name", lang): region.name,
+        i18n.t("field.name", lang): neutralise(region.name),
         i18n.t("export.summary.iii", lang): sum(1 for a in region.agreements if a.type == "III"),
         i18n.t("export.summary.codes", lang): i18n.t(
             "export.yes" if tenant_codes else "export.no", lang)}])
@@ -1273,7 +1306,7 @@ def write_xlsx(region: Region, path: str | Path, *, protect: Iterable[str | Path
                **kw: Any) -> Path:
     """Write every table as a sheet of one Excel workbook (whole or not at all)."""
     path = Path(path)
-    tables = export_tables(region, **kw)
+    tables = export_tables(region, dates=True, **kw)
     with atomic_path(path, protect=protect) as tmp, pd.ExcelWriter(tmp,
                                                                    engine="openpyxl") as writer:
         for name, df in tables.items():
@@ -1293,11 +1326,56 @@ def write_json(region: Region, path: str | Path, *, protect: Iterable[str | Path
     return path
 
 
-def write_template(path: str | Path, *, lang: str | None = None) -> Path:
-    """Write an empty template: one table if the file name names one, else all tables.
+# A template's example row: one value per field (a vocabulary's value is its label).
+EXAMPLE = {
+    "code": "mauricie", "id": "", "assessment": "", "name": "Office municipal d’habitation de "
+    "Trois-Rivières", "acronym": "OMH", "territories": "Trois-Rivières; Shawinigan",
+    "actor": "OMH", "target": "CIUSSS MCQ",
+    "committee": "Comité de gestion", "housing_provider": "OMH", "program": "Clés en main",
+    "referring_org": "CIUSSS MCQ", "worker_org": "CIUSSS MCQ", "person": "Julie Lemay",
+    "worker": "Julie Lemay", "liaison_agent": "Marc Roy", "tenant_code": "L-001",
+    "respondent": "JL", "value": 42, "unit": "personnes", "definition_fr": "Locataires logés",
+    "meetings_per_year": 6, "email": "julie.lemay@example.org",
+}
+EXAMPLE_CODES = {"actor_type": "omh", "sector": "housing", "org_role": "housing_provider",
+                 "engagement": "signatory", "contact_role": "liaison_agent",
+                 "committee_kind": "gestion", "seat": "permanent", "tie_kind": "information",
+                 "tie_frequency": "monthly", "agreement_status": "signed",
+                 "agreement_type": "I", "criterion": "climat.cooperation.2", "level": "2"}
+TEMPLATE_ROWS = 1000  # rows of a template sheet that carry the drop-down lists
 
-    A CSV template holds the header row; an Excel template one sheet per table and a
-    sheet listing the allowed codes (types, sectors, roles...); a JSON template an
+
+def _example(table: Table, lang: str) -> list[Any]:
+    """A table's example row, its first cell marked ``(exemple)`` (skipped on import)."""
+    out: list[Any] = []
+    for c in table.columns:
+        if c.vocab:
+            code = EXAMPLE_CODES.get(c.vocab, "")
+            v: Any = code if c.vocab in EXPORTED_AS_CODE else values.label_of(c.vocab, code,
+                                                                              lang)
+            if c.vocab == "level":
+                v = int(code)
+        elif c.ref:
+            v = EXAMPLE.get(c.field) or ("OMH" if c.ref == "actor" else "Comité de gestion")
+        elif c.type == "date":
+            v = dt.date(2025, 3, 15) if c.field in ("since", "signed_on", "on", "as_of") else ""
+        elif c.type == "bool":
+            v = i18n.t("export.no", lang)
+        else:
+            v = EXAMPLE.get(c.field, "")
+        out.append(v)
+    out[0] = f"{EXAMPLE_MARKS[0 if lang == 'fr' else 1]} {out[0]}".strip()
+    return out
+
+
+def write_template(path: str | Path, *, lang: str | None = None) -> Path:
+    """Write a template to fill in: one table if the file name names one, else all tables.
+
+    An Excel template opens on a sheet of instructions, then has one sheet per table with
+    its headers in ``lang``, an example row marked ``(exemple)`` (skipped on import) and,
+    on every coded column, a drop-down list of the labels (a warning, not a refusal, for
+    other spellings: codes and English labels are accepted too), read from a ``valeurs``
+    sheet. A CSV template holds the header and the example row; a JSON template an
     object of empty tables.
     """
     lang = lang or settings.language
@@ -1312,30 +1390,63 @@ def write_template(path: str | Path, *, lang: str | None = None) -> Path:
     with atomic_path(path) as tmp:
         if suffix == ".csv":
             assert table is not None
-            pd.DataFrame(columns=table.header(lang)).to_csv(tmp, index=False,
-                                                            encoding="utf-8-sig")
+            with tmp.open("w", newline="", encoding="utf-8-sig") as f:
+                w = csv.writer(f)
+                w.writerow(table.header(lang))
+                w.writerow(v.isoformat() if isinstance(v, dt.date) else v
+                           for v in _example(table, lang))
         elif suffix == ".xlsx":
-            with pd.ExcelWriter(tmp, engine="openpyxl") as writer:
-                for t in tables:
-                    pd.DataFrame(columns=t.header(lang)).to_excel(
-                        writer, sheet_name=(t.fr if lang == "fr" else t.name)[:31],
-                        index=False)
-                _codes_frame(lang).to_excel(writer, sheet_name="valeurs" if lang == "fr"
-                                            else "values", index=False)
+            _template_xlsx(tmp, tables, lang)
         else:
             tmp.write_text(json.dumps({(t.fr if lang == "fr" else t.name): [] for t in tables},
                                       ensure_ascii=False, indent=1), encoding="utf-8")
     return path
 
 
-def _codes_frame(lang: str) -> pd.DataFrame:
-    rows = []
-    for table in ("actor_type", "sector", "org_role", "engagement", "contact_role",
-                  "committee_kind", "seat", "tie_kind", "agreement_status"):
-        for code in fw.codes(table):
-            rows.append({"liste" if lang == "fr" else "list": table, "code": code,
-                         "libellé" if lang == "fr" else "label": i18n.label(table, code, lang)})
-    for c in fw.CRITERIA:
-        rows.append({"liste" if lang == "fr" else "list": "criterion", "code": c.code,
-                     "libellé" if lang == "fr" else "label": c.fr if lang == "fr" else c.en})
-    return pd.DataFrame(rows)
+def _template_xlsx(path: Path, tables: list[Table], lang: str) -> None:
+    import openpyxl
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    wb = openpyxl.Workbook()
+    guide = wb.active
+    assert guide is not None
+    guide.title = i18n.t("template.guide_sheet", lang)
+    lines = [i18n.t(f"template.guide.{n}", lang) for n in range(1, 8)]
+    lines += [f"• {t.fr if lang == 'fr' else t.name} : {i18n.t('template.table.' + t.name, lang)}"
+              for t in tables]
+    guide.append([i18n.t("template.guide_title", lang)])
+    guide["A1"].font = Font(bold=True, size=14)
+    for line in lines:
+        guide.append([line])
+    guide.column_dimensions["A"].width = 120
+    # The labels of each vocabulary, one column each, on the "valeurs" sheet.
+    used = list(dict.fromkeys(c.vocab for t in tables for c in t.columns if c.vocab))
+    values_ws = wb.create_sheet("valeurs" if lang == "fr" else "values")
+    ranges: dict[str, str] = {}
+    for j, vocab in enumerate(used, start=1):
+        col = get_column_letter(j)
+        labels = [code if vocab in EXPORTED_AS_CODE else values.label_of(vocab, code, lang)
+                  for code in values.labels_of(vocab)]
+        values_ws.cell(1, j, vocab).font = Font(bold=True)
+        for i, label in enumerate(labels, start=2):
+            values_ws.cell(i, j, label)
+        ranges[vocab] = f"'{values_ws.title}'!${col}$2:${col}${len(labels) + 1}"
+    for t in tables:
+        ws = wb.create_sheet((t.fr if lang == "fr" else t.name)[:31], index=len(wb.sheetnames) - 1)
+        ws.append(t.header(lang))
+        ws.append(_example(t, lang))
+        for j, c in enumerate(t.columns, start=1):
+            ws.cell(1, j).font = Font(bold=True)
+            ws.cell(2, j).font = Font(italic=True, color="808080")
+            ws.column_dimensions[get_column_letter(j)].width = max(14, len(ws.cell(1, j).value))
+            if c.vocab:
+                dv = DataValidation(type="list", formula1=ranges[c.vocab], allow_blank=True,
+                                    showErrorMessage=c.type != "list", errorStyle="warning")
+                dv.error = i18n.t("template.not_in_list", lang)
+                letter = get_column_letter(j)
+                dv.add(f"{letter}2:{letter}{TEMPLATE_ROWS}")
+                ws.add_data_validation(dv)
+        ws.freeze_panes = "A2"
+    wb.save(path)
