@@ -206,8 +206,16 @@ def test_labels_are_matched_once_per_distinct_value(tmp_path):
 
 
 # ------------------------------------------------------------------ exports and templates
-FORMULAS = ['=HYPERLINK("http://x","clic")', "+1+2", "-3", "@SUM(A1)", "\tTab", "'=déjà",
+FORMULAS = ['=HYPERLINK("http://x","clic")', "+1+2", "-3", "@SUM(A1)", "@@x", "'=déjà",
             "-2 personnes", "'ordinaire"]  # a stored text holds no carriage return
+
+
+def test_tab_and_carriage_return_starts_are_neutralised_too():
+    from concert.io.exchange import _unquote, neutralise
+
+    for text in ("\tcmd", "\rcmd", "=1", "+1", "-1", "@1", "'=1", "''+1"):
+        assert neutralise(text) == "'" + text and _unquote(neutralise(text)) == text
+    assert neutralise("ordinaire") == "ordinaire" and neutralise("'a") == "'a"
 
 
 @pytest.mark.parametrize("fmt", ["csv", "xlsx", "json"])

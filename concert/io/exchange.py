@@ -516,7 +516,8 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 def _unquote(value: Any) -> Any:
     """A cell as written before export: the ``'`` that neutralised a formula removed."""
-    if type(value) is str and len(value) > 1 and value[0] == "'" and value[1] in FORMULA_START:
+    if type(value) is str and value[:1] == "'" and value.lstrip("'")[:1] in FORMULA_START and (
+            value.lstrip("'")):
         return value[1:]
     return value
 
@@ -1197,11 +1198,10 @@ def neutralise(value: Any) -> Any:
     """A text that a spreadsheet would run as a formula, made inert (OWASP CSV injection).
 
     A cell starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a
-    leading ``'``; so does one already starting with ``'`` and one of those, so that the
+    leading ``'``; so does one where apostrophes come before one of those, so that the
     import, which removes that one ``'`` (:func:`_unquote`), reads back the exact text.
     """
-    if type(value) is str and value and (value[0] in FORMULA_START or (
-            value[0] == "'" and value[1:2] != "" and value[1] in FORMULA_START)):
+    if type(value) is str and value.lstrip("'")[:1] in FORMULA_START and value.lstrip("'"):
         return "'" + value
     return value
 
