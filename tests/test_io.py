@@ -263,13 +263,15 @@ def test_random_rows_import_cleanly_or_not_at_all(tmp_path_factory, rows):
 def test_templates(tmp_path):
     for table in TABLES:
         p = write_template(tmp_path / f"{table.fr}.csv")
-        header = p.read_text("utf-8-sig").strip().split(",")
-        assert header == table.header("fr")
+        header, example = p.read_text("utf-8-sig").splitlines()
+        assert header.split(",") == table.header("fr")
+        assert example.startswith("(exemple)")
     wb = write_template(tmp_path / "modele.xlsx")
     sheets = openpyxl.load_workbook(wb).sheetnames
-    assert "acteurs" in sheets and "valeurs" in sheets and len(sheets) == len(TABLES) + 1
+    assert sheets[0] == "mode d’emploi" and "acteurs" in sheets and "valeurs" in sheets
+    assert len(sheets) == len(TABLES) + 2
     single = openpyxl.load_workbook(write_template(tmp_path / "actors.xlsx", lang="en"))
-    assert single.sheetnames == ["actors", "values"]
+    assert single.sheetnames == ["instructions", "actors", "values"]
     assert table_for("acteurs_2024") is table_for("cn_actors") is TABLES[1]
 
 

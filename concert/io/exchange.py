@@ -118,8 +118,20 @@ class ImportProblem:
         return dict(getattr(self.what, "params", {}))
 
     def body(self, lang: str | None = None) -> str:
-        """The message without its place, in ``lang`` (default: the settings language)."""
-        return str(self.what.text(lang))
+        """The message without its place, in ``lang`` (default: the settings language).
+
+        A rule of the model names its field first (``nom : ...``); when the place already
+        gives the column, the field is not said twice.
+        """
+        text = str(self.what.text(lang))
+        field = getattr(self.what, "params", {}).get("field") if isinstance(
+            self.what, Problem) else None
+        if field is not None and render(self.column, lang):
+            name = str(render(field, lang))
+            for sep in (" : ", ": "):
+                if text.startswith(name + sep):
+                    return text[len(name + sep):]
+        return text
 
     def text(self, lang: str | None = None) -> str:
         """``file:row N:column: message`` in ``lang`` (default: the settings language)."""
