@@ -507,8 +507,8 @@ TEXT: dict[str, tuple[str, str]] = {
                          "year always has four digits. Yes/no: yes, no, x, true.")),
     "template.guide.6": (("Plusieurs valeurs dans une cellule (territoires, rôles) : séparez-les "
                          "par un point-virgule."),
-                         "Several values in one cell (territories, roles): separate them with "
-                         "a semicolon."),
+                         ("Several values in one cell (territories, roles): separate them with "
+                          "a semicolon.")),
     "template.guide.7": (("Import : concert import BASE fichier.xlsx. Tout est vérifié d’abord ; "
                          "au moindre problème rien n’est écrit et chaque problème est donné "
                          "avec sa feuille, sa ligne et sa colonne."),

@@ -161,8 +161,8 @@ def test_every_problem_at_once_with_its_sheet_row_column_value_and_expected(tmp_
     assert not db.exists() or "mauricie" not in Store(db).__enter__().regions()
     english = runner.invoke(cli, ["import", str(db), str(book), "--region", "mauricie",
                                   "--name", "Mauricie", "--lang", "en"])
-    assert "mauricie.xlsx:sheet 'acteurs':row 2:type: unknown value 'OMHH': did you mean " \
-           "'OMH'?" in english.output
+    assert ("mauricie.xlsx:sheet 'acteurs':row 2:type: unknown value 'OMHH': did you mean "
+            "'OMH'?") in english.output
 
 
 def test_names_that_differ_only_in_case_accents_or_punctuation_are_one(tmp_path):

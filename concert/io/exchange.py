@@ -53,7 +53,6 @@ from typing import Any
 
 import pandas as pd
 
-from concert import framework as fw
 from concert import i18n, schema, settings
 from concert._errors import (
     ConcertError,
