@@ -476,6 +476,12 @@ TEXT: dict[str, tuple[str, str]] = {
     "cli.synth_done": ("{regions} régions synthétiques ({actors} organismes) écrites dans {db}",
                        "{regions} synthetic regions ({actors} organisations) written to {db}"),
     "cli.template": ("Modèle écrit : {out}", "Template written: {out}"),
+    "dash.data.encoding_auto": ("Reconnu (UTF-8 ou Windows-1252)",
+                                "Recognised (UTF-8 or Windows-1252)"),
+    "dash.data.sync": (("Retirer ce que la base a et que les fichiers n’ont plus (date de fin, "
+                        "jamais de suppression)"),
+                       ("Retire what the database holds and the files no longer have (an end "
+                        "date, never a deletion)")),
     "template.guide_sheet": ("mode d’emploi", "instructions"),
     "template.guide_title": ("Modèle d’import concert : mode d’emploi",
                              "concert import template: instructions"),

@@ -321,3 +321,25 @@ def test_xlsx_template_guides(tmp_path):
         import_files(store, [path], region="t", name="T")
         r = store.load_region("t")
     assert not r.actors and not r.agreements
+
+
+def test_data_page_lists_missing_records_and_retires_them_when_asked(example, tmp_path):
+    from dashboards.data import import_notice
+    from dashboards.state import DashboardState
+
+    db = tmp_path / "cn.db"
+    with Store(db) as store:
+        store.save_region(example)
+    state = DashboardState(db_path=str(db))
+    out = tmp_path / "out"
+    out.mkdir()
+    write_csv(example, out)
+    lines = (out / "acteurs.csv").read_bytes().splitlines()
+    gone = lines.pop(-1).decode().split(",")[0]
+    data = b"\n".join(lines) + b"\n"
+    listed = import_notice(state, ["acteurs.csv"], [data], "auto")
+    assert "n’ont plus" in listed and f"acteur {gone}" in listed
+    assert state.region.actor(gone).until is None
+    retired = import_notice(state, ["acteurs.csv"], [data], "auto", True)
+    assert "retirées" in retired
+    assert state.region.actor(gone).until is not None
