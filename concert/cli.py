@@ -525,7 +525,7 @@ def export(db: str, out: str, fmt: str, region_code: str | None, as_of: str | No
 @argument("files", "cli.arg.files", nargs=-1, required=True, type=_Path())
 @option("--region", "region_code", default=None, help="cli.opt.import_region")
 @option("--name", default=None, help="cli.opt.name")
-@option("--encoding", default="auto", show_default=True, help="cli.opt.encoding")
+@option("--encoding", default="auto", help="cli.opt.encoding")
 @option("--sync", is_flag=True, help="cli.opt.sync")
 @lang_option
 def import_cmd(db: str, files: tuple[str, ...], region_code: str | None, name: str | None,
