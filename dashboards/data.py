@@ -93,7 +93,8 @@ def import_notice(state: Any, names: list[Any], values: list[bytes], encoding: s
             paths.append(path)
         try:
             with _language(lang):
-                report = state.import_files(paths, encoding=encoding, sync=sync)
+                more = {"sync": True} if sync else {}
+                report = state.import_files(paths, encoding=encoding, **more)
         except Exception as exc:  # noqa: BLE001 - every refusal is shown, never a traceback
             with _language(lang):
                 sentence, problems = error_message(exc, lang, *paths)
