@@ -343,3 +343,26 @@ def test_data_page_lists_missing_records_and_retires_them_when_asked(example, tm
     retired = import_notice(state, ["acteurs.csv"], [data], "auto", True)
     assert "retirées" in retired
     assert state.region.actor(gone).until is not None
+
+
+def test_template_labels_import_for_every_vocabulary(tmp_path):
+    """Every label of the template's drop-down lists imports (criteria and levels too)."""
+    wb = openpyxl.load_workbook(write_template(tmp_path / "modele.xlsx", lang="fr"))
+    ws = wb["valeurs"]
+    for col in ws.iter_cols(values_only=True):
+        vocab, *labels = col
+        for label in labels:
+            if label is not None:
+                assert values.resolve(vocab, str(label)).code is not None, (vocab, label)
+
+
+def test_a_renamed_organisation_is_new_and_the_summary_names_the_stored_one(mauricie, tmp_path,
+                                                                             runner):
+    path = tmp_path / "acteurs.csv"
+    path.write_text("nom,sigle,type\nOffice municipal d'habitation de Trois-Rivières et "
+                    "environs,OMH,OMH\n", encoding="utf-8")
+    result = runner.invoke(cli, ["import", str(mauricie), str(path)])
+    assert result.exit_code == 0, result.output
+    assert "1 ajoutés" in result.output
+    assert ("Nouvel organisme « Office municipal d'habitation de Trois-Rivières et environs » : "
+            "est-ce « Office municipal d'habitation de Trois-Rivières » renommé ?") in result.output

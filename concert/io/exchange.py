@@ -535,8 +535,11 @@ def _unquote(value: Any) -> Any:
 
 def _is_example(values: list[Any]) -> bool:
     """A template's example row, marked in its first cell: skipped on import."""
-    first = next((v for v in values if v is not None and v != ""), None)
-    return isinstance(first, str) and first.strip().lower().startswith(EXAMPLE_MARKS)
+    first = values[0] if values else None
+    if first is None or first == "":
+        first = next((v for v in values if v is not None and v != ""), None)
+    return type(first) is str and "(" in first[:3] and first.strip().lower().startswith(
+        EXAMPLE_MARKS)
 
 
 def _sheet(file: str, table: Table, header: list[str], rows: list[list[Any]],
@@ -573,8 +576,9 @@ def _sheet(file: str, table: Table, header: list[str], rows: list[list[Any]],
     for n, cells in enumerate(rows, start=2):
         if _is_example(cells):
             continue
-        out_rows.append((n, {f: _unquote(cells[i]) if i < len(cells) else None
-                             for f, i in index.items()}))
+        width = len(cells)
+        out_rows.append((n, {f: (_unquote(v) if type(v := cells[i]) is str and v[:1] == "'"
+                                 else v) if i < width else None for f, i in index.items()}))
     if not out_rows and rows and not problems:  # a template's sheet left as it came
         return None, []
     if not out_rows:
@@ -1361,11 +1365,7 @@ def _example(table: Table, lang: str) -> list[Any]:
     out: list[Any] = []
     for c in table.columns:
         if c.vocab:
-            code = EXAMPLE_CODES.get(c.vocab, "")
-            v: Any = code if c.vocab in EXPORTED_AS_CODE else values.label_of(c.vocab, code,
-                                                                              lang)
-            if c.vocab == "level":
-                v = int(code)
+            v: Any = values.label_of(c.vocab, EXAMPLE_CODES.get(c.vocab, ""), lang)
         elif c.ref:
             v = EXAMPLE.get(c.field) or ("OMH" if c.ref == "actor" else "Comité de gestion")
         elif c.type == "date":
@@ -1384,10 +1384,10 @@ def write_template(path: str | Path, *, lang: str | None = None) -> Path:
 
     An Excel template opens on a sheet of instructions, then has one sheet per table with
     its headers in ``lang``, an example row marked ``(exemple)`` (skipped on import) and,
-    on every coded column, a drop-down list of the labels (a warning, not a refusal, for
-    other spellings: codes and English labels are accepted too), read from a ``valeurs``
-    sheet. A CSV template holds the header and the example row; a JSON template an
-    object of empty tables.
+    on every coded column (criteria, levels and entente types included), a drop-down list
+    of the labels (a warning, not a refusal, for other spellings: codes and English labels
+    are accepted too), read from a ``valeurs`` sheet. A CSV template holds the header and
+    the example row; a JSON template an object of empty tables.
     """
     lang = lang or settings.language
     path = Path(path)
@@ -1438,8 +1438,7 @@ def _template_xlsx(path: Path, tables: list[Table], lang: str) -> None:
     ranges: dict[str, str] = {}
     for j, vocab in enumerate(used, start=1):
         col = get_column_letter(j)
-        labels = [code if vocab in EXPORTED_AS_CODE else values.label_of(vocab, code, lang)
-                  for code in values.labels_of(vocab)]
+        labels = [values.label_of(vocab, code, lang) for code in values.labels_of(vocab)]
         values_ws.cell(1, j, vocab).font = Font(bold=True)
         for i, label in enumerate(labels, start=2):
             values_ws.cell(i, j, label)

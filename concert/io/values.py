@@ -50,6 +50,8 @@ _GENDER = re.compile(r"\((-?\w{1,4})\)")  # Agent(e), Organisateur(-trice)
 
 def _ascii(text: str) -> str:
     """Lower case without accents; other characters are left for the caller to split on."""
+    if text.isascii():  # the common case: nothing to decompose
+        return text.lower()
     return "".join(ch for ch in unicodedata.normalize("NFKD", text)
                    if not unicodedata.combining(ch)).casefold()
 
