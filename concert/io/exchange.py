@@ -13,6 +13,14 @@ what was expected, and the store is not touched. Importing the same files
 twice changes nothing the second time (the save is skipped when nothing
 differs).
 
+Cells are read as people write them (:mod:`concert.io.values`): a coded value as its
+code or its French or English label, an organisation or a committee by its identifier,
+name or acronym, a date as ``AAAA-MM-JJ``, ``JJ/MM/AAAA`` or an Excel date; a table
+without identifiers gets them from the names. Every problem names its file, sheet, row
+and column as headed in the file, the value and what is expected. The import reports the
+stored records the files no longer have (``ImportReport.missing``) and, with ``sync``,
+retires them (an end date, never a deletion).
+
 An actor's contacts are those of the ``contacts`` table when it names the
 actor; an actor re-imported without contact rows keeps its stored contacts.
 
@@ -719,6 +727,9 @@ class _Names:
         self.keys: dict[str, dict[str, set[str]]] = {"actor": {}, "committee": {}}
         self.refused: dict[str, dict[str, tuple[Sheet, int]]] = {"actor": {}, "committee": {}}
         self.cache: dict[tuple[str, str], tuple[str | None, Any]] = {}
+        # Names are indexed on the first look-up that is not an identifier: a file that
+        # refers by identifiers (every export) never pays for it.
+        self.pending: dict[str, list[tuple[str, ...]]] = {"actor": [], "committee": []}
         for a in base.actors:
             self.add("actor", a.id, a.name, a.acronym)
         for c in base.committees:
@@ -726,10 +737,18 @@ class _Names:
 
     def add(self, kind: str, rid: str, *names: str) -> None:
         self.ids[kind].add(rid)
-        for n in (rid, *names):
-            if n:
-                self.keys[kind].setdefault(values.fold_key(n), set()).add(rid)
-        self.cache.clear()
+        self.pending[kind].append((rid, *names))
+        if self.cache:
+            self.cache.clear()
+
+    def _index(self, kind: str) -> dict[str, set[str]]:
+        keys = self.keys[kind]
+        for rid, *names in self.pending[kind]:
+            for n in (rid, *names):
+                if n:
+                    keys.setdefault(values.fold_key(n), set()).add(rid)
+        self.pending[kind].clear()
+        return keys
 
     def refuse(self, kind: str, sheet: Sheet, row: int, *names: Any) -> None:
         for n in names:
@@ -749,7 +768,7 @@ class _Names:
         if value in self.ids[kind]:
             return value, None
         key = values.fold_key(value)
-        found = self.keys[kind].get(key, set())
+        found = self._index(kind).get(key, set())
         if len(found) == 1:
             return next(iter(found)), None
         what = Message(f"kind.{kind}")
@@ -1171,8 +1190,10 @@ def _missing(base: Region, sheets: list[Sheet], parsed: _Parsed) -> dict[str, li
         carried.add("assessment")
     out: dict[str, list[str]] = {}
     for kind in carried:
-        present = {record_key(kind, r) for r in parsed.records[kind].values()}
         records = getattr(base, RECORD_LISTS[kind])
+        if not records:
+            continue
+        present = {record_key(kind, r) for r in parsed.records[kind].values()}
         if kind == "agreement":
             with_iii = any(r.type == "III" for r in parsed.records[kind].values())
             records = [r for r in records if r.type != "III" or with_iii]

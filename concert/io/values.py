@@ -44,6 +44,7 @@ __all__ = ["Match", "derive_id", "fold_key", "label_of", "labels_of", "parse_dat
            "vocabularies"]
 
 _NON_WORD = re.compile(r"[^0-9a-z]+")
+_SLUG = re.compile(r"^[0-9a-z]+(?:-[0-9a-z]+)*\Z")
 _PARENS = re.compile(r"\(([^)]*)\)")
 _GENDER = re.compile(r"\((-?\w{1,4})\)")  # Agent(e), Organisateur(-trice)
 
@@ -74,6 +75,8 @@ def derive_id(name: str) -> str:
     the same identifier (and are refused as the same record). Stable: the same name gives
     the same identifier on every import.
     """
+    if isinstance(name, str) and len(name) <= 64 and _SLUG.match(name):  # already one
+        return name
     slug = "-".join(_NON_WORD.sub(" ", _ascii(str(name))).split())[:64].strip("-")
     if not slug:  # a name of symbols only
         slug = "n-" + hashlib.sha1(str(name).encode("utf-8", "replace")).hexdigest()[:12]
