@@ -401,9 +401,58 @@ TEXT: dict[str, tuple[str, str]] = {
     "io.format": ("format {suffix} non pris en charge : CSV, XLSX ou JSON attendu",
                   "unsupported format {suffix}: expected CSV, XLSX or JSON"),
     "io.encoding": (("le fichier n’est pas encodé en {encoding} : enregistrez-le en « CSV UTF-8 » "
-                    "ou relancez avec --encoding latin-1 (vieux exports Excel)"),
-                    ("the file is not {encoding}: save it as 'CSV UTF-8' or run again with "
-                    "--encoding latin-1 (old Excel exports)")),
+                    "ou relancez sans --encoding (UTF-8 et Windows-1252 sont reconnus)"),
+                    ("the file is not {encoding}: save it as 'CSV UTF-8' or run again without "
+                    "--encoding (UTF-8 and Windows-1252 are recognised)")),
+    "io.sheet": ("feuille « {sheet} »", "sheet '{sheet}'"),
+    "io.base": ("(base)", "(database)"),
+    "io.two_digit_year": (("date « {value} » : l’année doit avoir quatre chiffres (JJ/MM/AAAA "
+                          "ou AAAA-MM-JJ)"),
+                          ("date '{value}': the year must have four digits (DD/MM/YYYY or "
+                          "YYYY-MM-DD)")),
+    "io.impossible_date": ("date impossible « {value} » : ce jour n’existe pas",
+                           "impossible date '{value}': no such day"),
+    "io.json_constant": ("JSON : {value} n’est pas un nombre accepté",
+                         "JSON: {value} is not an accepted number"),
+    "io.expected_criterion": (("l’identifiant d’un critère (p. ex. climat.cooperation.2) ou son "
+                              "libellé, voir la feuille « valeurs » du modèle"),
+                              ("a criterion's identifier (e.g. climat.cooperation.2) or its "
+                              "wording, see the template's 'values' sheet")),
+    "io.unknown_value": ("valeur inconnue « {value} » ; valeurs possibles : {expected}",
+                         "unknown value '{value}'; possible values: {expected}"),
+    "io.unknown_value_suggest": (("valeur inconnue « {value} » : vouliez-vous dire "
+                                  "{suggestions} ? (valeurs possibles : {expected})"),
+                                 ("unknown value '{value}': did you mean {suggestions}? "
+                                  "(possible values: {expected})")),
+    "io.ambiguous": (("valeur ambiguë « {value} » : elle peut désigner {choices} ; choisissez "
+                     "une seule valeur"),
+                     "ambiguous value '{value}': it may mean {choices}; choose one"),
+    "io.ambiguous_ref": (("« {value} » désigne plusieurs {what}s ({choices}) : écrivez son "
+                         "identifiant"),
+                         "'{value}' names several {what}s ({choices}): write its identifier"),
+    "io.ref_refused": (("« {value} » renvoie à un {what} refusé lui-même (feuille « {sheet} », "
+                       "ligne {row}) : corrigez d’abord cette ligne"),
+                       ("'{value}' refers to a {what} that was itself refused (sheet "
+                       "'{sheet}', row {row}): correct that row first")),
+    "io.unknown_ref": (("{what} inconnu « {value} » : ni dans le fichier ni dans la base (par "
+                       "identifiant, nom ou sigle)"),
+                       ("unknown {what} '{value}': neither in the files nor in the database "
+                       "(by identifier, name or acronym)")),
+    "io.unknown_ref_suggest": (("{what} inconnu « {value} » : vouliez-vous dire {suggestions} ?"),
+                               "unknown {what} '{value}': did you mean {suggestions}?"),
+    "io.same_name": (("« {name} » donne le même identifiant « {key} » que « {other} » (ligne "
+                     "{row}) : des noms qui ne diffèrent que par la casse, les accents ou la "
+                     "ponctuation désignent le même organisme"),
+                     ("'{name}' gives the same identifier '{key}' as '{other}' (row {row}): "
+                     "names that differ only in case, accents or punctuation are the same "
+                     "organisation")),
+    "io.same_id": (("l’identifiant « {key} » ne diffère de « {other} » ({where}) que par la "
+                   "casse, les accents ou la ponctuation : c’est le même, écrivez-le de la "
+                   "même façon"),
+                   ("identifier '{key}' differs from '{other}' ({where}) only in case, accents "
+                   "or punctuation: it is the same one, write it the same way")),
+    "io.in_store": ("déjà dans la base", "already in the database"),
+    "io.at_row": ("feuille « {sheet} », ligne {row}", "sheet '{sheet}', row {row}"),
     "io.unreadable": ("fichier illisible ({detail})", "unreadable file ({detail})"),
     "io.unknown_table": (("table inconnue « {name} » : nommez le fichier ou la feuille d’après "
                          "une table ({tables})"),
@@ -419,8 +468,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "io.missing_column": ("colonne obligatoire absente de la table « {table} »",
                           "required column missing from table '{table}'"),
     "io.required": ("valeur obligatoire manquante", "required value missing"),
-    "io.bad_date": ("date invalide « {value} » : format attendu AAAA-MM-JJ",
-                    "invalid date '{value}': expected YYYY-MM-DD"),
+    "io.bad_date": (("date invalide « {value} » : formats acceptés AAAA-MM-JJ, JJ/MM/AAAA (le "
+                    "jour d’abord) ou une date Excel"),
+                    ("invalid date '{value}': accepted formats YYYY-MM-DD, DD/MM/YYYY (day "
+                    "first) or an Excel date")),
     "io.bad_bool": ("valeur « {value} » invalide : oui ou non attendu",
                     "invalid value '{value}': expected yes or no"),
     "io.bad_int": ("nombre entier attendu, reçu « {value} »",
@@ -450,6 +501,71 @@ TEXT: dict[str, tuple[str, str]] = {
     "cli.synth_done": ("{regions} régions synthétiques ({actors} organismes) écrites dans {db}",
                        "{regions} synthetic regions ({actors} organisations) written to {db}"),
     "cli.template": ("Modèle écrit : {out}", "Template written: {out}"),
+    "dash.data.encoding_auto": ("Reconnu (UTF-8 ou Windows-1252)",
+                                "Recognised (UTF-8 or Windows-1252)"),
+    "dash.data.sync": (("Retirer ce que la base a et que les fichiers n’ont plus (date de fin, "
+                        "jamais de suppression)"),
+                       ("Retire what the database holds and the files no longer have (an end "
+                        "date, never a deletion)")),
+    "template.guide_sheet": ("mode d’emploi", "instructions"),
+    "template.guide_title": ("Modèle d’import concert : mode d’emploi",
+                             "concert import template: instructions"),
+    "template.guide.1": (("Une feuille par table : remplissez celles qui vous servent, laissez "
+                         "les autres telles quelles (elles sont ignorées)."),
+                         ("One sheet per table: fill in those you need, leave the others as "
+                         "they are (they are ignored).")),
+    "template.guide.2": (("La ligne 2 de chaque feuille, marquée (exemple), montre une ligne "
+                         "remplie ; elle est ignorée à l’import : remplacez-la ou gardez-la."),
+                         ("Row 2 of each sheet, marked (example), shows a filled row; it is "
+                         "ignored on import: replace it or keep it.")),
+    "template.guide.3": (("Colonnes à liste : choisissez une valeur ou tapez-la comme vous "
+                         "l’écrivez (OMH, CIUSSS, signée…) ; le code, le libellé français ou "
+                         "anglais sont acceptés, sans égard aux majuscules ni aux accents."),
+                         ("List columns: pick a value or type it as you write it (OMH, CIUSSS, "
+                         "signed…); the code and the French or English label are accepted, "
+                         "regardless of case or accents.")),
+    "template.guide.4": (("Identifiants : la colonne identifiant peut rester vide ou être "
+                         "supprimée ; il est alors tiré du nom. Les autres feuilles désignent "
+                         "un organisme par son identifiant, son nom ou son sigle. Un nom "
+                         "changé crée un nouvel organisme, sauf si l’identifiant est donné."),
+                         ("Identifiers: the identifier column may be left empty or removed; it "
+                         "is then derived from the name. Other sheets name an organisation by "
+                         "its identifier, name or acronym. A changed name makes a new "
+                         "organisation, unless the identifier is given.")),
+    "template.guide.5": (("Dates : AAAA-MM-JJ, JJ/MM/AAAA (le jour d’abord) ou une date Excel ; "
+                         "l’année a toujours quatre chiffres. Oui/non : oui, non, x, vrai."),
+                         ("Dates: YYYY-MM-DD, DD/MM/YYYY (day first) or an Excel date; the "
+                         "year always has four digits. Yes/no: yes, no, x, true.")),
+    "template.guide.6": (("Plusieurs valeurs dans une cellule (territoires, rôles) : séparez-les "
+                         "par un point-virgule."),
+                         ("Several values in one cell (territories, roles): separate them with "
+                          "a semicolon.")),
+    "template.guide.7": (("Import : concert import BASE fichier.xlsx. Tout est vérifié d’abord ; "
+                         "au moindre problème rien n’est écrit et chaque problème est donné "
+                         "avec sa feuille, sa ligne et sa colonne."),
+                         ("Import: concert import DB file.xlsx. Everything is checked first; at "
+                         "the least problem nothing is written and each problem is given with "
+                         "its sheet, row and column.")),
+    "template.not_in_list": (("Valeur absente de la liste : elle sera acceptée si elle nomme "
+                             "une valeur (code, libellé, sigle)."),
+                             ("Value not in the list: it is accepted if it names a value "
+                             "(code, label, acronym).")),
+    "template.table.region": ("la région (une ligne : code, nom, territoires)",
+                              "the region (one row: code, name, territories)"),
+    "template.table.actors": ("une ligne par organisme", "one row per organisation"),
+    "template.table.contacts": ("une ligne par personne-ressource d’un organisme",
+                                "one row per contact person of an organisation"),
+    "template.table.committees": ("une ligne par comité", "one row per committee"),
+    "template.table.memberships": ("une ligne par siège d’un organisme à un comité",
+                                   "one row per seat of an organisation on a committee"),
+    "template.table.agreements": ("une ligne par entente I, II ou III (parties en colonnes)",
+                                  "one row per agreement I, II or III (parties as columns)"),
+    "template.table.ties": ("une ligne par lien déclaré entre deux organismes",
+                            "one row per declared tie between two organisations"),
+    "template.table.assessments": ("une ligne par réponse à un critère, à une date",
+                                   "one row per answer to a criterion, on a date"),
+    "template.table.figures": ("une ligne par donnée de programme datée",
+                               "one row per dated program figure"),
     "cli.backup": ("Copie de sauvegarde écrite : {out}", "Backup written: {out}"),
     "cli.restored": ("{db} restauré à partir de {backup}", "{db} restored from {backup}"),
     "cli.restore_exists": ("{db} existe déjà : ajoutez --force pour le remplacer par la copie",
@@ -616,9 +732,25 @@ TEXT: dict[str, tuple[str, str]] = {
                               "de BASE)."),
                               "Region code (default: the file's, or the only one in DB)."),
     "cli.opt.name": ("Nom de la région, pour la créer.", "Name of the region, to create it."),
-    "cli.opt.encoding": ("Encodage des CSV et JSON (latin-1 pour les vieux exports Excel).",
-                         ("Encoding of the CSV and JSON files (latin-1 for old Excel "
-                         "exports).")),
+    "cli.opt.encoding": (("Encodage des CSV et JSON (par défaut : reconnu, UTF-8 avec ou sans "
+                          "BOM, sinon Windows-1252)."),
+                         ("Encoding of the CSV and JSON files (default: recognised, UTF-8 with "
+                          "or without BOM, else Windows-1252).")),
+    "cli.opt.sync": (("Retirer (date de fin, jamais de suppression) ce que la base a et que les "
+                      "fichiers n’ont plus, pour les types de fiches qu’ils contiennent."),
+                     ("Retire (an end date, never a deletion) what the database holds and the "
+                      "files no longer have, for the kinds of record they carry.")),
+    "cli.missing": (("La base contient {n} fiches que les fichiers n’ont plus (concert import "
+                     "--sync les retire) :"),
+                    ("The database holds {n} records the files no longer have (concert import "
+                     "--sync retires them):")),
+    "cli.retired": ("{n} fiches retirées (date de fin {on}, rien n’est supprimé) :",
+                    "{n} records retired (end date {on}, nothing deleted):"),
+    "cli.not_retirable": ("(sans date de fin : gardé tel quel)", "(no end date: kept as is)"),
+    "cli.renamed": (("Nouvel organisme « {new} » : est-ce « {old} » renommé ? Un nom changé "
+                     "fait un nouvel organisme, sauf avec une colonne d’identifiants."),
+                    ("New organisation '{new}': is it '{old}' renamed? A changed name makes a "
+                     "new organisation, unless the file has an identifier column.")),
     "cli.opt.force": ("Remplacer BASE s’il existe.", "Replace DB if it exists."),
     "cli.opt.kind": ("Seulement ce type de fiche.", "Only this kind of record."),
     "cli.opt.history_tenant_codes": (("Montrer les identifiants des ententes III (ils peuvent "
@@ -1021,10 +1153,10 @@ TEXT: dict[str, tuple[str, str]] = {
                       "JSON: an object of tables or a list of rows is expected"),
     "io.json_rows": ("JSON : « {name} » doit être une liste d’objets",
                      "JSON: '{name}' must be a list of objects"),
-    "io.binary": (("le fichier contient des octets qui ne sont pas du texte (octet nul) : "
-                  "est-ce bien un fichier CSV ?"),
-                  ("the file holds bytes that are not text (a null byte): is it really a CSV "
-                  "file?")),
+    "io.binary": (("le fichier contient des octets qui ne sont pas du texte (octet nul ou "
+                  "caractère de contrôle) : est-ce bien un fichier CSV ou JSON ?"),
+                  ("the file holds bytes that are not text (a null byte or a control "
+                  "character): is it really a CSV or JSON file?")),
     "io.field_too_long": (("un champ dépasse {max} caractères : un guillemet est-il resté "
                           "ouvert ?"),
                           "a field exceeds {max} characters: is a quote left open?"),

@@ -79,7 +79,8 @@ def _language(lang: str) -> Iterator[None]:
         settings.language = previous
 
 
-def import_notice(state: Any, names: list[Any], values: list[bytes], encoding: str) -> str:
+def import_notice(state: Any, names: list[Any], values: list[bytes], encoding: str,
+                  sync: bool = False) -> str:
     """Import the uploaded files; return the message to show (HTML, every text escaped)."""
     lang = state.lang
     with tempfile.TemporaryDirectory() as folder:
@@ -92,15 +93,21 @@ def import_notice(state: Any, names: list[Any], values: list[bytes], encoding: s
             paths.append(path)
         try:
             with _language(lang):
-                report = state.import_files(paths, encoding=encoding)
+                more = {"sync": True} if sync else {}
+                report = state.import_files(paths, encoding=encoding, **more)
         except Exception as exc:  # noqa: BLE001 - every refusal is shown, never a traceback
             with _language(lang):
                 sentence, problems = error_message(exc, lang, *paths)
             return message_html(sentence, "danger", items=problems)
     counts = {"added": sum(report.added.values()), "updated": sum(report.updated.values()),
               "unchanged": sum(report.unchanged.values())}
-    return message_html("✔ " + tr("cli.imported", lang, region=report.region, **counts),
-                        "success")
+    # What the store holds that the files no longer have: listed, retired with "sync".
+    missing = [f"{tr('kind.' + kind, lang)} {key}" for kind, keys in report.missing.items()
+               for key in keys]
+    head = tr("cli.retired" if report.retired else "cli.missing", lang, n=len(missing),
+              on=settings.current_date().isoformat())
+    return message_html("✔ " + tr("cli.imported", lang, region=report.region, **counts)
+                        + (" " + head if missing else ""), "success", items=missing)
 
 
 def data_page(state: Any) -> pn.viewable.Viewable:
@@ -126,7 +133,9 @@ def data_page(state: Any) -> pn.viewable.Viewable:
     upload = pn.widgets.FileInput(accept=".csv,.xlsx,.json", multiple=True,
                                   label=tr("dash.data.files", lang))
     encoding = pn.widgets.Select(label=tr("dash.data.encoding", lang),
-                                 options={"UTF-8": "utf-8", "Latin-1 (Excel)": "latin-1"})
+                                 options={tr("dash.data.encoding_auto", lang): "auto",
+                                          "UTF-8": "utf-8", "Windows-1252": "cp1252"})
+    sync = pn.widgets.Checkbox(name=tr("dash.data.sync", lang), value=False)
     button = pn.widgets.Button(label=tr("dash.data.import", lang), color="primary")
     # Bound to the state: an import reloads the region and rebuilds this page, and the
     # message must survive that.
@@ -139,10 +148,10 @@ def data_page(state: Any) -> pn.viewable.Viewable:
         if not values or all(v is None for v in values):
             state.notice = message_html(tr("dash.data.no_file", lang), "warning")
             return
-        state.notice = import_notice(state, names, values, encoding.value)
+        state.notice = import_notice(state, names, values, encoding.value, sync.value)
 
     button.on_click(do_import)
     parts += [pn.pane.HTML(f"<h3>{esc(tr('dash.data.import_title', lang))}</h3>",
                            stylesheets=[TABLE_CSS]),
-              pn.Row(upload, encoding), button, result]
+              pn.Row(upload, encoding), sync, button, result]
     return pn.Column(*parts, sizing_mode="stretch_width")

@@ -205,7 +205,8 @@ class DashboardState(param.Parameterized):
         except Exception:  # noqa: BLE001 - a damaged file shows what was loaded
             return [self.region] if self.region is not None else []
 
-    def import_files(self, paths: list[Path], *, encoding: str = "utf-8") -> Any:
+    def import_files(self, paths: list[Path], *, encoding: str = "auto",
+                     sync: bool = False) -> Any:
         """Import files into the region (see :func:`concert.io.import_files`), then reload.
 
         Raises
@@ -216,7 +217,8 @@ class DashboardState(param.Parameterized):
         from concert.io import import_files
 
         with self._open() as store:
-            report = import_files(store, paths, region=self.region_code, encoding=encoding)
+            report = import_files(store, paths, region=self.region_code, encoding=encoding,
+                                  sync=sync)
         self.reload()
         return report
 
