@@ -27,6 +27,7 @@ AGREEMENTS_CSS = TABLE_CSS + f"""
 .scroll table.data {{ margin: 0; width: 100%; }}
 .scroll table.data thead th {{ position: sticky; top: 0; }}
 table.data tr.soon td {{ background: {EXPIRING_BG}; font-weight: 700; }}
+table.data td:nth-child(4), table.data td:nth-child(5) {{ white-space: nowrap; }}
 """
 
 
