@@ -1,7 +1,7 @@
-"""The dashboard's frame: the template, the sidebar menu, the language switch, the page holder.
+"""The dashboard's frame: the template, the sidebar menu, the language switch, the page slots.
 
-The frame keeps the pages it built in a dict (slug -> page) and puts the one shown in its
-holder:
+The frame keeps the pages it built in a dict (slug -> page), each in its own slot of the
+template's main area, and shows one slot at a time:
 a page is built on its first visit (:class:`dashboards.pages.base.Page`) and never again in
 the session; a language switch updates texts in place. :class:`FrameDesign` keeps every
 component drawn during the session styled as on a direct load of the page.
@@ -143,26 +143,16 @@ def _served() -> bool:
             and pn.state.curdoc.session_context is not None)
 
 
-def _reset_sizing(holder: pn.Column) -> None:
-    """Give ``holder`` back its own sizing before new children are put in it.
-
-    Panel infers a layout's sizing mode and minimum size from its children, but starts from
-    the values its model holds: what the map (full height) or the assessment form (a
-    minimum width) asked for would stay once they are gone. Setting them sends the
-    holder's own values; the new children then ask for theirs, as on a direct load.
-    """
-    own = holder.sizing_mode
-    holder.param.update(sizing_mode="fixed", min_width=0, min_height=0)
-    holder.param.update(sizing_mode=own, min_width=None, min_height=None)
-
-
 def build_frame(state: Any) -> pn.template.BootstrapTemplate:
-    """The template of one session over ``state``: the sidebar and the page holder."""
-    holder = pn.Column(stylesheets=[page_stylesheet(state.presentation)],
-                       sizing_mode="stretch_width")
+    """The template of one session over ``state``: the sidebar and one slot per page."""
     message = pn.pane.HTML("", stylesheets=[TABLE_CSS], sizing_mode="stretch_width",
                            visible=False)
-    holder.append(message)
+    # One slot per page, each a root of the template's main area: a page is put in its slot
+    # on its first visit, and pages are shown and hidden by their slot's visibility. (Slots
+    # share no parent: a page's sizing, the map's full height or the form's minimum width,
+    # never reaches another page.)
+    slots = {slug: pn.Column(stylesheets=[page_stylesheet(state.presentation)],
+                             sizing_mode="stretch_width", visible=False) for slug in PAGES}
     pages: dict[str, Page] = {}
     header = pn.pane.HTML("", stylesheets=[HEADER_CSS], sizing_mode="stretch_width",
                           margin=(0, 10))
@@ -233,28 +223,28 @@ def build_frame(state: Any) -> pn.template.BootstrapTemplate:
             state.page = "overview"
             return
         relabel()
-        holder.stylesheets = [page_stylesheet(state.presentation)]
+        css = [page_stylesheet(state.presentation)]
         if state.region is None:
             message.object = message_html(tr("dash.load_error", state.lang,
                                              detail=state.error_text(state.lang)))
             message.visible = True
             for page in pages.values():
                 page.active = False
-            holder.objects = [message]
+            for slot in slots.values():
+                slot.visible = False
             return
         message.visible = False
         if state.page not in pages:
             pages[state.page] = view_of(state.page, state)
+            slots[state.page].objects = [pages[state.page].__panel__()]
         for slug, page in pages.items():
             if slug != state.page:
                 page.active = False
-        shown = pages[state.page]
-        shown.active = True  # catches up with the state before it is shown
-        # Only the page shown is in the holder (a hidden page's minimum width would still
-        # widen it); the others keep their Python objects and their own state.
-        if list(holder.objects) != [message, shown.__panel__()]:
-            _reset_sizing(holder)
-            holder.objects = [message, shown.__panel__()]
+        pages[state.page].active = True  # catches up with the state before it is shown
+        for slug, slot in slots.items():
+            if slot.stylesheets != css:
+                slot.stylesheets = css
+            slot.visible = slug == state.page
 
     state.param.watch(show, ["page", *DISPLAY])
     show()
@@ -262,7 +252,8 @@ def build_frame(state: Any) -> pn.template.BootstrapTemplate:
                         display, reload, footer, sizing_mode="stretch_width",
                         stylesheets=[SIDEBAR_CSS])
     template = pn.template.BootstrapTemplate(
-        title="concert", sidebar=[sidebar], main=[holder], header=[header, page_setup],
+        title="concert", sidebar=[sidebar], main=[message, *slots.values()],
+        header=[header, page_setup],
         header_background=ACCENT, header_color="#FFFFFF", design=FrameDesign,
         sidebar_width=300, collapsed_sidebar=state.presentation)
     template.dashboard_state = state  # for tests and notebooks
