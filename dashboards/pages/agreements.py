@@ -93,7 +93,7 @@ class AgreementsPage(Page):
 
     def build(self) -> pn.viewable.Viewable:
         """The page's layout, built once; its parts follow the drawn state."""
-        search = pn.widgets.TextInput(name="", label=self.text("dash.agr.search"),
+        search = pn.widgets.TextInput(label=self.text("dash.agr.search"),
                                       placeholder=self.text("dash.agr.search"), width=360)
         self.search = search
         chooser = pn.widgets.RadioButtonGroup(
