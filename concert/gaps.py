@@ -51,6 +51,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from typing import Any
 
 import pandas as pd
 
@@ -331,8 +332,12 @@ def key_actor_grid(region: Region, *, on: dt.date | None = None,
     return pd.DataFrame(out, columns=["row", "label", "role", "interest", "scope", *columns])
 
 
-def _signals(region: Region, on: dt.date) -> dict[str, tuple[bool, str]]:
-    """What the data say for the criteria they can speak to: (found, detail)."""
+def _signals(region: Region, on: dt.date) -> dict[str, tuple[bool, str, dict[str, Any]]]:
+    """What the data say for the criteria they can speak to.
+
+    ``(found, detail code, values)``: the detail is a key of :data:`concert.i18n.TEXT`
+    (``gap.detail.<code>``) rendered in the language asked by :func:`evidence`.
+    """
     current = [a for a in region.agreements if is_current(a, on)]
     n_roles = sum(1 for a in current if a.type in ("I", "II"))
     kinds = Counter(t.kind for t in region.ties if t.active_on(on))
@@ -347,18 +352,19 @@ def _signals(region: Region, on: dt.date) -> dict[str, tuple[bool, str]]:
     practices = [c for c in region.committees if c.kind == "pratiques"]
     seated = {m.committee for m in region.memberships if m.active_on(on)}
     return {
-        "structure.communication.1": (kinds["information"] > 0,
-                                      f"information={kinds['information']}"),
-        "structure.coordination.1": (n_roles > 0, f"ententes I/II={n_roles}"),
-        "structure.coordination.2": (kinds["joint_project"] > 0,
-                                     f"joint_project={kinds['joint_project']}"),
-        "mutualisation.communication.1": (kinds["resources"] > 0,
-                                          f"resources={kinds['resources']}"),
-        "mutualisation.coordination.1": (len(resource_pairs) >= 2,
-                                         f"resource pairs={len(resource_pairs)}"),
-        "mutualisation.cooperation.1": (bool(big), "; ".join(big) or "-"),
-        "climat.cooperation.2": (any(c.id in seated for c in practices),
-                                 f"comités de pratiques={len(practices)}"),
+        "structure.communication.1": (kinds["information"] > 0, "information",
+                                      {"n": kinds["information"]}),
+        "structure.coordination.1": (n_roles > 0, "agreements_i_ii", {"n": n_roles}),
+        "structure.coordination.2": (kinds["joint_project"] > 0, "joint_projects",
+                                     {"n": kinds["joint_project"]}),
+        "mutualisation.communication.1": (kinds["resources"] > 0, "resources",
+                                          {"n": kinds["resources"]}),
+        "mutualisation.coordination.1": (len(resource_pairs) >= 2, "resource_pairs",
+                                         {"n": len(resource_pairs)}),
+        "mutualisation.cooperation.1": (bool(big), "projects" if big else "no_project",
+                                        {"projects": "; ".join(big)}),
+        "climat.cooperation.2": (any(c.id in seated for c in practices), "practice_committees",
+                                 {"n": len(practices)}),
     }
 
 
@@ -370,7 +376,9 @@ def evidence(region: Region, assessment: Assessment | None = None, *,
     -------
     DataFrame
         ``criterion, label, answer`` (the committee's status: met, partial, absent or
-        unanswered), ``data`` (``supports``, ``contradicts`` or ``no data``), ``detail``.
+        unanswered), ``data`` (``supports``, ``contradicts`` or ``no data``),
+        ``detail_code`` (what the data counted, a code; empty when they say nothing) and
+        ``detail`` (that count in words, in ``lang``).
         The data *support* a criterion when they show it; they *contradict* it when the
         committee answered "met" and the data show nothing. They never change the answer.
     """
@@ -383,12 +391,13 @@ def evidence(region: Region, assessment: Assessment | None = None, *,
     for c in fw.CRITERIA:
         answer = states[c.code].status
         if c.code not in signals:
-            data, detail = "no data", ""
+            data, code, detail = "no data", "", ""
         else:
-            found, detail = signals[c.code]
+            found, code, values = signals[c.code]
+            detail = i18n.t(f"gap.detail.{code}", lang, **values)
             data = "supports" if found else ("contradicts" if answer == "met" else "no data")
         rows.append({"criterion": c.code, "label": i18n.criterion_label(c.code, lang),
-                     "answer": answer, "data": data, "detail": detail})
+                     "answer": answer, "data": data, "detail_code": code, "detail": detail})
     return pd.DataFrame(rows)
 
 

@@ -13,128 +13,22 @@ frame for one session; :func:`app_for` serves a region held in memory (notebooks
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import panel as pn
-import param
-from panel.custom import JSComponent
 
 from concert.region import Region
-from dashboards._common import ACCENT, TABLE_CSS, esc, message_pane, page_stylesheet, tr
-from dashboards.agreements import agreements_page
-from dashboards.analysis import analysis_page
-from dashboards.assessment import assessment_page
-from dashboards.changes import changes_page
-from dashboards.data import data_page
-from dashboards.history import history_page
-from dashboards.network_map import MapView
-from dashboards.next_steps import next_steps_page
-from dashboards.overview import overview_page
-from dashboards.state import EDITING_PAGES, PAGES, DashboardState
+from dashboards.frame import build_frame, view_of
+from dashboards.pages.base import Page
+from dashboards.state import DashboardState
 
-__all__ = ["app_for", "build_app", "serve"]
-
-PAGE_BUILDERS: dict[str, Callable[[DashboardState], Any]] = {
-    "overview": overview_page,
-    "map": MapView,
-    "agreements": agreements_page,
-    "assessment": assessment_page,
-    "history": history_page,
-    "next_steps": next_steps_page,
-    "analysis": analysis_page,
-    "changes": changes_page,
-    "data": data_page,
-}
-
-SIDEBAR_CSS = """
-:host { font-size: 18px; --bokeh-font-size: 18px; }
-label { white-space: normal; display: flex; align-items: flex-start; gap: 0.4em;
-  line-height: 1.3; margin: 0.2em 0; }
-input[type="checkbox"] { width: 1.1em; height: 1.1em; margin-top: 0.15em; flex: none; }
-"""
-NAV_CSS = """
-:host { width: 100%; }
-.bk-btn { font-size: 18px; text-align: left; justify-content: flex-start; padding: 8px 14px;
-  min-height: 44px; }
-.bk-btn-light { color: #0B2F52; background: #fff; border: 1px solid #9fb3c8; }
-.bk-btn-primary { background: #0B4F8A; border-color: #0B4F8A; color: #fff; font-weight: 700; }
-.bk-btn:focus-visible { outline: 3px solid #E69F00; outline-offset: 2px; }
-"""
-HEADER_CSS = """
-:host { color: #fff; }
-h1 { font-size: 1.35em; margin: 0; color: #fff; font-weight: 600; }
-"""
-
-
+__all__ = ["app_for", "build_app", "page_for", "serve"]
 
 
 def _extensions() -> None:
-    pn.extension("tabulator", notifications=False)
-
-
-def _display_value(state: DashboardState) -> list[str]:
-    return [k for k in ("presentation", "anonymise") if getattr(state, k)]
-
-
-class PageSetup(JSComponent):
-    """An invisible component that fixes the page frame for assistive technologies.
-
-    - sets the document's language (``<html lang>``) to the dashboard's;
-    - makes the scrolling main area reachable by keyboard and names the landmarks;
-    - removes list semantics from the template's sidebar wrapper (it holds no list items);
-    - repairs the ARIA tree of Tabulator tables: their focusable scrolling body gets the
-      ``rowgroup`` role its rows need (Tabulator leaves it without a role, which screen
-      readers and axe-core report as a broken grid).
-    """
-
-    lang = param.String(default="fr")
-    header_label = param.String(default="")
-    nav_label = param.String(default="")
-
-    _esm = """
-    function fixTabulators(root) {
-      for (const el of root.querySelectorAll("*")) {
-        if (el.shadowRoot) fixTabulators(el.shadowRoot);
-        if (el.classList.contains("tabulator") && el.getAttribute("role") === "grid") {
-          const holder = el.querySelector(":scope > .tabulator-tableholder");
-          if (holder && holder.getAttribute("role") !== "rowgroup") {
-            holder.setAttribute("role", "rowgroup");
-          }
-          const table = holder && holder.querySelector(":scope > .tabulator-table");
-          if (table && table.getAttribute("role") !== "none") table.setAttribute("role", "none");
-        }
-      }
-    }
-    export function render({ model }) {
-      const apply = () => {
-        document.documentElement.lang = model.lang;
-        const main = document.getElementById("main");
-        if (main) {
-          main.setAttribute("tabindex", "0");
-          main.setAttribute("role", "main");
-        }
-        const header = document.getElementById("header");
-        if (header) header.setAttribute("aria-label", model.header_label);
-        const nav = document.querySelector("#sidebar > ul");
-        if (nav) nav.setAttribute("role", "none");
-        const sidebar = document.getElementById("sidebar");
-        if (sidebar) {
-          sidebar.setAttribute("role", "navigation");
-          sidebar.setAttribute("aria-label", model.nav_label);
-        }
-      };
-      apply();
-      model.on(["lang", "header_label", "nav_label"], apply);
-      fixTabulators(document);
-      const timer = setInterval(() => fixTabulators(document), 400);
-      model.on("remove", () => clearInterval(timer));
-      const el = document.createElement("span");
-      el.setAttribute("aria-hidden", "true");
-      return el;
-    }
-    """
+    pn.extension(notifications=False)
 
 
 def _served() -> bool:
@@ -180,100 +74,40 @@ def build_app(db_path: str | Path | None, *, region: str | None = None, lang: st
 
 
 def _frame(state: DashboardState) -> pn.template.BootstrapTemplate:
-    # No explicit sizing mode: the page decides (the map fills the height, others the width).
-    holder = pn.Column(stylesheets=[page_stylesheet(state.presentation)])
-    header = pn.pane.HTML("", stylesheets=[HEADER_CSS], sizing_mode="stretch_width",
-                          margin=(0, 10))
-    nav: dict[str, pn.widgets.Button] = {}
-    for slug in PAGES:
-        button = pn.widgets.Button(label=slug, color="light", sizing_mode="stretch_width",
-                                   stylesheets=[NAV_CSS], margin=(3, 5))
-        button.on_click(lambda _e, s=slug: setattr(state, "page", s))
-        nav[slug] = button
-    nav_title = pn.pane.HTML("", stylesheets=[TABLE_CSS], margin=(0, 5))
-    lang_switch = pn.widgets.RadioButtonGroup(
-        label="Langue / Language", options={"Français": "fr", "English": "en"},
-        value=state.lang, color="primary", variant="outline",
-        sizing_mode="stretch_width", stylesheets=[NAV_CSS])
-    lang_switch.link(state, value="lang")
-    # A CheckBoxGroup draws real <label> elements (bokeh's single Checkbox does not).
-    display = pn.widgets.CheckBoxGroup(options={"presentation": "presentation",
-                                                "anonymise": "anonymise"},
-                                       value=_display_value(state), inline=False,
-                                       stylesheets=[SIDEBAR_CSS])
+    return build_frame(state)
 
-    def on_display(event: param.parameterized.Event) -> None:
-        wanted = {"presentation": "presentation" in event.new,
-                  "anonymise": "anonymise" in event.new}
-        if _served() and (wanted["presentation"] != state.presentation
-                          or (wanted["anonymise"] and not state.anonymise)):
-            # Reload the page with ?presentation=...: the sidebar starts folded on a projector.
-            # Reload it with ?anonymise=true too: a fresh browser document, with none of the
-            # models that held the real names (bokeh keeps detached models for a while).
-            pn.state.location.reload = True
-        state.param.update(**wanted)
 
-    display.param.watch(on_display, "value")
-    reload = pn.widgets.Button(label="", color="light", stylesheets=[NAV_CSS],
-                               sizing_mode="stretch_width")
-    reload.on_click(lambda _e: state.reload())
-    lang_title = pn.pane.HTML("", stylesheets=[TABLE_CSS], margin=(10, 5, 0, 5))
-    options_title = pn.pane.HTML("", stylesheets=[TABLE_CSS], margin=(10, 5, 0, 5))
-    footer = pn.pane.HTML("", stylesheets=[TABLE_CSS + ":host { font-size: 14px; }"],
-                          margin=(10, 5))
+def page_for(region: Region, page: str = "overview", *, lang: str = "fr",
+             anonymise: bool = False) -> Page:
+    """One page of the dashboard over a region held in memory, to show in a notebook.
 
-    def relabel(*_events: param.parameterized.Event) -> None:
-        lang = state.lang
-        for slug, button in nav.items():
-            button.label = tr(f"dash.page.{slug}", lang)
-            button.color = "primary" if slug == state.page else "light"
-            button.visible = slug in state.pages
-        nav_title.object = f"<h2>{esc(tr('dash.nav', lang))}</h2>"
-        lang_title.object = f"<h2>{esc(tr('dash.language', lang))}</h2>"
-        options_title.object = f"<h2>{esc(tr('dash.display', lang))}</h2>"
-        display.options = {tr("dash.presentation", lang): "presentation",
-                           tr("dash.anonymise", lang): "anonymise"}
-        display.value = _display_value(state)
-        page_setup.param.update(lang=lang, header_label=tr("dash.a11y.header", lang),
-                                nav_label=tr("dash.a11y.nav", lang))
-        reload.label = "⟳ " + tr("dash.reload", lang)
-        reload.visible = state.can_save
-        lang_switch.value = lang
-        name = state.region.name if state.region is not None else ""
-        page = tr(f"dash.page.{state.page}", lang)
-        heading = f"{name} — {page}" if name else page
-        header.object = f"<h1>{esc(heading)}</h1>"
-        footer.object = f'<p class="muted">{esc(tr("dash.footer", lang))}</p>'
+    Parameters
+    ----------
+    region : Region
+        The region to show.
+    page : str
+        The page's slug (``overview``, ``map``, ``agreements``…, see
+        :data:`dashboards.pages.registry.PAGES`).
+    lang : str
+        ``"fr"`` or ``"en"``; change it later with ``view.state.lang = "en"``.
+    anonymise : bool
+        Organisation names replaced by type labels.
 
-    def render(*events: param.parameterized.Event) -> None:
-        if state.page not in state.pages:
-            state.page = "overview"
-            return
-        relabel()
-        if events and all(e.name == "version" for e in events) and state.page in EDITING_PAGES:
-            # The form just saved (the region was reloaded): keep it as it is, with its
-            # message and the keyboard focus where they are.
-            return
-        holder.stylesheets = [page_stylesheet(state.presentation)]
-        if state.region is None:
-            holder.objects = [message_pane(tr("dash.load_error", state.lang,
-                                              detail=state.error_text(state.lang)))]
-            return
-        holder.objects = [PAGE_BUILDERS[state.page](state)]
+    Returns
+    -------
+    Page
+        A Panel viewer: it displays inline after ``pn.extension()``.
 
-    page_setup = PageSetup(lang=state.lang, width=0, height=0, margin=0)
-    state.param.watch(render, ["page", "lang", "presentation", "anonymise", "version"])
-    render()
-    sidebar = pn.Column(nav_title, *nav.values(), lang_title, lang_switch, options_title,
-                        display, reload, footer, sizing_mode="stretch_width",
-                        stylesheets=[SIDEBAR_CSS])
-    title = "concert"
-    template = pn.template.BootstrapTemplate(
-        title=title, sidebar=[sidebar], main=[holder], header=[header, page_setup],
-        header_background=ACCENT, header_color="#FFFFFF",
-        sidebar_width=300, collapsed_sidebar=state.presentation)
-    template.dashboard_state = state  # for tests and notebooks
-    return template
+    Examples
+    --------
+    >>> from concert.example import capitale_nationale
+    >>> view = page_for(capitale_nationale(), "next_steps", lang="en")
+    >>> "Next steps" in view.__panel__().objects[0].object
+    True
+    """
+    state = DashboardState(region=region, lang=lang, anonymise=anonymise)
+    state.page = page
+    return view_of(page, state)
 
 
 def app_for(region: Region, *, lang: str = "fr", presentation: bool = False,

@@ -1,7 +1,7 @@
 """The dashboard's one source of truth: a :class:`param.Parameterized` state object.
 
-Every page is a function (or a :class:`panel.viewable.Viewer`) of a
-:class:`DashboardState`. The state reads and writes the region only through the
+Every page is a :class:`panel.viewable.Viewer` of a :class:`DashboardState`
+(:mod:`dashboards.pages`). The state reads and writes the region only through the
 library's public API (:class:`concert.Store`, :func:`concert.privacy.view`).
 """
 
@@ -22,16 +22,9 @@ from concert.indicators import Assessment
 from concert.region import Region
 from concert.store import Store
 from dashboards._common import public_text, text_in
+from dashboards.pages.registry import EDITING_PAGES, PAGES
 
-__all__ = ["PAGES", "DashboardState"]
-
-PAGES = ("overview", "map", "agreements", "assessment", "history", "next_steps", "analysis",
-         "changes", "data")
-"""The pages, in menu order (slugs used in the URL: ``?page=map``)."""
-
-EDITING_PAGES = ("assessment",)
-"""Pages hidden in presentation mode."""
-
+__all__ = ["EDITING_PAGES", "PAGES", "DashboardState"]
 
 class DashboardState(param.Parameterized):
     """What a dashboard session shows: the region, the language, the page and the filters.
@@ -74,10 +67,6 @@ class DashboardState(param.Parameterized):
     can_save = param.Boolean(default=True, constant=True,
                              doc="False when there is no store to save assessments to.")
     version = param.Integer(default=0, doc="Increases each time the region is (re)loaded.")
-    draft = param.Parameter(default=None, doc="The self-assessment form's values, kept across "
-                            "re-renders (language switch, failed save).")
-    notice = param.String(default="", doc="The data page's last message (HTML), kept across "
-                          "the re-render that follows an import.")
 
     def __init__(self, *, store: Store | None = None, memory: bool = False,
                  **params: Any) -> None:

@@ -324,7 +324,7 @@ def test_xlsx_template_guides(tmp_path):
 
 
 def test_data_page_lists_missing_records_and_retires_them_when_asked(example, tmp_path):
-    from dashboards.data import import_notice
+    from dashboards.pages.data import import_notice
     from dashboards.state import DashboardState
 
     db = tmp_path / "cn.db"

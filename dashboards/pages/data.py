@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import panel as pn
+import param
 
 from concert import settings
 from concert.io import TABLES, write_template, write_xlsx
@@ -28,11 +29,11 @@ from dashboards._common import (
     error_message,
     esc,
     message_html,
-    text_pane,
     tr,
 )
+from dashboards.pages.base import Page
 
-__all__ = ["data_page", "export_bytes", "upload_name"]
+__all__ = ["DataPage", "export_bytes", "upload_name"]
 
 _UNSAFE_NAME = re.compile(r"[\x00-\x1f\x7f/\\]")
 
@@ -110,48 +111,60 @@ def import_notice(state: Any, names: list[Any], values: list[bytes], encoding: s
                         + (" " + head if missing else ""), "success", items=missing)
 
 
-def data_page(state: Any) -> pn.viewable.Viewable:
-    """The data page: import (when the store can be written), templates and export."""
-    lang, region = state.lang, state.region
-    if region is None:
-        return text_pane(tr("dash.no_region", lang))
-    tables = ", ".join(t.fr if lang == "fr" else t.name for t in TABLES)
-    intro = pn.pane.HTML(f"<h2>{esc(tr('dash.page.data', lang))}</h2>"
-                         f"<p>{esc(tr('dash.data.intro', lang, tables=tables))}</p>",
-                         stylesheets=[TABLE_CSS], sizing_mode="stretch_width")
-    template = pn.widgets.FileDownload(
-        callback=lambda: _template(lang), label=tr("dash.data.template", lang),
-        filename="modele.xlsx" if lang == "fr" else "template.xlsx", color="primary")
-    download = pn.widgets.FileDownload(callback=lambda: io.BytesIO(export_bytes(state)),
-                                       label=tr("dash.data.export", lang),
-                                       filename=f"{region.code}.xlsx", color="primary")
-    note = pn.pane.HTML(f'<p class="small muted">{esc(tr("dash.data.export_help", lang))}</p>',
-                        stylesheets=[TABLE_CSS], sizing_mode="stretch_width")
-    parts: list[Any] = [intro, pn.Row(template, download), note]
-    if state.presentation or not state.can_save:
-        return pn.Column(*parts, sizing_mode="stretch_width")
-    upload = pn.widgets.FileInput(accept=".csv,.xlsx,.json", multiple=True,
-                                  label=tr("dash.data.files", lang))
-    encoding = pn.widgets.Select(label=tr("dash.data.encoding", lang),
-                                 options={tr("dash.data.encoding_auto", lang): "auto",
-                                          "UTF-8": "utf-8", "Windows-1252": "cp1252"})
-    sync = pn.widgets.Checkbox(name=tr("dash.data.sync", lang), value=False)
-    button = pn.widgets.Button(label=tr("dash.data.import", lang), color="primary")
-    # Bound to the state: an import reloads the region and rebuilds this page, and the
-    # message must survive that.
-    result = pn.pane.HTML(state.param.notice, stylesheets=[TABLE_CSS + MESSAGE_CSS],
-                          sizing_mode="stretch_width")
+class DataPage(Page):
+    """The data page: import (when the store can be written), templates and export.
 
-    def do_import(_: Any) -> None:
-        values = upload.value if isinstance(upload.value, list) else [upload.value]
-        names = upload.filename if isinstance(upload.filename, list) else [upload.filename]
-        if not values or all(v is None for v in values):
-            state.notice = message_html(tr("dash.data.no_file", lang), "warning")
-            return
-        state.notice = import_notice(state, names, values, encoding.value, sync.value)
+    Its own state: the message of the last import (kept while the region reloads).
+    """
 
-    button.on_click(do_import)
-    parts += [pn.pane.HTML(f"<h3>{esc(tr('dash.data.import_title', lang))}</h3>",
-                           stylesheets=[TABLE_CSS]),
-              pn.Row(upload, encoding), sync, button, result]
-    return pn.Column(*parts, sizing_mode="stretch_width")
+    slug = "data"
+    notice = param.String(default="", doc="The last import's message (HTML, escaped).")
+
+    def build(self) -> pn.viewable.Viewable:
+        """The page's layout, built once; its parts follow the drawn state."""
+        state = self.state
+        template = pn.widgets.FileDownload(
+            callback=lambda: _template(self.lang), label=self.text("dash.data.template"),
+            filename=pn.bind(lambda lang: "modele.xlsx" if lang == "fr" else "template.xlsx",
+                             self.param.lang), color="primary")
+        code = state.region.code if state.region is not None else "export"
+        download = pn.widgets.FileDownload(callback=lambda: io.BytesIO(export_bytes(state)),
+                                           label=self.text("dash.data.export"),
+                                           filename=f"{code}.xlsx", color="primary")
+        note = self.html(
+            lambda: f'<p class="small muted">{esc(tr("dash.data.export_help", self.lang))}</p>')
+        upload = pn.widgets.FileInput(accept=".csv,.xlsx,.json", multiple=True,
+                                      label=self.text("dash.data.files"))
+        encoding = pn.widgets.Select(label=self.text("dash.data.encoding"),
+                                     options=self._encodings(), value="auto")
+        self.param.watch(lambda _e: setattr(encoding, "options", self._encodings()), "lang")
+        sync = pn.widgets.Checkbox(label=self.text("dash.data.sync"), value=False)
+        button = pn.widgets.Button(label=self.text("dash.data.import"), color="primary")
+        result = pn.pane.HTML(self.param.notice, stylesheets=[TABLE_CSS + MESSAGE_CSS],
+                              sizing_mode="stretch_width")
+
+        def do_import(_: Any) -> None:
+            values = upload.value if isinstance(upload.value, list) else [upload.value]
+            names = upload.filename if isinstance(upload.filename, list) else [upload.filename]
+            if not values or all(v is None for v in values):
+                self.notice = message_html(tr("dash.data.no_file", self.lang), "warning")
+                return
+            self.notice = import_notice(state, names, values, encoding.value, sync.value)
+
+        button.on_click(do_import)
+        editing = pn.Column(
+            self.html(lambda: f"<h3>{esc(tr('dash.data.import_title', self.lang))}</h3>"),
+            pn.Row(upload, encoding), sync, button, result, sizing_mode="stretch_width",
+            visible=self.bound(lambda: not self.presentation and state.can_save))
+        return self.column(self.html(self._intro), pn.Row(template, download), note, editing)
+
+    def _encodings(self) -> dict[str, str]:
+        """The encodings offered: detected (the default), UTF-8, Windows-1252."""
+        return {tr("dash.data.encoding_auto", self.lang): "auto", "UTF-8": "utf-8",
+                "Windows-1252": "cp1252"}
+
+    def _intro(self) -> str:
+        lang = self.lang
+        tables = ", ".join(t.fr if lang == "fr" else t.name for t in TABLES)
+        return (f"<h2>{esc(tr('dash.page.data', lang))}</h2>"
+                f"<p>{esc(tr('dash.data.intro', lang, tables=tables))}</p>")

@@ -15,9 +15,10 @@ import panel as pn
 from concert import gaps, i18n
 from concert import network as nw
 from concert.region import Region
-from dashboards._common import SECTOR_COLOURS, TABLE_CSS, esc, html_table, text_pane, tr
+from dashboards._common import SECTOR_COLOURS, TABLE_CSS, esc, html_table, tr
+from dashboards.pages.base import Page
 
-__all__ = ["analysis_html", "analysis_page", "ei_chart"]
+__all__ = ["AnalysisPage", "analysis_html", "ei_chart"]
 
 ANALYSIS_CSS = TABLE_CSS + """
 .big { display: flex; gap: 1.2em; flex-wrap: wrap; margin: 0.4em 0 1em 0; }
@@ -121,28 +122,41 @@ def ei_chart(region: Region, lang: str = "fr", kinds: list[str] | None = None) -
         backend_opts={"plot.output_backend": "canvas"})
 
 
-def analysis_page(state: Any) -> pn.viewable.Viewable:
-    """The analysis page: a tie-kind filter, the E-I chart and the measures and gaps."""
-    lang, region = state.lang, state.view_region
-    if region is None:
-        return text_pane(tr("dash.no_region", lang))
-    options = {tr(f"dash.kind.{k}", lang): k for k in nw.ALL_KINDS}
-    # A CheckBoxGroup draws real <label> elements (MultiChoice fails the axe audit).
-    kinds = pn.widgets.CheckBoxGroup(options=options, value=list(nw.ALL_KINDS), inline=True,
-                                     sizing_mode="stretch_width")
+class AnalysisPage(Page):
+    """The analysis page: a tie-kind filter, the E-I chart, the measures and the gaps.
 
-    def body(selected: list[str]) -> pn.Column:
-        chosen = selected or list(nw.ALL_KINDS)
-        return pn.Column(
-            pn.pane.HoloViews(ei_chart(region, lang, chosen), linked_axes=False,
-                              sizing_mode="stretch_width"),
-            pn.pane.HTML(analysis_html(region, lang, chosen), stylesheets=[ANALYSIS_CSS],
-                         sizing_mode="stretch_width"),
-            sizing_mode="stretch_width")
+    Its own state: the tie kinds chosen.
+    """
 
-    return pn.Column(
-        pn.pane.HTML(f"<h2>{esc(tr('dash.page.analysis', lang))}</h2>"
-                     f"<p>{esc(tr('dash.analysis.intro', lang))}</p>",
-                     stylesheets=[ANALYSIS_CSS], sizing_mode="stretch_width"),
-        pn.pane.HTML(f"<b>{esc(tr('dash.analysis.kinds', lang))}</b>"), kinds,
-        pn.bind(body, kinds), sizing_mode="stretch_width")
+    slug = "analysis"
+
+    def build(self) -> pn.viewable.Viewable:
+        """The page's layout, built once; its parts follow the drawn state."""
+        # A CheckBoxGroup draws real <label> elements (MultiChoice fails the axe audit).
+        kinds = pn.widgets.CheckBoxGroup(
+            options=pn.bind(lambda lang: {tr(f"dash.kind.{k}", lang): k for k in nw.ALL_KINDS},
+                            self.param.lang),
+            value=list(nw.ALL_KINDS), inline=True, sizing_mode="stretch_width")
+        self.kinds = kinds
+        deps = [kinds, *(self.param[k] for k in ("lang", "version", "anonymise"))]
+        chart = pn.pane.HoloViews(pn.bind(lambda chosen, *_: self._chart(chosen), *deps),
+                                  linked_axes=False, sizing_mode="stretch_width")
+        body = pn.pane.HTML(pn.bind(lambda chosen, *_: self._body(chosen), *deps),
+                            stylesheets=[ANALYSIS_CSS], sizing_mode="stretch_width")
+        return self.column(
+            self.html(lambda: f"<h2>{esc(tr('dash.page.analysis', self.lang))}</h2>"
+                      f"<p>{esc(tr('dash.analysis.intro', self.lang))}</p>", ANALYSIS_CSS),
+            self.html(lambda: f"<b>{esc(tr('dash.analysis.kinds', self.lang))}</b>"),
+            kinds, chart, body)
+
+    def _chart(self, chosen: list[str]) -> hv.Bars:
+        region = self.region
+        if region is None:
+            return hv.Bars([]).opts(height=10, responsive=True)
+        return ei_chart(region, self.lang, chosen or list(nw.ALL_KINDS))
+
+    def _body(self, chosen: list[str]) -> str:
+        region = self.region
+        if region is None:
+            return f"<p>{esc(tr('dash.no_region', self.lang))}</p>"
+        return analysis_html(region, self.lang, chosen or list(nw.ALL_KINDS))

@@ -17,9 +17,10 @@ from concert import i18n
 from concert.changes import compare_dates
 from concert.region import Region
 from concert.regions import compare_regions, crosswalk
-from dashboards._common import TABLE_CSS, esc, html_table, message_pane, text_pane, tr
+from dashboards._common import MESSAGE_CSS, TABLE_CSS, esc, html_table, message_html, tr
+from dashboards.pages.base import Page
 
-__all__ = ["changes_html", "changes_page", "regions_chart", "regions_html"]
+__all__ = ["ChangesPage", "changes_html", "regions_chart", "regions_html"]
 
 
 def _num(v: Any) -> str:
@@ -115,35 +116,55 @@ def _placement(position: float) -> tuple[str | None, str | None]:
     return p.stage, p.towards
 
 
-def changes_page(state: Any) -> pn.viewable.Viewable:
-    """The comparisons page: two dates of this region, and all regions of the store."""
-    lang, region = state.lang, state.view_region
-    if region is None:
-        return text_pane(tr("dash.no_region", lang))
-    dates = [a.on for a in region.assessments_by_date()]
-    after = dates[-1] if dates else state.today()
-    before = dates[-2] if len(dates) > 1 else after - dt.timedelta(days=365)
-    # Plain text fields (AAAA-MM-JJ): the date picker's input has no label for screen readers.
-    d0 = pn.widgets.TextInput(label=tr("dash.cmp.from", lang), value=before.isoformat())
-    d1 = pn.widgets.TextInput(label=tr("dash.cmp.to", lang), value=after.isoformat())
+class ChangesPage(Page):
+    """The comparisons page: two dates of this region, and all the regions of the store.
 
-    def body(a: str, b: str) -> pn.pane.HTML:
+    Its own state: the two dates typed.
+    """
+
+    slug = "changes"
+
+    def build(self) -> pn.viewable.Viewable:
+        """The page's layout, built once; its parts follow the drawn state."""
+        region = self.region
+        dates = [a.on for a in region.assessments_by_date()] if region is not None else []
+        after = dates[-1] if dates else self.state.today()
+        before = dates[-2] if len(dates) > 1 else after - dt.timedelta(days=365)
+        # Plain text fields (AAAA-MM-JJ): the date picker's input has no label for screen
+        # readers.
+        d0 = pn.widgets.TextInput(label=self.text("dash.cmp.from"), value=before.isoformat())
+        d1 = pn.widgets.TextInput(label=self.text("dash.cmp.to"), value=after.isoformat())
+        self.dates = (d0, d1)
+        deps = [d0, d1, *(self.param[k] for k in ("lang", "version", "anonymise"))]
+        between = pn.pane.HTML(pn.bind(lambda a, b, *_: self._between(a, b), *deps),
+                               stylesheets=[TABLE_CSS + MESSAGE_CSS],
+                               sizing_mode="stretch_width")
+        chart = pn.pane.HoloViews(self.bound(self._chart), linked_axes=False,
+                                  sizing_mode="stretch_width",
+                                  visible=self.bound(lambda: len(self.state.load_regions()) > 1))
+        return self.column(
+            self.html(lambda: f"<h2>{esc(tr('dash.page.changes', self.lang))}</h2>"
+                      f"<p>{esc(tr('dash.cmp.intro', self.lang))}</p>"),
+            pn.Row(d0, d1), between, chart, self.html(self._regions))
+
+    def _between(self, a: str, b: str) -> str:
+        lang, region = self.lang, self.region
+        if region is None:
+            return f"<p>{esc(tr('dash.no_region', lang))}</p>"
         try:
             first, second = dt.date.fromisoformat(a.strip()), dt.date.fromisoformat(b.strip())
         except ValueError:
-            return message_pane(tr("io.bad_date", lang, value=a + " / " + b), "warning")
-        return pn.pane.HTML(changes_html(region, first, second, lang), stylesheets=[TABLE_CSS],
-                            sizing_mode="stretch_width")
+            return message_html(tr("io.bad_date", lang, value=a + " / " + b), "warning")
+        return changes_html(region, first, second, lang)
 
-    parts: list[Any] = [
-        pn.pane.HTML(f"<h2>{esc(tr('dash.page.changes', lang))}</h2>"
-                     f"<p>{esc(tr('dash.cmp.intro', lang))}</p>", stylesheets=[TABLE_CSS],
-                     sizing_mode="stretch_width"),
-        pn.Row(d0, d1), pn.bind(body, d0, d1)]
-    regions = state.load_regions()
-    if len(regions) > 1:
-        parts.append(pn.pane.HoloViews(regions_chart(regions, lang), linked_axes=False,
-                                       sizing_mode="stretch_width"))
-    parts.append(pn.pane.HTML(regions_html(regions or [region], lang), stylesheets=[TABLE_CSS],
-                              sizing_mode="stretch_width"))
-    return pn.Column(*parts, sizing_mode="stretch_width")
+    def _chart(self) -> hv.Bars:
+        regions = self.state.load_regions()
+        if len(regions) < 2:
+            return hv.Bars([]).opts(height=10, responsive=True)
+        return regions_chart(regions, self.lang)
+
+    def _regions(self) -> str:
+        region = self.region
+        if region is None:
+            return ""
+        return regions_html(self.state.load_regions() or [region], self.lang)

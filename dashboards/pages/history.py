@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import holoviews as hv
 import holoviews.plotting.bokeh  # noqa: F401  (registers the bokeh backend for .opts)
 import pandas as pd
@@ -14,9 +12,10 @@ from concert import framework as fw
 from concert import i18n
 from concert.indicators import Placement, maturity, region_stage
 from concert.region import Region
-from dashboards._common import TABLE_CSS, esc, html_table, text_pane, toolbar_hook, tr
+from dashboards._common import TABLE_CSS, esc, html_table, toolbar_hook, tr
+from dashboards.pages.base import Page
 
-__all__ = ["history_frame", "history_page", "history_plot"]
+__all__ = ["history_frame", "HistoryPage", "history_plot"]
 
 # Line styles per indicator: colour, dash and marker, so that no line relies on colour.
 LINES = {
@@ -94,30 +93,46 @@ def history_plot(region: Region, lang: str = "fr", *, presentation: bool = False
         hooks=[toolbar_hook(lang)], backend="bokeh")
 
 
-def history_page(state: Any) -> pn.viewable.Viewable:
-    """The history page of the dashboard."""
-    lang, region = state.lang, state.view_region
-    if region is None:
-        return text_pane(tr("dash.no_region", lang))
-    head = pn.pane.HTML(f"<h2>{esc(tr('dash.page.history', lang))}</h2>"
-                        f"<p>{esc(tr('dash.hist.intro', lang))}</p>",
-                        stylesheets=[TABLE_CSS], sizing_mode="stretch_width")
-    if not region.assessments:
-        return pn.Column(head, pn.pane.HTML(f"<p>{esc(tr('dash.no_assessment', lang))}</p>"))
-    frame = history_frame(region, lang)
-    codes = [*(i.code for i in fw.INDICATORS), "region"]
-    rows = []
-    for aid, sub in frame.groupby("assessment", sort=False):
-        by = dict(zip(sub["indicator"], sub["stage_label"], strict=True))
-        first = sub.iloc[0]
-        rows.append([first["date"].date().isoformat(), first["label"] or aid]
-                    + [by.get(c, "—") for c in codes])
-    table = html_table([tr("dash.hist.date", lang), tr("dash.hist.label", lang)]
-                       + [i18n.indicator_label(c, lang) for c in codes], rows,
-                       caption=tr("dash.hist.table", lang))
-    plot = pn.pane.HoloViews(history_plot(region, lang, presentation=state.presentation),
-                             linked_axes=False, sizing_mode="stretch_width", backend="bokeh")
-    nowrap = "table.data td:first-child { white-space: nowrap; }"
-    return pn.Column(head, plot, pn.pane.HTML(table, stylesheets=[TABLE_CSS + nowrap],
-                                              sizing_mode="stretch_width"),
-                     sizing_mode="stretch_width")
+class HistoryPage(Page):
+    """The history page: each indicator's stage over time, as a chart and a table."""
+
+    slug = "history"
+
+    def build(self) -> pn.viewable.Viewable:
+        """The page's layout, built once; its parts follow the drawn state."""
+        plot = pn.pane.HoloViews(self.bound(self._plot), linked_axes=False,
+                                 sizing_mode="stretch_width", backend="bokeh")
+        nowrap = "table.data td:first-child { white-space: nowrap; }"
+        return self.column(self.html(self._head), plot, self.html(self._table, TABLE_CSS + nowrap))
+
+    def _head(self) -> str:
+        lang, region = self.lang, self.region
+        head = (f"<h2>{esc(tr('dash.page.history', lang))}</h2>"
+                f"<p>{esc(tr('dash.hist.intro', lang))}</p>")
+        if region is None:
+            return head + f"<p>{esc(tr('dash.no_region', lang))}</p>"
+        if not region.assessments:
+            return head + f"<p>{esc(tr('dash.no_assessment', lang))}</p>"
+        return head
+
+    def _plot(self) -> hv.Overlay:
+        region = self.region
+        if region is None or not region.assessments:
+            return hv.Overlay([hv.Curve([])]).opts(height=10, responsive=True)
+        return history_plot(region, self.lang, presentation=self.presentation)
+
+    def _table(self) -> str:
+        lang, region = self.lang, self.region
+        if region is None or not region.assessments:
+            return ""
+        frame = history_frame(region, lang)
+        codes = [*(i.code for i in fw.INDICATORS), "region"]
+        rows = []
+        for aid, sub in frame.groupby("assessment", sort=False):
+            by = dict(zip(sub["indicator"], sub["stage_label"], strict=True))
+            first = sub.iloc[0]
+            rows.append([first["date"].date().isoformat(), first["label"] or aid]
+                        + [by.get(c, "—") for c in codes])
+        return html_table([tr("dash.hist.date", lang), tr("dash.hist.label", lang)]
+                          + [i18n.indicator_label(c, lang) for c in codes], rows,
+                          caption=tr("dash.hist.table", lang))
