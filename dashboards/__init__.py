@@ -2,13 +2,13 @@
 
 In a notebook::
 
-    import panel as pn, holoviews as hv
+    import panel as pn
     from concert.example import capitale_nationale
     from dashboards import maturity_matrix, stakeholder_map, map_legend, app_for
-    pn.extension(); hv.extension("bokeh")
+    pn.extension()
     region = capitale_nationale()
     maturity_matrix(region, lang="en")              # the 4 x 3 matrix and the region stage
-    stakeholder_map(region, lang="en")              # the HoloViews map (legend: map_legend)
+    stakeholder_map(region, lang="en")              # the map, drawn inline (legend: map_legend)
     app_for(region).show()                          # the whole dashboard, in memory
 
 From the command line, ``concert serve DB`` calls :func:`serve` and ``concert report DB
@@ -16,7 +16,7 @@ OUT.html`` calls :func:`write_report`.
 """
 
 from dashboards.app import app_for, build_app, serve
-from dashboards.network_map import map_legend, stakeholder_map
+from dashboards.map import map_legend, stakeholder_map
 from dashboards.overview import maturity_matrix
 from dashboards.report import write_report
 from dashboards.state import DashboardState

@@ -29,7 +29,7 @@ from dashboards.assessment import assessment_page
 from dashboards.changes import changes_page
 from dashboards.data import data_page
 from dashboards.history import history_page
-from dashboards.network_map import MapView
+from dashboards.map import MapView
 from dashboards.next_steps import next_steps_page
 from dashboards.overview import overview_page
 from dashboards.state import EDITING_PAGES, PAGES, DashboardState
