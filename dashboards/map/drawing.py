@@ -81,14 +81,24 @@ let scale = Math.min(w / (2 * p.ex), h / (2 * p.ey)), font = p.base, room = 0;
 const ctx = document.createElement("canvas").getContext("2d");
 const width = (t, f) => { ctx.font = `bold ${f}px sans-serif`; return ctx.measureText(t).width; };
 if (p.columns && full.length) {
-  // The largest type whose labels stand `pitch` apart, beside a ring of at least half the
-  // plot's width.
+  // The largest type whose labels stand `pitch` apart and leave room for at least nine
+  // letters beside the ring; longer labels are shortened.
+  let found = false;
   for (font = p.base; font >= p.least; font -= 1) {
-    const widest = Math.max(...full.map(t => width(t, font)));
-    room = Math.min(widest, w / 4) + 10;
-    scale = Math.min(h / (2 * p.ey), (w / 2 - room) / p.ex);
-    if (p.pitch * scale >= 1.15 * font) { break; }
+    const need = p.pitch > 0 ? 1.15 * font / p.pitch : 0;
+    if (2 * p.ey * need > h) { continue; }
+    const allowed = w / 2 - p.ex * need;
+    const want = Math.max(...full.map(t => width(t, font))) + 10;
+    if (allowed >= Math.min(want, 9 * font)) {
+      room = Math.min(want, allowed); found = true; break;
+    }
   }
+  if (!found) {
+    font = p.least;
+    const want = Math.max(...full.map(t => width(t, font))) + 10;
+    room = Math.min(want, Math.max(w / 2 - p.ex * 1.15 * font / Math.max(p.pitch, 1e-9), w / 5));
+  }
+  scale = Math.min(h / (2 * p.ey), (w / 2 - room) / p.ex);
   font = Math.max(font, p.least);
   const text = d.text;
   let changed = false;

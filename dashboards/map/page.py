@@ -33,7 +33,7 @@ from dashboards.map.frames import ALL_TYPES, map_frames
 
 __all__ = ["MapView"]
 
-SIDE_WIDTH = 320
+SIDE_WIDTH = 290
 # The map takes the screen's height less room for the header and a line of the legend
 # (the rest of the legend follows after a scroll on a small screen); the side column scrolls.
 MAP_SCREEN = {"height": "calc(100vh - 190px)", "min-height": "440px", "flex": "0 0 auto"}
