@@ -114,6 +114,7 @@ def _positions(nodes: tuple[LayoutNode, ...]) -> dict[str, Position]:
         ring = [*groups.values(), *([committees] if committees else [])]
         slots = len(others) + len(committees) + len(ring)
         radius = max(5.0, slots * SPACING / (2 * math.pi), inside)
+        inner = radius
         step = 2 * math.pi / max(slots, 1)
         i = 0
         for group in ring:
@@ -122,10 +123,14 @@ def _positions(nodes: tuple[LayoutNode, ...]) -> dict[str, Position]:
                 i += 1
             i += 1
     else:
-        _wedges(groups, max(7.0, inside), pos)
+        inner = max(7.0, inside)
+        _wedges(groups, inner, pos)
         for j, k in enumerate(committees):
             a = math.pi / 2 + math.pi / len(committees) + 2 * math.pi * j / len(committees)
             pos[k.id] = _polar(rc, a)
+    if bands:  # the outermost band next to the actors: each agreement near its worker
+        shift = inner - 1.5 - bands[-1]
+        bands = [b + shift for b in bands]
     _place_agreements(iii, bands, pos)
     return pos
 
@@ -163,7 +168,7 @@ def _wedges(groups: dict[str, list[LayoutNode]], inner: float,
 
 def _band_slots(r: float) -> int:
     """How many agreements III a band of radius ``r`` holds."""
-    return max(1, int(2 * math.pi * r / BAND_SPACING))
+    return max(1, int(2 * math.pi * r / (BAND_SPACING * 1.05)))  # (a chord is under its arc)
 
 
 def _place_agreements(iii: list[LayoutNode], bands: list[float],

@@ -67,12 +67,12 @@ class MapView(Viewer):
                                                      + ":host { font-size: 16px; }"],
                                     sizing_mode="stretch_width", margin=(0, 10))
         self._sectors = pn.widgets.MultiChoice.from_param(
-            state.param.sectors, options={}, sizing_mode="stretch_width")
+            state.param.sectors, options={}, description=None, sizing_mode="stretch_width")
         self._types = pn.widgets.CheckButtonGroup.from_param(
-            state.param.agreement_types, options=list(ALL_TYPES), color="primary",
+            state.param.agreement_types, options=list(ALL_TYPES), description=None, color="primary",
             variant="outline", sizing_mode="stretch_width")
         self._committees = pn.widgets.MultiChoice.from_param(
-            state.param.committees, options={}, sizing_mode="stretch_width")
+            state.param.committees, options={}, description=None, sizing_mode="stretch_width")
         self._fig: Any = None
         self._plot = pn.pane.Bokeh(None, sizing_mode="stretch_both", min_width=420)
         self._plot_row = pn.Row(self._plot, sizing_mode="stretch_both")
@@ -80,6 +80,7 @@ class MapView(Viewer):
         self._folded = pn.Card(self._sectors, self._types_title, self._types, self._committees,
                                self._count, collapsed=True, width=520)
         self._root = pn.Column(sizing_mode="stretch_both")
+        self._arranged: bool | None = None
         self._load_region()
         state.param.watch(self._on_region, ["version", "anonymise"])
         state.param.watch(self._on_lang, ["lang"])
@@ -116,6 +117,7 @@ class MapView(Viewer):
         if self._region is None:
             self._message.object = f"<p>{esc(tr('dash.no_region', self._lang))}</p>"
             self._root.objects = [self._message]
+            self._arranged = None
             return
         ids = {c.id for c in self._region.committees}
         if any(c not in ids for c in self.state.committees):
@@ -178,6 +180,9 @@ class MapView(Viewer):
 
     def _arrange(self) -> None:
         """Place the parts: the side column and the map, or (presentation) the map first."""
+        if self._arranged == self.state.presentation:
+            return
+        self._arranged = self.state.presentation
         if self.state.presentation:
             self._plot_row.styles = PRESENTATION_SCREEN
             self._folded[:] = [self._sectors, self._types_title, self._types,
