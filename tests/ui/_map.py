@@ -18,7 +18,8 @@ NODE_XY = """(name) => {
   const g = [...Bokeh.documents[0].all_models].find(m => m.type === 'GraphRenderer');
   const d = g.node_renderer.data_source.data;
   const i = name === null ? Array.from(d.kind).indexOf('actor') : Array.from(d.name).indexOf(name);
-  const xy = g.layout_provider.graph_layout.get(d.index[i]);
+  const layout = g.layout_provider.graph_layout;
+  const xy = layout instanceof Map ? layout.get(d.index[i]) : layout[d.index[i]];
   let pv = null;
   const walk = (v) => { if (v.model.type === 'Figure') pv = v;
                         for (const c of (v.child_views || [])) walk(c); };
