@@ -83,8 +83,9 @@ def test_draw_map_is_a_bokeh_figure_with_the_graph_and_labels(region) -> None:
     graph = _graph(fig)
     assert isinstance(graph, GraphRenderer)
     data = graph.node_renderer.data_source.data
-    assert list(data["index"]) == list(nodes["node"])
-    assert set(graph.layout_provider.graph_layout) == set(nodes["node"])
+    assert list(data["index"]) == list(range(len(nodes)))  # the ids stay on the server
+    assert list(data["name"]) == list(nodes["name"])
+    assert set(graph.layout_provider.graph_layout) == set(range(len(nodes)))
     assert len(graph.edge_renderer.data_source.data["start"]) == len(edges)
     labels = _source(fig, "map-label-data").data
     shown = nodes[nodes["label"].astype(bool)]
@@ -192,7 +193,7 @@ def test_selecting_an_actor_shows_its_card_and_rings_it(region) -> None:
     data = _graph(view._fig).node_renderer.data_source
     other = list(data.data["kind"]).index("actor", 5)
     data.selected.indices = [other]
-    assert state.selected_actor == data.data["index"][other]
+    assert state.selected_actor == nodes["node"].iloc[other]
 
 
 def test_anonymising_the_page_in_place_leaves_no_real_name(region) -> None:

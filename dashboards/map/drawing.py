@@ -19,11 +19,13 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import panel as pn
 from bokeh.models import (
     ColumnDataSource,
     CustomJS,
+    CustomJSTransform,
     GraphRenderer,
     HoverTool,
     NodesAndLinkedEdges,
@@ -37,6 +39,7 @@ from bokeh.models import (
 )
 from bokeh.models import MultiLine as MultiLineGlyph
 from bokeh.plotting import figure
+from bokeh.transform import transform
 
 from concert import framework as fw
 from concert import i18n
@@ -66,8 +69,11 @@ FONT_PX = {False: 17, True: 21}   # label type: 13pt, and 16pt in presentation m
 LEAST_FONT_PX = 11
 DASHES = {"solid": [], "dashed": [8, 5], "dotted": [2, 4], "dashdot": [8, 4, 2, 4],
           "dotdash": [2, 4, 8, 4]}
-NODE_FIELDS = ("name", "label", "kind", "kind_label", "type_label", "sector_label",
-               "role_label", "engagement_label", "colour", "marker", "size")
+HOVER_FIELDS = ("name", "kind_label", "type_label", "sector_label", "role_label",
+                "engagement_label")
+COLOURS = [*SECTOR_COLOURS.values(), "#FFFFFF", "#BDBDBD", OTHER_COLOUR]
+MARKERS = [*dict.fromkeys([*ROLE_MARKERS.values(), COMMITTEE_MARKER, AGREEMENT_III_MARKER])]
+EDGE_KINDS = list(EDGE_STYLES)
 
 FIT_JS = """
 // Keep one unit of x as long as one unit of y (the rings stay round) and show the ring
@@ -123,19 +129,43 @@ yr.setv({start: y0 - h / (2 * scale), end: y0 + h / (2 * scale)});
 
 
 # --------------------------------------------------------------------------- data
-def _node_data(nodes: pd.DataFrame) -> dict[str, list[Any]]:
-    data: dict[str, list[Any]] = {"index": list(nodes["node"])}
-    for f in NODE_FIELDS:
+def _node_data(nodes: pd.DataFrame) -> dict[str, Any]:
+    """The graph's node columns.
+
+    Numbers for the index, colour and marker (sent as binary arrays), words for the hover.
+    The node ids stay on the server.
+    """
+    data: dict[str, Any] = {"index": np.arange(len(nodes), dtype=np.int32)}
+    for f in HOVER_FIELDS:
         data[f] = list(nodes[f])
+    data["kind"] = list(nodes["kind"])
+    data["fill"] = np.array([COLOURS.index(c) if c in COLOURS else len(COLOURS) - 1
+                             for c in nodes["colour"]], dtype=np.int8)
+    data["shape"] = np.array([MARKERS.index(m) for m in nodes["marker"]], dtype=np.int8)
+    data["size"] = nodes["size"].to_numpy(dtype=np.float32)
     return data
 
 
-def _edge_data(edges: pd.DataFrame, big: bool) -> dict[str, list[Any]]:
-    return {"start": list(edges["source"]), "end": list(edges["target"]),
-            "kind_label": list(edges["kind_label"]), "colour": list(edges["colour"]),
-            "dash": [DASHES.get(d, []) for d in edges["dash"]],
-            "width": [float(w) for w in edges["width"]],
-            "alpha": [0.4 if big else 0.8] * len(edges)}
+def _edge_data(nodes: pd.DataFrame, edges: pd.DataFrame) -> dict[str, Any]:
+    """The graph's edge columns: node numbers and the edge kind's number."""
+    number = {n: i for i, n in enumerate(nodes["node"])}
+    return {"start": np.array([number[n] for n in edges["source"]], dtype=np.int32),
+            "end": np.array([number[n] for n in edges["target"]], dtype=np.int32),
+            "k": np.array([EDGE_KINDS.index(k) if k in EDGE_KINDS else len(EDGE_KINDS)
+                           for k in edges["kind"]], dtype=np.int8)}
+
+
+def _edge_styles(big: bool) -> dict[str, list[Any]]:
+    """Colour, dash and width by edge kind number (the last for an unknown kind)."""
+    styles = [*EDGE_STYLES.values(), ("#555555", "solid", 1.5)]
+    return {"colour": [c for c, _, _ in styles], "dash": [DASHES[d] for _, d, _ in styles],
+            "width": [max(1.0, w * 0.6) if big else w for _, _, w in styles]}
+
+
+def _by(column: str, values: list[Any]) -> Any:
+    """A vectorised value looked up by ``column``'s numbers in ``values`` (in the browser)."""
+    return transform(column, CustomJSTransform(args={"v": values},
+                                               v_func="return Array.from(xs, (k) => v[k]);"))
 
 
 def _ring(nodes: pd.DataFrame) -> bool:
@@ -240,7 +270,7 @@ def draw_map(nodes: pd.DataFrame, edges: pd.DataFrame, lang: str = "fr", *,
     graph = GraphRenderer(name="map-graph")
     graph.layout_provider = StaticLayoutProvider(graph_layout=_layout(nodes))
     graph.node_renderer.data_source.data = _node_data(nodes)
-    node = {"marker": "marker", "size": "size", "fill_color": "colour",
+    node = {"marker": _by("shape", MARKERS), "size": "size", "fill_color": _by("fill", COLOURS),
             "line_color": "#1A1A1A", "line_width": 1.6}
     graph.node_renderer.glyph = Scatter(**node)
     graph.node_renderer.hover_glyph = Scatter(**{**node, "line_color": "#000000",
@@ -249,9 +279,10 @@ def draw_map(nodes: pd.DataFrame, edges: pd.DataFrame, lang: str = "fr", *,
                                                      "line_width": 4})
     graph.node_renderer.nonselection_glyph = Scatter(**{**node, "fill_alpha": 0.35,
                                                         "line_alpha": 0.35})
-    graph.edge_renderer.data_source.data = _edge_data(edges, big)
-    edge = {"line_color": "colour", "line_dash": "dash", "line_width": "width",
-            "line_alpha": "alpha"}
+    graph.edge_renderer.data_source.data = _edge_data(nodes, edges)
+    styles = _edge_styles(big)
+    edge = {"line_color": _by("k", styles["colour"]), "line_dash": _by("k", styles["dash"]),
+            "line_width": _by("k", styles["width"]), "line_alpha": 0.4 if big else 0.8}
     graph.edge_renderer.glyph = MultiLineGlyph(**edge)
     graph.edge_renderer.nonselection_glyph = MultiLineGlyph(**edge)
     graph.edge_renderer.hover_glyph = MultiLineGlyph(line_color="#000000", line_width=2.5,
@@ -290,9 +321,9 @@ def draw_map(nodes: pd.DataFrame, edges: pd.DataFrame, lang: str = "fr", *,
     return fig
 
 
-def _layout(nodes: pd.DataFrame) -> dict[str, tuple[float, float]]:
-    return {str(n): (float(x), float(y))
-            for n, x, y in zip(nodes["node"], nodes["x"], nodes["y"], strict=True)}
+def _layout(nodes: pd.DataFrame) -> dict[int, tuple[float, float]]:
+    return {i: (round(float(x), 3), round(float(y), 3))
+            for i, (x, y) in enumerate(zip(nodes["x"], nodes["y"], strict=True))}
 
 
 def _name_tools(fig: Any, lang: str) -> None:
@@ -319,7 +350,12 @@ def update_map(fig: Any, nodes: pd.DataFrame, edges: pd.DataFrame, lang: str, *,
     graph.layout_provider.graph_layout = _layout(nodes)
     graph.node_renderer.data_source.data = _node_data(nodes)
     graph.node_renderer.data_source.selected.indices = []
-    graph.edge_renderer.data_source.data = _edge_data(edges, len(nodes) >= 400)
+    graph.edge_renderer.data_source.data = _edge_data(nodes, edges)
+    big = len(nodes) >= 400
+    if graph.edge_renderer.glyph.line_alpha != (0.4 if big else 0.8):  # thinner when many
+        width = _by("k", _edge_styles(big)["width"])
+        for glyph in (graph.edge_renderer.glyph, graph.edge_renderer.nonselection_glyph):
+            glyph.update(line_width=width, line_alpha=0.4 if big else 0.8)
     _source(fig, "map-leader-data").data = lead_data
     _source(fig, "map-label-data").data = label_data
     _source(fig, "map-fit").data = _fit_data(nodes, pitch, presentation)

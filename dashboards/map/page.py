@@ -226,10 +226,10 @@ class MapView(Viewer):
         """An actor clicked on the map becomes the selected actor."""
         if not new:
             return
-        data = self._fig.select_one({"name": "map-graph"}).node_renderer.data_source.data
+        nodes, _ = self._current()
         i = new[0]
-        if i < len(data["kind"]) and data["kind"][i] == "actor":
-            self.state.selected_actor = str(data["index"][i])
+        if i < len(nodes) and nodes["kind"].iloc[i] == "actor":
+            self.state.selected_actor = str(nodes["node"].iloc[i])
 
     def __panel__(self) -> pn.viewable.Viewable:
         return self._root
