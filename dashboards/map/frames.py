@@ -125,7 +125,9 @@ def map_frames(region: Region, *, lang: str = "fr", sectors: list[str] | tuple[s
     -------
     nodes : pandas.DataFrame
         Columns ``x, y, node, kind, label, name, kind_label, type_label, sector_label,
-        role_label, engagement_label, colour, marker, size, angle``.
+        role_label, engagement_label, territories, colour, marker, size, angle, radial``;
+        ``nodes.attrs["ring"]`` is true when the actors stand on one ring (their labels
+        then stand in columns beside it).
     edges : pandas.DataFrame
         Columns ``source, target, kind, kind_label, colour, dash, width``.
     """
