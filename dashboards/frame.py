@@ -112,9 +112,9 @@ class PageSetup(JSComponent):
 
 
 class _ViewerPage(Page):
-    """A page made of another Viewer of the state that draws one language (the map).
+    """A page made of another Viewer of the state (the map), which follows the state itself.
 
-    The viewer is made again when the drawn state changes, while the page is shown.
+    The viewer is made once, on the page's first display, and updates in place.
     """
 
     def __init__(self, state: Any, make: Any, **params: Any) -> None:
@@ -122,7 +122,7 @@ class _ViewerPage(Page):
         super().__init__(state, **params)
 
     def build(self) -> Viewable:
-        return pn.panel(self.bound(lambda: self._make(self.state)), sizing_mode="stretch_both")
+        return pn.panel(self._make(self.state), sizing_mode="stretch_both")
 
 
 def view_of(slug: str, state: Any) -> Page:

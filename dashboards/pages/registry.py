@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from dashboards.network_map import MapView
+from dashboards.map import MapView
 from dashboards.pages.agreements import AgreementsPage
 from dashboards.pages.analysis import AnalysisPage
 from dashboards.pages.assessment import AssessmentPage
