@@ -60,9 +60,12 @@ def test_analysis_page_shows_measures_gaps_and_recomputes(open_page: Any, ui_db:
     for label in ("Siège à un même comité", "Échange d’information", "Ressources partagées",
                   "Projet commun", "Référencement"):
         page.get_by_label(label, exact=True).uncheck()
-    page.wait_for_timeout(800)
     expected = _share(region, kept)
     assert expected != _share(region, None)
+    for _ in range(60):  # recomputed on the server: up to 15 s on a busy machine
+        if expected in _shadow_text(page):
+            break
+        page.wait_for_timeout(250)
     assert expected in _shadow_text(page)
 
 
