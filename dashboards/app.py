@@ -13,6 +13,7 @@ frame for one session; :func:`app_for` serves a region held in memory (notebooks
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,7 @@ import panel as pn
 import param
 from panel.custom import JSComponent
 
+from concert.accounts import Session
 from concert.region import Region
 from dashboards._common import ACCENT, TABLE_CSS, esc, message_pane, page_stylesheet, tr
 from dashboards.agreements import agreements_page
@@ -32,6 +34,9 @@ from dashboards.history import history_page
 from dashboards.network_map import MapView
 from dashboards.next_steps import next_steps_page
 from dashboards.overview import overview_page
+from dashboards.pages.account import AccountPage
+from dashboards.pages.admin import AdminPage
+from dashboards.pages.tenant_codes import TenantCodes
 from dashboards.state import EDITING_PAGES, PAGES, DashboardState
 
 __all__ = ["app_for", "build_app", "serve"]
@@ -47,6 +52,40 @@ PAGE_BUILDERS: dict[str, Callable[[DashboardState], Any]] = {
     "changes": changes_page,
     "data": data_page,
 }
+
+# ---- BEGIN accounts and roles (issue 12, branch i-accounts) -------------------------------
+# Temporary wiring onto the current frame; the lead re-wires it onto the new page frame at
+# merge. The administration and account pages are Viewer classes built once per session;
+# the liaison agent's agreements page adds the ententes III with their tenant codes (each
+# showing written to the access log by the library). Which pages a role sees is
+# DashboardState.pages (state.py): no assessment form for *lecture*, the administration
+# page for *administration* only, the account page for a signed-in person.
+_BUILT: weakref.WeakKeyDictionary[DashboardState, dict[type, Any]] = weakref.WeakKeyDictionary()
+
+
+def _built(state: DashboardState, cls: type, **params: Any) -> Any:
+    """The page ``cls`` of this session, built on first use."""
+    pages = _BUILT.setdefault(state, {})
+    if cls not in pages:
+        pages[cls] = cls(state, **params)
+    return pages[cls]
+
+
+def _agreements_for_role(state: DashboardState) -> Any:
+    page = agreements_page(state)
+    if state.session is None or not state.session.may("tenant_codes"):
+        return page
+    codes = _built(state, TenantCodes, follow=False)  # this frame rebuilds the page itself
+    codes.render()  # one showing, logged
+    return pn.Column(page, codes, sizing_mode="stretch_width")
+
+
+PAGE_BUILDERS.update({
+    "agreements": _agreements_for_role,
+    "admin": lambda state: _built(state, AdminPage),
+    "account": lambda state: _built(state, AccountPage),
+})
+# ---- END accounts and roles ----------------------------------------------------------------
 
 SIDEBAR_CSS = """
 :host { font-size: 18px; --bokeh-font-size: 18px; }
@@ -144,8 +183,8 @@ def _served() -> bool:
 
 
 def build_app(db_path: str | Path | None, *, region: str | None = None, lang: str = "fr",
-              presentation: bool = False, state: DashboardState | None = None
-              ) -> pn.template.BootstrapTemplate:
+              presentation: bool = False, state: DashboardState | None = None,
+              session: Session | None = None) -> pn.template.BootstrapTemplate:
     """Build the dashboard for one session.
 
     Parameters
@@ -160,6 +199,9 @@ def build_app(db_path: str | Path | None, *, region: str | None = None, lang: st
         Start in presentation mode (large type, no editing controls).
     state : DashboardState, optional
         A ready state to show instead of opening ``db_path`` (used by :func:`app_for`).
+    session : concert.accounts.Session, optional
+        The signed-in account (named accounts); its role decides what the pages offer
+        and the library refuses the rest. ``None``: the file's owner.
 
     Returns
     -------
@@ -170,7 +212,8 @@ def build_app(db_path: str | Path | None, *, region: str | None = None, lang: st
     _extensions()
     if state is None:
         state = DashboardState(db_path=str(db_path) if db_path is not None else None,
-                               region_code=region, lang=lang, presentation=presentation)
+                               region_code=region, lang=lang, presentation=presentation,
+                               session=session)
     else:
         state.param.update(lang=lang, presentation=presentation)
     if _served():
@@ -312,7 +355,7 @@ def app_for(region: Region, *, lang: str = "fr", presentation: bool = False,
 def serve(db_path: str | Path, *, region: str | None = None, port: int = 5006,
           address: str = "127.0.0.1", lang: str = "fr", presentation: bool = False,
           show: bool = False, password: str | None = None, user: str = "comite",
-          allow_origin: Sequence[str] = ()) -> None:
+          allow_origin: Sequence[str] = (), accounts: bool | None = None) -> None:
     """Serve the dashboard of ``db_path`` until interrupted (blocking).
 
     Parameters
@@ -342,6 +385,11 @@ def serve(db_path: str | Path, *, region: str | None = None, port: int = 5006,
         ``localhost`` and ``127.0.0.1``; default: ``address`` when it is not loopback
         (this computer's names and addresses for ``0.0.0.0``), see
         :func:`dashboards.serving.websocket_origins`.
+    accounts : bool, optional
+        Sign visitors in with the file's named accounts
+        (:class:`dashboards.serving.AccountsAuthProvider`; ``password`` is then not used).
+        Default: when the file holds an account. ``True`` on a file without any: the login
+        page creates the first administrator, from this computer only.
 
     Notes
     -----
@@ -350,17 +398,39 @@ def serve(db_path: str | Path, *, region: str | None = None, port: int = 5006,
     """
     import secrets
 
-    from dashboards.serving import PasswordAuthProvider, free_port, websocket_origins
+    from concert._errors import NotFoundError
+    from concert.store import Store
+    from dashboards.serving import (
+        AccountsAuthProvider,
+        PasswordAuthProvider,
+        free_port,
+        websocket_origins,
+    )
 
     path = Path(db_path)
+    if accounts is None:
+        with Store(path) as store:
+            accounts = store.has_accounts()
 
-    def session() -> pn.template.BootstrapTemplate:
-        return build_app(path, region=region, lang=lang, presentation=presentation)
+    def session() -> pn.viewable.Viewable:
+        signed: Session | None = None
+        if accounts:
+            try:
+                with Store(path) as store:
+                    signed = store.session(str(pn.state.user or ""))
+            except NotFoundError:  # removed since the cookie was given
+                _extensions()
+                return message_pane(tr("serve.no_account", lang, user=pn.state.user or ""))
+        return build_app(path, region=region, lang=lang, presentation=presentation,
+                         session=signed)
 
     port = port or free_port(address)
     origins = websocket_origins(address, port, allow_origin)
     auth: dict[str, Any] = {}
-    if password is not None:
+    if accounts:
+        auth = {"auth_provider": AccountsAuthProvider(path, lang=lang),
+                "cookie_secret": secrets.token_hex(32)}
+    elif password is not None:
         # Our own provider, not ``basic_auth=``: Panel reads an existing path as a file.
         auth = {"auth_provider": PasswordAuthProvider(password, user=user, lang=lang),
                 "cookie_secret": secrets.token_hex(32)}
