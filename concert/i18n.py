@@ -606,6 +606,14 @@ TEXT: dict[str, tuple[str, str]] = {
                          "Ask every visitor for this password (or CONCERT_PASSWORD)."),
     "cli.opt.user": ("Le nom d’utilisateur demandé avec --password.",
                      "The user name asked for with --password."),
+    "cli.opt.accounts": (("Connexion par comptes nommés, même si le fichier n’en a encore "
+                         "aucun : la première personne qui ouvre le tableau de bord, depuis cet "
+                         "ordinateur, crée le compte d’administration (sans cette option : "
+                         "dès que le fichier a un compte)."),
+                         ("Sign in with named accounts, even when the file holds none yet: the "
+                         "first person who opens the dashboard, from this computer, creates the "
+                         "administrator account (without this option: as soon as the file "
+                         "holds an account).")),
     "cli.opt.allow_origin": (("Nom ou adresse par lequel les navigateurs ouvrent le tableau de "
                              "bord (répétable ; p. ex. derrière un mandataire inverse)."),
                              ("Name or address through which browsers open the dashboard "
