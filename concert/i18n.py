@@ -1459,7 +1459,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "dash.admin.account": ("Compte", "Account"),
     "dash.admin.remove": ("Retirer ce compte", "Remove this account"),
     "dash.admin.removed": ("Compte « {name} » retiré.", "Account '{name}' removed."),
-    "dash.admin.new_password": ("Nouveau mot de passe", "New password"),
+    "dash.admin.new_password": ("Nouveau mot de passe (au moins {min} caractères)",
+                                "New password (at least {min} characters)"),
     "dash.admin.reset": ("Changer son mot de passe", "Reset its password"),
     "dash.admin.reset_done": (("Mot de passe de « {name} » changé : transmettez-le-lui de vive "
                                "voix."), "Password of '{name}' reset: tell it to them in person."),
@@ -1481,8 +1482,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "dash.admin.retention_saved": ("Durée de conservation : {months} mois.",
                                    "Retention period: {months} months."),
     "dash.admin.purge_plan": ("Voir ce que la purge retirerait", "See what the purge would remove"),
-    "dash.admin.purge_confirm": ("Confirmer : retirer ces {n} ententes III",
-                                 "Confirm: remove these {n} agreements III"),
+    "dash.admin.purge_confirm": ("Confirmer la purge : {n} entente(s) III",
+                                 "Confirm the purge: {n} agreement(s) III"),
     "dash.admin.purge_cancel": ("Annuler", "Cancel"),
     "dash.admin.purge_header": (("Ententes III terminées avant le {cutoff} (conservation : "
                                 "{months} mois), qui seraient retirées :"),

@@ -37,7 +37,7 @@ from dashboards.overview import overview_page
 from dashboards.pages.account import AccountPage
 from dashboards.pages.admin import AdminPage
 from dashboards.pages.tenant_codes import TenantCodes
-from dashboards.state import EDITING_PAGES, PAGES, DashboardState
+from dashboards.state import ACCOUNT_PAGES, EDITING_PAGES, PAGES, DashboardState
 
 __all__ = ["app_for", "build_app", "serve"]
 
@@ -228,7 +228,7 @@ def _frame(state: DashboardState) -> pn.template.BootstrapTemplate:
     header = pn.pane.HTML("", stylesheets=[HEADER_CSS], sizing_mode="stretch_width",
                           margin=(0, 10))
     nav: dict[str, pn.widgets.Button] = {}
-    for slug in PAGES:
+    for slug in PAGES + ACCOUNT_PAGES:  # accounts (issue 12): hidden unless state.pages
         button = pn.widgets.Button(label=slug, color="light", sizing_mode="stretch_width",
                                    stylesheets=[NAV_CSS], margin=(3, 5))
         button.on_click(lambda _e, s=slug: setattr(state, "page", s))

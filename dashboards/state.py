@@ -24,11 +24,15 @@ from concert.region import Region
 from concert.store import Store
 from dashboards._common import public_text, text_in
 
-__all__ = ["PAGES", "DashboardState"]
+__all__ = ["ACCOUNT_PAGES", "PAGES", "DashboardState"]
 
 PAGES = ("overview", "map", "agreements", "assessment", "history", "next_steps", "analysis",
-         "changes", "data", "account", "admin")
+         "changes", "data")
 """The pages, in menu order (slugs used in the URL: ``?page=map``)."""
+
+ACCOUNT_PAGES = ("account", "admin")
+"""The pages of a signed-in person (named accounts), after :data:`PAGES` in the menu: one's
+own account, and the administration (administrators only)."""
 
 EDITING_PAGES = ("assessment",)
 """Pages hidden in presentation mode."""
@@ -63,7 +67,8 @@ class DashboardState(param.Parameterized):
     lang = param.Selector(default="fr", objects=["fr", "en"], doc="Language of every label.")
     presentation = param.Boolean(default=False, doc="Large type, no editing controls.")
     anonymise = param.Boolean(default=False, doc="Replace organisation names by type labels.")
-    page = param.Selector(default="overview", objects=list(PAGES), doc="The page shown.")
+    page = param.Selector(default="overview", objects=list(PAGES + ACCOUNT_PAGES),
+                          doc="The page shown.")
     sectors = param.ListSelector(default=[], objects=[s.code for s in fw.SECTORS],
                                  doc="Map filter: sectors shown (empty: all).")
     agreement_types = param.ListSelector(default=["I", "II", "III"], objects=["I", "II", "III"],
@@ -284,7 +289,7 @@ class DashboardState(param.Parameterized):
             set() if session.may("accounts") else {"admin"})
         if self.presentation or (session is not None and not session.may("write")):
             hidden.update(EDITING_PAGES)
-        return tuple(p for p in PAGES if p not in hidden)
+        return tuple(p for p in PAGES + ACCOUNT_PAGES if p not in hidden)
 
     def today(self) -> dt.date:
         """Today's date (for default assessment dates)."""

@@ -34,10 +34,10 @@ class AccountPage(pn.viewable.Viewer):
         self.state = state
         html = {"stylesheets": [TABLE_CSS + MESSAGE_CSS], "sizing_mode": "stretch_width"}
         self._intro = pn.pane.HTML("", **html)
-        self.old_input = pn.widgets.PasswordInput(width=260)
-        self.new_input = pn.widgets.PasswordInput(width=260)
-        self.confirm_input = pn.widgets.PasswordInput(width=260)
-        self._change = pn.widgets.Button(color="primary")
+        self.old_input = pn.widgets.PasswordInput(width=340)
+        self.new_input = pn.widgets.PasswordInput(width=340)
+        self.confirm_input = pn.widgets.PasswordInput(width=340)
+        self._change = pn.widgets.Button(color="primary", height=40)
         self._change.on_click(self.change_password)
         self.message = pn.pane.HTML("", **html)
         self._form = pn.Column(pn.Row(self.old_input, stylesheets=[ROW_CSS]),

@@ -52,34 +52,35 @@ class AdminPage(pn.viewable.Viewer):
         self.state = state
         self._plan: PurgePlan | None = None
         self._shown: dict[tuple[str, str], str] = {}
+        self._months_shown = False
         html = {"stylesheets": [TABLE_CSS + MESSAGE_CSS], "sizing_mode": "stretch_width"}
         self._title = pn.pane.HTML("", **html)
         self._table = pn.pane.HTML("", **html)
         self._add_title = pn.pane.HTML("", **html)
         self.name_input = pn.widgets.TextInput(width=220)
         self.display_input = pn.widgets.TextInput(width=220)
-        self.organisation_input = pn.widgets.Select(width=320)
+        self.organisation_input = pn.widgets.Select(width=380)
         self.role_input = pn.widgets.Select(width=220)
-        self.password_input = pn.widgets.PasswordInput(width=260)
-        self._add = pn.widgets.Button(color="primary")
+        self.password_input = pn.widgets.PasswordInput(width=340)
+        self._add = pn.widgets.Button(color="primary", align="end", height=40)
         self._add.on_click(self.add_account)
         self._manage_title = pn.pane.HTML("", **html)
         self.account_input = pn.widgets.Select(width=260)
-        self._remove = pn.widgets.Button(color="danger")
+        self._remove = pn.widgets.Button(color="danger", align="end", height=40)
         self._remove.on_click(self.remove_account)
-        self.new_password_input = pn.widgets.PasswordInput(width=260)
-        self._reset = pn.widgets.Button(color="primary")
+        self.new_password_input = pn.widgets.PasswordInput(width=340)
+        self._reset = pn.widgets.Button(color="primary", align="end", height=40)
         self._reset.on_click(self.reset_password)
         self._retention_title = pn.pane.HTML("", **html)
-        self.months_input = pn.widgets.IntInput(start=1, end=1200, step=1, width=220)
-        self._retention_save = pn.widgets.Button(color="primary")
+        self.months_input = pn.widgets.IntInput(start=1, end=1200, step=1, width=380)
+        self._retention_save = pn.widgets.Button(color="primary", align="end", height=40)
         self._retention_save.on_click(self.set_retention)
         self._plan_button = pn.widgets.Button(color="primary")
         self._plan_button.on_click(self.prepare_purge)
         self.plan_pane = pn.pane.HTML("", **html)
-        self._confirm = pn.widgets.Button(color="danger", visible=False)
+        self._confirm = pn.widgets.Button(color="danger", align="end", height=40, visible=False)
         self._confirm.on_click(self.confirm_purge)
-        self._cancel = pn.widgets.Button(color="light", visible=False)
+        self._cancel = pn.widgets.Button(color="light", align="end", height=40, visible=False)
         self._cancel.on_click(self.cancel_purge)
         self._backup_title = pn.pane.HTML("", **html)
         self._backup = pn.widgets.FileDownload(callback=self.backup_file, color="primary",
@@ -89,7 +90,8 @@ class AdminPage(pn.viewable.Viewer):
             self._title, self.message, self._table,
             self._add_title,
             pn.Row(self.name_input, self.display_input, self.organisation_input,
-                   self.role_input, self.password_input, self._add, stylesheets=[ROW_CSS]),
+                   stylesheets=[ROW_CSS]),
+            pn.Row(self.role_input, self.password_input, self._add, stylesheets=[ROW_CSS]),
             self._manage_title,
             pn.Row(self.account_input, self._remove, stylesheets=[ROW_CSS]),
             pn.Row(self.new_password_input, self._reset, stylesheets=[ROW_CSS]),
@@ -128,7 +130,7 @@ class AdminPage(pn.viewable.Viewer):
         self._manage_title.object = f"<h3>{esc(tr('dash.admin.manage_title', lang))}</h3>"
         self.account_input.name = tr("dash.admin.account", lang)
         self._remove.name = tr("dash.admin.remove", lang)
-        self.new_password_input.name = tr("dash.admin.password", lang, min=minimum)
+        self.new_password_input.name = tr("dash.admin.new_password", lang, min=minimum)
         self._reset.name = tr("dash.admin.reset", lang)
         self._retention_save.name = tr("dash.admin.retention_save", lang)
         self.months_input.name = tr("dash.admin.retention_months", lang)
@@ -150,6 +152,8 @@ class AdminPage(pn.viewable.Viewer):
         region = self.state.region
         actors = sorted(region.actors, key=lambda a: a.name.casefold()) if region else []
         self.organisation_input.options = {a.name: a.id for a in actors}
+        if actors and self.organisation_input.value not in {a.id for a in actors}:
+            self.organisation_input.value = actors[0].id
         self._relabel()
 
     def _show_accounts(self) -> None:
@@ -164,11 +168,13 @@ class AdminPage(pn.viewable.Viewer):
         names = {a.id: a.name for a in self.state.region.actors} if self.state.region else {}
         rows = [(a.name, a.display_name, names.get(a.organisation, a.organisation),
                  accounts.role_label(a.role, lang)) for a in listed]
-        self._table.object = (f"<h3>{esc(tr('dash.admin.accounts', lang))}</h3>" + html_table(
+        self._table.object = (html_table(
             [tr("dash.admin.login", lang), tr("dash.admin.display_name", lang),
              tr("dash.admin.organisation", lang), tr("dash.admin.role", lang)], rows,
             caption=tr("dash.admin.accounts", lang)))
         self.account_input.options = [a.name for a in listed]
+        if listed and self.account_input.value not in self.account_input.options:
+            self.account_input.value = listed[0].name
 
     def _show_retention(self) -> None:
         lang = self.lang
@@ -179,8 +185,9 @@ class AdminPage(pn.viewable.Viewer):
         self._retention_title.object = (
             f"<h3>{esc(tr('dash.admin.retention_title', lang))}</h3>"
             f'<p class="small">{esc(tr("dash.admin.retention_help", lang))} {esc(now)}</p>')
-        if months is not None and self.months_input.value is None:
+        if months is not None and not self._months_shown:
             self.months_input.value = months
+            self._months_shown = True
 
     def _error(self, exc: BaseException) -> str:
         sentence, problems = error_message(exc, self.lang, self.state.db_path)
