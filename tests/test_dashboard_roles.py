@@ -168,8 +168,12 @@ def test_admin_page_callbacks_work_for_the_administrator(db):
     page.remove_account()
     with Store(db) as store:
         assert "olga" not in [a.name for a in store.accounts()]
-    page.months_input.value = 24
+    page.months_input.value = "24"
     page.set_retention()
+    with Store(db) as store:
+        assert store.retention_months() == 24
+    page.months_input.value = "deux ans"
+    assert "invalide" in page.set_retention()
     with Store(db) as store:
         assert store.retention_months() == 24
     data = page.backup_file()
@@ -193,7 +197,7 @@ def test_admin_page_refuses_every_callback_to_a_reader(db):
         page.account_input.value = "anne"
         page.new_password_input.value = "une autre phrase"
         assert "Accès refusé" in call()
-    page.months_input.value = 6
+    page.months_input.value = "6"
     assert "Accès refusé" in page.set_retention()
     page.account_input.value = "carl"
     assert "Accès refusé" in page.remove_account()
@@ -219,7 +223,7 @@ def test_purge_lists_what_goes_under_pseudonyms_then_removes_it(db, monkeypatch)
     assert dated
     monkeypatch.setattr(settings, "today", max(g.ends_on for g in dated) + dt.timedelta(days=90))
     page = AdminPage(state_of(db, "admin"))
-    page.months_input.value = 1
+    page.months_input.value = "1"
     page.set_retention()
     listing = page.prepare_purge()
     with Store(db) as store:

@@ -72,7 +72,9 @@ class AdminPage(pn.viewable.Viewer):
         self._reset = pn.widgets.Button(color="primary", align="end", height=40)
         self._reset.on_click(self.reset_password)
         self._retention_title = pn.pane.HTML("", **html)
-        self.months_input = pn.widgets.IntInput(start=1, end=1200, step=1, width=380)
+        # A text field (bokeh's spinner buttons have no accessible name); the library
+        # checks the number.
+        self.months_input = pn.widgets.TextInput(width=380)
         self._retention_save = pn.widgets.Button(color="primary", align="end", height=40)
         self._retention_save.on_click(self.set_retention)
         self._plan_button = pn.widgets.Button(color="primary")
@@ -186,7 +188,7 @@ class AdminPage(pn.viewable.Viewer):
             f"<h3>{esc(tr('dash.admin.retention_title', lang))}</h3>"
             f'<p class="small">{esc(tr("dash.admin.retention_help", lang))} {esc(now)}</p>')
         if months is not None and not self._months_shown:
-            self.months_input.value = months
+            self.months_input.value = str(months)
             self._months_shown = True
 
     def _error(self, exc: BaseException) -> str:
@@ -249,7 +251,8 @@ class AdminPage(pn.viewable.Viewer):
 
     def set_retention(self, _event: Any = None) -> str:
         """Save the retention period typed (``Store.set_retention_months``)."""
-        months = self.months_input.value
+        typed = (self.months_input.value or "").strip()
+        months: Any = int(typed) if typed.isdigit() and len(typed) < 7 else typed
         try:
             with self.state.signed_in() as (store, session):
                 store.set_retention_months(months, session=session)

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from conftest import READY, TODAY, serve_dashboard
 from test_dashboard import DOC_TEXT, TENANT_CODE, _shadow_text
 
@@ -47,6 +48,9 @@ def _sign_in(context: Any, url: str, name: str, query: str = "") -> Any:
     page = context.new_page()
     page.goto(url + query)
     assert "/login" in page.url
+    bad = [v["id"] for v in Axe().run(page).response["violations"]
+           if v["impact"] in ("serious", "critical")]
+    assert bad == [], bad
     page.fill("#username", name)
     page.fill("#password", PASSWORD)
     page.click("button[type=submit]")
@@ -119,6 +123,12 @@ def test_a_reader_sees_no_form_and_the_administrator_the_administration(accounts
         assert "Ajouter le compte" in _shadow_text(admin)
         assert "Télécharger une copie de sauvegarde" in _shadow_text(admin)
         assert not TENANT_CODE.search(text)
+        for where in ("admin", "account"):
+            _go(admin, url, f"?page={where}")
+            bad = [(v["id"], [n["target"] for n in v["nodes"]][:3])
+                   for v in Axe().run(admin).response["violations"]
+                   if v["impact"] in ("serious", "critical")]
+            assert bad == [], (where, bad)
     finally:
         reader_ctx.close()
         admin_ctx.close()
