@@ -23,9 +23,9 @@ from concert.indicators import Assessment
 from concert.region import Region
 from concert.store import Store
 from dashboards._common import public_text, text_in
-from dashboards.pages.registry import EDITING_PAGES, PAGES, REGISTRY, may_see
+from dashboards.pages.registry import EDITING_PAGES, OPEN_PAGES, PAGES, REGISTRY, may_see
 
-__all__ = ["EDITING_PAGES", "PAGES", "DashboardState"]
+__all__ = ["EDITING_PAGES", "OPEN_PAGES", "PAGES", "DashboardState"]
 
 
 class DashboardState(param.Parameterized):

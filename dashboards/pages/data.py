@@ -133,6 +133,8 @@ class DataPage(Page):
                                            filename=f"{code}.xlsx", color="primary")
         note = self.html(
             lambda: f'<p class="small muted">{esc(tr("dash.data.export_help", self.lang))}</p>')
+        if not state.can_save:  # a read-only role (constant for the session): no import form
+            return self.column(self.html(self._intro), pn.Row(template, download), note)
         upload = pn.widgets.FileInput(accept=".csv,.xlsx,.json", multiple=True,
                                       label=self.text("dash.data.files"))
         encoding = pn.widgets.Select(label=self.text("dash.data.encoding"),

@@ -29,8 +29,8 @@ from dashboards.pages.next_steps import NextStepsPage
 from dashboards.pages.overview import OverviewPage
 from dashboards.pages.tenant_codes import TenantCodesPage
 
-__all__ = ["AUDIENCES", "EDITING_PAGES", "GROUPS", "PAGES", "REGISTRY", "PageEntry",
-           "may_see"]
+__all__ = ["AUDIENCES", "EDITING_PAGES", "GROUPS", "OPEN_PAGES", "PAGES", "REGISTRY",
+           "PageEntry", "may_see"]
 
 AUDIENCES: dict[str, frozenset[str]] = {
     "all": frozenset(ROLES),
@@ -118,3 +118,6 @@ PAGES: tuple[str, ...] = tuple(REGISTRY)
 
 EDITING_PAGES: tuple[str, ...] = tuple(s for s, e in REGISTRY.items() if e.editing)
 """Pages hidden in presentation mode."""
+
+OPEN_PAGES: tuple[str, ...] = tuple(s for s, e in REGISTRY.items() if may_see(e.audience, None))
+"""The pages offered without named accounts (the file's owner, a notebook), in menu order."""

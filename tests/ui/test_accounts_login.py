@@ -3,8 +3,9 @@
 One server over a file with accounts (the dashboard then signs in with them). A liaison
 agent (organisation: the program) and a committee member (organisation: the OMH) sign in
 in two browser contexts side by side: the liaison agent sees the tenant codes on the
-agreements page, the committee member sees none there nor anywhere in the browser's
-document, and no administration page; a reader sees no form, no import; the
+tenant-codes page of the menu's *Agent de liaison* group, the committee member has no such
+page nor any code anywhere in the browser's document, and no administration page; each
+sees who is signed in, for which organisation and role, in the sidebar; a reader sees no form, no import; the
 administrator sees the administration page.
 """
 
@@ -73,17 +74,26 @@ def test_two_people_of_two_organisations_see_what_each_may(accounts_server, brow
     url, db = accounts_server
     liaison_ctx, committee_ctx = browser.new_context(), browser.new_context()
     try:
-        liaison = _sign_in(liaison_ctx, url, "lise", "?page=agreements")
-        committee = _sign_in(committee_ctx, url, "Carl", "?page=agreements")
+        liaison = _sign_in(liaison_ctx, url, "lise", "?page=tenant_codes")
+        committee = _sign_in(committee_ctx, url, "Carl", "?page=tenant_codes")
         # Both sessions live at once; each shows its own account's view.
-        seen_by_liaison = _go(liaison, url, "?page=agreements")
-        seen_by_committee = _go(committee, url, "?page=agreements")
+        seen_by_liaison = _go(liaison, url, "?page=tenant_codes")
+        seen_by_committee = _go(committee, url, "?page=tenant_codes")
         assert TENANT_CODE.search(seen_by_liaison)
         assert "Ententes III et codes de locataires" in seen_by_liaison
+        assert "Agent de liaison" in _shadow_text(liaison)  # the menu's group
         assert not TENANT_CODE.search(seen_by_committee)
         assert "Ententes III et codes de locataires" not in seen_by_committee
+        # The committee's menu: its groups, no liaison nor administration group, and who
+        # is signed in (name, organisation, role) with the sign-out link.
+        menu = _shadow_text(committee)
+        assert "Région" in menu and "Comité" in menu and "Auto-évaluation" in menu
+        assert "Agent de liaison" not in menu and "Codes de locataires" not in menu
+        assert "Connecté·e : Carl — Office municipal d’habitation de Québec (Comité)" in menu
+        assert committee.get_by_role("link", name="Se déconnecter").count() == 1
         # The committee member: no administration page, even asked for by address.
-        for page_slug in ("overview", "map", "history", "data", "admin", "account"):
+        for page_slug in ("overview", "map", "history", "data", "admin", "account",
+                          "agreements", "tenant_codes"):
             text = _go(committee, url, f"?page={page_slug}")
             assert not TENANT_CODE.search(text), page_slug
         assert "Créer le compte" not in text and "Ajouter le compte" not in text
@@ -97,7 +107,7 @@ def test_two_people_of_two_organisations_see_what_each_may(accounts_server, brow
         users = set(log.loc[log["action"] == "tenant_codes", "user"])
         assert users == {"lise"}
         # The liaison agent, still signed in, still sees the codes.
-        assert TENANT_CODE.search(_go(liaison, url, "?page=agreements"))
+        assert TENANT_CODE.search(_go(liaison, url, "?page=tenant_codes"))
     finally:
         liaison_ctx.close()
         committee_ctx.close()
