@@ -140,7 +140,12 @@ class DataPage(Page):
         encoding = pn.widgets.Select(label=self.text("dash.data.encoding"),
                                      options=self._encodings(), value="auto")
         self.param.watch(lambda _e: setattr(encoding, "options", self._encodings()), "lang")
-        sync = pn.widgets.Checkbox(label=self.text("dash.data.sync"), value=False)
+        # A CheckBoxGroup draws a real <label> around its box (bokeh's single Checkbox does
+        # not: its box has no accessible name).
+        sync = pn.widgets.CheckBoxGroup(options={tr("dash.data.sync", self.lang): "sync"},
+                                        value=[], inline=False)
+        self.param.watch(lambda _e: setattr(
+            sync, "options", {tr("dash.data.sync", self.lang): "sync"}), "lang")
         button = pn.widgets.Button(label=self.text("dash.data.import"), color="primary")
         result = pn.pane.HTML(self.param.notice, stylesheets=[TABLE_CSS + MESSAGE_CSS],
                               sizing_mode="stretch_width")
@@ -151,7 +156,8 @@ class DataPage(Page):
             if not values or all(v is None for v in values):
                 self.notice = message_html(tr("dash.data.no_file", self.lang), "warning")
                 return
-            self.notice = import_notice(state, names, values, encoding.value, sync.value)
+            self.notice = import_notice(state, names, values, encoding.value,
+                                        "sync" in sync.value)
 
         button.on_click(do_import)
         editing = pn.Column(
