@@ -1933,6 +1933,11 @@ TEXT: dict[str, tuple[str, str]] = {
                          "reconnectez-vous avec un autre compte."),
                          ("Account '{user}' no longer exists: sign out, then sign in with "
                          "another account.")),
+    "serve.accounts_unread": (("Le fichier ne pouvait pas être lu au démarrage et contient "
+                               "maintenant des comptes : redémarrez « concert serve » pour "
+                               "se connecter avec eux."),
+                              ("The file could not be read at start-up and now holds accounts: "
+                               "restart 'concert serve' to sign in with them.")),
     "dash.page.admin": ("Administration", "Administer"),
     "dash.page.account": ("Mon compte", "My account"),
     "dash.page.tenant_codes": ("Codes de locataires", "Tenant codes"),

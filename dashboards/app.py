@@ -206,12 +206,27 @@ def serve(db_path: str | Path, *, region: str | None = None, port: int = 5006,
     )
 
     path = Path(db_path)
+
+    def has_accounts() -> bool | None:
+        """Whether the file holds accounts; ``None`` when it cannot be read (damaged)."""
+        try:
+            with Store(path) as store:
+                return store.has_accounts()
+        except Exception:  # noqa: BLE001 - each session then says what is wrong
+            return None
+
+    unread = False
     if accounts is None:
-        with Store(path) as store:
-            accounts = store.has_accounts()
+        found = has_accounts()
+        unread = found is None
+        accounts = bool(found)
 
     def session() -> pn.viewable.Viewable:
         signed: Session | None = None
+        if unread and has_accounts():
+            # Unreadable at start, readable now and holding accounts: never shown unsigned.
+            _extensions()
+            return message_pane(tr("serve.accounts_unread", lang))
         if accounts:
             try:
                 with Store(path) as store:

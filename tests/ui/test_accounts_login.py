@@ -5,8 +5,8 @@ agent (organisation: the program) and a committee member (organisation: the OMH)
 in two browser contexts side by side: the liaison agent sees the tenant codes on the
 tenant-codes page of the menu's *Agent de liaison* group, the committee member has no such
 page nor any code anywhere in the browser's document, and no administration page; each
-sees who is signed in, for which organisation and role, in the sidebar; a reader sees no form, no import; the
-administrator sees the administration page.
+sees who is signed in, for which organisation and role, in the sidebar; a reader sees no
+form, no import; the administrator sees the administration page.
 """
 
 from __future__ import annotations
