@@ -976,12 +976,13 @@ def access_log(db: str, region_code: str | None, include_tenant_codes: bool,
 @option("--show/--no-show", default=False, help="cli.opt.show")
 @option("--password", envvar="CONCERT_PASSWORD", default=None, help="cli.opt.password")
 @option("--user", default="comite", show_default=True, help="cli.opt.user")
+@option("--accounts", "with_accounts", is_flag=True, help="cli.opt.accounts")
 @option("--allow-origin", "allow_origin", multiple=True, metavar="cli.arg.host",
         help="cli.opt.allow_origin")
 @lang_option
 def serve(db: str, region_code: str | None, port: int, address: str, presentation: bool,
-          show: bool, password: str | None, user: str, allow_origin: tuple[str, ...],
-          lang: str) -> None:
+          show: bool, password: str | None, user: str, with_accounts: bool,
+          allow_origin: tuple[str, ...], lang: str) -> None:
     """Start the dashboard on ``db`` (help: ``cli.help.serve``)."""
     _existing(db)
     from dashboards import serving
@@ -1004,7 +1005,7 @@ def serve(db: str, region_code: str | None, port: int, address: str, presentatio
             click.echo(warning, err=True)
         serve_app(db, region=region_code, port=port, address=address, lang=lang,
                   presentation=presentation, show=show, password=password, user=user,
-                  allow_origin=origins)
+                  allow_origin=origins, accounts=True if with_accounts else None)
     except OSError as exc:  # address not of this machine, port taken...
         raise CliError(Message("serve.cannot_listen", address=address, port=port,
                                reason=exc.strerror or str(exc))) from exc

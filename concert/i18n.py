@@ -780,6 +780,14 @@ TEXT: dict[str, tuple[str, str]] = {
                          "Ask every visitor for this password (or CONCERT_PASSWORD)."),
     "cli.opt.user": ("Le nom d’utilisateur demandé avec --password.",
                      "The user name asked for with --password."),
+    "cli.opt.accounts": (("Connexion par comptes nommés, même si le fichier n’en a encore "
+                         "aucun : la première personne qui ouvre le tableau de bord, depuis cet "
+                         "ordinateur, crée le compte d’administration (sans cette option : "
+                         "dès que le fichier a un compte)."),
+                         ("Sign in with named accounts, even when the file holds none yet: the "
+                         "first person who opens the dashboard, from this computer, creates the "
+                         "administrator account (without this option: as soon as the file "
+                         "holds an account).")),
     "cli.opt.allow_origin": (("Nom ou adresse par lequel les navigateurs ouvrent le tableau de "
                              "bord (répétable ; p. ex. derrière un mandataire inverse)."),
                              ("Name or address through which browsers open the dashboard "
@@ -1891,6 +1899,143 @@ TEXT: dict[str, tuple[str, str]] = {
                        "Step {step} offers no answer '{answer}' (answers: {expected})."),
     "tree.not_final": ("Le parcours ne peut pas se terminer à l’étape {step}.",
                        "The walk cannot finish at step {step}."),
+    # ---- named-account login, administration and account pages (dashboard, issue 12)
+    "serve.login.other_lang": ("English", "Français"),
+    "serve.login.wait_account": (("Trop d’essais depuis votre adresse ou pour ce compte : "
+                                 "réessayez dans {seconds} s."),
+                                 ("Too many attempts from your address or for this account: "
+                                 "try again in {seconds} s.")),
+    "serve.first.title": ("concert — premier compte d’administration",
+                          "concert — first administrator account"),
+    "serve.first.help": (("Ce fichier n’a encore aucun compte. Créez le compte de la personne "
+                         "qui administrera le tableau de bord (comptes, copies de sauvegarde, "
+                         "conservation) ; elle ajoutera ensuite les autres comptes."),
+                         ("This file holds no account yet. Create the account of the person "
+                         "who will administer the dashboard (accounts, backups, retention); "
+                         "they will then add the other accounts.")),
+    "serve.first.display_name": ("Nom affiché (facultatif)", "Display name (optional)"),
+    "serve.first.organisation": ("Organisme pour lequel vous parlez",
+                                 "Organisation you speak for"),
+    "serve.first.confirm": ("Mot de passe (encore)", "Password (again)"),
+    "serve.first.submit": ("Créer le compte et entrer", "Create the account and enter"),
+    "serve.first.mismatch": ("Les deux mots de passe diffèrent : rien n’a été créé.",
+                             "The two passwords differ: nothing was created."),
+    "serve.first.failed": ("Le compte n’a pas pu être créé.", "The account could not be created."),
+    "serve.first.exists": ("Le premier compte existe déjà : connectez-vous.",
+                           "The first account already exists: sign in."),
+    "serve.first.local": (("Le premier compte d’administration se crée depuis l’ordinateur qui "
+                          "sert le tableau de bord (http://localhost), ou avec « concert user "
+                          "add BASE NOM --role admin »."),
+                          ("The first administrator account is created from the computer that "
+                          "serves the dashboard (http://localhost), or with 'concert user add "
+                          "DB NAME --role admin'.")),
+    "serve.no_account": (("Le compte « {user} » n’existe plus : déconnectez-vous puis "
+                         "reconnectez-vous avec un autre compte."),
+                         ("Account '{user}' no longer exists: sign out, then sign in with "
+                         "another account.")),
+    "serve.accounts_unread": (("Le fichier ne pouvait pas être lu au démarrage et contient "
+                               "maintenant des comptes : redémarrez « concert serve » pour "
+                               "se connecter avec eux."),
+                              ("The file could not be read at start-up and now holds accounts: "
+                               "restart 'concert serve' to sign in with them.")),
+    "dash.page.admin": ("Administration", "Administer"),
+    "dash.page.account": ("Mon compte", "My account"),
+    "dash.page.tenant_codes": ("Codes de locataires", "Tenant codes"),
+    "dash.signed_in": ("Connecté·e : {user} — {organisation} ({role})",
+                       "Signed in: {user} — {organisation} ({role})"),
+    "dash.group.region": ("Région", "Region"),
+    "dash.group.committee": ("Comité", "Committee"),
+    "dash.group.liaison": ("Agent de liaison", "Liaison agent"),
+    "dash.group.admin": ("Administration", "Administration"),
+    "dash.group.account": ("Compte", "Account"),
+    "dash.logout": ("Se déconnecter", "Sign out"),
+    "dash.admin.accounts": ("Comptes", "Accounts"),
+    "dash.admin.login": ("Nom d’utilisateur", "User name"),
+    "dash.admin.display_name": ("Nom affiché", "Display name"),
+    "dash.admin.organisation": ("Organisme", "Organisation"),
+    "dash.admin.role": ("Rôle", "Role"),
+    "dash.admin.password": ("Mot de passe (au moins {min} caractères)",
+                            "Password (at least {min} characters)"),
+    "dash.admin.add_title": ("Ajouter un compte", "Add an account"),
+    "dash.admin.add": ("Ajouter le compte", "Add the account"),
+    "dash.admin.added": ("Compte « {name} » ajouté.", "Account '{name}' added."),
+    "dash.admin.manage_title": ("Retirer un compte ou changer son mot de passe",
+                                "Remove an account or reset its password"),
+    "dash.admin.account": ("Compte", "Account"),
+    "dash.admin.remove": ("Retirer ce compte", "Remove this account"),
+    "dash.admin.removed": ("Compte « {name} » retiré.", "Account '{name}' removed."),
+    "dash.admin.new_password": ("Nouveau mot de passe (au moins {min} caractères)",
+                                "New password (at least {min} characters)"),
+    "dash.admin.reset": ("Changer son mot de passe", "Reset its password"),
+    "dash.admin.reset_done": (("Mot de passe de « {name} » changé : transmettez-le-lui de vive "
+                               "voix."), "Password of '{name}' reset: tell it to them in person."),
+    "dash.admin.no_account": ("Choisissez un compte.", "Choose an account."),
+    "dash.admin.retention_title": ("Conservation des codes de locataires (Loi 25)",
+                                   "Retention of tenant codes (Law 25)"),
+    "dash.admin.retention_help": (("Les ententes III terminées depuis plus longtemps que cette "
+                                  "durée sont retirées par la purge, avec leurs lignes "
+                                  "d’historique et du journal des accès."),
+                                  ("Agreements III ended longer ago than this period are "
+                                  "removed by the purge, with their rows in the history and the "
+                                  "access log.")),
+    "dash.admin.retention_months": ("Durée, en mois après la fin d’une entente III",
+                                    "Period, in months after an agreement III ended"),
+    "dash.admin.retention_now": ("Durée actuelle : {months} mois.",
+                                 "Current period: {months} months."),
+    "dash.admin.retention_unset": ("Aucune durée n’est fixée.", "No period is set."),
+    "dash.admin.retention_save": ("Enregistrer la durée", "Save the period"),
+    "dash.admin.retention_saved": ("Durée de conservation : {months} mois.",
+                                   "Retention period: {months} months."),
+    "dash.admin.purge_plan": ("Voir ce que la purge retirerait", "See what the purge would remove"),
+    "dash.admin.purge_confirm": ("Confirmer la purge : {n} entente(s) III",
+                                 "Confirm the purge: {n} agreement(s) III"),
+    "dash.admin.purge_cancel": ("Annuler", "Cancel"),
+    "dash.admin.purge_header": (("Ententes III terminées avant le {cutoff} (conservation : "
+                                "{months} mois), qui seraient retirées :"),
+                                ("Agreements III ended before {cutoff} (retention: {months} "
+                                "months), which would be removed:")),
+    "dash.admin.purge_agreement": ("Entente III", "Agreement III"),
+    "dash.admin.purge_region": ("Région", "Region"),
+    "dash.admin.purge_ended": ("Terminée le", "Ended on"),
+    "dash.admin.purge_rows": ("Lignes d’historique / du journal", "History / log rows"),
+    "dash.admin.purge_gone": ("(déjà retirée de la région)", "(already removed from the region)"),
+    "dash.admin.purge_none": ("Rien à retirer : aucune entente III n’a pris fin avant le {cutoff}.",
+                              "Nothing to remove: no agreement III ended before {cutoff}."),
+    "dash.admin.purge_done": (("Retiré : ententes III : {agreements} ; lignes d’historique : "
+                              "{audit} ; du journal : {log}."),
+                              ("Removed: agreements III: {agreements}; history rows: {audit}; "
+                              "log rows: {log}.")),
+    "dash.admin.purge_nothing": ("Préparez d’abord la purge.", "Prepare the purge first."),
+    "dash.admin.backup_title": ("Copie de sauvegarde", "Backup"),
+    "dash.admin.backup_help": (("Une copie complète du fichier, codes de locataires compris : "
+                               "gardez-la en lieu sûr. Chaque copie est inscrite au journal "
+                               "des accès."),
+                               ("A full copy of the file, tenant codes included: store it "
+                               "securely. Each copy is written to the access log.")),
+    "dash.account.who": ("Compte : {user} — organisme : {organisation} — rôle : {role}",
+                         "Account: {user} — organisation: {organisation} — role: {role}"),
+    "dash.account.none": (("Ce tableau de bord n’utilise pas de comptes nommés : il n’y a pas de "
+                          "mot de passe personnel à changer."),
+                          ("This dashboard uses no named accounts: there is no personal "
+                          "password to change.")),
+    "dash.account.password_title": ("Changer mon mot de passe", "Change my password"),
+    "dash.account.old": ("Mot de passe actuel", "Current password"),
+    "dash.account.new": ("Nouveau mot de passe (au moins {min} caractères)",
+                         "New password (at least {min} characters)"),
+    "dash.account.confirm": ("Nouveau mot de passe (encore)", "New password (again)"),
+    "dash.account.change": ("Changer le mot de passe", "Change the password"),
+    "dash.account.changed": ("Mot de passe changé.", "Password changed."),
+    "dash.account.mismatch": ("Les deux nouveaux mots de passe diffèrent : rien n’a été changé.",
+                              "The two new passwords differ: nothing was changed."),
+    "dash.tenant.title": ("Ententes III et codes de locataires", "Agreements III and tenant codes"),
+    "dash.tenant.help": (("Visibles par l’agent(e) de liaison seulement ; chaque affichage est "
+                         "inscrit au journal des accès."),
+                         ("Shown to the liaison agent only; each showing is written to the "
+                         "access log.")),
+    "dash.tenant.agreement": ("Entente", "Agreement"),
+    "dash.tenant.code": ("Code du locataire", "Tenant code"),
+    "dash.tenant.worker": ("Organisme référent", "Referring organisation"),
+    "dash.tenant.none": ("Aucune entente III.", "No agreement III."),
 }
 
 

@@ -8,7 +8,7 @@ import pytest
 from concert.example import capitale_nationale
 from dashboards import app_for, page_for
 from dashboards.pages.base import Page
-from dashboards.pages.registry import EDITING_PAGES, PAGES, REGISTRY
+from dashboards.pages.registry import AUDIENCES, EDITING_PAGES, GROUPS, PAGES, REGISTRY
 
 
 def _html(view) -> str:
@@ -17,23 +17,33 @@ def _html(view) -> str:
 
 def test_registry_is_the_list_of_pages():
     assert tuple(REGISTRY) == PAGES and EDITING_PAGES == ("assessment",)
-    assert all(e.audience in ("all", "editors") for e in REGISTRY.values())
+    assert all(e.audience in AUDIENCES and e.group in GROUPS for e in REGISTRY.values())
+    # Menu order is group order: each group's pages follow one another.
+    order = [REGISTRY[s].group for s in PAGES]
+    assert order == sorted(order, key=GROUPS.index)
+
+
+def test_without_accounts_every_page_but_the_accounts_and_tenant_codes():
+    state = app_for(capitale_nationale()).dashboard_state
+    assert set(PAGES) - set(state.pages) == {"account", "admin", "tenant_codes"}
+    state.presentation = True
+    assert "assessment" not in state.pages
 
 
 def test_each_page_is_built_once_and_follows_the_language():
     app = app_for(capitale_nationale())
     state = app.dashboard_state
-    for slug in PAGES:
+    for slug in state.pages:
         state.page = slug
     pages = dict(app.dashboard_pages)
     layouts = {slug: page.__panel__() for slug, page in pages.items()}
-    assert set(pages) == set(PAGES)
+    assert set(pages) == set(state.pages)
     state.page = "overview"
     before = _html(layouts["overview"])
     assert "Stade de la région" in before
     state.lang = "en"
     assert app.dashboard_pages == pages  # no page made again
-    assert all(pages[s].__panel__() is layouts[s] for s in PAGES)  # nor its layout
+    assert all(pages[s].__panel__() is layouts[s] for s in pages)  # nor its layout
     after = _html(layouts["overview"])
     assert "Region stage" in after and "Stade de la région" not in after
     # A hidden page catches up when it is shown, in place.

@@ -133,12 +133,19 @@ class DataPage(Page):
                                            filename=f"{code}.xlsx", color="primary")
         note = self.html(
             lambda: f'<p class="small muted">{esc(tr("dash.data.export_help", self.lang))}</p>')
+        if not state.can_save:  # a read-only role (constant for the session): no import form
+            return self.column(self.html(self._intro), pn.Row(template, download), note)
         upload = pn.widgets.FileInput(accept=".csv,.xlsx,.json", multiple=True,
                                       label=self.text("dash.data.files"))
         encoding = pn.widgets.Select(label=self.text("dash.data.encoding"),
                                      options=self._encodings(), value="auto")
         self.param.watch(lambda _e: setattr(encoding, "options", self._encodings()), "lang")
-        sync = pn.widgets.Checkbox(label=self.text("dash.data.sync"), value=False)
+        # A CheckBoxGroup draws a real <label> around its box (bokeh's single Checkbox does
+        # not: its box has no accessible name).
+        sync = pn.widgets.CheckBoxGroup(options={tr("dash.data.sync", self.lang): "sync"},
+                                        value=[], inline=False)
+        self.param.watch(lambda _e: setattr(
+            sync, "options", {tr("dash.data.sync", self.lang): "sync"}), "lang")
         button = pn.widgets.Button(label=self.text("dash.data.import"), color="primary")
         result = pn.pane.HTML(self.param.notice, stylesheets=[TABLE_CSS + MESSAGE_CSS],
                               sizing_mode="stretch_width")
@@ -149,7 +156,8 @@ class DataPage(Page):
             if not values or all(v is None for v in values):
                 self.notice = message_html(tr("dash.data.no_file", self.lang), "warning")
                 return
-            self.notice = import_notice(state, names, values, encoding.value, sync.value)
+            self.notice = import_notice(state, names, values, encoding.value,
+                                        "sync" in sync.value)
 
         button.on_click(do_import)
         editing = pn.Column(

@@ -13,7 +13,7 @@ from _map import GRAPH_DRAWN, GRAPH_NODES, node_position
 from axe_playwright_python.sync_playwright import Axe
 
 from concert.example import capitale_nationale
-from dashboards.state import PAGES
+from dashboards.state import OPEN_PAGES as PAGES  # without accounts
 
 # pytest-base-url (pulled in by pytest-playwright) declares ``base_url`` in a way pytest 9
 # deprecates; that warning comes from the plugin, not from concert.

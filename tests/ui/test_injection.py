@@ -25,7 +25,8 @@ from test_dashboard import _shadow_text
 from concert import Region, Store
 from concert.actors import Actor
 from concert.example import capitale_nationale
-from dashboards.state import EDITING_PAGES, PAGES
+from dashboards.state import EDITING_PAGES
+from dashboards.state import OPEN_PAGES as PAGES  # without accounts
 
 pytestmark = pytest.mark.filterwarnings(
     "ignore:Session-scoped fixtures defined as instance methods:pytest.PytestRemovedIn10Warning")

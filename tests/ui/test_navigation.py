@@ -22,7 +22,7 @@ from vocabulary import data_strings, foreign, without, without_names, words
 from concert import framework as fw
 from concert import i18n
 from concert.io import TABLES
-from dashboards.state import PAGES
+from dashboards.state import OPEN_PAGES as PAGES  # without accounts
 
 pytestmark = pytest.mark.filterwarnings(
     "ignore:Session-scoped fixtures defined as instance methods:pytest.PytestRemovedIn10Warning")

@@ -20,7 +20,7 @@ from test_dashboard import DOC_TEXT, TENANT_CODE, _shadow_text
 
 from concert import Store
 from concert import network as nw
-from dashboards.state import PAGES
+from dashboards.state import OPEN_PAGES as PAGES  # without accounts
 
 pytestmark = pytest.mark.filterwarnings(
     "ignore:Session-scoped fixtures defined as instance methods:pytest.PytestRemovedIn10Warning")
