@@ -34,13 +34,15 @@ __all__ = ["AUDIENCES", "EDITING_PAGES", "GROUPS", "OPEN_PAGES", "PAGES", "REGIS
 
 AUDIENCES: dict[str, frozenset[str]] = {
     "all": frozenset(ROLES),
-    "editors": frozenset({"admin", "committee"}),
+    "editors": frozenset({"admin", "committee", "liaison"}),
     "liaison": frozenset({"liaison"}),
     "admin": frozenset({"admin"}),
     "signed_in": frozenset(ROLES),
 }
 """Who sees a page, by audience: the roles (:data:`concert.accounts.ROLES`) of a signed-in
-person. ``editors`` are the people who fill the forms (administration, comité);
+person. ``editors`` are the people who fill the forms (administration, comité, and the
+liaison agent, the program's staff who often keeps the region's records: the library lets
+that role write, so the menu does too);
 ``liaison`` the program's liaison agent only (an administrator does not see tenant codes);
 ``signed_in`` anyone signed in (one's own account)."""
 
@@ -66,7 +68,7 @@ class PageEntry:
         A page that writes to the store: hidden in presentation mode.
     audience : str
         Who may see it, a key of :data:`AUDIENCES`: ``"all"`` (every visitor),
-        ``"editors"`` (the forms: administration and comité), ``"liaison"`` (the liaison
+        ``"editors"`` (the forms: administration, comité, liaison agent), ``"liaison"`` (the liaison
         agent only), ``"admin"`` (administration), ``"signed_in"`` (anyone signed in).
     group : str
         Its group in the menu, one of :data:`GROUPS`.
