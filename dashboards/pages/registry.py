@@ -14,11 +14,13 @@ from dashboards.network_map import MapView
 from dashboards.pages.agreements import AgreementsPage
 from dashboards.pages.analysis import AnalysisPage
 from dashboards.pages.assessment import AssessmentPage
+from dashboards.pages.calls import CallLogPage, CallsCommitteePage
 from dashboards.pages.changes import ChangesPage
 from dashboards.pages.data import DataPage
 from dashboards.pages.history import HistoryPage
 from dashboards.pages.next_steps import NextStepsPage
 from dashboards.pages.overview import OverviewPage
+from dashboards.pages.trees import TreesPage
 
 __all__ = ["EDITING_PAGES", "PAGES", "REGISTRY", "PageEntry"]
 
@@ -38,8 +40,8 @@ class PageEntry:
         A page that writes to the store: hidden in presentation mode.
     audience : str
         Who may see it: ``"all"`` (every visitor of the committee's dashboard) or
-        ``"editors"`` (people who may write: for the forms to come; every page is ``"all"``
-        today).
+        ``"editors"`` (people who may write: for the forms to come), or ``"liaison"`` (the
+        liaison agent's call log: the page itself shows others only counts).
     """
 
     slug: str
@@ -58,6 +60,9 @@ REGISTRY: dict[str, PageEntry] = {e.slug: e for e in (
     PageEntry("analysis", AnalysisPage),
     PageEntry("changes", ChangesPage),
     PageEntry("data", DataPage),
+    PageEntry("calls", CallLogPage, editing=True, audience="liaison"),
+    PageEntry("calls_committee", CallsCommitteePage),
+    PageEntry("trees", TreesPage),
 )}
 
 PAGES: tuple[str, ...] = tuple(REGISTRY)
