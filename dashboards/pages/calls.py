@@ -29,7 +29,7 @@ from typing import Any
 import pandas as pd
 import panel as pn
 import param
-from bokeh.models import ColumnDataSource
+from bokeh.models import ColumnDataSource, Legend, LegendItem
 from bokeh.plotting import figure
 
 from concert import framework as fw
@@ -450,13 +450,15 @@ def trend_figure(state: Any, start: dt.date, end: dt.date, lang: str) -> Any:
     fig = figure(x_range=quarters, height=300, sizing_mode="stretch_width",
                  title=tr("desk.com.trend_chart", lang), toolbar_location=None, tools="")
     source = ColumnDataSource({"quarter": quarters, **{g: list(frame[g]) for g in groups}})
-    fig.vbar_stack(groups, x="quarter", width=0.7, source=source,
-                   color=[GROUP_COLOURS[g] for g in groups], legend_label=labels)
+    bars = fig.vbar_stack(groups, x="quarter", width=0.7, source=source,
+                          color=[GROUP_COLOURS[g] for g in groups])
+    legend = Legend(items=[LegendItem(label=label, renderers=[r])
+                           for label, r in zip(labels, bars, strict=True)],
+                    orientation="horizontal", location="top_left")
+    fig.add_layout(legend, "above")
     fig.xaxis.axis_label = tr("desk.com.quarter", lang)
     fig.yaxis.axis_label = tr("desk.com.col.calls", lang)
     fig.y_range.start = 0
-    fig.legend.location = "top_left"
-    fig.legend.orientation = "horizontal"
     fig.xgrid.grid_line_color = None
     fig.title.text_font_size = "16px"
     fig.xaxis.major_label_text_font_size = "14px"

@@ -32,9 +32,13 @@ TREE_CSS = DESK_CSS + """
 .comment .label { font-weight: 700; margin: 0.2em 0; }
 .path { color: #3d3d3d; }
 """
+MAX_ANSWERS = max(len(t.links_from(s.code)) for t in fw.DECISION_TREES for s in t.steps)
+"""The most answers a step offers."""
 BUTTON_CSS = """
 .bk-btn { white-space: normal; text-align: left; font-size: 1em; min-height: 44px;
   line-height: 1.3; }
+.bk-btn-light { color: #0B2F52; background: #fff; border: 1px solid #7d94ab; }
+.bk-btn-light:hover { background: #EAF2FA; }
 .bk-btn:focus-visible { outline: 3px solid #E69F00; outline-offset: 2px; }
 """
 
@@ -143,23 +147,43 @@ class TreesPage(Page):
 
     # ---------------------------------------------------------------- layout
     def _answer_buttons(self) -> list[Any]:
-        lang = self.lang
+        """A fixed set of answer buttons: each shows one answer of the current step.
+
+        The buttons are made once and relabelled at each step (no model is made or
+        dropped while the browser may still be sending a click).
+        """
         buttons = []
-        for link in trees.options(self.walker.walk):
-            b = pn.widgets.Button(label=answer_text(link, lang), color="light",
-                                  css_classes=["tree-answer", f"answer-{link.answer}"],
-                                  stylesheets=[BUTTON_CSS], min_width=260, max_width=520,
+        for i in range(MAX_ANSWERS):
+            b = pn.widgets.Button(label="", color="light", visible=False,
+                                  css_classes=["tree-answer", f"answer-{i}"],
+                                  stylesheets=[BUTTON_CSS], min_width=260, max_width=640,
                                   sizing_mode="stretch_width")
-            b.on_click(lambda _e, a=link.answer: self.give(a))
+            b.on_click(lambda _e, i=i: self._clicked(i))
             buttons.append(b)
         return buttons
+
+    def _clicked(self, i: int) -> None:
+        links = trees.options(self.walker.walk)
+        if i < len(links):
+            self.give(links[i].answer)
+
+    def _relabel(self, buttons: list[Any]) -> None:
+        links = trees.options(self.walker.walk)
+        for i, b in enumerate(buttons):
+            if i < len(links):
+                b.param.update(label=answer_text(links[i], self.lang), visible=True)
+            else:
+                b.param.update(label="", visible=False)
 
     def build(self) -> pn.viewable.Viewable:
         """The page: the warning, the tree's buttons, the step, its answers, the end."""
         walker = self.walker
         lang_ref = self.param.lang
+        # The guide's warning stays in sight while the walk scrolls the page.
         warning = self.html(lambda: message_html(tr("tree.warning", self.lang), "warning"),
-                            TABLE_CSS + DESK_CSS, css_classes=["clinical-warning"])
+                            TABLE_CSS + DESK_CSS, css_classes=["clinical-warning"],
+                            styles={"position": "sticky", "top": "0", "z-index": "5",
+                                    "background": "#ffffff"})
         head = self.html(lambda: f"<h2>{esc(tr('desk.tree.title', self.lang))}</h2>"
                          f"<p>{esc(tr('desk.tree.intro', self.lang))}</p>", DESK_CSS)
         choices = []
@@ -179,10 +203,12 @@ class TreesPage(Page):
         answers_title = self.html(lambda: f"<h3>{esc(tr('desk.tree.answers', self.lang))}</h3>",
                                   DESK_CSS, visible=pn.bind(lambda w: not w.done,
                                                             walker.param.walk))
-        answers = pn.Column(*self._answer_buttons(), sizing_mode="stretch_width")
+        buttons = self._answer_buttons()
+        self._relabel(buttons)
+        answers = pn.Column(*buttons, sizing_mode="stretch_width")
 
         def redraw(*_: Any) -> None:
-            answers.objects = self._answer_buttons()
+            self._relabel(buttons)
 
         walker.param.watch(redraw, "walk")
         self.param.watch(redraw, "lang")
