@@ -1706,8 +1706,6 @@ TEXT: dict[str, tuple[str, str]] = {
         ("No clinical text here: the coded fields carry the call. The note holds no name and no "
          "tenant code; it refuses what looks like one, but cannot catch everything (a first name "
          "alone, a name in lower case): a safeguard, not a guarantee.")),
-    "desk.bad_date": ("date invalide « {value} » : AAAA-MM-JJ attendu",
-                      "invalid date '{value}': YYYY-MM-DD expected"),
     "desk.save": ("Enregistrer l’appel", "Save the call"),
     "desk.saved": ("Appel {id} enregistré le {date}.", "Call {id} saved on {date}."),
     "desk.not_saved": ("Appel non enregistré : corrigez les champs signalés.",

@@ -276,3 +276,17 @@ def _path_to(tree, target: str) -> list[str]:
             seen.add(link.target)
             todo.append((link.target, [*answers, link.answer]))
     raise AssertionError(target)
+
+
+def test_the_pages_draw_over_a_region_held_in_memory():
+    from dashboards import page_for
+    region = capitale_nationale(reference=TODAY)
+    trees_page = page_for(region, "trees", lang="en")
+    html = page_html(trees_page.__panel__())
+    assert fw.CLINICAL_JUDGEMENT.en in html and "Step A1" in html
+    no_store = page_html(page_for(region, "calls_committee", lang="en").__panel__())
+    assert "Without a database there is no call log." in no_store
+    # an in-memory store (a notebook's app_for): the log is empty, the tables say zero
+    state = DashboardState(region=region, memory=True)
+    html = CallsCommitteePage(state).html_now()
+    assert "0 appels du" in html and "Tableau 11" in html

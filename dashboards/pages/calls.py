@@ -58,10 +58,13 @@ label { white-space: normal; font-size: 1em; line-height: 1.3; color: #111; }
 .bk-input, select, input, textarea { font-size: 1em; min-height: 38px; color: #111; }
 .bk-input::placeholder { color: #595959; }
 """
+FIELD_WIDTH = 290
 CHECK_CSS = """
-:host { font-size: 1em; }
+:host { font-size: 1em; width: 100%; }
+.bk-input-group { display: grid; grid-template-columns: repeat(auto-fill, minmax(360px, 1fr));
+  gap: 0.1em 1.4em; }
 label { display: flex; gap: 0.45em; align-items: flex-start; line-height: 1.3;
-  margin: 0.15em 0; color: #111; }
+  margin: 0.15em 0; color: #111; white-space: normal; }
 input[type="checkbox"] { width: 1.1em; height: 1.1em; margin-top: 0.15em; flex: none; }
 """
 DESK_CSS = TABLE_CSS + MESSAGE_CSS + """
@@ -70,6 +73,12 @@ DESK_CSS = TABLE_CSS + MESSAGE_CSS + """
   color: #0B2F52; }
 table.data td.num, table.data th.num { text-align: right; }
 .scroll { max-height: 420px; overflow: auto; }
+.recent table.data { font-size: 0.85em; }
+.recent table.data td:first-child { white-space: nowrap; }
+"""
+SAVE_CSS = """
+.bk-btn { font-size: 1.05em; font-weight: 700; }
+.bk-btn:focus-visible { outline: 3px solid #E69F00; outline-offset: 2px; }
 """
 GROUP_COLOURS = {"tenant": "#0072B2", "worker": "#D55E00", "owner": "#009E73"}
 RECENT = 15
@@ -225,17 +234,18 @@ class CallForm:
         text = page.text
         css = [FIELD_CSS]
         self.on = pn.widgets.TextInput(label=text("desk.field.on"),
-                                       value=today.isoformat(), width=230, stylesheets=css)
+                                       value=today.isoformat(), width=FIELD_WIDTH, stylesheets=css)
         self.caller_group = pn.widgets.Select(
             label=text("desk.field.group"),
             options=_options("caller_group", fw.codes("caller_group"), lang), value="tenant",
-            width=330, stylesheets=css)
+            width=FIELD_WIDTH, stylesheets=css)
         self.caller_kind = pn.widgets.Select(
-            label=text("desk.field.kind"), width=330, stylesheets=css)
+            label=text("desk.field.kind"), width=FIELD_WIDTH, stylesheets=css)
         self.reasons = pn.widgets.CheckBoxGroup(inline=False, value=[],
-                                                stylesheets=[CHECK_CSS])
+                                                stylesheets=[CHECK_CSS],
+                                                sizing_mode="stretch_width")
         self.tenant_code = pn.widgets.TextInput(
-            label=text("desk.field.tenant_code"), width=330,
+            label=text("desk.field.tenant_code"), width=FIELD_WIDTH,
             placeholder="CEM-2025-0001", stylesheets=css)
         names = actor_names(state)
         region = state.region
@@ -244,29 +254,32 @@ class CallForm:
         self._orgs = {"referring_org": referring, "housing_provider": providers}
         self._names = names
         self.referring_org = pn.widgets.Select(
-            label=text("desk.field.referring_org"), width=330,
+            label=text("desk.field.referring_org"), width=FIELD_WIDTH,
             stylesheets=css)
         self.housing_provider = pn.widgets.Select(
-            label=text("desk.field.housing_provider"), width=330,
+            label=text("desk.field.housing_provider"), width=FIELD_WIDTH,
             stylesheets=css)
-        self.tree = pn.widgets.Select(label=text("desk.field.tree"), width=330,
+        self.tree = pn.widgets.Select(label=text("desk.field.tree"), width=FIELD_WIDTH,
                                       stylesheets=css)
         self.action = pn.widgets.Select(label=text("desk.field.action"),
-                                        width=330, stylesheets=css)
+                                        width=FIELD_WIDTH, stylesheets=css)
         self.outcome = pn.widgets.Select(label=text("desk.field.outcome"),
-                                         width=330, stylesheets=css)
+                                         width=FIELD_WIDTH, stylesheets=css)
         self.reevaluate_on = pn.widgets.TextInput(
             label=text("desk.field.reevaluate_on"),
-            value=(today + dt.timedelta(days=days)).isoformat(), width=230, stylesheets=css)
+            value=(today + dt.timedelta(days=days)).isoformat(), width=FIELD_WIDTH,
+            stylesheets=css)
         self.note = pn.widgets.TextAreaInput(
             label=text("desk.field.note", max=NOTE_MAX), max_length=NOTE_MAX,
-            height=90, width=330, stylesheets=css)
+            height=90, sizing_mode="stretch_width", max_width=2 * FIELD_WIDTH + 40,
+            stylesheets=css)
         self._refresh_options()
         self.caller_group.param.watch(lambda _e: self._group_changed(), "value")
         page.param.watch(lambda _e: self._refresh_options(), "lang")
         self.note.param.watch(self._note_typed, "value_input")
         self.save_button = pn.widgets.Button(label=text("desk.save"), color="primary",
-                                             width=240, height=46, css_classes=["save-call"])
+                                             width=260, height=46, css_classes=["save-call"],
+                                             stylesheets=[SAVE_CSS])
         self.save_button.on_click(lambda _e: self.save())
 
     # ---------------------------------------------------------------- options
@@ -354,7 +367,7 @@ class CallForm:
 
         return pn.pane.HTML(pn.bind(show, draft.param.problems, draft.param.note_problems,
                                     self.page.param.lang),
-                            stylesheets=[DESK_CSS], margin=(0, 10), width=340)
+                            stylesheets=[DESK_CSS], margin=(0, 10), sizing_mode="stretch_width")
 
     def panel(self) -> pn.viewable.Viewable:
         """The form's layout."""
@@ -368,23 +381,25 @@ class CallForm:
         def result(message: str, ok: bool) -> str:
             return message_html(message, "success" if ok else "danger") if message else ""
 
-        def col(*fields: str) -> list[Any]:
-            out: list[Any] = []
-            for f in fields:
-                out += [getattr(self, f), self._at(f)]
-            return out
+        def row(*fields: str) -> pn.FlexBox:
+            return pn.FlexBox(*(pn.Column(getattr(self, f), self._at(f), width=FIELD_WIDTH + 10)
+                                for f in fields), flex_wrap="wrap", gap="0 1.2em",
+                              sizing_mode="stretch_width")
 
         reasons_title = page.html(lambda: f"<h4>{esc(tr('desk.field.reasons', page.lang))}"
                                   "</h4>", DESK_CSS, margin=(0, 10))
         notice = page.html(lambda: f'<p class="notice">{esc(tr("desk.note_notice", page.lang))}'
-                           "</p>", DESK_CSS, width=340, sizing_mode="fixed", margin=(0, 10))
-        left = pn.Column(*col("on", "caller_group", "caller_kind", "tenant_code",
-                              "referring_org", "housing_provider"), width=350)
-        middle = pn.Column(reasons_title, self.reasons, self._at("reasons"), width=420)
-        right = pn.Column(*col("tree", "action", "outcome", "reevaluate_on"), notice,
-                          *col("note"), width=350)
+                           "</p>", DESK_CSS, sizing_mode="stretch_width", margin=(0, 10),
+                           max_width=2 * FIELD_WIDTH + 40)
+        reasons = pn.Column(reasons_title, self.reasons, self._at("reasons"),
+                            sizing_mode="stretch_width")
+        note = pn.Column(notice, self.note, self._at("note"), sizing_mode="stretch_width")
+        fields = pn.Column(row("on", "caller_group", "caller_kind"), reasons,
+                           row("tenant_code", "referring_org", "housing_provider"),
+                           row("tree", "action", "outcome"), row("reevaluate_on"), note,
+                           sizing_mode="stretch_width")
         return pn.Column(
-            pn.Row(left, middle, right),
+            fields,
             pn.pane.HTML(pn.bind(general, draft.param.problems, page.param.lang),
                          stylesheets=[DESK_CSS], sizing_mode="stretch_width"),
             pn.Row(self.save_button),
@@ -730,7 +745,7 @@ class CallLogPage(Page):
                                     (("call_action", c.action), ("call_outcome", c.outcome))
                                     if v),
                          c.reevaluate_on.isoformat() if c.reevaluate_on else "", c.note))
-        return title + '<div class="scroll" tabindex="0">' + html_table(
+        return title + '<div class="scroll recent" tabindex="0">' + html_table(
             [tr(f"desk.col.{k}", lang) for k in ("on", "caller", "reasons", "tenant_code",
                                                    "organisations", "tree", "action",
                                                    "reevaluate_on", "note")], rows) + "</div>"
