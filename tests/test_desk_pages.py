@@ -290,3 +290,18 @@ def test_the_pages_draw_over_a_region_held_in_memory():
     state = DashboardState(region=region, memory=True)
     html = CallsCommitteePage(state).html_now()
     assert "0 appels du" in html and "Tableau 11" in html
+
+
+def test_hidden_names_hide_the_partners_in_the_committee_view(db):
+    state = state_for(db, None)
+    page = CallsCommitteePage(state)
+    region = state.region
+    named = {a.name for a in region.actors if a.id in {c.referring_org for c in
+                                                        example_calls(TODAY)}}
+    shown = page.html_now("rest")
+    assert any(n in shown for n in named)
+    state.anonymise = True
+    page.sync()
+    hidden = page.html_now("rest")
+    assert not any(n in hidden for n in named)
+    assert any(f"<td>{esc(a.name)}</td>" in hidden for a in state.view_region.actors)
