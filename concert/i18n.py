@@ -2036,6 +2036,198 @@ TEXT: dict[str, tuple[str, str]] = {
     "dash.tenant.code": ("Code du locataire", "Tenant code"),
     "dash.tenant.worker": ("Organisme référent", "Referring organisation"),
     "dash.tenant.none": ("Aucune entente III.", "No agreement III."),
+    # ---------------------------------------------------------------- the liaison desk's pages
+    "dash.page.calls": ("Appels", "Calls"),
+    "dash.page.calls_committee": ("Appels — vue du comité", "Calls — committee view"),
+    "dash.page.trees": ("Arbres de décision", "Decision trees"),
+    "desk.log.title": ("Journal des appels de l’agent de liaison",
+                       "The liaison agent's call log"),
+    "desk.log.intro": (("Un appel se note en moins d’une minute : les champs codés portent "
+                        "l’appel. Les champs marqués d’un astérisque (*) sont obligatoires."),
+                       ("A call is recorded in under a minute: the coded fields carry the "
+                        "call. Fields marked with an asterisk (*) are required.")),
+    "desk.log.no_accounts": (
+        ("Ce fichier n’a pas de comptes. Le journal des appels contient des codes de locataires : "
+         "il ne s’ouvre qu’à un compte d’agent de liaison connecté. Pour en créer un, en ligne "
+         "de commande : « concert user add BASE NOM --role liaison --org ORGANISME » (le premier "
+         "compte d’un fichier doit être un compte d’administration : créez-le d’abord avec "
+         "--role admin), puis relancez le tableau de bord et connectez-vous. En attendant, voici "
+         "les décomptes des appels ; les tableaux complets sont à la page « Appels — vue du "
+         "comité »."),
+        ("This file has no accounts. The call log holds tenant codes: it opens only to a signed-in "
+         "liaison agent's account. To create one, on the command line: \"concert user add DB "
+         "NAME --role liaison --org ORGANISATION\" (a file's first account must be an "
+         "administrator's: create it first with --role admin), then start the dashboard again "
+         "and sign in. Meanwhile, here are the counts of the calls; the full tables are on the "
+         "\"Calls — committee view\" page.")),
+    "desk.log.sign_in": (
+        ("Le journal des appels est réservé à l’agent de liaison : connectez-vous avec un compte "
+         "d’agent de liaison. Voici les décomptes des appels."),
+        ("The call log is the liaison agent's only: sign in with a liaison agent's account. Here "
+         "are the counts of the calls.")),
+    "desk.log.not_liaison": (
+        ("Le journal des appels est réservé à l’agent de liaison (votre rôle : {role}). Le comité "
+         "en voit les décomptes, ci-dessous et à la page « Appels — vue du comité »."),
+        ("The call log is the liaison agent's only (your role: {role}). The committee sees its "
+         "counts, below and on the \"Calls — committee view\" page.")),
+    "desk.no_store": ("Sans base de données, il n’y a pas de journal des appels.",
+                      "Without a database there is no call log."),
+    "desk.kinds.caption": ("Appels par appelant, {start} – {end}",
+                           "Calls by caller, {start} – {end}"),
+    "desk.field.on": ("Date de l’appel (AAAA-MM-JJ) *", "Date of the call (YYYY-MM-DD) *"),
+    "desk.field.group": ("Groupe d’appelants *", "Caller group *"),
+    "desk.field.kind": ("Appelant *", "Caller *"),
+    "desk.field.reasons": ("Raisons de l’appel (une ou plusieurs) *",
+                           "Reasons for the call (one or more) *"),
+    "desk.field.tenant_code": ("Code pseudonyme du locataire (s’il y en a un)",
+                               "Tenant's pseudonymous code (if there is one)"),
+    "desk.field.referring_org": ("Organisme référent", "Referring organisation"),
+    "desk.field.housing_provider": ("Propriétaire ou gestionnaire", "Owner or manager"),
+    "desk.field.tree": ("Arbre suivi", "Tree followed"),
+    "desk.field.action": ("Action", "Action taken"),
+    "desk.field.outcome": ("Suite", "Outcome"),
+    "desk.field.reevaluate_on": ("Réévaluation le (AAAA-MM-JJ)", "Re-evaluate on (YYYY-MM-DD)"),
+    "desk.field.note": ("Note brève (facultative, {max} caractères au plus)",
+                        "Short note (optional, at most {max} characters)"),
+    "desk.none": ("— aucun —", "— none —"),
+    "desk.note_notice": (
+        ("Pas de texte clinique ici : les champs codés portent l’appel. La note ne contient ni "
+         "nom ni code de locataire ; elle refuse ce qui en a l’air, sans pouvoir tout reconnaître "
+         "(un prénom seul, un nom écrit en minuscules) : c’est une protection, pas une "
+         "garantie."),
+        ("No clinical text here: the coded fields carry the call. The note holds no name and no "
+         "tenant code; it refuses what looks like one, but cannot catch everything (a first name "
+         "alone, a name in lower case): a safeguard, not a guarantee.")),
+    "desk.save": ("Enregistrer l’appel", "Save the call"),
+    "desk.saved": ("Appel {id} enregistré le {date}.", "Call {id} saved on {date}."),
+    "desk.not_saved": ("Appel non enregistré : corrigez les champs signalés.",
+                       "Call not saved: correct the fields shown."),
+    "desk.refused": ("Appel non enregistré : {detail}", "Call not saved: {detail}"),
+    "desk.need_session": (("Appel non enregistré : seul un compte d’agent de liaison connecté "
+                           "peut noter un appel."),
+                          ("Call not saved: only a signed-in liaison agent's account may "
+                           "record a call.")),
+    "desk.new": ("Nouvel appel", "New call"),
+    "desk.recent": ("Appels récents (les {n} derniers sur {total})",
+                    "Recent calls (the last {n} of {total})"),
+    "desk.recent.empty": ("Aucun appel noté.", "No call recorded."),
+    "desk.col.on": ("Date de l’appel", "Call date"),
+    "desk.col.caller": ("Appelant", "Caller"),
+    "desk.col.reasons": ("Raisons", "Reasons"),
+    "desk.col.tenant_code": ("Code du locataire", "Tenant code"),
+    "desk.col.organisations": ("Organismes", "Organisations"),
+    "desk.col.tree": ("Arbre", "Tree"),
+    "desk.col.action": ("Action et suite", "Action and outcome"),
+    "desk.col.reevaluate_on": ("Réévaluation", "Re-evaluation"),
+    "desk.col.note": ("Note brève", "Short note"),
+    "desk.com.title": ("Appels à l’agent de liaison — vue du comité",
+                       "Calls to the liaison agent — committee view"),
+    "desk.com.intro": (
+        ("Des décomptes seulement : aucun code de locataire, aucune note. Les appelants sont "
+         "comptés comme le guide les compte : un locataire par son code, un intervenant par "
+         "organisme et dossier, un propriétaire par organisme ; un appelant compte sous chaque "
+         "raison pour laquelle il a appelé."),
+        ("Counts only: no tenant code, no note. Callers are counted as the guide counts them: a "
+         "tenant by code, a worker by organisation and file, an owner by organisation; a caller "
+         "counts under every reason they called for.")),
+    "desk.com.start": ("Du (AAAA-MM-JJ)", "From (YYYY-MM-DD)"),
+    "desk.com.end": ("Au (AAAA-MM-JJ)", "To (YYYY-MM-DD)"),
+    "desk.com.bad_period": (("Période invalide : entrez deux dates AAAA-MM-JJ, la première avant "
+                             "la seconde."),
+                            ("Invalid period: enter two dates YYYY-MM-DD, the first before the "
+                             "second.")),
+    "desk.com.summary": ("{calls} appels du {start} au {end}.",
+                         "{calls} calls from {start} to {end}."),
+    "desk.com.table": ("{table} rebâti — {group} : {calls} appels sur la période",
+                       "{table} rebuilt — {group}: {calls} calls in the period"),
+    "desk.com.col.reason": ("Raison", "Reason"),
+    "desk.com.col.callers": ("Appelants distincts", "Distinct callers"),
+    "desk.com.col.calls": ("Appels", "Calls"),
+    "desk.com.col.guide": ("Au guide (son année)", "In the guide (its year)"),
+    "desk.com.col.kind": ("Appelant", "Caller"),
+    "desk.com.guide_note": (
+        ("« Au guide » : les nombres des Tableaux 11 à 13 du guide, pour sa dernière année (non "
+         "datée), donnés pour comparer ; ils ne portent pas sur la période choisie. Guide : {t11} "
+         "appels de locataires, {t12} d’intervenants, {t13} de propriétaires ou gestionnaires."),
+        ("\"In the guide\": the numbers of the guide's Tableaux 11 to 13, for its last (undated) "
+         "year, given for comparison; they are not about the period chosen. Guide: {t11} calls "
+         "from tenants, {t12} from workers, {t13} from owners or managers.")),
+    "desk.com.trend": ("Tendance par trimestre", "Trend by quarter"),
+    "desk.com.trend_chart": ("Appels par trimestre et par groupe d’appelants",
+                             "Calls by quarter and caller group"),
+    "desk.com.quarter": ("Trimestre", "Quarter"),
+    "desk.com.trend_table": ("Raisons les plus fréquentes : appels par trimestre",
+                             "Most frequent reasons: calls by quarter"),
+    "desk.com.partial": ("{quarter} (partiel)", "{quarter} (partial)"),
+    "desk.com.by_referring": ("Appels par organisme référent", "Calls by referring organisation"),
+    "desk.com.by_provider": ("Appels par propriétaire ou gestionnaire de logement",
+                             "Calls by housing owner or manager"),
+    "desk.com.col.org": ("Organisme", "Organisation"),
+    "desk.com.unnamed": ("(aucun organisme inscrit)", "(no organisation recorded)"),
+    "desk.com.reevaluations": ("Réévaluations à faire au {on}", "Re-evaluations due on {on}"),
+    "desk.com.col.group": ("Groupe d’appelants", "Caller group"),
+    "desk.com.col.tree": ("Arbre", "Tree"),
+    "desk.com.col.overdue": ("En retard", "Overdue"),
+    "desk.com.col.due_soon": ("Dans les {days} jours", "Within {days} days"),
+    "desk.com.col.later": ("Plus tard", "Later"),
+    "desk.com.no_tree": ("(aucun)", "(none)"),
+    "desk.com.none_due": ("Aucune réévaluation inscrite.", "No re-evaluation set."),
+    "desk.com.follow_up": (("« Fin de suivi / transfert de dossier » et l’engagement de "
+                            "l’entente II"),
+                           "\"End of follow-up / file transfer\" and the entente II commitment"),
+    "desk.com.commitment": ("Engagement de l’organisme référent (entente II) : {text}",
+                            "The referring organisation's commitment (entente II): {text}"),
+    "desk.com.col.follow_up_calls": ("Appels « fin de suivi »", "\"End of follow-up\" calls"),
+    "desk.com.col.reactivations": ("Réactivations demandées ou obtenues",
+                                   "Reactivations asked or obtained"),
+    "desk.com.col.agreement_ii": ("Entente II en vigueur", "Entente II in force"),
+    "desk.com.yes": ("oui", "yes"),
+    "desk.com.no": ("non", "no"),
+    "desk.com.no_follow_up": ("Aucun appel « fin de suivi » sur la période.",
+                              "No \"end of follow-up\" call in the period."),
+    "desk.com.gaps": ("Signaux : hausses d’appels", "Signals: surges in calls"),
+    "desk.com.gaps_rule": (
+        ("Une raison est signalée quand ses appels au sujet d’un partenaire, en un trimestre, "
+         "atteignent au moins {factor} fois leur moyenne des {quarters} trimestres précédents, "
+         "et au moins {minimum} appels (règle de concert, paramétrable)."),
+        ("A reason is flagged when its calls about one partner in a quarter reach at least "
+         "{factor} times their mean over the {quarters} quarters before, and at least {minimum} "
+         "calls (concert's rule, a parameter).")),
+    "desk.com.no_gaps": ("Aucun signal sur la période.", "No signal in the period."),
+    "desk.com.empty": ("Aucun appel sur la période.", "No call in the period."),
+    "desk.tree.title": ("Arbres de décision de l’agent de liaison",
+                        "The liaison agent's decision trees"),
+    "desk.tree.intro": (
+        ("Parcourez un arbre étape par étape : chaque étape est un commentaire numéroté du "
+         "guide (Images 4 à 6). Les schémas ne sont pas dans le texte : « (inféré) » marque une "
+         "étape ou un lien reconstitué à partir des commentaires."),
+        ("Walk a tree step by step: each step is a numbered comment of the guide (Images 4 to "
+         "6). The diagrams are not in the text: \"(inferred)\" marks a step or a link "
+         "reconstructed from the comments.")),
+    "desk.tree.choose": ("Arbre", "Tree"),
+    "desk.tree.step": ("Étape {code}", "Step {code}"),
+    "desk.tree.inferred_mark": ("(inféré)", "(inferred)"),
+    "desk.tree.comment": ("Commentaire du guide ({source})", "The guide's comment ({source})"),
+    "desk.tree.answers": ("Réponses", "Answers"),
+    "desk.tree.path": ("Parcours : {path}", "Path: {path}"),
+    "desk.tree.restart": ("Recommencer", "Start again"),
+    "desk.tree.back": ("Revenir d’une étape", "One step back"),
+    "desk.tree.finish": ("Terminer le parcours", "Finish the walk"),
+    "desk.tree.finish_log": ("Terminer et noter l’appel", "Finish and record the call"),
+    "desk.tree.can_finish": ("Le parcours peut s’arrêter à cette étape.",
+                             "The walk may stop at this step."),
+    "desk.tree.done": (("Parcours terminé. Appel à noter : {tree} ; action : {action} ; "
+                        "suite : {outcome} ; réévaluation le {date}."),
+                       ("Walk finished. Call to record: {tree}; action: {action}; "
+                        "outcome: {outcome}; re-evaluate on {date}.")),
+    "desk.tree.prefilled": (("Nouvel appel prérempli par le parcours (arbre, action, suite, "
+                             "réévaluation) : complétez-le puis enregistrez-le."),
+                            ("New call prefilled by the walk (tree, action, outcome, "
+                             "re-evaluation): complete it, then save it.")),
+    "desk.tree.whole": ("L’arbre {tree} en entier", "Tree {tree} in full"),
+    "desk.tree.col.step": ("Étape", "Step"),
+    "desk.tree.col.answer": ("Réponse", "Answer"),
+    "desk.tree.col.target": ("Mène à", "Leads to"),
 }
 
 

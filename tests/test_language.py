@@ -33,7 +33,7 @@ SAME_IN_BOTH = {
     "click.options", "click.options_metavar", "dash.nav", "dash.total", "dash.matrix.where",
     "dash.fig.type", "dash.map.type", "dash.map.engagement", "dash.agr.parties", "dash.hist.date",
     "dash.report.title", "field.code", "field.type", "field.engagement", "field.note",
-    "field.source", "field.parties", "field.on",
+    "field.source", "field.parties", "field.on", "dash.group.admin",
 }
 # French texts that quote what a person types, where French spacing does not apply.
 TYPED_EXAMPLES = {"io.bad_list"}

@@ -16,16 +16,16 @@ def _html(view) -> str:
 
 
 def test_registry_is_the_list_of_pages():
-    assert tuple(REGISTRY) == PAGES and EDITING_PAGES == ("assessment",)
+    assert tuple(REGISTRY) == PAGES and EDITING_PAGES == ("assessment", "calls")
     assert all(e.audience in AUDIENCES and e.group in GROUPS for e in REGISTRY.values())
     # Menu order is group order: each group's pages follow one another.
     order = [REGISTRY[s].group for s in PAGES]
     assert order == sorted(order, key=GROUPS.index)
 
 
-def test_without_accounts_every_page_but_the_accounts_and_tenant_codes():
+def test_without_accounts_every_page_but_the_accounts_and_the_liaison_agents_rows():
     state = app_for(capitale_nationale()).dashboard_state
-    assert set(PAGES) - set(state.pages) == {"account", "admin", "tenant_codes"}
+    assert set(PAGES) - set(state.pages) == {"account", "admin", "tenant_codes", "calls"}
     state.presentation = True
     assert "assessment" not in state.pages
 

@@ -22,12 +22,14 @@ from dashboards.pages.admin import AdminPage
 from dashboards.pages.agreements import AgreementsPage
 from dashboards.pages.analysis import AnalysisPage
 from dashboards.pages.assessment import AssessmentPage
+from dashboards.pages.calls import CallLogPage, CallsCommitteePage
 from dashboards.pages.changes import ChangesPage
 from dashboards.pages.data import DataPage
 from dashboards.pages.history import HistoryPage
 from dashboards.pages.next_steps import NextStepsPage
 from dashboards.pages.overview import OverviewPage
 from dashboards.pages.tenant_codes import TenantCodesPage
+from dashboards.pages.trees import TreesPage
 
 __all__ = ["AUDIENCES", "EDITING_PAGES", "GROUPS", "OPEN_PAGES", "PAGES", "REGISTRY",
            "PageEntry", "may_see"]
@@ -110,7 +112,10 @@ REGISTRY: dict[str, PageEntry] = {e.slug: e for e in (
               group="committee"),
     PageEntry("next_steps", NextStepsPage, group="committee"),
     PageEntry("data", DataPage, group="committee"),
+    PageEntry("calls_committee", CallsCommitteePage, group="committee"),
+    PageEntry("calls", CallLogPage, editing=True, audience="liaison", group="liaison"),
     PageEntry("tenant_codes", TenantCodesPage, audience="liaison", group="liaison"),
+    PageEntry("trees", TreesPage, group="liaison"),
     PageEntry("admin", AdminPage, audience="admin", group="admin"),
     PageEntry("account", AccountPage, audience="signed_in", group="account"),
 )}
