@@ -960,6 +960,40 @@ CROSSWALK: tuple[dict[str, str], ...] = (
      "en": "Shared vision and planning, projects beyond each mandate, trust and regulation."},
 )
 
+# Other ways people write the codes of a vocabulary, beside its code and its French and
+# English labels (matched ignoring case, accents, spacing and plural, see concert.io.values).
+# Inferred (concert): the acronyms and short forms the guide itself uses for these
+# organisations and sectors (Tableau 6, L4107-4272; Section II, L380-400) and the wording
+# of regional workbooks (issue 14).
+ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
+    "actor_type": {
+        "omh": ("office municipal d’habitation", "office d’habitation", "OH"),
+        "obnl": ("OBNL", "OBNL-H", "organisme sans but lucratif d’habitation"),
+        "coop": ("coop", "coopérative", "COOP d’habitation"),
+        "cisss": ("CISSS", "CIUSSS", "CSSS", "centre intégré de santé et de services sociaux"),
+        "community_org": ("organisme", "OC"),
+        "municipality": ("ville", "municipalité", "MRC"),
+        "government": ("SHQ", "MSSS", "ministère"),
+        "coalition": ("regroupement", "fédération"),
+        "private_landlord": ("propriétaire privé", "gestionnaire immobilier"),
+    },
+    "sector": {
+        "housing": ("habitation sociale", "logement social", "logement",
+                    "habitation sociale et communautaire", "logement communautaire"),
+        "health": ("santé", "santé et services sociaux", "réseau de la santé", "RSSS",
+                   "CISSS", "CIUSSS"),
+        "community": ("milieu communautaire", "organisme communautaire"),
+        "users": ("personnes utilisatrices", "usagers", "familles"),
+    },
+    "engagement": {"signatory": ("signé", "signée")},
+    "agreement_status": {"signed": ("signé",), "draft": ("brouillon", "en préparation"),
+                         "renewed": ("reconduit", "renouvelée"),
+                         "expired": ("échu", "expirée"), "terminated": ("résilié",)},
+    "committee_kind": {"gestion": ("gestion",), "selection": ("sélection",),
+                       "pratiques": ("pratiques", "comité de pratique")},
+    "seat": {"permanent": ("permanent",), "ad_hoc": ("ponctuel", "ponctuelle", "ad hoc")},
+}
+
 # Program-level parameters that are local policy, not law (model section 16.1). Each is
 # read by a rule: the first year of follow-up dates the first review of an entente III's
 # commitments (concert.followup), the term and notice of an entente II its notice date

@@ -10,8 +10,8 @@ definitions. Every page carries the date and its number.
 Pure Python, nothing but a pip install: fpdf2 writes the PDF (TrueType fonts embedded,
 here matplotlib's DejaVu Sans, which covers French and the marks used), matplotlib draws
 the map and the charts. The map is drawn from the same geometry and styles as the
-dashboard's map (:func:`map_geometry`, today ``dashboards.network_map.map_frames``; the
-lead points it at ``dashboards/map/layout.py`` once the map's geometry moves there).
+dashboard's map (:func:`map_geometry`, ``dashboards.map.frames.map_frames``, whose
+positions come from ``dashboards/map/layout.py``).
 fpdf2 rather than reportlab: smaller, pure Python, Unicode fonts and page-number aliases
 built in; HoloViews' matplotlib backend would redraw the map through a second plotting
 layer for no gain.
@@ -69,7 +69,7 @@ MPL_DASHES: dict[str, Any] = {"solid": "-", "dashed": (0, (6, 3)), "dotted": (0,
 
 def map_geometry(region: Region, lang: str) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The map's nodes and edges: positions, styles and labels (the dashboard's geometry)."""
-    from dashboards.network_map import map_frames
+    from dashboards.map.frames import map_frames
 
     return map_frames(region, lang=lang)
 
@@ -131,7 +131,7 @@ def map_png(region: Region, lang: str, width_in: float, height_in: float) -> byt
             handles.append(Line2D([], [], marker="o", linestyle="", markerfacecolor=colour,
                                   markeredgecolor="#1A1A1A", markersize=7,
                                   label=i18n.label("sector", s.code, lang)))
-    from dashboards.network_map import edge_label, role_group_label
+    from dashboards.map.frames import edge_label, role_group_label
 
     markers = set(nodes["marker"])
     for group, m in ROLE_MARKERS.items():

@@ -138,8 +138,7 @@ def test_a_reader_session_is_refused_by_the_library(db):
         s.add_account(Account("admin", "admin", region=CODE, organisation="cem"), PASSWORD)
         s.add_account(Account("lecteur", "reader", region=CODE, organisation="omh"), PASSWORD)
         session = s.session("lecteur")
-    st = state(db)
-    st.session = session
+    st = state(db, session=session)
     page = BilanPage(st)
     page.__panel__()
     assert page.organisation == "omh"
@@ -208,8 +207,7 @@ def test_ententes_iii_are_counted_for_the_committee_and_listed_for_the_liaison(d
     st = state(db)
     committee = EngagementsPage(st)
     assert committee._types() == ("I", "II")
-    st2 = state(db)
-    st2.session = liaison
+    st2 = state(db, session=liaison)
     agent = EngagementsPage(st2)
     assert agent._types() == ("I", "II", "III")
     assert agent.save_review("III-1/III.worker.1", "watch", "", "2025-01-12"), agent.note

@@ -61,7 +61,7 @@ def test_a_new_field_travels_through_store_dicts_and_files(tmp_path):
         assert store.load_region(CODE, check=True) == region
     paths = write_csv(region, tmp_path / "csv", tenant_codes=True)
     liens = next(p for p in paths if p.name == "liens.csv").read_text("utf-8-sig")
-    assert "fréquence" in liens.splitlines()[0] and "weekly" in liens
+    assert "fréquence" in liens.splitlines()[0] and "Hebdomadaire ou plus" in liens
     with Store(tmp_path / "copy.db") as copy:
         import_files(copy, paths)
         assert copy.load_region(CODE).ties[0].frequency == "weekly"

@@ -43,7 +43,7 @@ table.data { max-width: 100%; }
 @contextmanager
 def store_of(state: Any) -> Iterator[Store]:
     """The state's store, opened for one operation (the state's own rule)."""
-    with state._open() as store:
+    with state.signed_in() as (store, _session):
         yield store
 
 
