@@ -29,6 +29,7 @@ from concert._errors import (
     ValidationError,
 )
 from concert.accounts import Account, Session, first_admin_needed
+from concert.actions import Action, ActionEvent
 from concert.actors import Actor, Contact, actors_frame
 from concert.agreements import (
     Agreement,
@@ -39,6 +40,7 @@ from concert.agreements import (
     expiring,
 )
 from concert.calls import Call
+from concert.commitments import CommitmentReview
 from concert.committees import Committee, Membership
 from concert.figures import Figure
 from concert.graph import (
@@ -78,4 +80,5 @@ __all__ = [
     "graph_to_frames", "maturity", "maturity_frame", "read_gexf", "read_graphml",
     "region_stage", "region_to_graph", "write_gexf", "write_graphml",
     "ConflictError", "RecordConflict", "new_region", "retire_actor", "suggest_code",
+    "Action", "ActionEvent", "CommitmentReview",
 ]

@@ -48,6 +48,10 @@ def _name(kind: str, data: Mapping[str, Any], known: Mapping[str, str] | None = 
         return f"{known.get(source, source)} → {known.get(target, target)}"
     if kind == "figure":
         return f"{data.get('code')} ({data.get('as_of')})"
+    if kind == "action" and data.get("title"):
+        return str(data["title"])
+    if kind == "commitment":
+        return f"{data.get('agreement')} / {data.get('commitment')}"
     return str(data.get("id", ""))
 
 

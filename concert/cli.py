@@ -32,7 +32,7 @@ import click
 
 from concert import accounts, i18n, privacy, settings
 from concert import framework as fw
-from concert._errors import ConcertError, Joined, Message, ValidationError
+from concert._errors import ConcertError, Joined, Message, ValidationError, printable
 from concert.framework import UnknownCode
 from concert.graph import region_to_graph, write_gexf, write_graphml, write_node_link
 from concert.indicators import maturity, region_stage
@@ -456,6 +456,21 @@ def directory(db: str, out: str, region_code: str | None, lang: str) -> None:
     click.echo(i18n.t("cli.exported", lang, what=i18n.t("directory.sheet", lang), out=out))
 
 
+@cli.command(context_settings=CONTEXT, help="cli.help.calendar")
+@DB
+@OUT
+@option("--region", "region_code", default=None, help="cli.opt.region")
+@lang_option
+def calendar(db: str, out: str, region_code: str | None, lang: str) -> None:
+    """Write the dates that fall due as an iCalendar file (.ics)."""
+    from concert.io.ics import write_calendar
+
+    check_output(out, protect=[db])
+    region = _load(db, region_code)
+    write_calendar(region, out, lang=lang, protect=[db])
+    click.echo(i18n.t("cli.exported", lang, what=i18n.t("ics.what", lang), out=out))
+
+
 @cli.command(context_settings=CONTEXT, help="cli.help.regions")
 @DB
 @lang_option
@@ -566,10 +581,11 @@ def export(db: str, out: str, fmt: str, region_code: str | None, as_of: str | No
 @argument("files", "cli.arg.files", nargs=-1, required=True, type=_Path())
 @option("--region", "region_code", default=None, help="cli.opt.import_region")
 @option("--name", default=None, help="cli.opt.name")
-@option("--encoding", default="utf-8", show_default=True, help="cli.opt.encoding")
+@option("--encoding", default="auto", help="cli.opt.encoding")
+@option("--sync", is_flag=True, help="cli.opt.sync")
 @lang_option
 def import_cmd(db: str, files: tuple[str, ...], region_code: str | None, name: str | None,
-               encoding: str, lang: str) -> None:
+               encoding: str, sync: bool, lang: str) -> None:
     """Import records from CSV, XLSX or JSON files, all or nothing."""
     from concert.io import ImportFailed, import_files
 
@@ -588,7 +604,7 @@ def import_cmd(db: str, files: tuple[str, ...], region_code: str | None, name: s
     with Store(db) as store:
         try:
             report = import_files(store, files, region=region_code, name=name,
-                                  encoding=encoding, progress=progress)
+                                  encoding=encoding, progress=progress, sync=sync)
         except ImportFailed as exc:
             lines = [i18n.t("cli.import_failed", lang, n=len(exc.problems))]
             lines += [f"  {p.text(lang)}" for p in exc.problems[:200]]
@@ -601,6 +617,20 @@ def import_cmd(db: str, files: tuple[str, ...], region_code: str | None, name: s
     click.echo(i18n.t("cli.imported", lang, region=report.region,
                       added=sum(report.added.values()), updated=sum(report.updated.values()),
                       unchanged=sum(report.unchanged.values())))
+    for new, old in report.renamed:
+        click.echo(i18n.t("cli.renamed", lang, new=printable(new), old=printable(old)))
+    if report.missing:
+        # The list is shown first; with --sync the records it names are then retired.
+        n = sum(len(v) for v in report.missing.values())
+        click.echo(i18n.t("cli.missing", lang, n=n))
+        for kind, keys in report.missing.items():
+            note = "" if kind in report.retired or not sync else " " + i18n.t(
+                "cli.not_retirable", lang)
+            for key in keys:
+                click.echo(f"  {i18n.t('kind.' + kind, lang)} {printable(key)}{note}")
+    if report.retired:
+        click.echo(i18n.t("cli.retired", lang, n=sum(len(v) for v in report.retired.values()),
+                          on=settings.current_date().isoformat()))
 
 
 @cli.command(context_settings=CONTEXT, help="cli.help.template")
@@ -640,7 +670,8 @@ def restore(backup_file: str, db: str, force: bool, lang: str) -> None:
     click.echo(i18n.t("cli.restored", lang, db=db, backup=backup_file))
 
 
-HISTORY_KINDS = ("actor", "agreement", "committee", "membership", "tie", "assessment", "figure")
+HISTORY_KINDS = ("actor", "agreement", "committee", "membership", "tie", "assessment", "figure",
+                 "action", "commitment")
 
 
 @cli.command(context_settings=CONTEXT, help="cli.help.history")
@@ -945,12 +976,13 @@ def access_log(db: str, region_code: str | None, include_tenant_codes: bool,
 @option("--show/--no-show", default=False, help="cli.opt.show")
 @option("--password", envvar="CONCERT_PASSWORD", default=None, help="cli.opt.password")
 @option("--user", default="comite", show_default=True, help="cli.opt.user")
+@option("--accounts", "with_accounts", is_flag=True, help="cli.opt.accounts")
 @option("--allow-origin", "allow_origin", multiple=True, metavar="cli.arg.host",
         help="cli.opt.allow_origin")
 @lang_option
 def serve(db: str, region_code: str | None, port: int, address: str, presentation: bool,
-          show: bool, password: str | None, user: str, allow_origin: tuple[str, ...],
-          lang: str) -> None:
+          show: bool, password: str | None, user: str, with_accounts: bool,
+          allow_origin: tuple[str, ...], lang: str) -> None:
     """Start the dashboard on ``db`` (help: ``cli.help.serve``).
 
     A missing or empty file opens the "Nouvelle région" page (nothing is written until the
@@ -978,7 +1010,7 @@ def serve(db: str, region_code: str | None, port: int, address: str, presentatio
             click.echo(warning, err=True)
         serve_app(db, region=region_code, port=port, address=address, lang=lang,
                   presentation=presentation, show=show, password=password, user=user,
-                  allow_origin=origins)
+                  allow_origin=origins, accounts=True if with_accounts else None)
     except OSError as exc:  # address not of this machine, port taken...
         raise CliError(Message("serve.cannot_listen", address=address, port=port,
                                reason=exc.strerror or str(exc))) from exc
@@ -1005,11 +1037,22 @@ def _accounts_sign_in(db: str) -> bool:
 @OUT
 @option("--region", "region_code", default=None, help="cli.opt.region")
 @option("--anonymise", is_flag=True, help="cli.opt.anonymise")
+@option("--paper", type=click.Choice(["letter", "a4"]), default="letter", show_default=True,
+        help="cli.opt.paper")
 @lang_option
-def report(db: str, out: str, region_code: str | None, anonymise: bool, lang: str) -> None:
-    """Write a self-contained HTML report."""
+def report(db: str, out: str, region_code: str | None, anonymise: bool, paper: str,
+           lang: str) -> None:
+    """Write a self-contained HTML report, or a print-ready PDF (OUT ending in .pdf)."""
     check_output(out, protect=[db])
     _readable(db)
+    if out.lower().endswith(".pdf"):
+        from dashboards.report_pdf import write_pdf_report
+
+        with atomic_path(out, protect=[db]) as tmp:
+            write_pdf_report(db, tmp, region=region_code, lang=lang, anonymise=anonymise,
+                             paper=paper)
+        click.echo(i18n.t("cli.exported", lang, what="PDF", out=out))
+        return
     from dashboards.report import write_report
 
     with atomic_path(out, protect=[db]) as tmp:

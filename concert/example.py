@@ -23,9 +23,11 @@ import datetime as dt
 
 from concert import framework as fw
 from concert import settings
+from concert.actions import Action, set_status
 from concert.actors import Actor, Contact
 from concert.agreements import Agreement, Party
 from concert.calls import Call
+from concert.commitments import CommitmentReview
 from concert.committees import Committee, Membership
 from concert.figures import Figure
 from concert.indicators import Answer, Assessment
@@ -317,15 +319,53 @@ def _assessments(ref: dt.date) -> list[Assessment]:
                 answers.append(Answer(code, lv, "", _EVIDENCE.get(code, "") if k == 1 else ""))
                 continue
             # The latest assessment has three respondents whose answers differ a little.
-            for r, delta in (("Représentant·e OMHQ", 0), ("Représentant·e CIUSSS-CN", -1),
-                             ("Représentant·e communautaire", 1)):
+            # Each respondent is an organisation seated on the comité de gestion, with its
+            # group (issue 15): the OMHQ (social-housing pole), the CIUSSS-CN and La
+            # Boussole (health and social-services pole). Illustrative.
+            for r, group, delta in (("omhq", "housing", 0), ("ciusss-cn", "health_social", -1),
+                                    ("boussole", "health_social", 1)):
                 level = min(3, max(0, lv + (delta if code.endswith(".1") else 0)))
-                answers.append(Answer(code, level, r, _EVIDENCE.get(code, "") if r.endswith(
-                    "OMHQ") else ""))
+                answers.append(Answer(code, level, r, _EVIDENCE.get(code, "") if r == "omhq"
+                                      else "", group))
         out.append(Assessment(f"eval-{k + 1}", on, tuple(answers), label=labels[k],
                               illustrative=True,
                               note="Évaluation inventée pour illustrer une progression."))
     return out
+
+
+def _actions(ref: dt.date) -> list[Action]:
+    """The committee's plan (issue 15), illustrative.
+
+    One action with a measurable target tied to a program figure, one late.
+    """
+    plan = Action(
+        "plan-logements", "Adopter un échéancier commun et un objectif chiffré de logements",
+        "cem", ("omhq", "ciusss-cn"), due=_shift(ref, 120), criterion="structure.cooperation.1",
+        target_figure="tenants_housed", target_value=450, target_on=_shift(ref, 480),
+        adopted_on=_shift(ref, -60), illustrative=True,
+        note="Inventé; 002 L762-766 vise 50 nouvelles personnes logées par année.")
+    renew = Action(
+        "renouveler-athenee", "Préparer le renouvellement de l’entente II avec l’Athénée",
+        "cem", ("athenee",), due=_shift(ref, -10), gap="agreement.expiring",
+        adopted_on=_shift(ref, -60), illustrative=True, note="Inventé.")
+    return [set_status(plan, "in_progress", _shift(ref, -30), note="Premier jet présenté"),
+            set_status(renew, "in_progress", _shift(ref, -40))]
+
+
+def _commitments(ref: dt.date) -> list[CommitmentReview]:
+    """Commitment reviews of a few ententes (issue 15), illustrative."""
+    r = _shift(ref, -90)
+    return [
+        CommitmentReview("II-ciusss-cn", "II.referring_org.1", "kept", reviewed_on=r,
+                         illustrative=True),
+        CommitmentReview("II-ciusss-cn", "II.referring_org.3", "kept", reviewed_on=r,
+                         illustrative=True),
+        CommitmentReview("II-athenee", "II.referring_org.2", "watch",
+                         "Changements d’intervenant signalés en retard (inventé)",
+                         reviewed_on=r, next_review=_shift(ref, 30), illustrative=True),
+        CommitmentReview("I-omhq", "I.housing_provider.1", "kept", reviewed_on=r,
+                         illustrative=True),
+    ]
 
 
 def _figures() -> list[Figure]:
@@ -395,6 +435,8 @@ def capitale_nationale(reference: dt.date | None = None) -> Region:
     region.ties = _ties()
     region.assessments = _assessments(ref)
     region.figures = _figures()
+    region.actions = _actions(ref)
+    region.commitments = _commitments(ref)
     region.validate()
     return region
 

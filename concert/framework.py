@@ -960,14 +960,61 @@ CROSSWALK: tuple[dict[str, str], ...] = (
      "en": "Shared vision and planning, projects beyond each mandate, trust and regulation."},
 )
 
-# Program-level parameters that are local policy, not law (model section 16.1).
+# Other ways people write the codes of a vocabulary, beside its code and its French and
+# English labels (matched ignoring case, accents, spacing and plural, see concert.io.values).
+# Inferred (concert): the acronyms and short forms the guide itself uses for these
+# organisations and sectors (Tableau 6, L4107-4272; Section II, L380-400) and the wording
+# of regional workbooks (issue 14).
+ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
+    "actor_type": {
+        "omh": ("office municipal d’habitation", "office d’habitation", "OH"),
+        "obnl": ("OBNL", "OBNL-H", "organisme sans but lucratif d’habitation"),
+        "coop": ("coop", "coopérative", "COOP d’habitation"),
+        "cisss": ("CISSS", "CIUSSS", "CSSS", "centre intégré de santé et de services sociaux"),
+        "community_org": ("organisme", "OC"),
+        "municipality": ("ville", "municipalité", "MRC"),
+        "government": ("SHQ", "MSSS", "ministère"),
+        "coalition": ("regroupement", "fédération"),
+        "private_landlord": ("propriétaire privé", "gestionnaire immobilier"),
+    },
+    "sector": {
+        "housing": ("habitation sociale", "logement social", "logement",
+                    "habitation sociale et communautaire", "logement communautaire"),
+        "health": ("santé", "santé et services sociaux", "réseau de la santé", "RSSS",
+                   "CISSS", "CIUSSS"),
+        "community": ("milieu communautaire", "organisme communautaire"),
+        "users": ("personnes utilisatrices", "usagers", "familles"),
+    },
+    "engagement": {"signatory": ("signé", "signée")},
+    "agreement_status": {"signed": ("signé",), "draft": ("brouillon", "en préparation"),
+                         "renewed": ("reconduit", "renouvelée"),
+                         "expired": ("échu", "expirée"), "terminated": ("résilié",)},
+    "committee_kind": {"gestion": ("gestion",), "selection": ("sélection",),
+                       "pratiques": ("pratiques", "comité de pratique")},
+    "seat": {"permanent": ("permanent",), "ad_hoc": ("ponctuel", "ponctuelle", "ad hoc")},
+}
+
+# Program-level parameters that are local policy, not law (model section 16.1). Each is
+# read by a rule: the first year of follow-up dates the first review of an entente III's
+# commitments (concert.followup), the term and notice of an entente II its notice date
+# (concert.followup.notice_date), the selection committee's size the gap
+# ``governance.selection_size`` (concert.gaps). The prior follow-up of a candidate
+# (6 months, section VI L1687-1688) is not a parameter: concert keeps no candidates, so no
+# rule could read it (docs/decisions.md, issue 15).
 PARAMETERS: dict[str, tuple[int, str]] = {
-    "prior_follow_up_months": (6, "Section VI (L1687-1688); Tableau 5, entente II"),
     "first_year_follow_up_months": (12, "Tableau 5, entente III (L4030-4036)"),
     "agreement_ii_term_years": (3, "Annexe 3, cl. 12.1 (L9642)"),
     "agreement_ii_notice_months": (6, "Annexe 3, cl. 12.2 (L9645-9647)"),
     "selection_committee_size": (4, "Annexe 3, cl. 7.1.3 (L9509)"),
     "expiry_warning_days": (90, "concert"),
+    # Inferred, not in the source (issue 15): how far the two poles' medians may differ
+    # before the divergence is flagged, the fewest answers an anonymous group shows, how
+    # often a commitment is reviewed (the committee's annual review), how long a personal
+    # answer link lasts.
+    "pole_divergence_levels": (2, "concert (inferred); neutrality, section VI (L2143-2150)"),
+    "anonymity_min_answers": (3, "concert (inferred)"),
+    "commitment_review_months": (12, "concert (inferred): the annual review of the ententes"),
+    "answer_link_days": (30, "concert (inferred)"),
     # The liaison agent's desk (issue 16). Inferred: the guide asks for a re-evaluation date
     # on every call (Image 4, comm. 10, L5107-5111) without a delay; the gap rule is concert's.
     "call_reevaluation_days": (30, "concert (inferred) from Image 4, comm. 10 (L5107-5111)"),
@@ -976,6 +1023,94 @@ PARAMETERS: dict[str, tuple[int, str]] = {
     "call_gap_minimum": (5, "concert (inferred): and at least this many calls"),
     "call_gap_quarters": (4, "concert (inferred): the quarters the mean is taken over"),
 }
+
+# --------------------------------------------------------------------------------------
+# The follow-up loop (issue 15): groups of respondents, action and commitment statuses.
+# --------------------------------------------------------------------------------------
+# The groups an assessment's answers are read by. The two poles are the source's two
+# sectors whose balance makes the program neutral (section VI, L2133-2150; Tableau 6,
+# L4284-4296): social housing, and health and social services (community organisations
+# belong to the second, see SectorTerm.family). Municipal, users' and the program's own
+# answers count in "all" and in their own group, in neither pole (docs/decisions.md).
+RESPONSE_GROUPS: tuple[Term, ...] = (
+    Term("housing", "Pôle habitation sociale", "Social-housing pole",
+         "Section VI (L2133-2150); Tableau 6 (L4284-4296)"),
+    Term("health_social", "Pôle santé et services sociaux",
+         "Health and social-services pole",
+         "Section VI (L2133-2150); Tableau 6 (L4284-4296)"),
+    Term("municipal", "Milieu municipal", "Municipal", "Tableau 6 (L4135-4172)"),
+    Term("users", "Personnes utilisatrices et familles", "Service users and families",
+         "Tableau 6 (L4090-4103)"),
+    Term("program", "Programme", "Program", "Section VI (L1569-1611)"),
+    Term("other", "Autres", "Others", "concert (inferred)"),
+)
+POLES: tuple[str, str] = ("housing", "health_social")
+"""The two poles whose medians are compared (section VI, neutrality)."""
+
+# Statuses of an action of the committee's plan. Inferred, not in the source: the guide
+# asks for "un échéancier commun … objectifs observables et mesurables" (Tableau 8 and its
+# Détails, L4487-4491) and seed 004 "à qui, quand et sur quoi rendre compte".
+ACTION_STATUSES: tuple[Term, ...] = (
+    Term("planned", "Prévue", "Planned", "concert (inferred)"),
+    Term("in_progress", "En cours", "In progress", "concert (inferred)"),
+    Term("done", "Faite", "Done", "concert (inferred)"),
+    Term("abandoned", "Abandonnée", "Abandoned", "concert (inferred)"),
+)
+
+# How a party's commitment under an entente is kept. Inferred, not in the source: the
+# liaison agent "veille au respect" of the ententes (section IX).
+COMMITMENT_STATUSES: tuple[Term, ...] = (
+    Term("kept", "Respecté", "Kept", "concert (inferred); section IX"),
+    Term("watch", "À surveiller", "To watch", "concert (inferred); section IX"),
+    Term("not_kept", "Non respecté", "Not kept", "concert (inferred); section IX"),
+    Term("not_applicable", "Sans objet", "Not applicable", "concert (inferred)"),
+)
+
+
+def group_of_sector(sector_code: str) -> str:
+    """The response group of a sector: its pole (``family``), else the sector itself.
+
+    Examples
+    --------
+    >>> group_of_sector("community"), group_of_sector("municipal"), group_of_sector("")
+    ('health_social', 'municipal', 'other')
+    """
+    try:
+        s = sector(sector_code)
+    except KeyError:
+        return "other"
+    if s.family:
+        return s.family
+    return s.code if s.code in ("municipal", "users", "program") else "other"
+
+
+def agreement_commitments(type_code: str) -> tuple[tuple[str, Commitment], ...]:
+    """Each commitment of an entente type (Tableau 5, then the annex clauses) with its code.
+
+    The code is ``<type>.<party>.<n>``, ``n`` counting that party's commitments from 1 in
+    the order of :meth:`AgreementType.commitments_of`.
+
+    Examples
+    --------
+    >>> [c for c, _ in agreement_commitments("II")][:3]
+    ['II.program.1', 'II.program.2', 'II.program.3']
+    """
+    t = agreement_type(type_code)
+    out: list[tuple[str, Commitment]] = []
+    for party in t.parties:
+        for n, c in enumerate(t.commitments_of(party), 1):
+            out.append((f"{t.code}.{party}.{n}", c))
+    return tuple(out)
+
+
+def commitment(code: str) -> Commitment:
+    """The commitment ``code`` (see :func:`agreement_commitments`)."""
+    type_code = code.split(".", 1)[0] if isinstance(code, str) else ""
+    if type_code in ("I", "II", "III"):
+        for c, item in agreement_commitments(type_code):
+            if c == code:
+                return item
+    raise UnknownCode("fw.unknown_commitment", code=str(code))
 
 # --------------------------------------------------------------------------------------
 # The liaison agent's desk: calls by caller and reason (section IX.1.c, Tableaux 11-13,
@@ -1794,6 +1929,9 @@ _TABLES: dict[str, tuple[Term, ...]] = {
     "agreement_status": AGREEMENT_STATUSES,
     "party_role": PARTY_ROLES,
     "stage": STAGES,
+    "response_group": RESPONSE_GROUPS,
+    "action_status": ACTION_STATUSES,
+    "commitment_status": COMMITMENT_STATUSES,
     "caller_group": CALLER_GROUPS,
     "caller_kind": CALLER_KINDS,
     "call_reason": CALL_REASONS,

@@ -28,6 +28,11 @@ rule                           finding
                                ``key_actor.missing``)
 ``actor.retired_in_force``     a retired organisation still has an entente in force:
                                end it or transfer it
+``governance.selection_size``  a selection committee seats fewer organisations than
+                               the source's four (Annexe 3, cl. 7.1.3)
+``commitment.not_kept``        a commitment of an entente I or II is not kept
+``commitment.review_overdue``  a commitment's review date has passed
+``commitment.iii_not_kept``    ententes III's commitments not kept (a count only)
 ``calls.surge``                calls for one reason about one partner in a quarter
                                reach twice their mean over the four quarters before,
                                and at least 5 (:func:`call_gaps`)
@@ -55,6 +60,7 @@ from concert import framework as fw
 from concert import i18n, settings
 from concert.actors import Actor, is_housing_provider, is_referring, key_actor_rows_of
 from concert.agreements import expiring, is_current
+from concert.followup import commitment_gaps
 from concert.indicators import Assessment, criterion_states, maturity
 from concert.region import Region
 from concert.retire import current_region, is_retired
@@ -175,6 +181,13 @@ def governance_gaps(region: Region, *, on: dt.date | None = None,
                 rows.append(_row("governance.one_sided", "convergence", c.id, lang,
                                  committee=c.name or i18n.label("committee_kind", kind, lang),
                                  missing=", ".join(i18n.t(f"family.{f}", lang) for f in missing)))
+            seated = {m.actor for m in region.memberships if m.committee == c.id
+                      and m.active_on(on)}
+            size = fw.PARAMETERS["selection_committee_size"][0]
+            if kind == "selection" and seated and len(seated) < size:
+                rows.append(_row("governance.selection_size", "convergence", c.id, lang,
+                                 committee=c.name or i18n.label("committee_kind", kind, lang),
+                                 n=len(seated), size=size))
     for a in region.actors:
         if "carrier" in a.roles and "referring" in a.roles:
             rows.append(_row("governance.double_role", "climat", a.id, lang, actor=a.label()))
@@ -185,15 +198,17 @@ def all_gaps(region: Region, *, on: dt.date | None = None,
              lang: str | None = None) -> pd.DataFrame:
     """Every gap, in this order.
 
-    Key actors (the grid, then by territory), agreements, governance, and the ententes of
-    retired organisations still in force.
+    Key actors (the grid, then by territory), agreements, governance, the ententes of
+    retired organisations still in force, and the commitments not kept or whose review is
+    overdue (:func:`concert.followup.commitment_gaps`).
     """
     on = on or settings.current_date()
     parts = [_frame(_key_actor_gaps(current_region(region, on), lang)),
              territory_gaps(region, on=on, lang=lang),
              agreement_gaps(region, on=on, lang=lang),
              governance_gaps(region, on=on, lang=lang),
-             retirement_gaps(region, on=on, lang=lang)]
+             retirement_gaps(region, on=on, lang=lang),
+             _frame(commitment_gaps(region, on=on, lang=lang))]
     return pd.concat([p for p in parts if not p.empty] or [_frame([])], ignore_index=True)
 
 

@@ -414,9 +414,58 @@ TEXT: dict[str, tuple[str, str]] = {
     "io.format": ("format {suffix} non pris en charge : CSV, XLSX ou JSON attendu",
                   "unsupported format {suffix}: expected CSV, XLSX or JSON"),
     "io.encoding": (("le fichier n’est pas encodé en {encoding} : enregistrez-le en « CSV UTF-8 » "
-                    "ou relancez avec --encoding latin-1 (vieux exports Excel)"),
-                    ("the file is not {encoding}: save it as 'CSV UTF-8' or run again with "
-                    "--encoding latin-1 (old Excel exports)")),
+                    "ou relancez sans --encoding (UTF-8 et Windows-1252 sont reconnus)"),
+                    ("the file is not {encoding}: save it as 'CSV UTF-8' or run again without "
+                    "--encoding (UTF-8 and Windows-1252 are recognised)")),
+    "io.sheet": ("feuille « {sheet} »", "sheet '{sheet}'"),
+    "io.base": ("(base)", "(database)"),
+    "io.two_digit_year": (("date « {value} » : l’année doit avoir quatre chiffres (JJ/MM/AAAA "
+                          "ou AAAA-MM-JJ)"),
+                          ("date '{value}': the year must have four digits (DD/MM/YYYY or "
+                          "YYYY-MM-DD)")),
+    "io.impossible_date": ("date impossible « {value} » : ce jour n’existe pas",
+                           "impossible date '{value}': no such day"),
+    "io.json_constant": ("JSON : {value} n’est pas un nombre accepté",
+                         "JSON: {value} is not an accepted number"),
+    "io.expected_criterion": (("l’identifiant d’un critère (p. ex. climat.cooperation.2) ou son "
+                              "libellé, voir la feuille « valeurs » du modèle"),
+                              ("a criterion's identifier (e.g. climat.cooperation.2) or its "
+                              "wording, see the template's 'values' sheet")),
+    "io.unknown_value": ("valeur inconnue « {value} » ; valeurs possibles : {expected}",
+                         "unknown value '{value}'; possible values: {expected}"),
+    "io.unknown_value_suggest": (("valeur inconnue « {value} » : vouliez-vous dire "
+                                  "{suggestions} ? (valeurs possibles : {expected})"),
+                                 ("unknown value '{value}': did you mean {suggestions}? "
+                                  "(possible values: {expected})")),
+    "io.ambiguous": (("valeur ambiguë « {value} » : elle peut désigner {choices} ; choisissez "
+                     "une seule valeur"),
+                     "ambiguous value '{value}': it may mean {choices}; choose one"),
+    "io.ambiguous_ref": (("« {value} » désigne plusieurs {what}s ({choices}) : écrivez son "
+                         "identifiant"),
+                         "'{value}' names several {what}s ({choices}): write its identifier"),
+    "io.ref_refused": (("« {value} » renvoie à un {what} refusé lui-même (feuille « {sheet} », "
+                       "ligne {row}) : corrigez d’abord cette ligne"),
+                       ("'{value}' refers to a {what} that was itself refused (sheet "
+                       "'{sheet}', row {row}): correct that row first")),
+    "io.unknown_ref": (("{what} inconnu « {value} » : ni dans le fichier ni dans la base (par "
+                       "identifiant, nom ou sigle)"),
+                       ("unknown {what} '{value}': neither in the files nor in the database "
+                       "(by identifier, name or acronym)")),
+    "io.unknown_ref_suggest": (("{what} inconnu « {value} » : vouliez-vous dire {suggestions} ?"),
+                               "unknown {what} '{value}': did you mean {suggestions}?"),
+    "io.same_name": (("« {name} » donne le même identifiant « {key} » que « {other} » (ligne "
+                     "{row}) : des noms qui ne diffèrent que par la casse, les accents ou la "
+                     "ponctuation désignent le même organisme"),
+                     ("'{name}' gives the same identifier '{key}' as '{other}' (row {row}): "
+                     "names that differ only in case, accents or punctuation are the same "
+                     "organisation")),
+    "io.same_id": (("l’identifiant « {key} » ne diffère de « {other} » ({where}) que par la "
+                   "casse, les accents ou la ponctuation : c’est le même, écrivez-le de la "
+                   "même façon"),
+                   ("identifier '{key}' differs from '{other}' ({where}) only in case, accents "
+                   "or punctuation: it is the same one, write it the same way")),
+    "io.in_store": ("déjà dans la base", "already in the database"),
+    "io.at_row": ("feuille « {sheet} », ligne {row}", "sheet '{sheet}', row {row}"),
     "io.unreadable": ("fichier illisible ({detail})", "unreadable file ({detail})"),
     "io.unknown_table": (("table inconnue « {name} » : nommez le fichier ou la feuille d’après "
                          "une table ({tables})"),
@@ -432,8 +481,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "io.missing_column": ("colonne obligatoire absente de la table « {table} »",
                           "required column missing from table '{table}'"),
     "io.required": ("valeur obligatoire manquante", "required value missing"),
-    "io.bad_date": ("date invalide « {value} » : format attendu AAAA-MM-JJ",
-                    "invalid date '{value}': expected YYYY-MM-DD"),
+    "io.bad_date": (("date invalide « {value} » : formats acceptés AAAA-MM-JJ, JJ/MM/AAAA (le "
+                    "jour d’abord) ou une date Excel"),
+                    ("invalid date '{value}': accepted formats YYYY-MM-DD, DD/MM/YYYY (day "
+                    "first) or an Excel date")),
     "io.bad_bool": ("valeur « {value} » invalide : oui ou non attendu",
                     "invalid value '{value}': expected yes or no"),
     "io.bad_int": ("nombre entier attendu, reçu « {value} »",
@@ -463,6 +514,71 @@ TEXT: dict[str, tuple[str, str]] = {
     "cli.synth_done": ("{regions} régions synthétiques ({actors} organismes) écrites dans {db}",
                        "{regions} synthetic regions ({actors} organisations) written to {db}"),
     "cli.template": ("Modèle écrit : {out}", "Template written: {out}"),
+    "dash.data.encoding_auto": ("Reconnu (UTF-8 ou Windows-1252)",
+                                "Recognised (UTF-8 or Windows-1252)"),
+    "dash.data.sync": (("Retirer ce que la base a et que les fichiers n’ont plus (date de fin, "
+                        "jamais de suppression)"),
+                       ("Retire what the database holds and the files no longer have (an end "
+                        "date, never a deletion)")),
+    "template.guide_sheet": ("mode d’emploi", "instructions"),
+    "template.guide_title": ("Modèle d’import concert : mode d’emploi",
+                             "concert import template: instructions"),
+    "template.guide.1": (("Une feuille par table : remplissez celles qui vous servent, laissez "
+                         "les autres telles quelles (elles sont ignorées)."),
+                         ("One sheet per table: fill in those you need, leave the others as "
+                         "they are (they are ignored).")),
+    "template.guide.2": (("La ligne 2 de chaque feuille, marquée (exemple), montre une ligne "
+                         "remplie ; elle est ignorée à l’import : remplacez-la ou gardez-la."),
+                         ("Row 2 of each sheet, marked (example), shows a filled row; it is "
+                         "ignored on import: replace it or keep it.")),
+    "template.guide.3": (("Colonnes à liste : choisissez une valeur ou tapez-la comme vous "
+                         "l’écrivez (OMH, CIUSSS, signée…) ; le code, le libellé français ou "
+                         "anglais sont acceptés, sans égard aux majuscules ni aux accents."),
+                         ("List columns: pick a value or type it as you write it (OMH, CIUSSS, "
+                         "signed…); the code and the French or English label are accepted, "
+                         "regardless of case or accents.")),
+    "template.guide.4": (("Identifiants : la colonne identifiant peut rester vide ou être "
+                         "supprimée ; il est alors tiré du nom. Les autres feuilles désignent "
+                         "un organisme par son identifiant, son nom ou son sigle. Un nom "
+                         "changé crée un nouvel organisme, sauf si l’identifiant est donné."),
+                         ("Identifiers: the identifier column may be left empty or removed; it "
+                         "is then derived from the name. Other sheets name an organisation by "
+                         "its identifier, name or acronym. A changed name makes a new "
+                         "organisation, unless the identifier is given.")),
+    "template.guide.5": (("Dates : AAAA-MM-JJ, JJ/MM/AAAA (le jour d’abord) ou une date Excel ; "
+                         "l’année a toujours quatre chiffres. Oui/non : oui, non, x, vrai."),
+                         ("Dates: YYYY-MM-DD, DD/MM/YYYY (day first) or an Excel date; the "
+                         "year always has four digits. Yes/no: yes, no, x, true.")),
+    "template.guide.6": (("Plusieurs valeurs dans une cellule (territoires, rôles) : séparez-les "
+                         "par un point-virgule."),
+                         ("Several values in one cell (territories, roles): separate them with "
+                          "a semicolon.")),
+    "template.guide.7": (("Import : concert import BASE fichier.xlsx. Tout est vérifié d’abord ; "
+                         "au moindre problème rien n’est écrit et chaque problème est donné "
+                         "avec sa feuille, sa ligne et sa colonne."),
+                         ("Import: concert import DB file.xlsx. Everything is checked first; at "
+                         "the least problem nothing is written and each problem is given with "
+                         "its sheet, row and column.")),
+    "template.not_in_list": (("Valeur absente de la liste : elle sera acceptée si elle nomme "
+                             "une valeur (code, libellé, sigle)."),
+                             ("Value not in the list: it is accepted if it names a value "
+                             "(code, label, acronym).")),
+    "template.table.region": ("la région (une ligne : code, nom, territoires)",
+                              "the region (one row: code, name, territories)"),
+    "template.table.actors": ("une ligne par organisme", "one row per organisation"),
+    "template.table.contacts": ("une ligne par personne-ressource d’un organisme",
+                                "one row per contact person of an organisation"),
+    "template.table.committees": ("une ligne par comité", "one row per committee"),
+    "template.table.memberships": ("une ligne par siège d’un organisme à un comité",
+                                   "one row per seat of an organisation on a committee"),
+    "template.table.agreements": ("une ligne par entente I, II ou III (parties en colonnes)",
+                                  "one row per agreement I, II or III (parties as columns)"),
+    "template.table.ties": ("une ligne par lien déclaré entre deux organismes",
+                            "one row per declared tie between two organisations"),
+    "template.table.assessments": ("une ligne par réponse à un critère, à une date",
+                                   "one row per answer to a criterion, on a date"),
+    "template.table.figures": ("une ligne par donnée de programme datée",
+                               "one row per dated program figure"),
     "cli.backup": ("Copie de sauvegarde écrite : {out}", "Backup written: {out}"),
     "cli.restored": ("{db} restauré à partir de {backup}", "{db} restored from {backup}"),
     "cli.restore_exists": ("{db} existe déjà : ajoutez --force pour le remplacer par la copie",
@@ -584,12 +700,19 @@ TEXT: dict[str, tuple[str, str]] = {
         "Example:\n\n    concert serve cn.db --address 0.0.0.0 --allow-origin "
         "192.168.1.20:5006 --password ...")),
     "cli.help.report": (
-        ("Écrire un rapport HTML autonome (vue d’ensemble, carte, prochaines étapes).\n\n"
+        ("Écrire un rapport HTML autonome (vue d’ensemble, carte, prochaines étapes), ou un "
+        "PDF prêt à imprimer si SORTIE finit par .pdf (stade et matrice, carte et sa légende, "
+        "historique, plan d’action, engagements à revoir, chiffres ; format Letter, ou A4 "
+        "avec --paper a4).\n\n"
         "SORTIE ne peut pas être BASE ; il est écrit à part puis renommé, entier ou pas du "
-        "tout.\n\nExemple :\n\n    concert report cn.db rapport.html"),
-        ("Write a self-contained HTML report (overview, map, next steps).\n\n"
+        "tout.\n\nExemple :\n\n    concert report cn.db rapport.html\n\n"
+        "    concert report cn.db rapport.pdf"),
+        ("Write a self-contained HTML report (overview, map, next steps), or a print-ready "
+        "PDF when OUT ends in .pdf (stage and matrix, map and its legend, history, action "
+        "plan, commitments to review, figures; Letter paper, or A4 with --paper a4).\n\n"
         "OUT cannot be DB; it is written aside and then renamed, whole or not at all.\n\n"
-        "Example:\n\n    concert report cn.db report.html")),
+        "Example:\n\n    concert report cn.db report.html\n\n"
+        "    concert report cn.db report.pdf")),
     "cli.help.synth": (
         ("Écrire une province synthétique (tests et mesures de performance seulement).\n\n"
         "Les données sont inventées et marquées comme telles : elles ne décrivent aucune "
@@ -629,9 +752,25 @@ TEXT: dict[str, tuple[str, str]] = {
                               "de BASE)."),
                               "Region code (default: the file's, or the only one in DB)."),
     "cli.opt.name": ("Nom de la région, pour la créer.", "Name of the region, to create it."),
-    "cli.opt.encoding": ("Encodage des CSV et JSON (latin-1 pour les vieux exports Excel).",
-                         ("Encoding of the CSV and JSON files (latin-1 for old Excel "
-                         "exports).")),
+    "cli.opt.encoding": (("Encodage des CSV et JSON (par défaut : reconnu, UTF-8 avec ou sans "
+                          "BOM, sinon Windows-1252)."),
+                         ("Encoding of the CSV and JSON files (default: recognised, UTF-8 with "
+                          "or without BOM, else Windows-1252).")),
+    "cli.opt.sync": (("Retirer (date de fin, jamais de suppression) ce que la base a et que les "
+                      "fichiers n’ont plus, pour les types de fiches qu’ils contiennent."),
+                     ("Retire (an end date, never a deletion) what the database holds and the "
+                      "files no longer have, for the kinds of record they carry.")),
+    "cli.missing": (("La base contient {n} fiches que les fichiers n’ont plus (concert import "
+                     "--sync les retire) :"),
+                    ("The database holds {n} records the files no longer have (concert import "
+                     "--sync retires them):")),
+    "cli.retired": ("{n} fiches retirées (date de fin {on}, rien n’est supprimé) :",
+                    "{n} records retired (end date {on}, nothing deleted):"),
+    "cli.not_retirable": ("(sans date de fin : gardé tel quel)", "(no end date: kept as is)"),
+    "cli.renamed": (("Nouvel organisme « {new} » : est-ce « {old} » renommé ? Un nom changé "
+                     "fait un nouvel organisme, sauf avec une colonne d’identifiants."),
+                    ("New organisation '{new}': is it '{old}' renamed? A changed name makes a "
+                     "new organisation, unless the file has an identifier column.")),
     "cli.opt.force": ("Remplacer BASE s’il existe.", "Replace DB if it exists."),
     "cli.opt.kind": ("Seulement ce type de fiche.", "Only this kind of record."),
     "cli.opt.history_tenant_codes": (("Montrer les identifiants des ententes III (ils peuvent "
@@ -648,6 +787,14 @@ TEXT: dict[str, tuple[str, str]] = {
                          "Ask every visitor for this password (or CONCERT_PASSWORD)."),
     "cli.opt.user": ("Le nom d’utilisateur demandé avec --password.",
                      "The user name asked for with --password."),
+    "cli.opt.accounts": (("Connexion par comptes nommés, même si le fichier n’en a encore "
+                         "aucun : la première personne qui ouvre le tableau de bord, depuis cet "
+                         "ordinateur, crée le compte d’administration (sans cette option : "
+                         "dès que le fichier a un compte)."),
+                         ("Sign in with named accounts, even when the file holds none yet: the "
+                         "first person who opens the dashboard, from this computer, creates the "
+                         "administrator account (without this option: as soon as the file "
+                         "holds an account).")),
     "cli.opt.allow_origin": (("Nom ou adresse par lequel les navigateurs ouvrent le tableau de "
                              "bord (répétable ; p. ex. derrière un mandataire inverse)."),
                              ("Name or address through which browsers open the dashboard "
@@ -1034,10 +1181,10 @@ TEXT: dict[str, tuple[str, str]] = {
                       "JSON: an object of tables or a list of rows is expected"),
     "io.json_rows": ("JSON : « {name} » doit être une liste d’objets",
                      "JSON: '{name}' must be a list of objects"),
-    "io.binary": (("le fichier contient des octets qui ne sont pas du texte (octet nul) : "
-                  "est-ce bien un fichier CSV ?"),
-                  ("the file holds bytes that are not text (a null byte): is it really a CSV "
-                  "file?")),
+    "io.binary": (("le fichier contient des octets qui ne sont pas du texte (octet nul ou "
+                  "caractère de contrôle) : est-ce bien un fichier CSV ou JSON ?"),
+                  ("the file holds bytes that are not text (a null byte or a control "
+                  "character): is it really a CSV or JSON file?")),
     "io.field_too_long": (("un champ dépasse {max} caractères : un guillemet est-il resté "
                           "ouvert ?"),
                           "a field exceeds {max} characters: is a quote left open?"),
@@ -1615,6 +1762,121 @@ TEXT: dict[str, tuple[str, str]] = {
     "field.organisation": ("organisme", "organisation"),
     "field.region": ("région", "region"),
     "field.liaison_agent": ("agent de liaison", "liaison agent"),
+    # ---------------------------------------------------------------- the follow-up loop (15)
+    "field.respondent_group": ("groupe du répondant", "respondent group"),
+    "field.anonymous": ("anonyme", "anonymous"),
+    "field.closes_on": ("réponses jusqu’au", "answers until"),
+    "field.title": ("intitulé", "title"),
+    "field.action.title": ("action à mener", "what is to be done"),
+    "field.lead": ("organisme responsable", "lead organisation"),
+    "field.action_event.action": ("action du plan", "plan action"),
+    "field.partners": ("partenaires", "partners"),
+    "field.due": ("échéance", "due"),
+    "field.gap": ("écart visé", "gap answered"),
+    "field.target_figure": ("donnée visée", "target figure"),
+    "field.target_value": ("valeur cible", "target value"),
+    "field.target_on": ("cible à atteindre le", "target date"),
+    "field.adopted_on": ("adoptée le", "adopted on"),
+    "field.log": ("journal", "log"),
+    "field.by": ("par", "by"),
+    "field.agreement": ("entente", "agreement"),
+    "field.commitment": ("engagement", "commitment"),
+    "field.reviewed_on": ("revu le", "reviewed on"),
+    "field.next_review": ("prochaine revue", "next review"),
+    "kind.action": ("action du plan", "plan action"),
+    "kind.action_event": ("étape du journal d’une action", "action log entry"),
+    "kind.commitment": ("revue d’engagement", "commitment review"),
+    "rule.action.target": (("une cible mesurable demande la donnée visée et sa valeur, "
+                            "ensemble"),
+                           "a measurable target needs both the target figure and its value"),
+    "rule.commitment.unknown": ("engagement inconnu {value}", "unknown commitment {value}"),
+    "rule.commitment.no_agreement": ("entente inconnue {agreement}",
+                                     "unknown agreement {agreement}"),
+    "rule.commitment.type": ("cet engagement n’est pas celui d’une entente {type}",
+                             "this commitment is not one of an agreement {type}"),
+    "rule.answer.already": (("l’organisme {organisation} a déjà répondu à cette évaluation "
+                             "anonyme"),
+                            ("organisation {organisation} already answered this anonymous "
+                            "assessment")),
+    "fw.unknown_commitment": ("Engagement inconnu « {code} ».", "Unknown commitment '{code}'."),
+    "link.unknown": ("Lien de réponse inconnu ou remplacé.",
+                     "Unknown or replaced answer link."),
+    "link.expired": ("Ce lien de réponse a expiré le {on}.", "This answer link expired on {on}."),
+    "link.scope": (("Ce lien de réponse ne permet pas de répondre à l’évaluation "
+                    "« {assessment} »."),
+                   "This answer link does not allow answering assessment '{assessment}'."),
+    "answer.other_organisation": (("Accès refusé : vous ne pouvez répondre qu’au nom de votre "
+                                   "organisme (demandé : {organisation})."),
+                                  ("Access denied: you may answer only for your own "
+                                  "organisation (asked: {organisation}).")),
+    "answer.no_organisation": ("Indiquez l’organisme qui répond.",
+                               "Say which organisation answers."),
+    "store.busy": (("La région « {region} » change sans cesse : réessayez dans un moment."),
+                   "Region '{region}' keeps changing: try again in a moment."),
+    "responses.anonymous_organisation": (
+        ("L’évaluation « {assessment} » est anonyme : les réponses d’un organisme ne sont pas "
+         "montrées."),
+        "Assessment '{assessment}' is anonymous: one organisation's answers are not shown."),
+    "responses.unknown_group": ("Groupe inconnu « {group} » (valeurs attendues : {expected}).",
+                                "Unknown group '{group}' (expected one of: {expected})."),
+    "responses.too_few": (("Groupe « {group} » : {n} réponses, il en faut au moins {min} pour "
+                           "les montrer sans nommer personne."),
+                          ("Group '{group}': {n} answers; at least {min} are needed to show "
+                          "them without naming anyone.")),
+    "responses.all": ("Tous les organismes", "All organisations"),
+    "gap.governance.selection_size": (
+        ("{committee} : {n} organismes siègent, la source en prévoit {size} (Annexe 3, "
+         "cl. 7.1.3)."),
+        ("{committee}: {n} organisations seated, the source provides for {size} (Annex 3, "
+        "cl. 7.1.3).")),
+    "gap.commitment.not_kept": (("Entente {agreement} : engagement non respecté par {party} — "
+                                "{commitment}."),
+                                ("Agreement {agreement}: commitment not kept by {party} — "
+                                "{commitment}.")),
+    "gap.commitment.review_overdue": (
+        "Entente {agreement} : revue en retard depuis le {date} ({party} — {commitment}).",
+        "Agreement {agreement}: review overdue since {date} ({party} — {commitment})."),
+    "gap.commitment.iii_not_kept": (
+        "Ententes III : {n} engagements non respectés (suivis par l’agent de liaison).",
+        "Agreements III: {n} commitments not kept (followed by the liaison agent)."),
+    "plan.evidence.yes": (("Plan d’action adopté : {n} actions avec une cible chiffrée et "
+                           "datée (échéancier commun)."),
+                          ("Action plan adopted: {n} actions with a dated, measurable target "
+                          "(common timetable).")),
+    "plan.evidence.no": (("Aucune action adoptée avec une cible chiffrée et datée ({n})."),
+                         "No adopted action with a dated, measurable target ({n})."),
+    "commitment.unreviewed": ("Jamais revu", "Never reviewed"),
+    "review.review_overdue": (("Entente {agreement} : revue en retard depuis le {date} — {party}, "
+                              "{commitment}"),
+                              ("Agreement {agreement}: review overdue since {date} — {party}, "
+                              "{commitment}")),
+    "review.review_due": (("Entente {agreement} : revue à faire le {date} — {party}, "
+                          "{commitment}"),
+                          ("Agreement {agreement}: review due on {date} — {party}, "
+                          "{commitment}")),
+    "review.notice": (("Entente {agreement} : dernier jour pour donner l’avis de fin, le {date} "
+                       "(six mois avant la fin, Annexe 3, cl. 12.2)"),
+                      ("Agreement {agreement}: last day to give notice of ending, {date} "
+                      "(six months before the end, Annex 3, cl. 12.2)")),
+    "review.renewal": (("Entente {agreement} : prend fin le {date}, à reconduire ou non "
+                       "(Annexe 3, cl. 13)"),
+                       ("Agreement {agreement}: ends on {date}, to renew or not "
+                       "(Annex 3, cl. 13)")),
+    "review.review_iii": ("Ententes III : {n} engagements à revoir (agent de liaison)",
+                          "Agreements III: {n} commitments to review (liaison agent)"),
+    "ics.action": ("Échéance de l’action : {title}", "Action due: {title}"),
+    "ics.action.detail": ("Responsable : {lead}. Statut : {status}.",
+                          "Lead: {lead}. Status: {status}."),
+    "ics.target": ("Cible : {title} — {value} {unit}", "Target: {title} — {value} {unit}"),
+    "ics.calendar": ("Concertation — {region}", "Intersectoral concertation — {region}"),
+    "ics.what": ("Calendrier", "Calendar"),
+    "cli.help.calendar": (
+        ("Écrit un calendrier iCalendar (.ics, RFC 5545) des échéances : actions du plan, "
+         "cibles, revues des engagements, dates d’avis et fins des ententes II. Aucun "
+         "locataire n’y figure.\n\nExemple :\n\n    concert calendar cn.db concertation.ics"),
+        ("Write an iCalendar file (.ics, RFC 5545) of the dates that fall due: the plan's "
+         "actions, targets, commitment reviews, notice dates and ends of agreements II. No "
+         "tenant appears in it.\n\nExample:\n\n    concert calendar cn.db concertation.ics")),
     "field.caller_group": ("groupe d’appelants", "caller group"),
     "field.caller_kind": ("appelant", "caller"),
     "field.reasons": ("raisons de l’appel", "reasons for the call"),
@@ -1649,7 +1911,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "dash.page.agreement_forms": ("Saisie des ententes", "Enter agreements"),
     "dash.page.committees": ("Comités et sièges", "Committees and seats"),
     "dash.page.ties": ("Liens déclarés", "Declared ties"),
-    "dash.page.figures": ("Données du programme", "Program figures"),
+    "dash.page.figure_forms": ("Données du programme", "Program figures"),
     "dash.page.key_actors": ("Grille des acteurs-clés", "Key-actor grid"),
     "dash.page.directory": ("Répertoire des partenaires", "Partner directory"),
     "dash.page.log": ("Journal des modifications", "Change log"),
@@ -1826,6 +2088,574 @@ TEXT: dict[str, tuple[str, str]] = {
     "start.save": ("Créer la région", "Create the region"),
     "start.saved": ("Région « {region} » créée.", "Region '{region}' created."),
     "start.pick": ("Région", "Region"),
+    # ---------------------------------------------------------------- follow-up pages (issue 15)
+    "dash.page.bilan": ("Bilan des membres", "Members' assessment"),
+    "dash.page.plan": ("Plan d’action", "Action plan"),
+    "dash.page.engagements": ("Engagements", "Commitments"),
+    "dash.page.figures": ("Chiffres et documents", "Figures and documents"),
+    "fu.no_store": ("Rien ne peut être enregistré : ce tableau de bord n’a pas de base de données.",
+                    "Nothing can be saved: this dashboard has no database."),
+    "fu.not_saved": ("Non enregistré : {detail}", "Not saved: {detail}"),
+    "fu.bad_date": ("{field} : une date AAAA-MM-JJ est attendue.",
+                    "{field}: a date YYYY-MM-DD is expected."),
+    "fu.bad_number": ("{field} : un nombre est attendu.", "{field}: a number is expected."),
+    "fu.required": ("{field} : ce champ est obligatoire.", "{field}: this field is required."),
+    "fu.none_option": ("— aucun", "— none"),
+    "fu.bilan.intro": (("Le secrétariat ouvre un bilan ; chaque organisation siégeant au comité "
+                        "de gestion y répond en son nom, depuis son compte ou par un lien "
+                        "personnel. Les réponses sont préremplies à partir des précédentes."),
+                       ("The secretary opens an assessment; each organisation seated on the "
+                        "management committee answers it in its own name, from its account or "
+                        "through a personal link. Answers start from its previous ones.")),
+    "fu.bilan.open_title": ("Ouvrir un bilan", "Open an assessment"),
+    "fu.bilan.id": ("Identifiant", "Identifier"),
+    "fu.bilan.label": ("Titre", "Title"),
+    "fu.bilan.on": ("Date (AAAA-MM-JJ)", "Date (YYYY-MM-DD)"),
+    "fu.bilan.closes": ("Dernier jour pour répondre (AAAA-MM-JJ, facultatif)",
+                        "Last day to answer (YYYY-MM-DD, optional)"),
+    "fu.bilan.anonymous": ("Réponses anonymes (agrégats seulement, au moins {n} par groupe)",
+                           "Anonymous answers (aggregates only, at least {n} per group)"),
+    "fu.bilan.open": ("Ouvrir le bilan", "Open the assessment"),
+    "fu.bilan.opened": ("Bilan « {id} » ouvert.", "Assessment '{id}' opened."),
+    "fu.bilan.choose": ("Bilan consulté", "Assessment shown"),
+    "fu.bilan.none": ("Aucun bilan n’est ouvert : ouvrez-en un ci-dessus.",
+                      "No assessment is open: open one above."),
+    "fu.bilan.answer_title": ("Répondre au nom d’une organisation",
+                              "Answer in an organisation's name"),
+    "fu.bilan.as_org": ("Organisation qui répond", "Organisation answering"),
+    "fu.bilan.as_session": ("Vous répondez au nom de {org}.", "You answer in the name of {org}."),
+    "fu.bilan.prefilled": ("Réponses préremplies à partir des réponses précédentes de {org}.",
+                           "Answers filled in from {org}'s previous answers."),
+    "fu.bilan.not_prefilled": ("Aucune réponse précédente de {org} : tout est à remplir.",
+                               "No previous answer from {org}: everything is to fill in."),
+    "fu.bilan.submit": ("Enregistrer les réponses", "Save the answers"),
+    "fu.bilan.submitted": ("{n} réponses de {org} enregistrées pour « {id} ».",
+                           "{n} answers from {org} saved for '{id}'."),
+    "fu.bilan.anon_once": (("Bilan anonyme : chaque organisation répond une seule fois, sans "
+                            "préremplissage ; ses réponses sont gardées sans son nom."),
+                           ("Anonymous assessment: each organisation answers once, nothing is "
+                            "filled in; its answers are kept without its name.")),
+    "fu.bilan.results": ("Résultats du bilan", "Results of the assessment"),
+    "fu.bilan.received": ("Réponses reçues : {n} sur {total} organismes du comité de gestion",
+                          ("Answers received: {n} of {total} organisations of the management "
+                           "committee")),
+    "fu.bilan.answered": ("A répondu", "Answered"),
+    "fu.bilan.missing": ("Sans réponse", "No answer"),
+    "fu.bilan.summary": ("Réponses par critère : médiane, plus basse, plus haute ({view})",
+                         "Answers by criterion: median, lowest, highest ({view})"),
+    "fu.bilan.hidden": ("masqué (moins de {n} réponses)", "hidden (fewer than {n} answers)"),
+    "fu.bilan.anon_note": (("Bilan anonyme : agrégats seulement, aucune organisation n’est "
+                            "nommée ; un groupe de moins de {n} réponses n’est pas montré."),
+                           ("Anonymous assessment: aggregates only, no organisation is named; "
+                            "a group of fewer than {n} answers is not shown.")),
+    "fu.bilan.flags": (("{n} critères où les médianes des deux pôles diffèrent de {levels} "
+                        "niveaux ou plus (la neutralité entre les deux secteurs est la condition "
+                        "du programme)"),
+                       ("{n} criteria where the two poles' medians differ by {levels} levels or "
+                        "more (neutrality between the two sectors is the program's condition)")),
+    "fu.bilan.flag": ("⚑ écart de {d}", "⚑ gap of {d}"),
+    "fu.bilan.view": ("Lire les réponses de", "Read the answers of"),
+    "fu.bilan.view_all": ("Toutes les réponses", "All answers"),
+    "fu.bilan.view_org": ("Organisation : {name}", "Organisation: {name}"),
+    "fu.bilan.too_few": ("Trop peu de réponses pour montrer ce groupe (au moins {n}).",
+                         "Too few answers to show this group (at least {n})."),
+    "fu.bilan.no_answers": ("Aucune réponse pour l’instant.", "No answers yet."),
+    "fu.col.criterion": ("Critère", "Criterion"),
+    "fu.col.answers": ("Réponses", "Answers"),
+    "fu.col.median": ("Médiane", "Median"),
+    "fu.col.low": ("Plus basse", "Lowest"),
+    "fu.col.high": ("Plus haute", "Highest"),
+    "fu.col.housing": ("Pôle habitation", "Housing pole"),
+    "fu.col.health": ("Pôle santé et services sociaux", "Health and social-services pole"),
+    "fu.col.flag": ("Écart entre pôles", "Gap between poles"),
+    "fu.col.organisation": ("Organisme", "Organisation"),
+    "fu.col.group": ("Groupe", "Group"),
+    "fu.col.answered": ("Réponse", "Answer"),
+    "fu.links.title": ("Liens personnels de réponse", "Personal answer links"),
+    "fu.links.intro": (("Un lien par organisation : il permet de répondre à ce bilan seulement, "
+                        "au nom de cette organisation, jusqu’à sa date d’expiration. Il n’est "
+                        "montré qu’une fois : copiez-le maintenant. Un nouveau lien remplace "
+                        "l’ancien."),
+                       ("One link per organisation: it answers this assessment only, in that "
+                        "organisation's name, until it expires. It is shown once: copy it now. "
+                        "A new link replaces the old one.")),
+    "fu.links.orgs": ("Organismes", "Organisations"),
+    "fu.links.make": ("Générer les liens", "Make the links"),
+    "fu.links.col_link": ("Lien (à copier)", "Link (to copy)"),
+    "fu.links.col_expires": ("Dernier jour", "Last day"),
+    "fu.links.made": ("{n} liens générés, montrés une seule fois.",
+                      "{n} links made, shown once only."),
+    "fu.links.pick": ("Choisissez au moins une organisation.", "Choose at least one organisation."),
+    "fu.link.title": ("Bilan « {label} » : réponse de {org}",
+                      "Assessment '{label}': answer of {org}"),
+    "fu.link.invalid": ("Ce lien ne permet pas de répondre. {detail}",
+                        "This link cannot answer. {detail}"),
+    "fu.link.expires": ("Ce lien fonctionne jusqu’au {date} inclus.",
+                        "This link works until {date} inclusive."),
+    "fu.plan.intro": (("Le comité adopte une étape des « Prochaines étapes » comme action : quoi, "
+                       "qui la mène, avec qui, pour quand, ce à quoi elle répond et, au besoin, "
+                       "une cible chiffrée liée à un chiffre du programme."),
+                      ("The committee adopts a step of the 'Next steps' as an action: what, who "
+                       "leads it, with whom, by when, what it answers and, if wanted, a measurable "
+                       "target tied to a program figure.")),
+    "fu.plan.adopt_title": ("Adopter une étape comme action", "Adopt a step as an action"),
+    "fu.plan.step": ("Étape (critère manquant des Prochaines étapes)",
+                     "Step (missing criterion of the Next steps)"),
+    "fu.plan.title": ("Quoi", "What"),
+    "fu.plan.lead": ("Organisation responsable", "Lead organisation"),
+    "fu.plan.partners": ("Partenaires", "Partners"),
+    "fu.plan.due": ("Échéance (AAAA-MM-JJ)", "Due (YYYY-MM-DD)"),
+    "fu.plan.target_figure": ("Cible : chiffre du programme (facultatif)",
+                              "Target: program figure (optional)"),
+    "fu.plan.target_value": ("Valeur visée", "Value to reach"),
+    "fu.plan.target_on": ("Cible pour le (AAAA-MM-JJ)", "Target by (YYYY-MM-DD)"),
+    "fu.plan.adopt": ("Adopter l’action", "Adopt the action"),
+    "fu.plan.adopted": ("Action « {title} » adoptée.", "Action '{title}' adopted."),
+    "fu.plan.caption": ("Plan d’action au {date}", "Action plan on {date}"),
+    "fu.plan.empty": ("Aucune action adoptée pour l’instant.", "No action adopted yet."),
+    "fu.plan.late": ("en retard", "late"),
+    "fu.plan.status_title": ("Changer le statut d’une action", "Change an action's status"),
+    "fu.plan.action": ("Action à mettre à jour", "Action to update"),
+    "fu.plan.new_status": ("Nouveau statut", "New status"),
+    "fu.plan.on": ("À partir du (AAAA-MM-JJ)", "From (YYYY-MM-DD)"),
+    "fu.plan.set": ("Enregistrer le statut", "Save the status"),
+    "fu.plan.status_saved": ("« {title} » : {status} à partir du {date}.",
+                             "'{title}': {status} from {date}."),
+    "fu.plan.log": ("Journal des actions", "Log of the actions"),
+    "fu.plan.late_title": ("Actions en retard", "Late actions"),
+    "fu.plan.late_none": ("Aucune action en retard.", "No late action."),
+    "fu.plan.days_late": ("{n} jours de retard", "{n} days late"),
+    "fu.plan.targets_title": ("Cibles et dernier chiffre", "Targets and latest figure"),
+    "fu.plan.targets_none": ("Aucune action ne porte de cible chiffrée.",
+                             "No action carries a measurable target."),
+    "fu.plan.reached": ("atteinte", "reached"),
+    "fu.plan.missed": ("date passée, non atteinte", "date passed, not reached"),
+    "fu.plan.under_way": ("en cours", "under way"),
+    "fu.plan.no_figure": ("aucun chiffre encore", "no figure yet"),
+    "fu.col.what": ("Action adoptée", "Adopted action"),
+    "fu.col.lead": ("Responsable", "Lead"),
+    "fu.col.partners": ("Partenaires", "Partners"),
+    "fu.col.due": ("Échéance", "Due"),
+    "fu.col.status": ("Statut", "Status"),
+    "fu.col.answers_to": ("Répond à", "Answers"),
+    "fu.col.target": ("Cible", "Target"),
+    "fu.col.by": ("Par", "By"),
+    "fu.col.note": ("Remarque", "Note"),
+    "fu.col.source": ("Provenance", "Source"),
+    "fu.col.figure": ("Chiffre", "Figure"),
+    "fu.col.goal": ("Visé", "Aimed at"),
+    "fu.col.goal_on": ("Pour le", "By"),
+    "fu.col.latest": ("Dernier chiffre", "Latest figure"),
+    "fu.col.as_of": ("Au", "As of"),
+    "fu.col.progress": ("Où en est-on", "Where it stands"),
+    "fu.col.definition": ("Définition", "Definition"),
+    "fu.col.value": ("Valeur", "Value"),
+    "fu.col.unit": ("Unité", "Unit"),
+    "fu.col.party": ("Partie", "Party"),
+    "fu.col.agreement": ("Entente", "Agreement"),
+    "fu.col.commitment": ("Engagement", "Commitment"),
+    "fu.col.reviewed": ("Revu le", "Reviewed on"),
+    "fu.col.next": ("Prochaine revue", "Next review"),
+    "fu.col.what_due": ("Quoi", "What"),
+    "fu.col.count": ("Nombre", "Number"),
+    "fu.eng.intro": (("Les engagements de chaque partie des ententes I et II signées (Tableau 5 et "
+                      "clauses des annexes) : leur respect, une note et la prochaine revue."),
+                     ("Each party's commitments under the signed ententes I and II (Tableau 5 "
+                      "and the annexes' clauses): whether kept, a note and the next review.")),
+    "fu.eng.caption": ("Entente {type} « {agreement} »", "Entente {type} '{agreement}'"),
+    "fu.eng.none": ("Aucune entente I ou II signée en vigueur.",
+                    "No signed entente I or II in force."),
+    "fu.eng.overdue": ("revue en retard", "review overdue"),
+    "fu.eng.form_title": ("Noter le respect d’un engagement",
+                          "Record whether a commitment is kept"),
+    "fu.eng.which": ("Engagement", "Commitment"),
+    "fu.eng.reviewed_on": ("Revu le (AAAA-MM-JJ)", "Reviewed on (YYYY-MM-DD)"),
+    "fu.eng.next": ("Prochaine revue (AAAA-MM-JJ, facultatif)",
+                    "Next review (YYYY-MM-DD, optional)"),
+    "fu.eng.save": ("Enregistrer", "Save"),
+    "fu.eng.saved": ("Engagement {commitment} de l’entente « {agreement} » : {status}.",
+                     "Commitment {commitment} of entente '{agreement}': {status}."),
+    "fu.eng.review_title": ("Revue annuelle des ententes", "Annual review of the ententes"),
+    "fu.eng.review_none": ("Rien à revoir dans l’année.", "Nothing to review within the year."),
+    "fu.eng.iii_title": ("Ententes III : décomptes seulement", "Ententes III: counts only"),
+    "fu.eng.iii_note": (("Une entente III lie un locataire : le comité voit les décomptes, jamais "
+                         "le statut d’un locataire ; l’agent(e) de liaison en fait le suivi."),
+                        ("An entente III binds a tenant: the committee sees counts, never a "
+                         "tenant's status; the liaison agent follows them up.")),
+    "fu.eng.iii_overdue": ("Revues en retard", "Reviews overdue"),
+    "fu.eng.iii_liaison": ("Ententes III (rôle de liaison)", "Ententes III (liaison role)"),
+    "fu.review.review_due": ("Revue à faire", "Review due"),
+    "fu.review.review_overdue": ("Revue en retard", "Review overdue"),
+    "fu.review.notice": ("Préavis (entente II)", "Notice (entente II)"),
+    "fu.review.renewal": ("Fin ou reconduction", "End or renewal"),
+    "fu.review.review_iii": ("Ententes III (décompte)", "Ententes III (count)"),
+    "fu.review.group_due": ("Entente {agreement} : {n} engagements à revoir, à partir du {date}",
+                            "Entente {agreement}: {n} commitments to review, from {date}"),
+    "fu.review.group_overdue": (("Entente {agreement} : {n} revues d’engagements en retard "
+                                 "depuis le {date}"),
+                                ("Entente {agreement}: {n} commitment reviews overdue since "
+                                 "{date}")),
+    "pdf.watch": ("Engagements non respectés ou à surveiller", "Commitments not kept or to watch"),
+    "fu.fig.title": ("Chiffres du programme au fil du temps", "Program figures over time"),
+    "fu.fig.intro": (("Chaque chiffre est montré avec sa date et sa définition : une même mesure "
+                      "peut être comptée autrement d’une source à l’autre."),
+                     ("Each figure is shown with its date and definition: the same measure may "
+                      "be counted differently from one source to another.")),
+    "fu.fig.none": ("Aucun chiffre du programme enregistré.", "No program figure recorded."),
+    "fu.fig.caption": ("{code} : valeurs et définitions", "{code}: values and definitions"),
+    "fu.fig.illustrative": ("illustratif", "illustrative"),
+    "fu.dl.title": ("Documents à remettre", "Documents to hand out"),
+    "fu.dl.report_html": ("Rapport (HTML)", "Report (HTML)"),
+    "fu.dl.report_pdf": ("Rapport (PDF)", "Report (PDF)"),
+    "fu.dl.paper": ("Format du papier", "Paper size"),
+    "fu.dl.calendar": ("Calendrier des échéances (.ics)", "Calendar of due dates (.ics)"),
+    "fu.dl.calendar_note": (("Actions dues, revues d’engagements et dates de préavis, à importer "
+                             "ou à suivre dans n’importe quel agenda."),
+                            ("Actions due, commitment reviews and notice dates, to import or "
+                             "subscribe to in any calendar.")),
+    "fu.ov.title": ("Suivi du plan d’action", "Follow-up of the action plan"),
+    "pdf.title": ("Rapport du comité : {region}", "Committee report: {region}"),
+    "pdf.date": ("Produit le {date}", "Produced on {date}"),
+    "pdf.page": ("Page {n} de {total}", "Page {n} of {total}"),
+    "pdf.stage": ("Stade de la concertation", "Stage of the concertation"),
+    "pdf.matrix": ("Matrice de maturité", "Maturity matrix"),
+    "pdf.map": ("Carte des acteurs", "Stakeholder map"),
+    "pdf.history": ("Historique des bilans", "History of the assessments"),
+    "pdf.plan": ("Plan d’action", "Action plan"),
+    "pdf.commitments": ("Engagements à revoir", "Commitments to review"),
+    "pdf.figures": ("Chiffres du programme", "Program figures"),
+    "pdf.nothing": ("Rien à signaler.", "Nothing to report."),
+    "cli.opt.paper": ("Format du papier du rapport PDF", "Paper size of the PDF report"),
+    # ---- named-account login, administration and account pages (dashboard, issue 12)
+    "serve.login.other_lang": ("English", "Français"),
+    "serve.login.wait_account": (("Trop d’essais depuis votre adresse ou pour ce compte : "
+                                 "réessayez dans {seconds} s."),
+                                 ("Too many attempts from your address or for this account: "
+                                 "try again in {seconds} s.")),
+    "serve.first.title": ("concert — premier compte d’administration",
+                          "concert — first administrator account"),
+    "serve.first.help": (("Ce fichier n’a encore aucun compte. Créez le compte de la personne "
+                         "qui administrera le tableau de bord (comptes, copies de sauvegarde, "
+                         "conservation) ; elle ajoutera ensuite les autres comptes."),
+                         ("This file holds no account yet. Create the account of the person "
+                         "who will administer the dashboard (accounts, backups, retention); "
+                         "they will then add the other accounts.")),
+    "serve.first.display_name": ("Nom affiché (facultatif)", "Display name (optional)"),
+    "serve.first.organisation": ("Organisme pour lequel vous parlez",
+                                 "Organisation you speak for"),
+    "serve.first.confirm": ("Mot de passe (encore)", "Password (again)"),
+    "serve.first.submit": ("Créer le compte et entrer", "Create the account and enter"),
+    "serve.first.mismatch": ("Les deux mots de passe diffèrent : rien n’a été créé.",
+                             "The two passwords differ: nothing was created."),
+    "serve.first.failed": ("Le compte n’a pas pu être créé.", "The account could not be created."),
+    "serve.first.exists": ("Le premier compte existe déjà : connectez-vous.",
+                           "The first account already exists: sign in."),
+    "serve.first.local": (("Le premier compte d’administration se crée depuis l’ordinateur qui "
+                          "sert le tableau de bord (http://localhost), ou avec « concert user "
+                          "add BASE NOM --role admin »."),
+                          ("The first administrator account is created from the computer that "
+                          "serves the dashboard (http://localhost), or with 'concert user add "
+                          "DB NAME --role admin'.")),
+    "serve.no_account": (("Le compte « {user} » n’existe plus : déconnectez-vous puis "
+                         "reconnectez-vous avec un autre compte."),
+                         ("Account '{user}' no longer exists: sign out, then sign in with "
+                         "another account.")),
+    "serve.accounts_unread": (("Le fichier ne pouvait pas être lu au démarrage et contient "
+                               "maintenant des comptes : redémarrez « concert serve » pour "
+                               "se connecter avec eux."),
+                              ("The file could not be read at start-up and now holds accounts: "
+                               "restart 'concert serve' to sign in with them.")),
+    "dash.page.admin": ("Administration", "Administer"),
+    "dash.page.account": ("Mon compte", "My account"),
+    "dash.page.tenant_codes": ("Codes de locataires", "Tenant codes"),
+    "dash.signed_in": ("Connecté·e : {user} — {organisation} ({role})",
+                       "Signed in: {user} — {organisation} ({role})"),
+    "dash.group.region": ("Région", "Region"),
+    "dash.group.records": ("Saisie de la région", "Region records"),
+    "dash.group.committee": ("Comité", "Committee"),
+    "dash.group.liaison": ("Agent de liaison", "Liaison agent"),
+    "dash.group.admin": ("Administration", "Administration"),
+    "dash.group.account": ("Compte", "Account"),
+    "dash.logout": ("Se déconnecter", "Sign out"),
+    "dash.admin.accounts": ("Comptes", "Accounts"),
+    "dash.admin.login": ("Nom d’utilisateur", "User name"),
+    "dash.admin.display_name": ("Nom affiché", "Display name"),
+    "dash.admin.organisation": ("Organisme", "Organisation"),
+    "dash.admin.role": ("Rôle", "Role"),
+    "dash.admin.password": ("Mot de passe (au moins {min} caractères)",
+                            "Password (at least {min} characters)"),
+    "dash.admin.add_title": ("Ajouter un compte", "Add an account"),
+    "dash.admin.add": ("Ajouter le compte", "Add the account"),
+    "dash.admin.added": ("Compte « {name} » ajouté.", "Account '{name}' added."),
+    "dash.admin.manage_title": ("Retirer un compte ou changer son mot de passe",
+                                "Remove an account or reset its password"),
+    "dash.admin.account": ("Compte", "Account"),
+    "dash.admin.remove": ("Retirer ce compte", "Remove this account"),
+    "dash.admin.removed": ("Compte « {name} » retiré.", "Account '{name}' removed."),
+    "dash.admin.new_password": ("Nouveau mot de passe (au moins {min} caractères)",
+                                "New password (at least {min} characters)"),
+    "dash.admin.reset": ("Changer son mot de passe", "Reset its password"),
+    "dash.admin.reset_done": (("Mot de passe de « {name} » changé : transmettez-le-lui de vive "
+                               "voix."), "Password of '{name}' reset: tell it to them in person."),
+    "dash.admin.no_account": ("Choisissez un compte.", "Choose an account."),
+    "dash.admin.retention_title": ("Conservation des codes de locataires (Loi 25)",
+                                   "Retention of tenant codes (Law 25)"),
+    "dash.admin.retention_help": (("Les ententes III terminées depuis plus longtemps que cette "
+                                  "durée sont retirées par la purge, avec leurs lignes "
+                                  "d’historique et du journal des accès."),
+                                  ("Agreements III ended longer ago than this period are "
+                                  "removed by the purge, with their rows in the history and the "
+                                  "access log.")),
+    "dash.admin.retention_months": ("Durée, en mois après la fin d’une entente III",
+                                    "Period, in months after an agreement III ended"),
+    "dash.admin.retention_now": ("Durée actuelle : {months} mois.",
+                                 "Current period: {months} months."),
+    "dash.admin.retention_unset": ("Aucune durée n’est fixée.", "No period is set."),
+    "dash.admin.retention_save": ("Enregistrer la durée", "Save the period"),
+    "dash.admin.retention_saved": ("Durée de conservation : {months} mois.",
+                                   "Retention period: {months} months."),
+    "dash.admin.purge_plan": ("Voir ce que la purge retirerait", "See what the purge would remove"),
+    "dash.admin.purge_confirm": ("Confirmer la purge : {n} entente(s) III",
+                                 "Confirm the purge: {n} agreement(s) III"),
+    "dash.admin.purge_cancel": ("Annuler", "Cancel"),
+    "dash.admin.purge_header": (("Ententes III terminées avant le {cutoff} (conservation : "
+                                "{months} mois), qui seraient retirées :"),
+                                ("Agreements III ended before {cutoff} (retention: {months} "
+                                "months), which would be removed:")),
+    "dash.admin.purge_agreement": ("Entente III", "Agreement III"),
+    "dash.admin.purge_region": ("Région", "Region"),
+    "dash.admin.purge_ended": ("Terminée le", "Ended on"),
+    "dash.admin.purge_rows": ("Lignes d’historique / du journal", "History / log rows"),
+    "dash.admin.purge_gone": ("(déjà retirée de la région)", "(already removed from the region)"),
+    "dash.admin.purge_none": ("Rien à retirer : aucune entente III n’a pris fin avant le {cutoff}.",
+                              "Nothing to remove: no agreement III ended before {cutoff}."),
+    "dash.admin.purge_done": (("Retiré : ententes III : {agreements} ; lignes d’historique : "
+                              "{audit} ; du journal : {log}."),
+                              ("Removed: agreements III: {agreements}; history rows: {audit}; "
+                              "log rows: {log}.")),
+    "dash.admin.purge_nothing": ("Préparez d’abord la purge.", "Prepare the purge first."),
+    "dash.admin.backup_title": ("Copie de sauvegarde", "Backup"),
+    "dash.admin.backup_help": (("Une copie complète du fichier, codes de locataires compris : "
+                               "gardez-la en lieu sûr. Chaque copie est inscrite au journal "
+                               "des accès."),
+                               ("A full copy of the file, tenant codes included: store it "
+                               "securely. Each copy is written to the access log.")),
+    "dash.account.who": ("Compte : {user} — organisme : {organisation} — rôle : {role}",
+                         "Account: {user} — organisation: {organisation} — role: {role}"),
+    "dash.account.none": (("Ce tableau de bord n’utilise pas de comptes nommés : il n’y a pas de "
+                          "mot de passe personnel à changer."),
+                          ("This dashboard uses no named accounts: there is no personal "
+                          "password to change.")),
+    "dash.account.password_title": ("Changer mon mot de passe", "Change my password"),
+    "dash.account.old": ("Mot de passe actuel", "Current password"),
+    "dash.account.new": ("Nouveau mot de passe (au moins {min} caractères)",
+                         "New password (at least {min} characters)"),
+    "dash.account.confirm": ("Nouveau mot de passe (encore)", "New password (again)"),
+    "dash.account.change": ("Changer le mot de passe", "Change the password"),
+    "dash.account.changed": ("Mot de passe changé.", "Password changed."),
+    "dash.account.mismatch": ("Les deux nouveaux mots de passe diffèrent : rien n’a été changé.",
+                              "The two new passwords differ: nothing was changed."),
+    "dash.tenant.title": ("Ententes III et codes de locataires", "Agreements III and tenant codes"),
+    "dash.tenant.help": (("Visibles par l’agent(e) de liaison seulement ; chaque affichage est "
+                         "inscrit au journal des accès."),
+                         ("Shown to the liaison agent only; each showing is written to the "
+                         "access log.")),
+    "dash.tenant.agreement": ("Entente", "Agreement"),
+    "dash.tenant.code": ("Code du locataire", "Tenant code"),
+    "dash.tenant.worker": ("Organisme référent", "Referring organisation"),
+    "dash.tenant.none": ("Aucune entente III.", "No agreement III."),
+    # ---------------------------------------------------------------- the liaison desk's pages
+    "dash.page.calls": ("Appels", "Calls"),
+    "dash.page.calls_committee": ("Appels — vue du comité", "Calls — committee view"),
+    "dash.page.trees": ("Arbres de décision", "Decision trees"),
+    "desk.log.title": ("Journal des appels de l’agent de liaison",
+                       "The liaison agent's call log"),
+    "desk.log.intro": (("Un appel se note en moins d’une minute : les champs codés portent "
+                        "l’appel. Les champs marqués d’un astérisque (*) sont obligatoires."),
+                       ("A call is recorded in under a minute: the coded fields carry the "
+                        "call. Fields marked with an asterisk (*) are required.")),
+    "desk.log.no_accounts": (
+        ("Ce fichier n’a pas de comptes. Le journal des appels contient des codes de locataires : "
+         "il ne s’ouvre qu’à un compte d’agent de liaison connecté. Pour en créer un, en ligne "
+         "de commande : « concert user add BASE NOM --role liaison --org ORGANISME » (le premier "
+         "compte d’un fichier doit être un compte d’administration : créez-le d’abord avec "
+         "--role admin), puis relancez le tableau de bord et connectez-vous. En attendant, voici "
+         "les décomptes des appels ; les tableaux complets sont à la page « Appels — vue du "
+         "comité »."),
+        ("This file has no accounts. The call log holds tenant codes: it opens only to a signed-in "
+         "liaison agent's account. To create one, on the command line: \"concert user add DB "
+         "NAME --role liaison --org ORGANISATION\" (a file's first account must be an "
+         "administrator's: create it first with --role admin), then start the dashboard again "
+         "and sign in. Meanwhile, here are the counts of the calls; the full tables are on the "
+         "\"Calls — committee view\" page.")),
+    "desk.log.sign_in": (
+        ("Le journal des appels est réservé à l’agent de liaison : connectez-vous avec un compte "
+         "d’agent de liaison. Voici les décomptes des appels."),
+        ("The call log is the liaison agent's only: sign in with a liaison agent's account. Here "
+         "are the counts of the calls.")),
+    "desk.log.not_liaison": (
+        ("Le journal des appels est réservé à l’agent de liaison (votre rôle : {role}). Le comité "
+         "en voit les décomptes, ci-dessous et à la page « Appels — vue du comité »."),
+        ("The call log is the liaison agent's only (your role: {role}). The committee sees its "
+         "counts, below and on the \"Calls — committee view\" page.")),
+    "desk.no_store": ("Sans base de données, il n’y a pas de journal des appels.",
+                      "Without a database there is no call log."),
+    "desk.kinds.caption": ("Appels par appelant, {start} – {end}",
+                           "Calls by caller, {start} – {end}"),
+    "desk.field.on": ("Date de l’appel (AAAA-MM-JJ) *", "Date of the call (YYYY-MM-DD) *"),
+    "desk.field.group": ("Groupe d’appelants *", "Caller group *"),
+    "desk.field.kind": ("Appelant *", "Caller *"),
+    "desk.field.reasons": ("Raisons de l’appel (une ou plusieurs) *",
+                           "Reasons for the call (one or more) *"),
+    "desk.field.tenant_code": ("Code pseudonyme du locataire (s’il y en a un)",
+                               "Tenant's pseudonymous code (if there is one)"),
+    "desk.field.referring_org": ("Organisme référent", "Referring organisation"),
+    "desk.field.housing_provider": ("Propriétaire ou gestionnaire", "Owner or manager"),
+    "desk.field.tree": ("Arbre suivi", "Tree followed"),
+    "desk.field.action": ("Action", "Action taken"),
+    "desk.field.outcome": ("Suite", "Outcome"),
+    "desk.field.reevaluate_on": ("Réévaluation le (AAAA-MM-JJ)", "Re-evaluate on (YYYY-MM-DD)"),
+    "desk.field.note": ("Note brève (facultative, {max} caractères au plus)",
+                        "Short note (optional, at most {max} characters)"),
+    "desk.none": ("— aucun —", "— none —"),
+    "desk.note_notice": (
+        ("Pas de texte clinique ici : les champs codés portent l’appel. La note ne contient ni "
+         "nom ni code de locataire ; elle refuse ce qui en a l’air, sans pouvoir tout reconnaître "
+         "(un prénom seul, un nom écrit en minuscules) : c’est une protection, pas une "
+         "garantie."),
+        ("No clinical text here: the coded fields carry the call. The note holds no name and no "
+         "tenant code; it refuses what looks like one, but cannot catch everything (a first name "
+         "alone, a name in lower case): a safeguard, not a guarantee.")),
+    "desk.save": ("Enregistrer l’appel", "Save the call"),
+    "desk.saved": ("Appel {id} enregistré le {date}.", "Call {id} saved on {date}."),
+    "desk.not_saved": ("Appel non enregistré : corrigez les champs signalés.",
+                       "Call not saved: correct the fields shown."),
+    "desk.refused": ("Appel non enregistré : {detail}", "Call not saved: {detail}"),
+    "desk.need_session": (("Appel non enregistré : seul un compte d’agent de liaison connecté "
+                           "peut noter un appel."),
+                          ("Call not saved: only a signed-in liaison agent's account may "
+                           "record a call.")),
+    "desk.new": ("Nouvel appel", "New call"),
+    "desk.recent": ("Appels récents (les {n} derniers sur {total})",
+                    "Recent calls (the last {n} of {total})"),
+    "desk.recent.empty": ("Aucun appel noté.", "No call recorded."),
+    "desk.col.on": ("Date de l’appel", "Call date"),
+    "desk.col.caller": ("Appelant", "Caller"),
+    "desk.col.reasons": ("Raisons", "Reasons"),
+    "desk.col.tenant_code": ("Code du locataire", "Tenant code"),
+    "desk.col.organisations": ("Organismes", "Organisations"),
+    "desk.col.tree": ("Arbre", "Tree"),
+    "desk.col.action": ("Action et suite", "Action and outcome"),
+    "desk.col.reevaluate_on": ("Réévaluation", "Re-evaluation"),
+    "desk.col.note": ("Note brève", "Short note"),
+    "desk.com.title": ("Appels à l’agent de liaison — vue du comité",
+                       "Calls to the liaison agent — committee view"),
+    "desk.com.intro": (
+        ("Des décomptes seulement : aucun code de locataire, aucune note. Les appelants sont "
+         "comptés comme le guide les compte : un locataire par son code, un intervenant par "
+         "organisme et dossier, un propriétaire par organisme ; un appelant compte sous chaque "
+         "raison pour laquelle il a appelé."),
+        ("Counts only: no tenant code, no note. Callers are counted as the guide counts them: a "
+         "tenant by code, a worker by organisation and file, an owner by organisation; a caller "
+         "counts under every reason they called for.")),
+    "desk.com.start": ("Du (AAAA-MM-JJ)", "From (YYYY-MM-DD)"),
+    "desk.com.end": ("Au (AAAA-MM-JJ)", "To (YYYY-MM-DD)"),
+    "desk.com.bad_period": (("Période invalide : entrez deux dates AAAA-MM-JJ, la première avant "
+                             "la seconde."),
+                            ("Invalid period: enter two dates YYYY-MM-DD, the first before the "
+                             "second.")),
+    "desk.com.summary": ("{calls} appels du {start} au {end}.",
+                         "{calls} calls from {start} to {end}."),
+    "desk.com.table": ("{table} rebâti — {group} : {calls} appels sur la période",
+                       "{table} rebuilt — {group}: {calls} calls in the period"),
+    "desk.com.col.reason": ("Raison", "Reason"),
+    "desk.com.col.callers": ("Appelants distincts", "Distinct callers"),
+    "desk.com.col.calls": ("Appels", "Calls"),
+    "desk.com.col.guide": ("Au guide (son année)", "In the guide (its year)"),
+    "desk.com.col.kind": ("Appelant", "Caller"),
+    "desk.com.guide_note": (
+        ("« Au guide » : les nombres des Tableaux 11 à 13 du guide, pour sa dernière année (non "
+         "datée), donnés pour comparer ; ils ne portent pas sur la période choisie. Guide : {t11} "
+         "appels de locataires, {t12} d’intervenants, {t13} de propriétaires ou gestionnaires."),
+        ("\"In the guide\": the numbers of the guide's Tableaux 11 to 13, for its last (undated) "
+         "year, given for comparison; they are not about the period chosen. Guide: {t11} calls "
+         "from tenants, {t12} from workers, {t13} from owners or managers.")),
+    "desk.com.trend": ("Tendance par trimestre", "Trend by quarter"),
+    "desk.com.trend_chart": ("Appels par trimestre et par groupe d’appelants",
+                             "Calls by quarter and caller group"),
+    "desk.com.quarter": ("Trimestre", "Quarter"),
+    "desk.com.trend_table": ("Raisons les plus fréquentes : appels par trimestre",
+                             "Most frequent reasons: calls by quarter"),
+    "desk.com.partial": ("{quarter} (partiel)", "{quarter} (partial)"),
+    "desk.com.by_referring": ("Appels par organisme référent", "Calls by referring organisation"),
+    "desk.com.by_provider": ("Appels par propriétaire ou gestionnaire de logement",
+                             "Calls by housing owner or manager"),
+    "desk.com.col.org": ("Organisme", "Organisation"),
+    "desk.com.unnamed": ("(aucun organisme inscrit)", "(no organisation recorded)"),
+    "desk.com.reevaluations": ("Réévaluations à faire au {on}", "Re-evaluations due on {on}"),
+    "desk.com.col.group": ("Groupe d’appelants", "Caller group"),
+    "desk.com.col.tree": ("Arbre", "Tree"),
+    "desk.com.col.overdue": ("En retard", "Overdue"),
+    "desk.com.col.due_soon": ("Dans les {days} jours", "Within {days} days"),
+    "desk.com.col.later": ("Plus tard", "Later"),
+    "desk.com.no_tree": ("(aucun)", "(none)"),
+    "desk.com.none_due": ("Aucune réévaluation inscrite.", "No re-evaluation set."),
+    "desk.com.follow_up": (("« Fin de suivi / transfert de dossier » et l’engagement de "
+                            "l’entente II"),
+                           "\"End of follow-up / file transfer\" and the entente II commitment"),
+    "desk.com.commitment": ("Engagement de l’organisme référent (entente II) : {text}",
+                            "The referring organisation's commitment (entente II): {text}"),
+    "desk.com.col.follow_up_calls": ("Appels « fin de suivi »", "\"End of follow-up\" calls"),
+    "desk.com.col.reactivations": ("Réactivations demandées ou obtenues",
+                                   "Reactivations asked or obtained"),
+    "desk.com.col.agreement_ii": ("Entente II en vigueur", "Entente II in force"),
+    "desk.com.yes": ("oui", "yes"),
+    "desk.com.no": ("non", "no"),
+    "desk.com.no_follow_up": ("Aucun appel « fin de suivi » sur la période.",
+                              "No \"end of follow-up\" call in the period."),
+    "desk.com.gaps": ("Signaux : hausses d’appels", "Signals: surges in calls"),
+    "desk.com.gaps_rule": (
+        ("Une raison est signalée quand ses appels au sujet d’un partenaire, en un trimestre, "
+         "atteignent au moins {factor} fois leur moyenne des {quarters} trimestres précédents, "
+         "et au moins {minimum} appels (règle de concert, paramétrable)."),
+        ("A reason is flagged when its calls about one partner in a quarter reach at least "
+         "{factor} times their mean over the {quarters} quarters before, and at least {minimum} "
+         "calls (concert's rule, a parameter).")),
+    "desk.com.no_gaps": ("Aucun signal sur la période.", "No signal in the period."),
+    "desk.com.empty": ("Aucun appel sur la période.", "No call in the period."),
+    "desk.tree.title": ("Arbres de décision de l’agent de liaison",
+                        "The liaison agent's decision trees"),
+    "desk.tree.intro": (
+        ("Parcourez un arbre étape par étape : chaque étape est un commentaire numéroté du "
+         "guide (Images 4 à 6). Les schémas ne sont pas dans le texte : « (inféré) » marque une "
+         "étape ou un lien reconstitué à partir des commentaires."),
+        ("Walk a tree step by step: each step is a numbered comment of the guide (Images 4 to "
+         "6). The diagrams are not in the text: \"(inferred)\" marks a step or a link "
+         "reconstructed from the comments.")),
+    "desk.tree.choose": ("Arbre", "Tree"),
+    "desk.tree.step": ("Étape {code}", "Step {code}"),
+    "desk.tree.inferred_mark": ("(inféré)", "(inferred)"),
+    "desk.tree.comment": ("Commentaire du guide ({source})", "The guide's comment ({source})"),
+    "desk.tree.answers": ("Réponses", "Answers"),
+    "desk.tree.path": ("Parcours : {path}", "Path: {path}"),
+    "desk.tree.restart": ("Recommencer", "Start again"),
+    "desk.tree.back": ("Revenir d’une étape", "One step back"),
+    "desk.tree.finish": ("Terminer le parcours", "Finish the walk"),
+    "desk.tree.finish_log": ("Terminer et noter l’appel", "Finish and record the call"),
+    "desk.tree.can_finish": ("Le parcours peut s’arrêter à cette étape.",
+                             "The walk may stop at this step."),
+    "desk.tree.done": (("Parcours terminé. Appel à noter : {tree} ; action : {action} ; "
+                        "suite : {outcome} ; réévaluation le {date}."),
+                       ("Walk finished. Call to record: {tree}; action: {action}; "
+                        "outcome: {outcome}; re-evaluate on {date}.")),
+    "desk.tree.prefilled": (("Nouvel appel prérempli par le parcours (arbre, action, suite, "
+                             "réévaluation) : complétez-le puis enregistrez-le."),
+                            ("New call prefilled by the walk (tree, action, outcome, "
+                             "re-evaluation): complete it, then save it.")),
+    "desk.tree.whole": ("L’arbre {tree} en entier", "Tree {tree} in full"),
+    "desk.tree.col.step": ("Étape", "Step"),
+    "desk.tree.col.answer": ("Réponse", "Answer"),
+    "desk.tree.col.target": ("Mène à", "Leads to"),
 }
 
 

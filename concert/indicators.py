@@ -94,9 +94,14 @@ class Answer:
     level : int
         0 to 3 on :data:`SCALE`.
     respondent : str
-        Who answered (a committee member's role or initials); ``""`` for a consensus answer.
+        Who answered: the organisation's id when each member answers
+        (:mod:`concert.responses`), a pseudonym in an anonymous assessment, a role or
+        initials; ``""`` for a consensus answer.
     evidence : str
         The evidence note: what was observed, where, when.
+    respondent_group : str
+        The respondent's group (:data:`concert.framework.RESPONSE_GROUPS`), kept with the
+        answer so that an anonymous one can still be counted in its pole; ``""``: unknown.
     """
 
     kind_name: ClassVar[str] = "answer"
@@ -106,6 +111,7 @@ class Answer:
     level: int = schema.integer()
     respondent: str = schema.text("", max_len=200)
     evidence: str = schema.text("")
+    respondent_group: str = schema.code("response_group", "")
 
     def problems(self, where: str) -> list[Problem]:
         """Return the rules this answer breaks."""
@@ -134,6 +140,11 @@ class Assessment:
         Free text (e.g. "Bilan annuel du comité de gestion").
     illustrative : bool
         True when invented for illustration.
+    anonymous : bool
+        Answers are read only as aggregates of at least three per group, and kept under
+        pseudonyms (see :mod:`concert.responses`).
+    closes_on : datetime.date, optional
+        The last day to answer (personal answer links expire then by default).
     """
 
     kind_name: ClassVar[str] = "assessment"
@@ -146,6 +157,8 @@ class Assessment:
     note: str = schema.text("")
     source: str = schema.text("")
     illustrative: bool = schema.flag()
+    anonymous: bool = schema.flag()
+    closes_on: dt.date | None = schema.date()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "answers", as_tuple(self.answers))

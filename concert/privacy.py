@@ -165,6 +165,12 @@ def without_tenant_codes(region: Region) -> Region:
             dataclasses.replace(p, tenant_code=g.id) if p.role == "tenant" else p
             for p in g.parties)) if g.type == "III" else g
         for g in out.agreements]
+    # A tenant's commitments: their statuses stay (the committee is shown their counts,
+    # concert.followup.agreement_iii_counts), their notes, which may describe the tenant,
+    # do not.
+    iii = {g.id for g in out.agreements if g.type == "III"}
+    out.commitments = [dataclasses.replace(c, note="") if c.agreement in iii else c
+                       for c in out.commitments]
     return out
 
 
@@ -184,6 +190,8 @@ def without_agreement_iii_ids(region: Region) -> Region:
     out.agreements = [dataclasses.replace(g, id=alias.get(g.id, g.id),
                                           renews=alias.get(g.renews, g.renews))
                       for g in region.agreements]
+    out.commitments = [dataclasses.replace(c, agreement=alias[c.agreement])
+                       if c.agreement in alias else c for c in region.commitments]
     return out
 
 
@@ -215,6 +223,12 @@ def history_without_agreement_iii_ids(history: pd.DataFrame,
                 unknown[code] += 1
                 names[(code, key)] = f"?-{unknown[code]:04d}"
             key = names[(code, key)]
+        elif kind == "commitment":  # agreement/commitment: the entente's id, as above
+            agreement, _, commitment = key.partition("/")
+            if (code, agreement) not in names:
+                unknown[code] += 1
+                names[(code, agreement)] = f"?-{unknown[code]:04d}"
+            key = f"{names[(code, agreement)]}/{commitment}"
         keys.append(key)
     out["key"] = keys
     return out
@@ -308,9 +322,11 @@ def anonymise_region(region: Region, *, lang: str | None = None) -> Region:
             respondent = ""
             if ans.respondent:
                 respondent = who.setdefault(ans.respondent, f"R{len(who) + 1}")
-            answers.append(Answer(ans.criterion, ans.level, respondent, ""))
+            answers.append(Answer(ans.criterion, ans.level, respondent, "",
+                                  ans.respondent_group))
         assessments.append(Assessment(s.id, s.on, tuple(answers), label=s.label, note="",
-                                      source=s.source, illustrative=s.illustrative))
+                                      source=s.source, illustrative=s.illustrative,
+                                      anonymous=s.anonymous, closes_on=s.closes_on))
 
     out = Region(region.code, region.name, region.territories, note="", source=region.source)
     out.actors = actors
@@ -320,4 +336,12 @@ def anonymise_region(region: Region, *, lang: str | None = None) -> Region:
     out.ties = ties
     out.assessments = assessments
     out.figures = list(region.figures)
+    out.actions = [dataclasses.replace(a, lead=ids[a.lead],
+                                       partners=tuple(ids.get(p, p) for p in a.partners),
+                                       note="", source="",
+                                       log=tuple(dataclasses.replace(e, note="", by="")
+                                                 for e in a.log))
+                   for a in region.actions]
+    out.commitments = [dataclasses.replace(c, agreement=agreement_ids[c.agreement], note="")
+                       for c in region.commitments if c.agreement in agreement_ids]
     return out

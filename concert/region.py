@@ -26,9 +26,11 @@ from typing import Any
 from concert import i18n
 from concert._errors import NotFoundError, Problem, raise_if
 from concert._validate import as_tuple, check_id, check_text, fold, where_of
+from concert.actions import Action, ActionEvent
 from concert.actors import Actor, Contact
 from concert.agreements import Agreement, Party, agreement_problems
 from concert.calls import Call
+from concert.commitments import CommitmentReview
 from concert.committees import Committee, Membership
 from concert.figures import Figure
 from concert.indicators import Answer, Assessment
@@ -65,6 +67,8 @@ class Region:
     ties: list[Tie] = field(default_factory=list)
     assessments: list[Assessment] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
+    actions: list[Action] = field(default_factory=list)
+    commitments: list[CommitmentReview] = field(default_factory=list)
     revision: int = field(default=0, compare=False, repr=False)
     """The store's revision of the region when it was loaded (0: not loaded from a store)."""
     baseline: Baseline | None = field(default=None, compare=False, repr=False)
@@ -161,6 +165,14 @@ class Region:
         """Add a program figure; (code, date) must be new."""
         self._add("figure", figure)
 
+    def add_action(self, action: Action) -> None:
+        """Add an action of the plan; its organisations must exist."""
+        self._add("action", action)
+
+    def add_commitment(self, review: CommitmentReview) -> None:
+        """Add a commitment's review; its entente must exist and be of the commitment's type."""
+        self._add("commitment", review)
+
     def _add(self, kind: str, item: object) -> None:
         items = getattr(self, RECORD_LISTS[kind])
         if not isinstance(items, list):  # a field replaced by hand with something else
@@ -218,17 +230,30 @@ class Region:
             assert isinstance(item, Tie)
             out += [Problem("unknown_actor", where, actor=x) for x in (item.source, item.target)
                     if x not in idx.actors]
+        elif kind == "action":
+            assert isinstance(item, Action)
+            out += [Problem("unknown_actor", where, actor=x) for x in (item.lead, *item.partners)
+                    if x not in idx.actors]
+        elif kind == "commitment":
+            assert isinstance(item, CommitmentReview)
+            ag = idx.all_agreements.get(item.agreement)
+            if ag is None:
+                out.append(Problem("commitment.no_agreement", where, agreement=item.agreement))
+            elif ag.type != item.type:
+                out.append(Problem("commitment.type", where, type=ag.type))
         return out
 
 
 RECORD_LISTS: dict[str, str] = {"actor": "actors", "committee": "committees",
                                 "agreement": "agreements", "membership": "memberships",
-                                "tie": "ties", "assessment": "assessments", "figure": "figures"}
+                                "tie": "ties", "assessment": "assessments", "figure": "figures",
+                                "action": "actions", "commitment": "commitments"}
 """Each kind of record and the :class:`Region` list that holds it, in checking order."""
 
 RECORD_TYPES: dict[str, type] = {"actor": Actor, "committee": Committee, "agreement": Agreement,
                                  "membership": Membership, "tie": Tie,
-                                 "assessment": Assessment, "figure": Figure}
+                                 "assessment": Assessment, "figure": Figure, "action": Action,
+                                 "commitment": CommitmentReview}
 """Each kind of record a region lists, and its class."""
 
 APART_RECORD_TYPES: dict[str, type] = {"call": Call}
@@ -240,9 +265,9 @@ touch, and only the roles allowed to read them do (the liaison agent's calls,
 ALL_RECORD_TYPES: dict[str, type] = {
     cls.kind_name: cls
     for cls in (Actor, Contact, Committee, Agreement, Party, Membership, Tie, Assessment, Answer,
-                Figure, Call)}
-"""Every kind of record, the nested ones (contact, party, answer) and those kept apart
-(call) included."""
+                Figure, Action, ActionEvent, CommitmentReview, Call)}
+"""Every kind of record, the nested ones (contact, party, answer, action_event) and
+those kept apart (call) included."""
 
 
 def i18n_kind(kind: str, lang: str | None = None) -> str:
@@ -260,6 +285,8 @@ def record_label(kind: str, item: Any) -> str:
         return str(item.key)
     if kind == "figure":
         return f"{item.code}@{item.as_of}"
+    if kind == "commitment":
+        return str(item.key)
     return str(item.id)
 
 
@@ -271,6 +298,8 @@ def record_key(kind: str, item: Any) -> str:
         return f"{item.source}>{item.target}:{item.kind}:{item.project}:{_iso(item.since)}"
     if kind == "figure":
         return f"{item.code}@{_iso(item.as_of)}"
+    if kind == "commitment":
+        return str(item.key)
     return str(item.id)
 
 
@@ -327,6 +356,7 @@ class _Index:
                 if ref is not None:
                     self._ii.setdefault(ref.actor, []).append(a)
         self._all = {a.id: a for a in lists["agreement"] if isinstance(a, Agreement)}
+        self.all_agreements = self._all
         if full:
             for kind, items in lists.items():
                 for item in items:

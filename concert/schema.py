@@ -146,9 +146,9 @@ def integer(default: Any = MISSING) -> Any:
     return _field(Spec("int"), default)
 
 
-def number() -> Any:
-    """A finite number; its range is the record's rule."""
-    return _field(Spec("float"))
+def number(default: Any = MISSING) -> Any:
+    """A finite number (``None`` when that is the default); its range is the record's rule."""
+    return _field(Spec("float"), default)
 
 
 def items(cls: type) -> Any:

@@ -25,6 +25,11 @@ writes only what its author added, changed or removed since loading
 (the same record changed both ways) are refused with :class:`ConflictError`,
 which says who saved and when, instead of overwriting their change.
 
+Each member organisation answers an open assessment with :meth:`Store.submit_answers`
+(from its account or a personal link, :meth:`Store.create_answer_link`, whose token is kept
+hashed); its answers replace its own only, and an anonymous assessment keeps them under a
+pseudonym (issue 15).
+
 A form saves one record (:meth:`Store.save_record`, with the record as the person
 loaded it): if someone changed that record since, :class:`RecordConflict` names who and
 when, and nothing is written; records changed by others are kept.
@@ -55,6 +60,7 @@ import functools
 import getpass
 import json
 import os
+import secrets
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -63,8 +69,9 @@ from typing import Any
 import pandas as pd
 import sqlite_utils
 
-from concert import _gc, accounts, retention, schema, settings
+from concert import _gc, accounts, links, retention, schema, settings
 from concert import calls as calls_module
+from concert import framework as fw
 from concert._errors import (
     AccessDenied,
     ArgumentError,
@@ -80,7 +87,8 @@ from concert._errors import (
 from concert.accounts import Account, Session
 from concert.agreements import Agreement
 from concert.calls import Call
-from concert.indicators import Assessment
+from concert.commitments import CommitmentReview
+from concert.indicators import Answer, Assessment
 from concert.merge import MergeConflict, three_way_merge
 from concert.records import from_dict, key_of, to_dict
 from concert.region import ALL_RECORD_TYPES, RECORD_LISTS, Baseline, Region
@@ -124,9 +132,11 @@ class LocalTime:
         return self.text()
 
 
-SCHEMA_VERSION = 5
-"""5: the liaison agent's calls (issue 16); 4: accounts, the access log (issue 12); 3: ties'
-frequency; 2: revisions."""
+SCHEMA_VERSION = 6
+"""6: the follow-up loop (issue 15): actions and their log, commitment reviews, answers'
+group, assessments' anonymity and closing day, answer links and receipts; 5: the liaison
+agent's calls (issue 16); 4: accounts, the access log (issue 12); 3: ties' frequency;
+2: revisions."""
 
 @dataclasses.dataclass(frozen=True)
 class _Layout:
@@ -156,6 +166,9 @@ LAYOUT: dict[str, _Layout] = {
     "answer": _Layout("answers", "assessment", ("assessment", "ord")),
     "figure": _Layout("figures", key=("ord",)),
     "call": _Layout("calls", apart=True),
+    "action": _Layout("actions"),
+    "action_event": _Layout("action_events", "action", ("action", "ord")),
+    "commitment": _Layout("commitment_reviews", key=("ord",)),
 }
 """Each record kind's table, in the order rows are written (parents first)."""
 
@@ -183,7 +196,7 @@ def _nullable(kind: str, name: str, spec: schema.Spec) -> bool:
             and spec.table != kind
     if spec.kind == "date":
         return not spec.required
-    return spec.kind == "int" and schema.default_of(_cls(kind), name) is None
+    return spec.kind in ("int", "float") and schema.default_of(_cls(kind), name) is None
 
 
 def _column_sql(kind: str, name: str, spec: schema.Spec, *, added: bool = False) -> str:
@@ -254,6 +267,15 @@ SCHEMA = ";\n".join([
      "action TEXT NOT NULL, agreement TEXT NOT NULL DEFAULT '',\n    detail TEXT NOT NULL "
      "DEFAULT '')"),
     "CREATE INDEX IF NOT EXISTS access_log_agreement ON access_log (region, agreement)",
+    # Personal answer links (issue 15): only the token's hash is kept.
+    ("CREATE TABLE IF NOT EXISTS answer_links (\n    token_hash TEXT PRIMARY KEY, region TEXT "
+     "NOT NULL,\n    assessment TEXT NOT NULL, organisation TEXT NOT NULL, expires_on TEXT NOT "
+     "NULL,\n    created_at TEXT NOT NULL, created_by TEXT NOT NULL DEFAULT '')"),
+    # Who answered an anonymous assessment, without when nor which answers: kept apart
+    # from the answers (their respondents are pseudonyms), in no order but the names'.
+    ("CREATE TABLE IF NOT EXISTS answer_receipts (\n    region TEXT NOT NULL, assessment TEXT "
+     "NOT NULL, organisation TEXT NOT NULL,\n    PRIMARY KEY (region, assessment, "
+     "organisation)) WITHOUT ROWID"),
 ]) + ";"
 """The whole schema of a new file. Record tables are derived from :mod:`concert.schema`."""
 
@@ -624,6 +646,139 @@ class Store:
             raise StoreError("store.assessment_failed", assessment=assessment.id,
                              detail=str(exc)) from exc
 
+    # ------------------------------------------------------------------ every member answers
+    def create_answer_link(self, code: str, assessment_id: str, organisation: str, *,
+                           expires_on: dt.date | None = None, today: dt.date | None = None,
+                           session: Session | None = None) -> str:
+        """Make a personal link for ``organisation`` to answer one assessment; return its token.
+
+        The token is returned once and only its hash is kept (:mod:`concert.links`); it
+        expires after ``expires_on`` (default: the assessment's closing day, else
+        ``answer_link_days`` after ``today``). A new link for the same organisation and
+        assessment replaces the old one.
+
+        Raises
+        ------
+        concert.NotFoundError
+            If the region, the assessment or the organisation is unknown.
+        concert.AccessDenied
+            If the role does not allow ``write``.
+        """
+        self._allow(session, "write")
+        region = self.load_region(code)
+        assessment = region.assessment(assessment_id)
+        region.actor(organisation)
+        today = today or settings.current_date()
+        expires_on = expires_on or links.default_expiry(today, assessment.closes_on)
+        token = links.new_token()
+        with self._write():
+            self.db.execute("DELETE FROM answer_links WHERE region = ? AND assessment = ? "
+                            "AND organisation = ?", [code, assessment_id, organisation])
+            self.db.execute("INSERT INTO answer_links (token_hash, region, assessment, "
+                            "organisation, expires_on, created_at, created_by) VALUES "
+                            "(?, ?, ?, ?, ?, ?, ?)",
+                            [links.token_hash(token), code, assessment_id, organisation,
+                             expires_on.isoformat(), _now(), self._who(session)])
+        return token
+
+    def answer_link(self, token: str) -> links.AnswerLink | None:
+        """What the link ``token`` allows (``None``: no such link).
+
+        Its expiry is :func:`concert.links.check_link`'s to judge.
+        """
+        if not isinstance(token, str) or not token:
+            return None
+        row = self.db.execute("SELECT region, assessment, organisation, expires_on, "
+                              "created_by FROM answer_links WHERE token_hash = ?",
+                              [links.token_hash(token)]).fetchone()
+        if row is None:
+            return None
+        return links.AnswerLink(row[0], row[1], row[2], dt.date.fromisoformat(row[3]), row[4])
+
+    def answer_receipts(self, code: str, assessment_id: str) -> list[str]:
+        """The organisations that answered an anonymous assessment (by id, sorted)."""
+        return [r[0] for r in self.db.execute(
+            "SELECT organisation FROM answer_receipts WHERE region = ? AND assessment = ? "
+            "ORDER BY organisation", [code, assessment_id])]
+
+    def submit_answers(self, code: str, assessment_id: str, answers: Iterable[Answer], *,
+                       organisation: str | None = None, token: str | None = None,
+                       session: Session | None = None,
+                       today: dt.date | None = None) -> Assessment:
+        """Save one organisation's answers to an open assessment; return it as stored.
+
+        Who answers: the ``token`` of a personal link (:meth:`create_answer_link`; it
+        answers only its assessment, until it expires), else the ``session``'s
+        organisation (an administrator, or the file's owner without session, names the
+        ``organisation``). Its earlier answers to this assessment are replaced; others'
+        answers are kept, whoever saved in between.
+
+        In an anonymous assessment, the answers are kept under a pseudonym with the
+        organisation's group only, the audit trail records them under "anonyme", and the
+        organisation is written apart among those who answered
+        (:meth:`answer_receipts`); it may answer once.
+
+        Raises
+        ------
+        concert.AccessDenied
+            An unknown, expired or out-of-scope link; a session speaking for another
+            organisation, or whose role does not allow ``write``.
+        concert.NotFoundError
+            An unknown region, assessment or organisation.
+        concert.ValidationError
+            Invalid answers, a second anonymous answer.
+        """
+        today = today or settings.current_date()
+        answers = list(answers)
+        if token is not None:
+            link = links.check_link(self.answer_link(token), assessment_id, today)
+            if link.region != code:
+                raise AccessDenied("link.scope", assessment=assessment_id)
+            organisation, user = link.organisation, f"lien:{link.organisation}"
+        else:
+            self._allow(session, "write")
+            if session is not None and session.role != "admin":
+                if organisation not in (None, session.organisation) or not session.organisation:
+                    raise AccessDenied("answer.other_organisation",
+                                       organisation=str(organisation))
+                organisation = session.organisation
+            if not organisation:
+                raise ArgumentError("answer.no_organisation")
+            user = self._who(session)
+        for _ in range(3):
+            region = self.load_region(code)
+            stored = region.assessment(assessment_id)
+            actor = region.actor(organisation)
+            group = fw.group_of_sector(actor.sector)
+            receipts = self.answer_receipts(code, assessment_id)
+            if stored.anonymous:
+                if organisation in receipts:
+                    raise_if([Problem("answer.already", assessment_id, organisation=organisation)])
+                respondent = "anon-" + secrets.token_hex(6)
+                kept = list(stored.answers)
+                user = "anonyme"
+            else:
+                respondent = organisation
+                kept = [a for a in stored.answers if a.respondent != organisation]
+            mine = [dataclasses.replace(a, respondent=respondent, respondent_group=group)
+                    for a in answers]
+            merged = kept + mine
+            if stored.anonymous:  # no order tells who answered after whom
+                merged.sort(key=lambda a: (a.respondent, a.criterion))
+            new = dataclasses.replace(stored, answers=tuple(merged))
+
+            def receipt(org: str = organisation, anon: bool = stored.anonymous) -> None:
+                if anon:
+                    self.db.execute("INSERT INTO answer_receipts (region, assessment, "
+                                    "organisation) VALUES (?, ?, ?)", [code, assessment_id, org])
+            try:
+                self._save_some(code, [("assessment", assessment_id, new, stored)], session,
+                                user=user, also=receipt)
+            except RecordConflict:
+                continue  # another member saved in between: read again and add ours
+            return new
+        raise ConflictError("store.busy", region=code)
+
     # ------------------------------------------------------------------ one record
     def save_record(self, region_code: str, record: Any, *, base: Any = None,
                     session: Session | None = None) -> Region:
@@ -671,6 +826,9 @@ class Store:
             if isinstance(record, Agreement) and session is not None and "III" in (
                     record.type, getattr(base, "type", "")):
                 self._allow(session, "agreement_iii")
+            if isinstance(record, CommitmentReview) and session is not None and "III" in (
+                    record.type, getattr(base, "type", "")):
+                self._allow(session, "agreement_iii")  # a tenant's commitments: liaison only
         return self._save_some(region_code, [
             (_kind(type(record)), key_of(_kind(type(record)), base if base is not None
                                          else record), record, base)
@@ -715,12 +873,15 @@ class Store:
         return (str(row[0] or "?"), str(row[1])) if row else ("?", "")
 
     def _save_some(self, code: str, items: list[tuple[str, str, Any, Any]],
-                   session: Session | None) -> Region:
+                   session: Session | None, *, user: str | None = None,
+                   also: Callable[[], None] | None = None) -> Region:
         """Replace, add or (``record`` None) delete records, checked and audited, all or none.
 
-        ``items``: ``(kind, key of the stored record, record, base)``.
+        ``items``: ``(kind, key of the stored record, record, base)``; ``user``: the name
+        the audit trail records instead of the session's; ``also``: more writes in the
+        same transaction.
         """
-        user = self._who(session)
+        user = user if user is not None else self._who(session)
         try:
             with self._write():
                 if not self.has_region(code):
@@ -741,6 +902,8 @@ class Store:
                     if rows[table]:
                         self._insert(table, rows[table])
                 self._audit(code, old, new, user=user)
+                if also is not None:
+                    also()
         except sqlite3.Error as exc:
             raise StoreError("store.save_failed", region=code, detail=str(exc)) from exc
         new.revision = current[0] + 1
@@ -1734,7 +1897,7 @@ def _to_sql(kind: str, name: str, spec: schema.Spec, value: Any) -> Any:
     if k == "bool":
         return int(value)
     if k == "float":
-        return float(value)
+        return None if value is None else float(value)
     if k == "ref" and value == "" and _nullable(kind, name, spec):
         return None
     return value

@@ -19,7 +19,9 @@ from typing import Any
 
 import panel as pn
 
+from concert.accounts import Session
 from concert.region import Region
+from dashboards._common import message_pane, tr
 from dashboards.frame import build_frame, view_of
 from dashboards.pages.base import Page
 from dashboards.pages.new_region import new_region_app, store_is_empty
@@ -39,8 +41,8 @@ def _served() -> bool:
 
 
 def build_app(db_path: str | Path | None, *, region: str | None = None, lang: str = "fr",
-              presentation: bool = False, state: DashboardState | None = None
-              ) -> pn.template.BootstrapTemplate:
+              presentation: bool = False, state: DashboardState | None = None,
+              session: Session | None = None) -> pn.template.BootstrapTemplate:
     """Build the dashboard for one session.
 
     Parameters
@@ -55,6 +57,10 @@ def build_app(db_path: str | Path | None, *, region: str | None = None, lang: st
         Start in presentation mode (large type, no editing controls).
     state : DashboardState, optional
         A ready state to show instead of opening ``db_path`` (used by :func:`app_for`).
+    session : concert.accounts.Session, optional
+        The signed-in account (named accounts); its role decides which pages the menu offers
+        (:func:`dashboards.pages.registry.may_see`) and the library refuses the rest.
+        ``None``: the file's owner.
 
     Returns
     -------
@@ -65,7 +71,8 @@ def build_app(db_path: str | Path | None, *, region: str | None = None, lang: st
     _extensions()
     if state is None:
         state = DashboardState(db_path=str(db_path) if db_path is not None else None,
-                               region_code=region, lang=lang, presentation=presentation)
+                               region_code=region, lang=lang, presentation=presentation,
+                               session=session)
     else:
         state.param.update(lang=lang, presentation=presentation)
     if _served():
@@ -149,7 +156,7 @@ def app_for(region: Region, *, lang: str = "fr", presentation: bool = False,
 def serve(db_path: str | Path, *, region: str | None = None, port: int = 5006,
           address: str = "127.0.0.1", lang: str = "fr", presentation: bool = False,
           show: bool = False, password: str | None = None, user: str = "comite",
-          allow_origin: Sequence[str] = ()) -> None:
+          allow_origin: Sequence[str] = (), accounts: bool | None = None) -> None:
     """Serve the dashboard of ``db_path`` until interrupted (blocking).
 
     Parameters
@@ -179,6 +186,11 @@ def serve(db_path: str | Path, *, region: str | None = None, port: int = 5006,
         ``localhost`` and ``127.0.0.1``; default: ``address`` when it is not loopback
         (this computer's names and addresses for ``0.0.0.0``), see
         :func:`dashboards.serving.websocket_origins`.
+    accounts : bool, optional
+        Sign visitors in with the file's named accounts
+        (:class:`dashboards.serving.AccountsAuthProvider`; ``password`` is then not used).
+        Default: when the file holds an account. ``True`` on a file without any: the login
+        page creates the first administrator, from this computer only.
 
     Notes
     -----
@@ -187,17 +199,54 @@ def serve(db_path: str | Path, *, region: str | None = None, port: int = 5006,
     """
     import secrets
 
-    from dashboards.serving import PasswordAuthProvider, free_port, websocket_origins
+    from concert._errors import NotFoundError
+    from concert.store import Store
+    from dashboards.serving import (
+        AccountsAuthProvider,
+        PasswordAuthProvider,
+        free_port,
+        websocket_origins,
+    )
 
     path = Path(db_path)
 
-    def session() -> pn.template.BootstrapTemplate:
-        return build_app(path, region=region, lang=lang, presentation=presentation)
+    def has_accounts() -> bool | None:
+        """Whether the file holds accounts; ``None`` when it cannot be read (damaged)."""
+        try:
+            with Store(path) as store:
+                return store.has_accounts()
+        except Exception:  # noqa: BLE001 - each session then says what is wrong
+            return None
+
+    unread = False
+    if accounts is None:
+        found = has_accounts()
+        unread = found is None
+        accounts = bool(found)
+
+    def session() -> pn.viewable.Viewable:
+        signed: Session | None = None
+        if unread and has_accounts():
+            # Unreadable at start, readable now and holding accounts: never shown unsigned.
+            _extensions()
+            return message_pane(tr("serve.accounts_unread", lang))
+        if accounts:
+            try:
+                with Store(path) as store:
+                    signed = store.session(str(pn.state.user or ""))
+            except NotFoundError:  # removed since the cookie was given
+                _extensions()
+                return message_pane(tr("serve.no_account", lang, user=pn.state.user or ""))
+        return build_app(path, region=region, lang=lang, presentation=presentation,
+                         session=signed)
 
     port = port or free_port(address)
     origins = websocket_origins(address, port, allow_origin)
     auth: dict[str, Any] = {}
-    if password is not None:
+    if accounts:
+        auth = {"auth_provider": AccountsAuthProvider(path, lang=lang),
+                "cookie_secret": secrets.token_hex(32)}
+    elif password is not None:
         # Our own provider, not ``basic_auth=``: Panel reads an existing path as a file.
         auth = {"auth_provider": PasswordAuthProvider(password, user=user, lang=lang),
                 "cookie_secret": secrets.token_hex(32)}

@@ -1,7 +1,7 @@
-"""The dashboard's frame: the template, the sidebar menu, the language switch, the page holder.
+"""The dashboard's frame: the template, the sidebar menu, the language switch, the page slots.
 
-The frame keeps the pages it built in a dict (slug -> page) and puts the one shown in its
-holder:
+The frame keeps the pages it built in a dict (slug -> page), each in its own slot of the
+template's main area, and shows one slot at a time:
 a page is built on its first visit (:class:`dashboards.pages.base.Page`) and never again in
 the session; a language switch updates texts in place. :class:`FrameDesign` keeps every
 component drawn during the session styled as on a direct load of the page.
@@ -17,9 +17,10 @@ from panel.custom import JSComponent
 from panel.theme import Bootstrap
 from panel.viewable import Viewable
 
+from concert import accounts
 from dashboards._common import ACCENT, TABLE_CSS, esc, message_html, page_stylesheet, tr
 from dashboards.pages.base import DISPLAY, Page
-from dashboards.pages.registry import PAGES, REGISTRY
+from dashboards.pages.registry import GROUPS, PAGES, REGISTRY
 
 __all__ = ["FrameDesign", "PageSetup", "build_frame", "view_of"]
 
@@ -36,6 +37,20 @@ NAV_CSS = """
 .bk-btn-light { color: #0B2F52; background: #fff; border: 1px solid #9fb3c8; }
 .bk-btn-primary { background: #0B4F8A; border-color: #0B4F8A; color: #fff; font-weight: 700; }
 .bk-btn:focus-visible { outline: 3px solid #E69F00; outline-offset: 2px; }
+"""
+GROUP_CSS = """
+:host { width: 100%; }
+h3 { font-size: 15px; font-weight: 700; text-transform: uppercase; letter-spacing: 0.04em;
+  color: #3d4f61; margin: 10px 0 0 0; }
+"""
+WHO_CSS = """
+:host { width: 100%; font-size: 15px; }
+p { margin: 0 0 0.3em 0; line-height: 1.35; }
+a { color: #0B4F8A; font-weight: 600; }
+a:focus-visible { outline: 3px solid #E69F00; outline-offset: 2px; }
+"""
+SCROLL_CSS = """
+#sidebar { overflow-y: auto; max-height: calc(100vh - 76px); }
 """
 HEADER_CSS = """
 :host { color: #fff; }
@@ -112,9 +127,9 @@ class PageSetup(JSComponent):
 
 
 class _ViewerPage(Page):
-    """A page made of another Viewer of the state that draws one language (the map).
+    """A page made of another Viewer of the state (the map), which follows the state itself.
 
-    The viewer is made again when the drawn state changes, while the page is shown.
+    The viewer is made once, on the page's first display, and updates in place.
     """
 
     def __init__(self, state: Any, make: Any, **params: Any) -> None:
@@ -122,7 +137,7 @@ class _ViewerPage(Page):
         super().__init__(state, **params)
 
     def build(self) -> Viewable:
-        return pn.panel(self.bound(lambda: self._make(self.state)), sizing_mode="stretch_both")
+        return pn.panel(self._make(self.state), sizing_mode="stretch_both")
 
 
 def view_of(slug: str, state: Any) -> Page:
@@ -143,13 +158,31 @@ def _served() -> bool:
             and pn.state.curdoc.session_context is not None)
 
 
+def _who_html(state: Any) -> str:
+    """The signed-in line: name, organisation and role, and the sign-out link (or nothing)."""
+    session = state.session
+    if session is None:
+        return ""
+    lang = state.lang
+    region = state.view_region
+    names = {a.id: a.name for a in region.actors} if region is not None else {}
+    organisation = names.get(session.organisation, session.organisation or "—")
+    line = tr("dash.signed_in", lang, user=session.account.shown_name,
+              organisation=organisation, role=accounts.role_label(session.role, lang))
+    return (f"<p>{esc(line)}</p>"
+            f'<p><a href="./logout?lang={esc(lang)}">{esc(tr("dash.logout", lang))}</a></p>')
+
+
 def build_frame(state: Any) -> pn.template.BootstrapTemplate:
-    """The template of one session over ``state``: the sidebar and the page holder."""
-    holder = pn.Column(stylesheets=[page_stylesheet(state.presentation)],
-                       sizing_mode="stretch_width")
+    """The template of one session over ``state``: the sidebar and one slot per page."""
     message = pn.pane.HTML("", stylesheets=[TABLE_CSS], sizing_mode="stretch_width",
                            visible=False)
-    holder.append(message)
+    # One slot per page, each a root of the template's main area: a page is put in its slot
+    # on its first visit, and pages are shown and hidden by their slot's visibility. (Slots
+    # share no parent: a page's sizing, the map's full height or the form's minimum width,
+    # never reaches another page.)
+    slots = {slug: pn.Column(stylesheets=[page_stylesheet(state.presentation)],
+                             sizing_mode="stretch_width", visible=False) for slug in PAGES}
     pages: dict[str, Page] = {}
     header = pn.pane.HTML("", stylesheets=[HEADER_CSS], sizing_mode="stretch_width",
                           margin=(0, 10))
@@ -159,6 +192,17 @@ def build_frame(state: Any) -> pn.template.BootstrapTemplate:
                                    stylesheets=[NAV_CSS], margin=(3, 5))
         button.on_click(lambda _e, s=slug: setattr(state, "page", s))
         nav[slug] = button
+    # The menu by group (registry's ``group``), each under a small heading; a group with no
+    # page for the session's role is hidden with its heading.
+    group_titles = {g: pn.pane.HTML("", stylesheets=[GROUP_CSS], margin=(0, 5))
+                    for g in GROUPS}
+    menu: list[Any] = []
+    for group in GROUPS:
+        members = [nav[s] for s in PAGES if REGISTRY[s].group == group]
+        if members:
+            menu += [group_titles[group], *members]
+    who = pn.pane.HTML("", stylesheets=[WHO_CSS], margin=(0, 5, 6, 5),
+                       visible=state.session is not None)
     nav_title = pn.pane.HTML("", stylesheets=[TABLE_CSS], margin=(0, 5))
     lang_switch = pn.widgets.RadioButtonGroup(
         label="Langue / Language", options={"Français": "fr", "English": "en"},
@@ -198,6 +242,10 @@ def build_frame(state: Any) -> pn.template.BootstrapTemplate:
             button.label = tr(f"dash.page.{slug}", lang)
             button.color = "primary" if slug == state.page else "light"
             button.visible = slug in state.pages
+        for group, title in group_titles.items():
+            title.object = f"<h3>{esc(tr(f'dash.group.{group}', lang))}</h3>"
+            title.visible = any(REGISTRY[s].group == group for s in state.pages)
+        who.object = _who_html(state)
         nav_title.object = f"<h2>{esc(tr('dash.nav', lang))}</h2>"
         lang_title.object = f"<h2>{esc(tr('dash.language', lang))}</h2>"
         options_title.object = f"<h2>{esc(tr('dash.display', lang))}</h2>"
@@ -220,35 +268,37 @@ def build_frame(state: Any) -> pn.template.BootstrapTemplate:
             state.page = "overview"
             return
         relabel()
-        holder.stylesheets = [page_stylesheet(state.presentation)]
+        css = [page_stylesheet(state.presentation)]
         if state.region is None:
             message.object = message_html(tr("dash.load_error", state.lang,
                                              detail=state.error_text(state.lang)))
             message.visible = True
             for page in pages.values():
                 page.active = False
-            holder.objects = [message]
+            for slot in slots.values():
+                slot.visible = False
             return
         message.visible = False
         if state.page not in pages:
             pages[state.page] = view_of(state.page, state)
+            slots[state.page].objects = [pages[state.page].__panel__()]
         for slug, page in pages.items():
             if slug != state.page:
                 page.active = False
-        shown = pages[state.page]
-        shown.active = True  # catches up with the state before it is shown
-        # Only the page shown is in the holder (a hidden page's minimum width would still
-        # widen it); the others keep their Python objects and their own state.
-        if list(holder.objects) != [message, shown.__panel__()]:
-            holder.objects = [message, shown.__panel__()]
+        pages[state.page].active = True  # catches up with the state before it is shown
+        for slug, slot in slots.items():
+            if slot.stylesheets != css:
+                slot.stylesheets = css
+            slot.visible = slug == state.page
 
     state.param.watch(show, ["page", *DISPLAY])
     show()
-    sidebar = pn.Column(nav_title, *nav.values(), lang_title, lang_switch, options_title,
+    sidebar = pn.Column(who, nav_title, *menu, lang_title, lang_switch, options_title,
                         display, reload, footer, sizing_mode="stretch_width",
                         stylesheets=[SIDEBAR_CSS])
     template = pn.template.BootstrapTemplate(
-        title="concert", sidebar=[sidebar], main=[holder], header=[header, page_setup],
+        title="concert", sidebar=[sidebar], main=[message, *slots.values()],
+        header=[header, page_setup], raw_css=[SCROLL_CSS],
         header_background=ACCENT, header_color="#FFFFFF", design=FrameDesign,
         sidebar_width=300, collapsed_sidebar=state.presentation)
     template.dashboard_state = state  # for tests and notebooks

@@ -17,9 +17,10 @@ from concert import privacy, settings
 from concert._errors import NotFoundError
 from concert.store import Store
 from dashboards._common import esc, tr
-from dashboards.network_map import LEGEND_CSS, _overlay, map_frames, map_legend
-from dashboards.next_steps import STEPS_CSS, next_steps_html
-from dashboards.overview import (
+from dashboards.map import draw_map, map_frames, map_legend
+from dashboards.map.drawing import LEGEND_CSS
+from dashboards.pages.next_steps import STEPS_CSS, next_steps_html
+from dashboards.pages.overview import (
     MATRIX_CSS,
     changes_html,
     key_figures_html,
@@ -122,12 +123,12 @@ def write_report(db_path: str | Path, out_path: str | Path, *, region: str | Non
     head += [f"<h2>{esc(tr('dash.fig.title', lang))}</h2>", key_figures_html(reg, lang),
              f"<h2>{esc(tr('dash.changes.title', lang))}</h2>", changes_html(reg, lang)]
     nodes, edges = map_frames(reg, lang=lang)
-    overlay = _overlay(nodes, edges, lang, height=900, presentation=False)
+    figure = draw_map(nodes, edges, lang, height=900)
     css = MATRIX_CSS + LEGEND_CSS + STEPS_CSS + ":host { font-size: 16px; color: #111; }"
     layout = pn.Column(
         pn.pane.HTML("".join(head), stylesheets=[css], sizing_mode="stretch_width"),
         pn.pane.HTML(f"<h2>{esc(tr('dash.page.map', lang))}</h2>", stylesheets=[css]),
-        pn.Row(pn.pane.HoloViews(overlay, backend="bokeh", linked_axes=False),
+        pn.Row(pn.pane.Bokeh(figure),
                pn.pane.HTML(map_legend(lang, nodes=nodes, edges=edges), stylesheets=[css],
                             width=380)),
         pn.pane.HTML(f"<h2>{esc(tr('dash.page.next_steps', lang))}</h2>"

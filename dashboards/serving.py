@@ -14,6 +14,13 @@ same session handling) whose login handler
   4 s... up to :data:`MAX_DELAY`; at most :data:`MAX_ADDRESSES` addresses are tracked;
 - shows its page in French or English, from the server itself (no network access).
 
+When the file holds named accounts (:mod:`concert.accounts`), :class:`AccountsAuthProvider`
+signs each person in with :meth:`concert.Store.login` instead: failures are slowed per
+client address *and* per account name, and the signed-in login reaches the session as
+``pn.state.user``. On a file without any account, served with accounts wanted, the login
+page asks for the first administrator, and only from this computer
+(:func:`first_admin_allowed`).
+
 :func:`websocket_origins` decides which ``Origin`` the websocket accepts (Bokeh's
 ``allow_websocket_origin``) and :func:`origin_warning` says so when the server listens
 beyond this computer.
@@ -21,6 +28,7 @@ beyond this computer.
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import hmac
 import ipaddress
@@ -41,8 +49,11 @@ from panel.auth import BasicAuthProvider, BasicLoginHandler, LogoutHandler, _val
 from panel.io.state import state
 
 from concert import i18n
+from concert.accounts import Account, first_admin_needed, normalise_name
+from concert.store import Store
 
-__all__ = ["DEFAULT_USER", "LoginThrottle", "PasswordAuthProvider", "client_key",
+__all__ = ["ACCOUNTS_LOGIN", "DEFAULT_USER", "AccountsAuthProvider", "LoginThrottle",
+           "PasswordAuthProvider", "client_key", "first_admin_allowed",
            "normalise_origin", "origin_warning", "websocket_origins"]
 
 DEFAULT_USER = "comite"
@@ -53,6 +64,9 @@ FORGET_AFTER = 3600.0
 MAX_ADDRESSES = 10_000
 LOGIN = "/login"
 LOGOUT = "/logout"
+ACCOUNTS_LOGIN = True
+"""The dashboard signs visitors in with the file's named accounts (read by ``concert serve``:
+a file with accounts may then be served beyond localhost)."""
 
 
 # --------------------------------------------------------------------------- throttle
@@ -198,6 +212,9 @@ h1{font-size:1.3em;margin:0 0 .8em}label{display:block;margin:.6em 0 .2em}
 input{width:100%;box-sizing:border-box;padding:.5em;font-size:1em}
 button{margin-top:1.2em;width:100%;padding:.6em;font-size:1em;background:#1f5f8b;color:#fff;
 border:0;border-radius:4px;cursor:pointer}p.error{color:#b00020;font-weight:600}
+select{width:100%;box-sizing:border-box;padding:.5em;font-size:1em}
+p.help{color:#444;font-size:.95em;margin:.2em 0 .6em}nav.lang{text-align:right;font-size:.9em}
+nav.lang a{color:#1f5f8b}
 """
 
 
@@ -445,3 +462,248 @@ def free_port(address: str) -> int:
     with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as sock:
         sock.bind((host, 0))
         return int(sock.getsockname()[1])
+
+
+# --------------------------------------------------------------------------- named accounts
+def _lang_links(lang: str, endpoint: str) -> str:
+    """A link to the same page in the other language."""
+    other = "en" if lang == "fr" else "fr"
+    return (f'<nav class="lang"><a href=".{escape(endpoint)}?lang={other}" lang="{other}">'
+            f"{escape(i18n.t('serve.login.other_lang', lang))}</a></nav>")
+
+
+def accounts_login_page(lang: str, message: str = "", endpoint: str = LOGIN) -> str:
+    """The named-account login form (HTML), with a link to the other language."""
+    page = login_page(lang, message, endpoint)
+    return page.replace("<main>", "<main>" + _lang_links(lang, endpoint), 1)
+
+
+def first_admin_page(lang: str, organisations: list[tuple[str, str]], message: str = "",
+                     endpoint: str = LOGIN, values: dict[str, str] | None = None) -> str:
+    """The form that creates the file's first account, an administrator (HTML).
+
+    ``organisations`` are ``(value, label)`` pairs, the value being ``region/actor``.
+    """
+    values = values or {}
+    error = f'<p class="error" role="alert">{escape(message)}</p>' if message else ""
+    chosen = values.get("organisation", "")
+    options = "".join(
+        f'<option value="{escape(value)}"{" selected" if value == chosen else ""}>'
+        f"{escape(label)}</option>" for value, label in organisations)
+    organisation = (
+        f'<label for="organisation">{escape(i18n.t("serve.first.organisation", lang))}</label>'
+        f'<select id="organisation" name="organisation" required>{options}</select>'
+        if organisations else "")
+
+    def field(name: str, key: str, kind: str, auto: str) -> str:
+        value = f' value="{escape(values.get(name, ""))}"' if kind == "text" else ""
+        return (f'<label for="{name}">{escape(i18n.t(key, lang))}</label>'
+                f'<input id="{name}" name="{name}" type="{kind}" autocomplete="{auto}"'
+                f'{value}{" required" if name != "display_name" else ""}>')
+
+    body = (_lang_links(lang, endpoint)
+            + f"<h1>{escape(i18n.t('serve.first.title', lang))}</h1>"
+            f'<p class="help">{escape(i18n.t("serve.first.help", lang))}</p>{error}'
+            f'<form action=".{escape(endpoint)}" method="post">'
+            f'<input type="hidden" name="lang" value="{lang}">'
+            f'<input type="hidden" name="action" value="first_admin">'
+            + field("username", "serve.login.user", "text", "username")
+            + field("display_name", "serve.first.display_name", "text", "name")
+            + organisation
+            + field("password", "serve.login.password", "password", "new-password")
+            + field("confirm", "serve.first.confirm", "password", "new-password")
+            + f'<button type="submit">{escape(i18n.t("serve.first.submit", lang))}</button>'
+            f"</form>")
+    return _html(lang, i18n.t("serve.first.title", lang), body)
+
+
+_FORWARDED = ("X-Forwarded-For", "X-Real-Ip", "Forwarded", "X-Forwarded-Host")
+
+
+def first_admin_allowed(remote_ip: str | None, host: str | None,
+                        headers: Any = None) -> bool:
+    """Whether a request may create the first administrator: from this computer only.
+
+    The client address and the ``Host`` asked for are loopback, and no proxy header says
+    the request came from elsewhere (a reverse proxy on the same machine).
+
+    Examples
+    --------
+    >>> first_admin_allowed("127.0.0.1", "localhost:5006")
+    True
+    >>> first_admin_allowed("192.0.2.7", "localhost:5006"), first_admin_allowed(
+    ...     "127.0.0.1", "tableau.example.org")
+    (False, False)
+    """
+    if not is_loopback(client_key(remote_ip)):
+        return False
+    name = (host or "").strip()
+    name = name[1:].split("]")[0] if name.startswith("[") else name.rsplit(":", 1)[0]
+    if not is_loopback(name):
+        return False
+    return not any((headers or {}).get(h) for h in _FORWARDED)
+
+
+def _organisations(db_path: str, lang: str) -> list[tuple[str, str]]:
+    """Every actor of the file as ``(region/actor, "name (region)")``, for the first account."""
+    out: list[tuple[str, str]] = []
+    with Store(db_path) as store:
+        regions = store.regions()
+        for code, name in regions:
+            region = store.load_region(code)
+            for actor in sorted(region.actors, key=lambda a: a.name.casefold()):
+                label = f"{actor.name} ({name})" if len(regions) > 1 else actor.name
+                out.append((f"{code}/{actor.id}", label))
+    return out
+
+
+class AccountsLoginHandler(ConcertLoginHandler):
+    """Sign in with a named account of the file (:meth:`concert.Store.login`), throttled.
+
+    Failures count per client address and per account name: one address cannot try many
+    names quickly, and many addresses cannot try one name quickly. The slow hash runs in
+    a worker thread (the server keeps answering meanwhile). On a file without accounts the
+    page creates the first administrator instead, from this computer only.
+    """
+
+    db_path: str = ""
+    names: LoginThrottle = LoginThrottle()
+    first_lock = threading.Lock()
+
+    def get(self) -> None:
+        next_url = _validate_next_url(self.get_argument("next", state.base_url))
+        if next_url:
+            self.set_cookie("next_url", next_url)
+        lang = _page_lang(self, self.default_lang)
+        if self._first_admin_needed():
+            return self._first(200, lang)
+        return self._answer(200, lang)
+
+    def _first_admin_needed(self) -> bool:
+        with Store(self.db_path) as store:
+            return first_admin_needed(store)
+
+    async def post(self) -> None:  # type: ignore[override]
+        lang = _page_lang(self, self.default_lang)
+        if self.get_argument("action", "") == "first_admin":
+            return await self._create_first(lang)
+        key = client_key(self.request.remote_ip)
+        user = self.get_argument("username", "")
+        password = self.get_argument("password", "", strip=False)
+        name = str(normalise_name(user))[:64]
+        wait = max(self.throttle.wait(key), self.names.wait(name))
+        if wait > 0:
+            return self._refuse(429, lang, i18n.t("serve.login.wait_account", lang,
+                                                  seconds=math.ceil(wait)), wait)
+        session = await asyncio.get_running_loop().run_in_executor(
+            None, self._login, user, password)
+        if session is not None:
+            self.throttle.success(key)
+            self.names.success(name)
+            self.set_current_user(session)
+            self.redirect(_validate_next_url(self.get_cookie("next_url", state.base_url)) or "/")
+            return None
+        delay = max(self.throttle.failure(key), self.names.failure(name))
+        message = i18n.t("serve.login.wrong", lang)
+        if delay > 0:
+            message += " " + i18n.t("serve.login.wait_account", lang, seconds=math.ceil(delay))
+        return self._refuse(401, lang, message, delay)
+
+    def _login(self, user: str, password: str) -> str | None:
+        with Store(self.db_path) as store:
+            session = store.login(user, password)
+        return session.name if session is not None else None
+
+    async def _create_first(self, lang: str) -> None:
+        if not first_admin_allowed(self.request.remote_ip, self.request.host,
+                                   self.request.headers):
+            self.set_status(403)
+            self.write(_html(lang, i18n.t("serve.first.title", lang),
+                             f'<p class="error">{escape(i18n.t("serve.first.local", lang))}</p>'))
+            return
+        values = {k: self.get_argument(k, "") for k in ("username", "display_name",
+                                                         "organisation")}
+        password = self.get_argument("password", "", strip=False)
+        if password != self.get_argument("confirm", "", strip=False):
+            return self._first(400, lang, i18n.t("serve.first.mismatch", lang), values)
+        region, _, actor = values["organisation"].partition("/")
+        try:
+            name = await asyncio.get_running_loop().run_in_executor(
+                None, self._add_first, values["username"], values["display_name"], region,
+                actor, password)
+        except Exception as exc:  # noqa: BLE001 - every refusal is shown, never a traceback
+            text = exc.text(lang) if hasattr(exc, "text") else i18n.t("serve.first.failed", lang)
+            return self._first(400, lang, str(text), values)
+        if name is None:  # someone else created it meanwhile: sign in as everyone else
+            return self._answer(409, lang, i18n.t("serve.first.exists", lang))
+        self.set_current_user(name)
+        self.redirect(_validate_next_url(self.get_cookie("next_url", state.base_url)) or "/")
+        return None
+
+    def _add_first(self, user: str, display: str, region: str, actor: str,
+                   password: str) -> str | None:
+        account = Account(user, "admin", display_name=display, region=region,
+                          organisation=actor)
+        with self.first_lock, Store(self.db_path) as store:
+            if not first_admin_needed(store):
+                return None
+            store.add_account(account, password)
+        return account.name
+
+    def _first(self, status: int, lang: str, message: str = "",
+               values: dict[str, str] | None = None) -> None:
+        self.set_status(status)
+        self.set_header("Content-Type", "text/html; charset=UTF-8")
+        self.set_header("Cache-Control", "no-store")
+        if not first_admin_allowed(self.request.remote_ip, self.request.host,
+                                   self.request.headers):
+            self.write(_html(lang, i18n.t("serve.first.title", lang),
+                             f'<p class="error">{escape(i18n.t("serve.first.local", lang))}</p>'))
+            return
+        self.write(first_admin_page(lang, _organisations(self.db_path, lang), message,
+                                    self._login_endpoint, values))
+
+    def _answer(self, status: int, lang: str, message: str = "") -> None:
+        self.set_status(status)
+        self.set_header("Content-Type", "text/html; charset=UTF-8")
+        self.set_header("Cache-Control", "no-store")
+        self.write(accounts_login_page(lang, message, self._login_endpoint))
+
+
+class AccountsAuthProvider(BasicAuthProvider):
+    """Panel's basic authentication against the file's named accounts, throttled.
+
+    The signed-in login is the cookie's user (``pn.state.user``); the session builds
+    the account's :class:`concert.accounts.Session` from it with
+    :meth:`concert.Store.session` (a removed account is refused there).
+
+    Parameters
+    ----------
+    db_path : str or Path
+        The concert SQLite file.
+    lang : str
+        Language of the login page when the visitor's URL does not say.
+    throttle, names : LoginThrottle, optional
+        Failures per client address and per account name (default: new ones).
+    """
+
+    def __init__(self, db_path: Any, *, lang: str = "fr", throttle: LoginThrottle | None = None,
+                 names: LoginThrottle | None = None) -> None:
+        self.throttle = throttle or LoginThrottle()
+        self.names = names or LoginThrottle()
+        self._login_class = type("ConcertAccountsLogin", (AccountsLoginHandler,), {
+            "db_path": str(db_path), "throttle": self.throttle, "names": self.names,
+            "default_lang": lang, "_login_endpoint": LOGIN, "first_lock": threading.Lock()})
+        self._logout_class = type("ConcertLogout", (ConcertLogoutHandler,), {
+            "default_lang": lang, "_login_endpoint": LOGIN})
+        super().__init__(login_endpoint=LOGIN, logout_endpoint=LOGOUT)
+
+    @property
+    def login_handler(self) -> type[AccountsLoginHandler]:
+        """The login page handler (named accounts, first administrator)."""
+        return self._login_class
+
+    @property
+    def logout_handler(self) -> type[ConcertLogoutHandler]:
+        """The logout page handler."""
+        return self._logout_class

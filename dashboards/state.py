@@ -18,13 +18,15 @@ import param
 from concert import framework as fw
 from concert import i18n, privacy, settings
 from concert._errors import ConcertError, NotFoundError, StoreError, StoreVersionError
+from concert.accounts import Session, require
 from concert.indicators import Assessment
 from concert.region import Region
 from concert.store import Store
 from dashboards._common import public_text, text_in
-from dashboards.pages.registry import EDITING_PAGES, PAGES
+from dashboards.pages.registry import EDITING_PAGES, OPEN_PAGES, PAGES, REGISTRY, may_see
 
-__all__ = ["EDITING_PAGES", "PAGES", "DashboardState"]
+__all__ = ["EDITING_PAGES", "OPEN_PAGES", "PAGES", "DashboardState"]
+
 
 class DashboardState(param.Parameterized):
     """What a dashboard session shows: the region, the language, the page and the filters.
@@ -70,6 +72,9 @@ class DashboardState(param.Parameterized):
     author = param.String(default="", doc=(
         "Who saves, when the dashboard has no accounts: the name the change log shows "
         "(asked once per session by the forms)."))
+    session = param.ClassSelector(class_=Session, default=None, allow_None=True, constant=True,
+                                  doc="Who is signed in (named accounts); None: the file's "
+                                  "owner (no accounts, or a notebook).")
 
     def __init__(self, *, store: Store | None = None, memory: bool = False,
                  **params: Any) -> None:
@@ -79,9 +84,13 @@ class DashboardState(param.Parameterized):
         self._memory_seed = region if memory else None
         self._view: tuple[tuple[int, str, bool], Region] | None = None
         self._failure: BaseException | None = None
+        # A store to write to; whether the session's role may write is the library's call
+        # (can_save only hides the editing controls from a read-only role).
+        self._has_store = store is not None or self.db_path is not None or (
+            memory and region is not None)
         with param.edit_constant(self):
-            self.can_save = store is not None or self.db_path is not None or (
-                memory and region is not None)
+            self.can_save = self._has_store and (
+                self.session is None or self.session.may("write"))
         if region is not None:
             self.region = region
             self.region_code = region.code
@@ -115,12 +124,23 @@ class DashboardState(param.Parameterized):
         with Store(path) as store:
             yield store
 
+    @contextmanager
+    def signed_in(self) -> Iterator[tuple[Store, Session | None]]:
+        """The open store and the session bound to it (its role read again from the file).
+
+        ``None`` for the file's owner. Every read of tenant codes and every write passes this
+        session to the library, which refuses what its role does not allow.
+        """
+        with self._open() as store:
+            yield store, (store.session(self.session.name) if self.session is not None
+                          else None)
+
     def regions(self) -> list[tuple[str, str]]:
         """The regions of the store as ``(code, name)`` pairs.
 
         Empty without a store, or when the file cannot be read.
         """
-        if not self.can_save:
+        if not self._has_store:
             return [(self.region.code, self.region.name)] if self.region else []
         try:
             with self._open() as store:
@@ -134,7 +154,7 @@ class DashboardState(param.Parameterized):
         If it cannot be loaded (a missing, damaged or foreign file), :attr:`region` becomes
         ``None`` and :attr:`error` says why; nothing is raised.
         """
-        if not self.can_save:
+        if not self._has_store:
             self.version += 1
             return
         try:
@@ -177,11 +197,11 @@ class DashboardState(param.Parameterized):
             If the store refuses it (invalid, duplicate id, locked or missing file); the
             region is then left as it was.
         """
-        if not self.can_save:
+        if not self._has_store:
             msg = "saving is disabled"
             raise StoreError(msg)
-        with self._open() as store:
-            store.add_assessment(self.region_code, assessment)
+        with self.signed_in() as (store, session):
+            store.add_assessment(self.region_code, assessment, session=session)
         self.reload()
 
     def load_regions(self) -> list[Region]:
@@ -189,7 +209,7 @@ class DashboardState(param.Parameterized):
 
         Just this one without a store, or when the file cannot be read.
         """
-        if not self.can_save:
+        if not self._has_store:
             return [self.region] if self.region is not None else []
         try:
             with self._open() as store:
@@ -197,7 +217,8 @@ class DashboardState(param.Parameterized):
         except Exception:  # noqa: BLE001 - a damaged file shows what was loaded
             return [self.region] if self.region is not None else []
 
-    def import_files(self, paths: list[Path], *, encoding: str = "utf-8") -> Any:
+    def import_files(self, paths: list[Path], *, encoding: str = "auto",
+                     sync: bool = False) -> Any:
         """Import files into the region (see :func:`concert.io.import_files`), then reload.
 
         Raises
@@ -207,8 +228,10 @@ class DashboardState(param.Parameterized):
         """
         from concert.io import import_files
 
-        with self._open() as store:
-            report = import_files(store, paths, region=self.region_code, encoding=encoding)
+        with self.signed_in() as (store, session):
+            require(session, "write")  # the import writes no session to the audit trail
+            report = import_files(store, paths, region=self.region_code, encoding=encoding,
+                                  sync=sync)
         self.reload()
         return report
 
@@ -225,16 +248,38 @@ class DashboardState(param.Parameterized):
             return None
         key = (self.version, self.lang, self.anonymise)
         if self._view is None or self._view[0] != key:
-            shown = privacy.view(self.region, anonymise=self.anonymise, lang=self.lang)
+            shown = privacy.view(self.region, anonymise=self.anonymise, lang=self.lang,
+                                 session=self.session)
             self._view = (key, shown)
         return self._view[1]
 
+    def tenant_code_region(self) -> Region | None:
+        """The region with its tenant codes, for a role allowed to see them (logged).
+
+        Each call writes one row per entente III to the store's access log.
+
+        Raises
+        ------
+        concert.AccessDenied
+            If the session's role does not allow tenant codes (*comité*, *lecture*,
+            *administration*); nothing is shown nor logged.
+        """
+        if self.region is None:
+            return None
+        if self.session is None:
+            return privacy.view(self.region, tenant_codes=True)
+        with self.signed_in() as (_store, session):
+            return privacy.view(self.region, tenant_codes=True, session=session)
+
     @property
     def pages(self) -> tuple[str, ...]:
-        """The pages offered: without the editing pages in presentation mode."""
-        if self.presentation:
-            return tuple(p for p in PAGES if p not in EDITING_PAGES)
-        return PAGES
+        """The pages offered, in menu order.
+
+        Those whose audience admits the session (:func:`dashboards.pages.registry.may_see`:
+        the registry's one rule), without the editing pages in presentation mode.
+        """
+        return tuple(p for p in PAGES if may_see(REGISTRY[p].audience, self.session)
+                     and not (self.presentation and p in EDITING_PAGES))
 
     def today(self) -> dt.date:
         """Today's date (for default assessment dates)."""

@@ -346,7 +346,7 @@ def test_deleting_the_region_deletes_its_calls(db):
 
 def test_the_schema_version_counts_the_calls_table(db):
     with Store(db) as store:
-        assert store.schema_version == SCHEMA_VERSION == 5
+        assert store.schema_version == SCHEMA_VERSION == 6
         cols = {r[1] for r in store.db.execute("PRAGMA table_info(calls)")}
     assert {f.name for f in dataclasses.fields(Call)} - {"on"} | {"on_date"} <= cols
 
@@ -361,7 +361,7 @@ def test_a_version_4_file_is_backed_up_then_given_the_calls_table(tmp_path):
     with Store(path) as store:
         assert store.migrated is not None and store.migrated[0] == 4
         backup = store.migrated[1]
-        assert store.schema_version == 5 and store.calls(CODE) == []
+        assert store.schema_version == SCHEMA_VERSION == 6 and store.calls(CODE) == []
         store.add_calls(CODE, example_calls(REF)[:3])
         assert len(store.calls(CODE)) == 3
         assert store.load_region(CODE, check=True) == capitale_nationale(REF)

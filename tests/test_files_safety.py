@@ -11,6 +11,7 @@ no agreement III identifier unless asked.
 from __future__ import annotations
 
 import errno
+import importlib.util
 import json
 import re
 import shutil
@@ -303,17 +304,16 @@ def _edit_sheet(path: Path, edit) -> Path:
 
 
 def dimension_bomb(path: Path, *, far: bool = True) -> Path:
-    """A few-KB workbook declaring A1:XFD1048576, with a few far cells if ``far``."""
-    _workbook(path, [["identifiant", "nom", "type"], ["a1", "A", "obnl"]])
-    far_cells = ('<row r="900000"><c r="C900000"><v>1</v></c></row>'
-                 '<row r="1048576"><c r="A1048576" t="inlineStr"><is><t>x</t></is></c>'
-                 '<c r="XFD1048576"><v>2</v></c></row>')
+    """A few-KB workbook declaring A1:XFD1048576, with a few far cells if ``far``.
 
-    def edit(xml: str) -> str:
-        xml = re.sub(r'<dimension ref="[^"]*"\s*/>', '<dimension ref="A1:XFD1048576"/>', xml)
-        return xml.replace("</sheetData>", far_cells + "</sheetData>") if far else xml
-
-    return _edit_sheet(path, edit)
+    The builder of ``benchmarks/xlsx_bomb.py``: one for the benchmark and the tests.
+    """
+    spec = importlib.util.spec_from_file_location(
+        "xlsx_bomb", Path(__file__).resolve().parent.parent / "benchmarks" / "xlsx_bomb.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.workbook(path, dimension=True, far=far)  # type: ignore[no-any-return]
 
 
 def _import_refused(db: Path, path: Path, *words: str) -> ImportFailed:

@@ -306,11 +306,8 @@ def test_presentation_mode_and_the_reader_role_show_no_form(stored, monkeypatch)
         store.add_account(Account("cam", "liaison", **org), "un mot de passe assez long 2",
                           session=admin)
         reader, liaison = store.session("lou"), store.session("cam")
-    state = state_of(stored)
-    state.session = reader
-    assert not can_edit(state)
-    state.session = liaison
-    assert can_edit(state)
+    assert not can_edit(state_of(stored, session=reader))
+    assert can_edit(state_of(stored, session=liaison))
 
 
 def test_stored_tenant_codes_are_not_shown_without_a_role_that_may_see_them(stored):
@@ -474,8 +471,7 @@ def test_a_role_that_may_see_tenant_codes_sees_them_and_the_showing_is_logged(st
         finally:
             accounts.SCRYPT_N = old
     store = Store(stored)
-    state = state_of(stored)
-    state.session = store.session("cam")
+    state = state_of(stored, session=store.session("cam"))
     e = Editor(state, "agreement")
     e.choose("III-1")
     tenant = next(r for r in e.form.items.rows if r["_role"].value == "tenant")

@@ -120,8 +120,8 @@ GOOD_ACTORS = "identifiant,nom,type\nomh9,OMH Neuf,omh\n"
 BAD_CSV = {
     "missing column": ("acteurs.csv", "identifiant,type\nomh9,omh\n", "colonne obligatoire"),
     "bad date": ("ententes.csv",
-                 "identifiant,type,signée le,propriétaire,programme\nI-9,I,15/01/2024,omhq,cem\n",
-                 "AAAA-MM-JJ"),
+                 "identifiant,type,signée le,propriétaire,programme\nI-9,I,15/01/24,omhq,cem\n",
+                 "quatre chiffres"),
     "unknown type": ("acteurs.csv", "identifiant,nom,type\nx9,X,chateau\n", "valeur inconnue"),
     "duplicate": ("acteurs.csv", GOOD_ACTORS + "omh9,OMH Neuf bis,omh\n", "deux fois"),
     "broken reference": ("sieges.csv", "comité,acteur\ngestion,inconnu\n", "acteur inconnu"),
@@ -171,17 +171,27 @@ def test_bad_file_writes_nothing(stored, tmp_path, kind, case):
         assert "ligne" in message                     # and the row
 
 
-def test_latin1_csv_is_refused_then_read_with_encoding(stored, tmp_path):
+@pytest.mark.parametrize("encoding", ["cp1252", "utf-8", "utf-8-sig"])
+def test_excel_csv_is_read_without_options(stored, tmp_path, encoding):
+    """UTF-8 with or without BOM and Windows-1252 (French Excel) are recognised alone."""
     path = tmp_path / "acteurs.csv"
-    path.write_bytes("identifiant,nom,type\ncafe1,Café Rencontre,community_org\n"
-                     .encode("latin-1"))
-    before = files_state(stored)
+    path.write_bytes("identifiant;nom;type\ncafe1;Café l’Escale « Rencontre »;Organisme "
+                     "communautaire\n".encode(encoding))
     with Store(stored) as store:
-        with pytest.raises(ImportFailed, match="latin-1"):
-            import_files(store, [path])
-        assert files_state(stored)[""] == before[""]
-        import_files(store, [path], encoding="latin-1")
-        assert store.load_region(CODE).actor("cafe1").name == "Café Rencontre"
+        import_files(store, [path])
+        name = store.load_region(CODE).actor("cafe1").name
+    assert name == "Café l’Escale « Rencontre »"  # the ’ is not the control \x92
+
+
+def test_latin1_advice_is_gone_and_control_characters_are_refused(stored, tmp_path):
+    path = tmp_path / "acteurs.csv"
+    path.write_bytes("identifiant,nom,type\ncafe1,Café l’Escale,omh\n".encode("cp1252"))
+    before = files_state(stored)
+    with Store(stored) as store, pytest.raises(ImportFailed) as exc:
+        import_files(store, [path], encoding="latin-1")  # read wrongly on purpose
+    text = exc.value.text("fr")
+    assert "contrôle" in text and "latin-1" not in text
+    assert files_state(stored) == before
 
 
 def test_one_bad_file_among_good_ones_writes_nothing(stored, tmp_path):
@@ -253,13 +263,15 @@ def test_random_rows_import_cleanly_or_not_at_all(tmp_path_factory, rows):
 def test_templates(tmp_path):
     for table in TABLES:
         p = write_template(tmp_path / f"{table.fr}.csv")
-        header = p.read_text("utf-8-sig").strip().split(",")
-        assert header == table.header("fr")
+        header, example = p.read_text("utf-8-sig").splitlines()
+        assert header.split(",") == table.header("fr")
+        assert example.startswith("(exemple)")
     wb = write_template(tmp_path / "modele.xlsx")
     sheets = openpyxl.load_workbook(wb).sheetnames
-    assert "acteurs" in sheets and "valeurs" in sheets and len(sheets) == len(TABLES) + 1
+    assert sheets[0] == "mode d’emploi" and "acteurs" in sheets and "valeurs" in sheets
+    assert len(sheets) == len(TABLES) + 2
     single = openpyxl.load_workbook(write_template(tmp_path / "actors.xlsx", lang="en"))
-    assert single.sheetnames == ["actors", "values"]
+    assert single.sheetnames == ["instructions", "actors", "values"]
     assert table_for("acteurs_2024") is table_for("cn_actors") is TABLES[1]
 
 

@@ -33,7 +33,7 @@ SAME_IN_BOTH = {
     "click.options", "click.options_metavar", "dash.nav", "dash.total", "dash.matrix.where",
     "dash.fig.type", "dash.map.type", "dash.map.engagement", "dash.agr.parties", "dash.hist.date",
     "dash.report.title", "field.code", "field.type", "field.engagement", "field.note",
-    "field.source", "field.parties", "field.on",
+    "field.source", "field.parties", "field.on", "dash.group.admin",
 }
 # French texts that quote what a person types, where French spacing does not apply.
 TYPED_EXAMPLES = {"io.bad_list"}
@@ -145,11 +145,14 @@ def test_import_problems_render_in_the_language_asked(tmp_path, small_region):
     failed = _refused_import(tmp_path, small_region, "acteurs.csv",
                              "identifiant,nom,type,secteur\nz1,Zed,omh,nowhere\n")
     p = failed.problems[0]
-    assert p.rule == "code.sector" and p.params["field"] == "sector"
-    assert p.text("fr") == ("acteurs.csv:ligne 2:secteur : secteur : valeur inconnue "
-                            "'nowhere' (valeurs attendues : housing, health, community, "
-                            "municipal, users, program)")
-    assert p.text("en").startswith("acteurs.csv:row 2:secteur: sector: unknown value 'nowhere'")
+    assert p.rule == "io.unknown_value" and p.params["value"] == "nowhere"
+    # The column once, then the value and the labels expected, in the language asked.
+    assert p.text("fr") == ("acteurs.csv:ligne 2:secteur : valeur inconnue « nowhere » ; "
+                            "valeurs possibles : « Habitation », « Santé et services sociaux »,"
+                            " « Communautaire », « Municipal », « Personnes utilisatrices et "
+                            "leurs familles », « Programme »")
+    assert p.text("en").startswith("acteurs.csv:row 2:secteur: unknown value 'nowhere'; "
+                                   "possible values: 'Housing', 'Health and social services'")
     assert failed.text("en") == p.text("en")
 
 
@@ -332,6 +335,8 @@ def _run_every_command(lang: str, folder: Path
         (["init", str(folder / "m.db"), "--name", "Mauricie", "--territories", "A;B"], 0),
         (["directory", db, str(folder / "rep.xlsx")], 0),
         (["directory", db, str(folder / "rep.pdf")], 1),
+        # the dates that fall due (issue 15)
+        (["calendar", db, str(folder / "dates.ics")], 0), (["calendar", db, db], 1),
         (["maturity", db], 0), (["maturity", db, "--json"], 0),
         *[(["export", db, str(folder / f"out.{f}"), "--format", f], 0)
           for f in ("csv", "xlsx", "json", "graphml", "gexf")],

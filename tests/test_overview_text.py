@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from concert import Answer, Assessment
-from dashboards.overview import region_stage_html
+from dashboards.pages.overview import region_stage_html
 
 
 def test_region_stage_notes_are_sentences_in_the_page_language():

@@ -61,7 +61,7 @@ def test_a_new_field_travels_through_store_dicts_and_files(tmp_path):
         assert store.load_region(CODE, check=True) == region
     paths = write_csv(region, tmp_path / "csv", tenant_codes=True)
     liens = next(p for p in paths if p.name == "liens.csv").read_text("utf-8-sig")
-    assert "fréquence" in liens.splitlines()[0] and "weekly" in liens
+    assert "fréquence" in liens.splitlines()[0] and "Hebdomadaire ou plus" in liens
     with Store(tmp_path / "copy.db") as copy:
         import_files(copy, paths)
         assert copy.load_region(CODE).ties[0].frequency == "weekly"
@@ -75,7 +75,7 @@ def test_a_file_of_the_previous_version_is_backed_up_then_migrated(tmp_path):
         assert store.migrated is not None
         version, backup = store.migrated
         assert version == 2 and backup.parent == tmp_path
-        assert store.schema_version == SCHEMA_VERSION == 5
+        assert store.schema_version == SCHEMA_VERSION == 6
         region = store.load_region(CODE, check=True)
     assert backup.read_bytes()[:16] == b"SQLite format 3\x00"
     assert sqlite3.connect(backup).execute("PRAGMA user_version").fetchone()[0] == 2

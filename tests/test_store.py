@@ -130,7 +130,7 @@ def test_schema_version_in_user_version(db_path, small_region):
     saved(small_region, db_path)
     con = sqlite3.connect(db_path)
     try:
-        assert con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 5
+        assert con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 6
         meta = dict(con.execute("SELECT key, value FROM concert_meta").fetchall())
         assert meta["schema_version"] == str(SCHEMA_VERSION)
     finally:

@@ -43,10 +43,12 @@ def without_names(text: str) -> str:
 
 
 # Domain terms kept in French in both languages (the English texts use them as names), and
-# words of proper names the texts quote. A word here is never reported.
+# words of proper names the texts quote ("Régie du logement", in the reasons for calls of
+# Tableaux 11-13; "non" is also English: "non-payment"). A word here is never reported.
 KEPT_IN_FRENCH = words("""
     entente ententes OMH CISSS CIUSSS OBNL OBNLs Clés en main comité de gestion Tableau
     Tableaux Annexe PSL Capitale Nationale Québec Morin Lain Vallée concert
+    Régie du logement non
 """)
 
 

@@ -13,6 +13,14 @@ what was expected, and the store is not touched. Importing the same files
 twice changes nothing the second time (the save is skipped when nothing
 differs).
 
+Cells are read as people write them (:mod:`concert.io.values`): a coded value as its
+code or its French or English label, an organisation or a committee by its identifier,
+name or acronym, a date as ``AAAA-MM-JJ``, ``JJ/MM/AAAA`` or an Excel date; a table
+without identifiers gets them from the names. Every problem names its file, sheet, row
+and column as headed in the file, the value and what is expected. The import reports the
+stored records the files no longer have (``ImportReport.missing``) and, with ``sync``,
+retires them (an end date, never a deletion).
+
 An actor's contacts are those of the ``contacts`` table when it names the
 actor; an actor re-imported without contact rows keeps its stored contacts.
 
@@ -42,6 +50,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import datetime as dt
+import difflib
 import io
 import json
 import math
@@ -52,7 +61,6 @@ from typing import Any
 
 import pandas as pd
 
-from concert import framework as fw
 from concert import i18n, schema, settings
 from concert._errors import (
     ConcertError,
@@ -65,19 +73,21 @@ from concert._errors import (
     render,
 )
 from concert._validate import short
+from concert.actions import ActionEvent
 from concert.actors import Contact
 from concert.agreements import Agreement, Party
 from concert.indicators import Answer, Assessment
+from concert.io import values
 from concert.io.files import atomic_path, atomic_paths, check_output, os_reason
 from concert.io.tables import SUMMARY_NAMES, TABLES, Column, Table, normalise, table_for
-from concert.region import RECORD_LISTS, RECORD_TYPES, Region, record_label
+from concert.region import RECORD_LISTS, RECORD_TYPES, Region, record_key, record_label
+from concert.retire import RETIRABLE, retire
 from concert.store import Store
 
 __all__ = ["ImportFailed", "ImportProblem", "ImportReport", "export_tables", "import_files",
            "read_tables", "write_csv", "write_json", "write_template", "write_xlsx"]
 
 Progress = Callable[[int, int], None]
-ISO_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}( \d{2}:\d{2}:\d{2})?$")
 
 # Caps on what one table of a file may hold (a crafted file must not exhaust memory).
 MAX_ROWS = 200_000          # data rows per table (sheet, CSV or JSON table)
@@ -103,6 +113,7 @@ class ImportProblem:
     row: int | None
     column: Any
     what: Any
+    sheet: str = ""
 
     @property
     def rule(self) -> str:
@@ -115,14 +126,28 @@ class ImportProblem:
         return dict(getattr(self.what, "params", {}))
 
     def body(self, lang: str | None = None) -> str:
-        """The message without its place, in ``lang`` (default: the settings language)."""
-        return str(self.what.text(lang))
+        """The message without its place, in ``lang`` (default: the settings language).
+
+        A rule of the model names its field first (``nom : ...``); when the place already
+        gives the column, the field is not said twice.
+        """
+        text = str(self.what.text(lang))
+        field = getattr(self.what, "params", {}).get("field") if isinstance(
+            self.what, Problem) else None
+        if field is not None and render(self.column, lang):
+            name = str(render(field, lang))
+            for sep in (" : ", ": "):
+                if text.startswith(name + sep):
+                    return text[len(name + sep):]
+        return text
 
     def text(self, lang: str | None = None) -> str:
         """``file:row N:column: message`` in ``lang`` (default: the settings language)."""
         # The file name and the column header come from the person's files: control
         # characters in them are shown escaped, never sent raw to a terminal.
         where = printable(self.file)
+        if self.sheet:
+            where += ":" + i18n.t("io.sheet", lang, sheet=printable(self.sheet))
         if self.row is not None:
             where += f":{i18n.t('io.row', lang)} {self.row}"
         column = render(self.column, lang)
@@ -157,17 +182,28 @@ class ImportFailed(ConcertError, ValueError):
 
 @dataclasses.dataclass(frozen=True)
 class ImportReport:
-    """What an import did: records ``added``, ``updated`` and ``unchanged`` per table."""
+    """What an import did: records ``added``, ``updated`` and ``unchanged`` per table.
+
+    ``missing`` lists, per record kind the files carry, the keys of the stored records the
+    files no longer have; ``retired`` those an import with ``sync=True`` retired (see
+    :func:`concert.retire.retire`). ``renamed`` pairs an organisation the files name
+    without identifiers and that the store lacks with the stored organisation it may be
+    (a name that changed makes a new organisation).
+    """
 
     region: str
     added: dict[str, int]
     updated: dict[str, int]
     unchanged: dict[str, int]
+    missing: dict[str, list[str]] = dataclasses.field(default_factory=dict)
+    retired: dict[str, list[str]] = dataclasses.field(default_factory=dict)
+    renamed: list[tuple[str, str]] = dataclasses.field(default_factory=list)
 
     @property
     def changed(self) -> bool:
         """True if the import wrote anything."""
-        return any(self.added.values()) or any(self.updated.values())
+        return any(self.added.values()) or any(self.updated.values()) or any(
+            self.retired.values())
 
 
 @dataclasses.dataclass
@@ -178,6 +214,7 @@ class Sheet:
     table: Table
     headers: dict[str, str]  # field -> header as written in the file
     rows: list[tuple[int, dict[str, Any]]]
+    name: str = ""  # the sheet's name in a workbook or JSON file ("" for a CSV file)
 
 
 # --------------------------------------------------------------------------- reading
@@ -200,9 +237,13 @@ def _header(table: Table) -> Pair:
     return Pair(", ".join(table.header("fr")), ", ".join(table.header("en")))
 
 
-def read_tables(paths: Iterable[str | Path], *, encoding: str = "utf-8"
+def read_tables(paths: Iterable[str | Path], *, encoding: str = "auto"
                 ) -> tuple[list[Sheet], list[ImportProblem]]:
-    """Read files into sheets of rows; return them with the problems met (none written)."""
+    """Read files into sheets of rows; return them with the problems met (none written).
+
+    CSV and JSON files are decoded by :func:`decode` (UTF-8 with or without a byte-order
+    mark, else Windows-1252) unless ``encoding`` names another encoding.
+    """
     sheets: list[Sheet] = []
     problems: list[ImportProblem] = []
     for path in map(Path, paths):
@@ -223,6 +264,10 @@ def read_tables(paths: Iterable[str | Path], *, encoding: str = "utf-8"
                 continue
         except UnicodeDecodeError:
             problems.append(_problem(name, None, "", "io.encoding", encoding=encoding))
+            continue
+        except (RecursionError, MemoryError, csv.Error) as exc:  # never a traceback
+            problems.append(_problem(name, None, "", "io.unreadable",
+                                     detail=type(exc).__name__))
             continue
         except LookupError:  # an encoding Python does not know
             problems.append(_problem(name, None, "", "io.unreadable",
@@ -248,7 +293,8 @@ def read_tables(paths: Iterable[str | Path], *, encoding: str = "utf-8"
                 problems.append(_problem(name, None, "", "io.unknown_table", name=stem,
                                          tables=", ".join(f"{t.fr}/{t.name}" for t in TABLES)))
                 continue
-            sheet, found_problems = _sheet(name, table, header, rows)
+            sheet, found_problems = _sheet(name, table, header, rows,
+                                           "" if suffix == ".csv" else stem)
             problems += found_problems
             if sheet is not None:
                 sheets.append(sheet)
@@ -264,6 +310,9 @@ class _Refused(Exception):
 
 
 Found = list[tuple[str, list[str], list[list[Any]]]]
+# The sheets of a template that guide and hold no records: skipped on import.
+GUIDE_SHEETS = ("valeurs", "values", "lisez_moi", "readme", "mode_d_emploi", "mode_demploi",
+                "instructions")
 
 
 def _check_size(sheet: str, row: int, width: int, cells: int) -> None:
@@ -285,14 +334,51 @@ def _trimmed(values: Sequence[Any]) -> list[Any]:
     return list(values[:n])
 
 
-def _read_csv(path: Path, encoding: str) -> Found:
-    raw = path.read_bytes()
+AUTO_ENCODINGS = ("auto", "utf-8", "utf8", "utf-8-sig")
+_BINARY_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def decode(raw: bytes, encoding: str = "auto") -> str:
+    """The text of a CSV or JSON file.
+
+    By default (``auto``, or ``utf-8``): UTF-8, with or without a byte-order mark, if the
+    bytes are valid UTF-8; otherwise Windows-1252, what French Excel on Windows writes.
+    Valid UTF-8 is almost never produced by chance from accented Windows-1252 text, so the
+    rule does not guess wrong on real files (see docs/decisions.md). Bytes that are not
+    text (a NUL, a byte Windows-1252 leaves undefined, or more than one character in 20
+    a control character) are refused; a few control characters are refused cell by cell.
+
+    Raises
+    ------
+    _Refused
+        ``io.binary`` for bytes that are not text.
+    UnicodeDecodeError, LookupError
+        For an explicit ``encoding`` the bytes do not follow, or that Python lacks.
+    """
     nul = raw.find(b"\x00")
     if nul >= 0 and encoding.lower().replace("_", "-") not in ("utf-16", "utf-32"):
         raise _Refused("io.binary", row=raw.count(b"\n", 0, nul) + 1)
-    text = raw.decode("utf-8-sig" if encoding.lower().replace("_", "-") in ("utf-8", "utf8")
-                      else encoding)
+    if encoding.lower().replace("_", "-") in AUTO_ENCODINGS:
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            try:
+                text = raw.decode("cp1252")
+            except UnicodeDecodeError as exc:  # bytes cp1252 leaves undefined: not text
+                raise _Refused("io.binary", row=raw.count(b"\n", 0, exc.start) + 1) from exc
+    else:
+        text = raw.decode(encoding)
     text = text.removeprefix("\ufeff")
+    # A few control characters are the cells' business (each refused with its place); a
+    # text made of them is not a text.
+    controls = _BINARY_RE.findall(text, 0, 65536)
+    if len(controls) > max(16, min(len(text), 65536) // 20):
+        raise _Refused("io.binary", row=1)
+    return text
+
+
+def _read_csv(path: Path, encoding: str) -> Found:
+    text = decode(path.read_bytes(), encoding)
     if not text.strip():
         return [(path.stem, [], [])]
     # The header line tells the delimiter: Excel in French writes ";", elsewhere ",".
@@ -337,7 +423,7 @@ def _read_xlsx(path: Path) -> Found:
     out = []
     try:
         for ws in wb.worksheets:
-            if normalise(ws.title) in ("valeurs", "values", "lisez_moi", "readme"):
+            if normalise(ws.title) in GUIDE_SHEETS:
                 continue
             out.append((ws.title, *_xlsx_rows(ws)))
     except _Refused:
@@ -387,6 +473,10 @@ def _json_int(text: str) -> int:
     return int(text)
 
 
+def _json_constant(text: str) -> float:
+    raise _Refused("io.json_constant", value=text)
+
+
 _JSON_STRING_RE = re.compile(r'"(?:[^"\\]|\\.)*"')
 _JSON_BRACKET_RE = re.compile(r"[\[\]{}]")
 
@@ -407,12 +497,12 @@ def _json_depth(text: str) -> int:
 
 def _read_json(path: Path, encoding: str) -> Found:
     # A byte-order mark is accepted, as for CSV files.
-    text = path.read_bytes().decode("utf-8-sig" if encoding.lower().replace("_", "-") in (
-        "utf-8", "utf8") else encoding).removeprefix("\ufeff")
+    text = decode(path.read_bytes(), encoding)
     if _json_depth(text) > JSON_MAX_DEPTH:
         raise _Refused("io.json_depth", max=JSON_MAX_DEPTH)
     try:
-        data = json.loads(text, object_pairs_hook=_unique_keys, parse_int=_json_int)
+        data = json.loads(text, object_pairs_hook=_unique_keys, parse_int=_json_int,
+                          parse_constant=_json_constant)
     except json.JSONDecodeError as exc:
         raise _Refused("io.json_syntax", detail=exc.msg, line=exc.lineno,
                        column=exc.colno) from exc
@@ -436,11 +526,40 @@ def _read_json(path: Path, encoding: str) -> Found:
     return out
 
 
-def _sheet(file: str, table: Table, header: list[str], rows: list[list[Any]]
-           ) -> tuple[Sheet | None, list[ImportProblem]]:
+# Tables whose identifier may be left out: it is then derived from the name (or, for an
+# agreement or an assessment, from what the row says).
+DERIVED_ID = {"actors": "name", "committees": "name", "agreements": "type",
+              "assessments": "on"}
+EXAMPLE_MARKS = ("(exemple)", "(example)")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _unquote(value: Any) -> Any:
+    """A cell as written before export: the ``'`` that neutralised a formula removed."""
+    if type(value) is str and value[:1] == "'" and value.lstrip("'")[:1] in FORMULA_START and (
+            value.lstrip("'")):
+        return value[1:]
+    return value
+
+
+def _is_example(values: list[Any]) -> bool:
+    """A template's example row, marked in its first cell: skipped on import."""
+    first = values[0] if values else None
+    if first is None or first == "":
+        first = next((v for v in values if v is not None and v != ""), None)
+    return type(first) is str and "(" in first[:3] and first.strip().lower().startswith(
+        EXAMPLE_MARKS)
+
+
+def _sheet(file: str, table: Table, header: list[str], rows: list[list[Any]],
+           name: str = "") -> tuple[Sheet | None, list[ImportProblem]]:
     problems = []
     if not header and not rows:
         return None, [_problem(file, None, "", "io.empty", table=_table_name(table))]
+
+    def problem(row: int | None, column: Any, key: str, /, **values: Any) -> ImportProblem:
+        return ImportProblem(file, row, column, Message(key, **values), name)
+
     headers: dict[str, str] = {}
     index: dict[str, int] = {}
     for i, h in enumerate(header):
@@ -448,25 +567,32 @@ def _sheet(file: str, table: Table, header: list[str], rows: list[list[Any]]
             continue
         col = table.column(str(h))
         if col is None:
-            problems.append(_problem(file, 1, str(h), "io.unknown_column",
-                                     table=_table_name(table), columns=_header(table)))
+            problems.append(problem(1, str(h), "io.unknown_column",
+                                    table=_table_name(table), columns=_header(table)))
             continue
         if col.field in headers:
-            problems.append(_problem(file, 1, str(h), "io.repeated_column"))
+            problems.append(problem(1, str(h), "io.repeated_column"))
             continue
         headers[col.field] = str(h)
         index[col.field] = i
+    id_field = "assessment" if table.name == "assessments" else "id"
     for col in table.columns:
-        if col.required and col.field not in headers:
-            problems.append(_problem(file, 1, Pair(col.fr, col.en), "io.missing_column",
-                                     table=_table_name(table)))
-    if not rows:
-        problems.append(_problem(file, None, "", "io.empty", table=_table_name(table)))
+        derived = col.field == id_field and DERIVED_ID.get(table.name, "-") in headers
+        if col.required and col.field not in headers and not derived:
+            problems.append(problem(1, Pair(col.fr, col.en), "io.missing_column",
+                                    table=_table_name(table)))
     out_rows = []
-    for n, values in enumerate(rows, start=2):
-        out_rows.append((n, {f: values[i] if i < len(values) else None
-                             for f, i in index.items()}))
-    return Sheet(file, table, headers, out_rows), problems
+    for n, cells in enumerate(rows, start=2):
+        if _is_example(cells):
+            continue
+        width = len(cells)
+        out_rows.append((n, {f: (_unquote(v) if type(v := cells[i]) is str and v[:1] == "'"
+                                 else v) if i < width else None for f, i in index.items()}))
+    if not out_rows and rows and not problems:  # a template's sheet left as it came
+        return None, []
+    if not out_rows:
+        problems.append(problem(None, "", "io.empty", table=_table_name(table)))
+    return Sheet(file, table, headers, out_rows, name), problems
 
 
 # --------------------------------------------------------------------------- converting
@@ -475,40 +601,72 @@ def _blank(v: Any) -> bool:
         isinstance(v, str) and v.strip() == "")
 
 
-def _convert(col: Column, value: Any) -> tuple[Any, str | None]:
-    """Convert a cell; return (value, error key or None)."""
+def _quoted(texts: Iterable[str], lang: str) -> str:
+    return ", ".join(f"« {t} »" if lang == "fr" else f"'{t}'" for t in texts)
+
+
+def _expected(table: str) -> Any:
+    """What a coded column takes, in either language: its labels (or a hint for criteria)."""
+    if table == "criterion":
+        return Message("io.expected_criterion")
+    labels = values.labels_of(table)
+    return Pair(_quoted((fr for fr, _ in labels.values()), "fr"),
+                _quoted((en for _, en in labels.values()), "en"))
+
+
+def _code(table: str, value: str) -> tuple[Any, Any]:
+    """The code a cell names in a vocabulary, or the message saying why not."""
+    m = values.resolve(table, value)
+    if m.code is not None:
+        return (int(m.code) if table == "level" else m.code), None
+    shown = short(value, 60, str)
+    if m.choices:
+        labels = [values.labels_of(table)[c] for c in m.choices]
+        return None, Message("io.ambiguous", value=shown,
+                             choices=Pair(_quoted((fr for fr, _ in labels), "fr"),
+                                          _quoted((en for _, en in labels), "en")))
+    if m.suggestions:
+        return None, Message("io.unknown_value_suggest", value=shown,
+                             suggestions=Pair(_quoted(m.suggestions, "fr"),
+                                              _quoted(m.suggestions, "en")),
+                             expected=_expected(table))
+    return None, Message("io.unknown_value", value=shown, expected=_expected(table))
+
+
+def _convert(col: Column, value: Any) -> tuple[Any, Any]:
+    """Convert a cell; return (value, None) or (None, error key or message)."""
     if col.type == "text" and type(value) is str:  # the common case, first
         text = value.strip()
         if text:
-            return text, None
+            return _code(col.vocab, text) if col.vocab else (text, None)
     if _blank(value):
         return {"list": (), "bool": False, "date": None, "int": None, "float": None}.get(
             col.type, ""), ("io.required" if col.required else None)
     if isinstance(value, (list, tuple, dict)):  # from a JSON file
         if col.type == "list" and not isinstance(value, dict) and all(
                 isinstance(x, (str, int, float)) and not isinstance(x, bool) for x in value):
-            return tuple(t for t in (str(x).strip() for x in value) if t), None
+            items = tuple(t for t in (str(x).strip() for x in value) if t)
+            return _convert(col, "; ".join(items)) if col.vocab and items else (items, None)
         return None, {"list": "io.bad_list", "text": "io.bad_text"}.get(
             col.type, f"io.bad_{col.type}")
     if col.type == "text":
         if isinstance(value, float) and value.is_integer():
             value = int(value)
-        return str(value).strip(), None
-    if col.type == "list":
-        return tuple(x.strip() for x in str(value).split(";") if x.strip()), None
-    if col.type == "date":
-        if isinstance(value, dt.datetime):
-            return value.date(), None
-        if isinstance(value, dt.date):
-            return value, None
         text = str(value).strip()
-        # AAAA-MM-JJ, or a date-time written by a spreadsheet ("2024-01-15 00:00:00").
-        if ISO_DATE_RE.match(text):
-            try:
-                return dt.date.fromisoformat(text[:10]), None
-            except ValueError:
-                pass
-        return None, "io.bad_date"
+        return _code(col.vocab, text) if col.vocab else (text, None)
+    if col.type == "list":
+        items = tuple(x.strip() for x in str(value).split(";") if x.strip())
+        if not col.vocab:
+            return items, None
+        out = []
+        for item in items:
+            code, err = _code(col.vocab, item)
+            if err is not None:
+                return None, err
+            out.append(code)
+        return tuple(out), None
+    if col.type == "date":
+        return values.parse_date(value)
     if col.type == "bool":
         key = normalise(str(value))
         if key in ("oui", "yes", "vrai", "true", "1", "o", "y", "x"):
@@ -517,6 +675,8 @@ def _convert(col: Column, value: Any) -> tuple[Any, str | None]:
             return False, None
         return None, "io.bad_bool"
     if col.type in ("int", "float"):
+        if col.vocab and isinstance(value, str) and _number(value) is None:
+            return _code(col.vocab, value.strip())
         f = _number(value)
         if f is None or (col.type == "int" and not f.is_integer()):
             return None, f"io.bad_{col.type}"
@@ -542,44 +702,167 @@ class _Parsed:
     origins: dict[str, tuple[Sheet, int]]  # "kind:where" -> (sheet, row)
     contacts: dict[str, list[Contact]]
     problems: list[ImportProblem]
+    logs: dict[str, list[ActionEvent]] = dataclasses.field(default_factory=dict)
     region: dict[str, Any] | None = None
+    names: _Names | None = None
+    folded: dict[str, dict[str, tuple[Sheet, int, str]]] = dataclasses.field(
+        default_factory=dict)  # kind -> folded id -> (sheet, row, id or name as written)
+    derived: set[str] = dataclasses.field(default_factory=set)  # actors with derived ids
 
 
-def _parse(sheets: list[Sheet], progress: Progress | None) -> _Parsed:
-    parsed = _Parsed({k: {} for k in ("actor", "committee", "agreement", "membership", "tie",
-                                      "assessment", "figure")}, {}, {}, [])
+def _at(sheet: Sheet, row: int | None, column: Any, what: Any, /, **values: Any
+        ) -> ImportProblem:
+    """A problem at a row and column of a sheet (``what``: a text key or a message)."""
+    return ImportProblem(sheet.file, row, column,
+                         Message(what, **values) if isinstance(what, str) else what, sheet.name)
+
+
+class _Names:
+    """The organisations and committees a row may name: by identifier, name or acronym.
+
+    Those of the stored region and those of the files' valid rows; the rows refused are
+    remembered so that a reference to one says so, instead of "unknown".
+    """
+
+    def __init__(self, base: Region) -> None:
+        self.ids: dict[str, set[str]] = {"actor": set(), "committee": set()}
+        self.keys: dict[str, dict[str, set[str]]] = {"actor": {}, "committee": {}}
+        self.refused: dict[str, dict[str, tuple[Sheet, int]]] = {"actor": {}, "committee": {}}
+        self.cache: dict[tuple[str, str], tuple[str | None, Any]] = {}
+        # Names are indexed on the first look-up that is not an identifier: a file that
+        # refers by identifiers (every export) never pays for it.
+        self.pending: dict[str, list[tuple[str, ...]]] = {"actor": [], "committee": []}
+        for a in base.actors:
+            self.add("actor", a.id, a.name, a.acronym)
+        for c in base.committees:
+            self.add("committee", c.id, c.name or values.label_of("committee_kind", c.kind, "fr"))
+
+    def add(self, kind: str, rid: str, *names: str) -> None:
+        self.ids[kind].add(rid)
+        self.pending[kind].append((rid, *names))
+        if self.cache:
+            self.cache.clear()
+
+    def _index(self, kind: str) -> dict[str, set[str]]:
+        keys = self.keys[kind]
+        for rid, *names in self.pending[kind]:
+            for n in (rid, *names):
+                if n:
+                    keys.setdefault(values.fold_key(n), set()).add(rid)
+        self.pending[kind].clear()
+        return keys
+
+    def refuse(self, kind: str, sheet: Sheet, row: int, *names: Any) -> None:
+        for n in names:
+            if isinstance(n, str) and n.strip():
+                self.refused[kind].setdefault(n.strip(), (sheet, row))
+                self.refused[kind].setdefault(values.fold_key(n), (sheet, row))
+        self.cache.clear()
+
+    def find(self, kind: str, value: str) -> tuple[str | None, Any]:
+        """The identifier ``value`` names, or the message saying why none (once per value)."""
+        hit = self.cache.get((kind, value))
+        if hit is None:
+            hit = self.cache[(kind, value)] = self._find(kind, value)
+        return hit
+
+    def _find(self, kind: str, value: str) -> tuple[str | None, Any]:
+        if value in self.ids[kind]:
+            return value, None
+        key = values.fold_key(value)
+        found = self._index(kind).get(key, set())
+        if len(found) == 1:
+            return next(iter(found)), None
+        what = Message(f"kind.{kind}")
+        if found:
+            return None, Message("io.ambiguous_ref", what=what, value=short(value, 60, str),
+                                 choices=", ".join(sorted(found)))
+        refused = self.refused[kind].get(value) or self.refused[kind].get(key)
+        if refused is not None:
+            sheet, row = refused
+            return None, Message("io.ref_refused", what=what, value=short(value, 60, str),
+                                 row=row, sheet=sheet.name or sheet.file)
+        close = difflib.get_close_matches(key, list(self.keys[kind]), n=3, cutoff=0.8)
+        ids = list(dict.fromkeys(i for k in close for i in sorted(self.keys[kind][k])))
+        if ids:
+            return None, Message("io.unknown_ref_suggest", what=what,
+                                 value=short(value, 60, str), suggestions=", ".join(ids))
+        return None, Message("io.unknown_ref", what=what, value=short(value, 60, str))
+
+
+def _parse(sheets: list[Sheet], progress: Progress | None, base: Region) -> _Parsed:
+    parsed = _Parsed({k: {} for k in RECORD_LISTS}, {}, {}, [], names=_Names(base))
+    names = parsed.names
+    assert names is not None
+    for kind, attr in (("actor", "actors"), ("committee", "committees"),
+                       ("agreement", "agreements"), ("assessment", "assessments")):
+        parsed.folded[kind] = {values.derive_id(r.id): (None, 0, r.id)  # type: ignore[misc]
+                               for r in getattr(base, attr)}
     total = sum(len(s.rows) for s in sheets)
     done = 0
     answers: dict[str, list[tuple[Sheet, int, dict[str, Any]]]] = {}
     order = {t.name: i for i, t in enumerate(TABLES)}
     for sheet in sorted(sheets, key=lambda s: order[s.table.name]):
+        table = sheet.table.name
         present = [c for c in sheet.table.columns if c.field in sheet.headers]
         defaults = {c.field: _convert(c, None)[0] for c in sheet.table.columns
                     if c.field not in sheet.headers}
+        id_field = "assessment" if table == "assessments" else "id"
+        derive = table in DERIVED_ID and id_field not in sheet.headers
+        kind = KIND_OF.get(table, "")
         for rownum, raw in sheet.rows:
             done += 1
             if progress is not None and (done % 500 == 0 or done == total):
                 progress(done, total)
-            values: dict[str, Any] = dict(defaults)
-            bad = False
+            row: dict[str, Any] = dict(defaults)
+            bad = derived_row = False
             for col in present:
                 field = col.field
                 v, err = _convert(col, raw.get(field))
+                if err is None and col.ref and isinstance(v, str) and v:
+                    v, err = names.find(col.ref, v)
                 if err:
                     bad = True
-                    parsed.problems.append(_problem(sheet.file, rownum, sheet.headers[field],
-                                                    err, value=short(raw.get(field), 40,
-                                                                     str)))
-                values[field] = v
+                    parsed.problems.append(_at(sheet, rownum, sheet.headers[field], err,
+                                               value=short(raw.get(field), 40, str)))
+                row[field] = v
+            if table in DERIVED_ID and not bad and (derive or _blank(row.get(id_field))) and (
+                    DERIVED_ID[table] in sheet.headers):
+                source = DERIVED_ID[table]
+                if _blank(row.get(source)):
+                    bad = True
+                    parsed.problems.append(_at(sheet, rownum, sheet.headers[source],
+                                               "io.required"))
+                else:
+                    row[id_field] = _derived_id(table, row)
+                    if kind == "actor":
+                        parsed.derived.add(row[id_field])
+                    derived_row = True
             if bad:
+                if kind in ("actor", "committee"):
+                    names.refuse(kind, sheet, rownum, raw.get("id"), raw.get("name"),
+                                 raw.get("acronym"))
                 continue
-            if sheet.table.name == "assessments":
-                answers.setdefault(values["assessment"], []).append((sheet, rownum, values))
+            if table == "assessments":
+                answers.setdefault(row["assessment"], []).append((sheet, rownum, row))
                 continue
-            _build(parsed, sheet, rownum, values)
+            _build(parsed, sheet, rownum, row, derived=derived_row)
     for aid, rows in answers.items():
         _build_assessment(parsed, aid, rows)
     return parsed
+
+
+def _derived_id(table: str, row: dict[str, Any]) -> str:
+    """The identifier of a row without one: from its name, or what an agreement links."""
+    if table in ("actors", "committees"):
+        return values.derive_id(row["name"])
+    if table == "agreements":
+        parties = [row.get(f) or "" for f in ("housing_provider", "program", "referring_org",
+                                              "worker_org", "tenant_code")]
+        when = row["signed_on"].isoformat() if row.get("signed_on") else ""
+        return values.derive_id(" ".join(["entente", row["type"], *parties, when]))
+    label = row.get("label") or "evaluation"
+    return values.derive_id(f"{label} {row['on'].isoformat()}")
 
 
 def _record(kind: str, values: dict[str, Any]) -> Any:
@@ -603,37 +886,73 @@ def _parties(v: dict[str, Any]) -> tuple[Party, ...]:
 
 
 KIND_OF = {"actors": "actor", "committees": "committee", "memberships": "membership",
-           "ties": "tie", "figures": "figure", "agreements": "agreement"}
+           "ties": "tie", "figures": "figure", "agreements": "agreement", "actions": "action",
+           "commitments": "commitment"}
 
 
-def _build(parsed: _Parsed, sheet: Sheet, rownum: int, values: dict[str, Any]) -> None:
+def _build(parsed: _Parsed, sheet: Sheet, rownum: int, row: dict[str, Any], *,
+           derived: bool = False) -> None:
+    names = parsed.names
+    assert names is not None
     if sheet.table.name == "region":
         if parsed.region is not None:
-            parsed.problems.append(_problem(sheet.file, rownum, "", "io.region_rows"))
-        parsed.region = values
+            parsed.problems.append(_at(sheet, rownum, "", "io.region_rows"))
+        parsed.region = row
         return
     if sheet.table.name == "contacts":
         try:
-            contact = schema.build(Contact, values)
+            contact = schema.build(Contact, row)
         except ValidationError as exc:
             _report(parsed, sheet, rownum, exc.problems)
             return
-        parsed.contacts.setdefault(values["actor"], []).append(contact)
-        parsed.origins.setdefault(f"contact:{values['actor']}", (sheet, rownum))
+        parsed.contacts.setdefault(row["actor"], []).append(contact)
+        parsed.origins.setdefault(f"contact:{row['actor']}", (sheet, rownum))
+        return
+    if sheet.table.name == "action_log":
+        try:
+            event = schema.build(ActionEvent, row)
+        except ValidationError as exc:
+            _report(parsed, sheet, rownum, exc.problems)
+            return
+        parsed.logs.setdefault(row["action"], []).append(event)
         return
     kind = KIND_OF[sheet.table.name]
     try:
-        rec = _record(kind, values)
+        rec = _record(kind, row)
     except ValidationError as exc:
         _report(parsed, sheet, rownum, exc.problems)
+        if kind in ("actor", "committee"):
+            names.refuse(kind, sheet, rownum, row.get("id"), row.get("name"), row.get("acronym"))
         return
     key = record_label(kind, rec)
     if key in parsed.records[kind]:
         first = parsed.origins[f"{kind}:{key}"]
-        parsed.problems.append(_problem(sheet.file, rownum, "", "io.duplicate", key=key,
-                                        file=first[0].file, row=first[1]))
+        if derived and kind in ("actor", "committee"):
+            parsed.problems.append(_at(sheet, rownum, sheet.headers.get("name", ""),
+                                       "io.same_name", name=short(rec.name, 60, str),
+                                       other=short(parsed.records[kind][key].name, 60, str),
+                                       key=key, row=first[1]))
+        else:
+            parsed.problems.append(_at(sheet, rownum, "", "io.duplicate", key=key,
+                                       file=first[0].name or first[0].file, row=first[1]))
         return
+    if kind in parsed.folded:  # identifiers equal but for case, accents or punctuation
+        folded = values.derive_id(key)
+        seen = parsed.folded[kind].get(folded)
+        if seen is not None and seen[2] != key:
+            where = (Message("io.in_store") if seen[0] is None else
+                     Message("io.at_row", sheet=seen[0].name or seen[0].file, row=seen[1]))
+            parsed.problems.append(_at(sheet, rownum, sheet.headers.get("id", ""),
+                                       "io.same_id", key=key, other=seen[2], where=where))
+            if kind in ("actor", "committee"):
+                names.refuse(kind, sheet, rownum, key, getattr(rec, "name", ""))
+            return
+        parsed.folded[kind][folded] = (sheet, rownum, key)
     parsed.records[kind][key] = rec
+    if kind == "actor":
+        names.add("actor", rec.id, rec.name, rec.acronym)
+    elif kind == "committee":
+        names.add("committee", rec.id, rec.name)
     for alias in _aliases(kind, rec):
         parsed.origins[f"{kind}:{alias}"] = (sheet, rownum)
 
@@ -643,8 +962,8 @@ def _build_assessment(parsed: _Parsed, aid: str,
     sheet, rownum, first = rows[0]
     dates = {v["on"] for _, _, v in rows}
     if len(dates) > 1:
-        parsed.problems.append(_problem(sheet.file, rownum, sheet.headers.get("on", "date"),
-                                        "io.assessment_dates", assessment=aid))
+        parsed.problems.append(_at(sheet, rownum, sheet.headers.get("on", "date"),
+                                   "io.assessment_dates", assessment=aid))
         return
     def first_of(field: str) -> str:
         return next((v[field] for _, _, v in rows if v[field]), "")
@@ -695,10 +1014,27 @@ def _column_for(sheet: Sheet, p: Problem) -> str:
     return sheet.headers.get(field, "")
 
 
+ROW_KIND = {"contacts": "contact", "assessments": "answer", "agreements": "agreement",
+            **KIND_OF}
+
+
+def _labelled(sheet: Sheet, p: Problem) -> Problem:
+    """The rule without its place, its field named as a person reads it in either language."""
+    params = dict(p.params)
+    field = params.get("field")
+    if isinstance(field, str) and field:
+        kind = ROW_KIND.get(sheet.table.name, "")
+        if sheet.table.name == "assessments" and field in ("on", "label", "note", "source"):
+            kind = "assessment"
+        params["field"] = Pair(schema.field_label(kind, field, "fr"),
+                               schema.field_label(kind, field, "en"))
+    return Problem(p.rule, "", **params)
+
+
 def _report(parsed: _Parsed, sheet: Sheet, rownum: int, problems: list[Problem]) -> None:
     for p in problems:
         parsed.problems.append(ImportProblem(sheet.file, rownum, _column_for(sheet, p),
-                                             Problem(p.rule, "", **p.params)))
+                                             _labelled(sheet, p), sheet.name))
 
 
 # --------------------------------------------------------------------------- importing
@@ -720,6 +1056,15 @@ def _merge(region: Region, parsed: _Parsed) -> tuple[Region, ImportReport]:
         if base is not None:
             new_actors[aid] = dataclasses.replace(base, contacts=tuple(contacts))
     parsed.records["actor"] = new_actors
+    # An action's log, likewise, is that of the action_log table when it names the action.
+    stored_actions = {a.id: a for a in region.actions}
+    for key, action in list(parsed.records["action"].items()):
+        log = parsed.logs.get(action.id)
+        if log is None and action.id in stored_actions:
+            log = list(stored_actions[action.id].log)
+        if log:
+            parsed.records["action"][key] = dataclasses.replace(
+                action, log=tuple(sorted(log, key=lambda e: e.on)))
     for kind, attr in RECORD_LISTS.items():
         items = list(getattr(region, attr))
         pos = {record_label(kind, r): i for i, r in enumerate(items)}
@@ -750,16 +1095,17 @@ def _region_problems(merged: Region, parsed: _Parsed) -> list[ImportProblem]:
             if origin is not None:
                 sheet, row = origin
                 out.append(ImportProblem(sheet.file, row, _column_for(sheet, p),
-                                         Problem(p.rule, "", **p.params)))
+                                         _labelled(sheet, p), sheet.name))
                 break
         else:  # a stored record broken by the import (e.g. its actor was changed)
-            out.append(ImportProblem("(base)", None, "", p))
+            out.append(ImportProblem(i18n.t("io.base"), None, "", p))
     return out
 
 
 def import_files(store: Store, paths: Iterable[str | Path], *, region: str | None = None,
-                 name: str | None = None, encoding: str = "utf-8",
-                 progress: Progress | None = None) -> ImportReport:
+                 name: str | None = None, encoding: str = "auto",
+                 progress: Progress | None = None, sync: bool = False,
+                 on: dt.date | None = None) -> ImportReport:
     """Import files into a region of ``store``, all or nothing.
 
     Parameters
@@ -773,10 +1119,17 @@ def import_files(store: Store, paths: Iterable[str | Path], *, region: str | Non
     name : str, optional
         Name of the region to create.
     encoding : str
-        Text encoding of CSV and JSON files (``utf-8`` by default; ``latin-1`` for old
-        Excel exports).
+        Text encoding of CSV and JSON files: by default (``auto``) UTF-8 with or without a
+        byte-order mark, else Windows-1252 (:func:`decode`).
     progress : callable, optional
         ``progress(rows_done, rows_total)``, called while rows are converted.
+    sync : bool
+        Retire the stored records the files no longer have (``report.missing``), of the
+        kinds the files carry: an end date from ``on`` (:func:`concert.retire.retire`),
+        never a deletion. Kinds without an end date (committees, assessments, figures)
+        are listed, never retired.
+    on : datetime.date, optional
+        The first day retired records are out of force (default: today).
 
     Returns
     -------
@@ -813,7 +1166,7 @@ def import_files(store: Store, paths: Iterable[str | Path], *, region: str | Non
             raise ImportFailed([ImportProblem("-", None, "", exc)]) from exc
     else:
         raise ImportFailed([_problem("-", None, "", "io.new_region", region=region)])
-    parsed = _parse(sheets, progress)
+    parsed = _parse(sheets, progress, base)
     if parsed.region is not None:
         try:
             base = dataclasses.replace(base, name=parsed.region["name"] or base.name,
@@ -828,6 +1181,14 @@ def import_files(store: Store, paths: Iterable[str | Path], *, region: str | Non
     problems = parsed.problems + _region_problems(merged, parsed)
     if problems:
         raise ImportFailed(problems)
+    report = dataclasses.replace(report, missing=_missing(base, sheets, parsed),
+                                 renamed=_renamed(base, parsed))
+    if sync and report.missing:
+        when = on or settings.current_date()
+        retired = {k: v for k, v in report.missing.items() if k in RETIRABLE}
+        for kind, keys in retired.items():
+            merged = retire(merged, kind, keys, when)
+        report = dataclasses.replace(report, retired=retired)
     stored = store.load_region(region) if region in codes else None
     if stored is None or merged != stored or (merged.name, merged.territories, merged.note,
                                               merged.source) != (stored.name,
@@ -837,25 +1198,96 @@ def import_files(store: Store, paths: Iterable[str | Path], *, region: str | Non
     return report
 
 
+def _missing(base: Region, sheets: list[Sheet], parsed: _Parsed) -> dict[str, list[str]]:
+    """Per kind the files carry, the stored records they no longer have (their keys).
+
+    Ententes III are a kind of their own here: a file without any (a default export
+    leaves them out) says nothing of those stored.
+    """
+    carried = {KIND_OF[s.table.name] for s in sheets if s.table.name in KIND_OF}
+    if any(s.table.name == "assessments" for s in sheets):
+        carried.add("assessment")
+    out: dict[str, list[str]] = {}
+    for kind in carried:
+        records = getattr(base, RECORD_LISTS[kind])
+        if not records:
+            continue
+        present = {record_key(kind, r) for r in parsed.records[kind].values()}
+        if kind == "agreement":
+            with_iii = any(r.type == "III" for r in parsed.records[kind].values())
+            records = [r for r in records if r.type != "III" or with_iii]
+        gone = [record_key(kind, r) for r in records if record_key(kind, r) not in present]
+        if gone:
+            out[kind] = gone
+    return out
+
+
+def _renamed(base: Region, parsed: _Parsed) -> list[tuple[str, str]]:
+    """New organisations known by their name only, paired with a stored one they may be."""
+    stored = {values.fold_key(a.name): a for a in base.actors}
+    by_acronym = {values.fold_key(a.acronym): a for a in base.actors if a.acronym}
+    out = []
+    for aid in parsed.derived:
+        if any(a.id == aid for a in base.actors):
+            continue
+        new = parsed.records["actor"].get(aid)
+        if new is None:
+            continue
+        old = by_acronym.get(values.fold_key(new.acronym)) if new.acronym else None
+        if old is None:
+            close = difflib.get_close_matches(values.fold_key(new.name), list(stored), n=1,
+                                              cutoff=0.8)
+            old = stored[close[0]] if close else None
+        if old is not None:
+            out.append((new.name, old.name))
+    return sorted(out)
+
+
 # --------------------------------------------------------------------------- exporting
-def _cell(col: Column, value: Any, lang: str) -> Any:
+# Vocabularies exported as their codes: an entente's type (I, II, III; its label is a
+# sentence), a criterion (its identifier), a level (its number). Others as their labels.
+EXPORTED_AS_CODE = ("agreement_type", "criterion", "level")
+
+
+def neutralise(value: Any) -> Any:
+    """A text that a spreadsheet would run as a formula, made inert (OWASP CSV injection).
+
+    A cell starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a
+    leading ``'``; so does one where apostrophes come before one of those, so that the
+    import, which removes that one ``'`` (:func:`_unquote`), reads back the exact text.
+    """
+    if type(value) is str and value.lstrip("'")[:1] in FORMULA_START and value.lstrip("'"):
+        return "'" + value
+    return value
+
+
+def _cell(col: Column, value: Any, lang: str, dates: bool = False) -> Any:
+    if col.vocab and col.vocab not in EXPORTED_AS_CODE and value not in (None, ""):
+        if col.type == "list":
+            return "; ".join(values.label_of(col.vocab, v, lang) for v in value)
+        return values.label_of(col.vocab, value, lang)
     if col.type == "list":
-        return "; ".join(value)
+        return neutralise("; ".join(value))
     if col.type == "date":
+        if dates:
+            return value
         return value.isoformat() if value else ""
     if col.type == "bool":
         return i18n.t("export.yes" if value else "export.no", lang)
     if value is None:
         return ""
-    return value
+    return neutralise(value)
 
 
 def export_tables(region: Region, *, lang: str | None = None,
-                  tenant_codes: bool = False) -> dict[str, pd.DataFrame]:
+                  tenant_codes: bool = False, dates: bool = False) -> dict[str, pd.DataFrame]:
     """The region as the exchange tables, keyed by table name in ``lang``.
 
-    Agreements III are left out unless ``tenant_codes=True`` (their count is in the
-    ``résumé``/``summary`` table, always present).
+    Coded values are written as their labels in ``lang`` (but an entente's type, a
+    criterion and a level, as codes); texts a spreadsheet would run as formulas are
+    neutralised (:func:`neutralise`). Dates are ``AAAA-MM-JJ`` texts, or date values with
+    ``dates=True`` (a workbook). Agreements III are left out unless ``tenant_codes=True``
+    (their count is in the ``résumé``/``summary`` table, always present).
     """
     lang = lang or settings.language
     out: dict[str, pd.DataFrame] = {}
@@ -871,6 +1303,13 @@ def export_tables(region: Region, *, lang: str | None = None,
                            ("memberships", region.memberships), ("ties", region.ties),
                            ("figures", region.figures)):
         rows[table] = [dataclasses.asdict(rec) for rec in records]
+    for action in region.actions:
+        rows["actions"].append(dataclasses.asdict(action) | {"log": None})
+        for e in action.log:
+            rows["action_log"].append({"action": action.id, **dataclasses.asdict(e)})
+    iii = {g.id for g in region.agreements if g.type == "III"}
+    rows["commitments"] = [dataclasses.asdict(c) for c in region.commitments
+                           if tenant_codes or c.agreement not in iii]
     hidden = 0
     for g in region.agreements:
         if g.type == "III" and not tenant_codes:
@@ -894,11 +1333,12 @@ def export_tables(region: Region, *, lang: str | None = None,
             rows["assessments"].append({**head, **dataclasses.asdict(ans)})
     for t in TABLES:
         header = t.header(lang)
-        data = [[_cell(c, r.get(c.field), lang) for c in t.columns] for r in rows[t.name]]
+        data = [[_cell(c, r.get(c.field), lang, dates) for c in t.columns]
+                for r in rows[t.name]]
         out[t.fr if lang == "fr" else t.name] = pd.DataFrame(data, columns=header)
     out[i18n.t("export.summary", lang)] = pd.DataFrame([{
         i18n.t("export.summary.region", lang): region.code,
-        i18n.t("field.name", lang): region.name,
+        i18n.t("field.name", lang): neutralise(region.name),
         i18n.t("export.summary.iii", lang): sum(1 for a in region.agreements if a.type == "III"),
         i18n.t("export.summary.codes", lang): i18n.t(
             "export.yes" if tenant_codes else "export.no", lang)}])
@@ -928,7 +1368,7 @@ def write_xlsx(region: Region, path: str | Path, *, protect: Iterable[str | Path
                **kw: Any) -> Path:
     """Write every table as a sheet of one Excel workbook (whole or not at all)."""
     path = Path(path)
-    tables = export_tables(region, **kw)
+    tables = export_tables(region, dates=True, **kw)
     with atomic_path(path, protect=protect) as tmp, pd.ExcelWriter(tmp,
                                                                    engine="openpyxl") as writer:
         for name, df in tables.items():
@@ -948,12 +1388,53 @@ def write_json(region: Region, path: str | Path, *, protect: Iterable[str | Path
     return path
 
 
-def write_template(path: str | Path, *, lang: str | None = None) -> Path:
-    """Write an empty template: one table if the file name names one, else all tables.
+# A template's example row: one value per field (a vocabulary's value is its label).
+EXAMPLE = {
+    "code": "mauricie", "id": "", "assessment": "", "name": "Office municipal d’habitation de "
+    "Trois-Rivières", "acronym": "OMH", "territories": "Trois-Rivières; Shawinigan",
+    "actor": "OMH", "target": "CIUSSS MCQ",
+    "committee": "Comité de gestion", "housing_provider": "OMH", "program": "Clés en main",
+    "referring_org": "CIUSSS MCQ", "worker_org": "CIUSSS MCQ", "person": "Julie Lemay",
+    "worker": "Julie Lemay", "liaison_agent": "Marc Roy", "tenant_code": "L-001",
+    "respondent": "JL", "value": 42, "unit": "personnes", "definition_fr": "Locataires logés",
+    "meetings_per_year": 6, "email": "julie.lemay@example.org",
+}
+EXAMPLE_CODES = {"actor_type": "omh", "sector": "housing", "org_role": "housing_provider",
+                 "engagement": "signatory", "contact_role": "liaison_agent",
+                 "committee_kind": "gestion", "seat": "permanent", "tie_kind": "information",
+                 "tie_frequency": "monthly", "agreement_status": "signed",
+                 "agreement_type": "I", "criterion": "climat.cooperation.2", "level": "2"}
+TEMPLATE_ROWS = 1000  # rows of a template sheet that carry the drop-down lists
 
-    A CSV template holds the header row; an Excel template one sheet per table and a
-    sheet listing the allowed codes (types, sectors, roles...); a JSON template an
-    object of empty tables.
+
+def _example(table: Table, lang: str) -> list[Any]:
+    """A table's example row, its first cell marked ``(exemple)`` (skipped on import)."""
+    out: list[Any] = []
+    for c in table.columns:
+        if c.vocab:
+            v: Any = values.label_of(c.vocab, EXAMPLE_CODES.get(c.vocab, ""), lang)
+        elif c.ref:
+            v = EXAMPLE.get(c.field) or ("OMH" if c.ref == "actor" else "Comité de gestion")
+        elif c.type == "date":
+            v = dt.date(2025, 3, 15) if c.field in ("since", "signed_on", "on", "as_of") else ""
+        elif c.type == "bool":
+            v = i18n.t("export.no", lang)
+        else:
+            v = EXAMPLE.get(c.field, "")
+        out.append(v)
+    out[0] = f"{EXAMPLE_MARKS[0 if lang == 'fr' else 1]} {out[0]}".strip()
+    return out
+
+
+def write_template(path: str | Path, *, lang: str | None = None) -> Path:
+    """Write a template to fill in: one table if the file name names one, else all tables.
+
+    An Excel template opens on a sheet of instructions, then has one sheet per table with
+    its headers in ``lang``, an example row marked ``(exemple)`` (skipped on import) and,
+    on every coded column (criteria, levels and entente types included), a drop-down list
+    of the labels (a warning, not a refusal, for other spellings: codes and English labels
+    are accepted too), read from a ``valeurs`` sheet. A CSV template holds the header and
+    the example row; a JSON template an object of empty tables.
     """
     lang = lang or settings.language
     path = Path(path)
@@ -967,30 +1448,62 @@ def write_template(path: str | Path, *, lang: str | None = None) -> Path:
     with atomic_path(path) as tmp:
         if suffix == ".csv":
             assert table is not None
-            pd.DataFrame(columns=table.header(lang)).to_csv(tmp, index=False,
-                                                            encoding="utf-8-sig")
+            with tmp.open("w", newline="", encoding="utf-8-sig") as f:
+                w = csv.writer(f)
+                w.writerow(table.header(lang))
+                w.writerow(v.isoformat() if isinstance(v, dt.date) else v
+                           for v in _example(table, lang))
         elif suffix == ".xlsx":
-            with pd.ExcelWriter(tmp, engine="openpyxl") as writer:
-                for t in tables:
-                    pd.DataFrame(columns=t.header(lang)).to_excel(
-                        writer, sheet_name=(t.fr if lang == "fr" else t.name)[:31],
-                        index=False)
-                _codes_frame(lang).to_excel(writer, sheet_name="valeurs" if lang == "fr"
-                                            else "values", index=False)
+            _template_xlsx(tmp, tables, lang)
         else:
             tmp.write_text(json.dumps({(t.fr if lang == "fr" else t.name): [] for t in tables},
                                       ensure_ascii=False, indent=1), encoding="utf-8")
     return path
 
 
-def _codes_frame(lang: str) -> pd.DataFrame:
-    rows = []
-    for table in ("actor_type", "sector", "org_role", "engagement", "contact_role",
-                  "committee_kind", "seat", "tie_kind", "agreement_status"):
-        for code in fw.codes(table):
-            rows.append({"liste" if lang == "fr" else "list": table, "code": code,
-                         "libellé" if lang == "fr" else "label": i18n.label(table, code, lang)})
-    for c in fw.CRITERIA:
-        rows.append({"liste" if lang == "fr" else "list": "criterion", "code": c.code,
-                     "libellé" if lang == "fr" else "label": c.fr if lang == "fr" else c.en})
-    return pd.DataFrame(rows)
+def _template_xlsx(path: Path, tables: list[Table], lang: str) -> None:
+    import openpyxl
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    wb = openpyxl.Workbook()
+    guide = wb.active
+    assert guide is not None
+    guide.title = i18n.t("template.guide_sheet", lang)
+    lines = [i18n.t(f"template.guide.{n}", lang) for n in range(1, 8)]
+    lines += [f"• {t.fr if lang == 'fr' else t.name} : {i18n.t('template.table.' + t.name, lang)}"
+              for t in tables]
+    guide.append([i18n.t("template.guide_title", lang)])
+    guide["A1"].font = Font(bold=True, size=14)
+    for line in lines:
+        guide.append([line])
+    guide.column_dimensions["A"].width = 120
+    # The labels of each vocabulary, one column each, on the "valeurs" sheet.
+    used = list(dict.fromkeys(c.vocab for t in tables for c in t.columns if c.vocab))
+    values_ws = wb.create_sheet("valeurs" if lang == "fr" else "values")
+    ranges: dict[str, str] = {}
+    for j, vocab in enumerate(used, start=1):
+        col = get_column_letter(j)
+        labels = [values.label_of(vocab, code, lang) for code in values.labels_of(vocab)]
+        values_ws.cell(1, j, vocab).font = Font(bold=True)
+        for i, label in enumerate(labels, start=2):
+            values_ws.cell(i, j, label)
+        ranges[vocab] = f"'{values_ws.title}'!${col}$2:${col}${len(labels) + 1}"
+    for t in tables:
+        ws = wb.create_sheet((t.fr if lang == "fr" else t.name)[:31], index=len(wb.sheetnames) - 1)
+        ws.append(t.header(lang))
+        ws.append(_example(t, lang))
+        for j, c in enumerate(t.columns, start=1):
+            ws.cell(1, j).font = Font(bold=True)
+            ws.cell(2, j).font = Font(italic=True, color="808080")
+            ws.column_dimensions[get_column_letter(j)].width = max(14, len(ws.cell(1, j).value))
+            if c.vocab:
+                dv = DataValidation(type="list", formula1=ranges[c.vocab], allow_blank=True,
+                                    showErrorMessage=c.type != "list", errorStyle="warning")
+                dv.error = i18n.t("template.not_in_list", lang)
+                letter = get_column_letter(j)
+                dv.add(f"{letter}2:{letter}{TEMPLATE_ROWS}")
+                ws.add_data_validation(dv)
+        ws.freeze_panes = "A2"
+    wb.save(path)

@@ -19,8 +19,11 @@ assessments    evaluations         answer of one respondent to one criterion, on
 figures        donnees             dated program figure
 =============  ==================  =========================================================
 
-Column types: ``text``; ``list`` (values separated by ``;``); ``date`` (``AAAA-MM-JJ``);
-``bool`` (oui/non, yes/no, vrai/faux, true/false, 1/0; empty is no); ``int``; ``float``.
+Column types: ``text``; ``list`` (values separated by ``;``); ``date`` (``AAAA-MM-JJ``,
+``JJ/MM/AAAA`` or an Excel date); ``bool`` (oui/non, yes/no, vrai/faux, true/false, x, 1/0;
+empty is no); ``int``; ``float``. A coded column (``vocab``) takes a code or its French or
+English label (:mod:`concert.io.values`); a column naming an organisation (``ref``) takes
+its identifier, its name or its acronym.
 """
 
 from __future__ import annotations
@@ -44,6 +47,8 @@ class Column:
     en: str
     type: str = "text"
     required: bool = False
+    vocab: str = ""  # the vocabulary of a coded column (codes or labels accepted)
+    ref: str = ""    # the kind of record a column names (by id, name or acronym)
 
 
 @dataclass(frozen=True)
@@ -81,15 +86,19 @@ def _columns(kind: str, *, skip: tuple[str, ...] = (), rename: dict[str, str] | 
             continue
         required = spec.required or (schema.default_of(cls, name) is dataclasses.MISSING)
         field = (rename or {}).get(name, name)
-        out.append(_column(kind, field, field, _VALUE_TYPES.get(spec.kind, "text"), required))
+        vocab = spec.table if spec.kind in ("code", "codes") else (
+            "level" if (kind, name) == ("answer", "level") else "")
+        refs = spec.table if spec.kind == "ref" and spec.table in ("actor", "committee") else ""
+        out.append(_column(kind, field, field, _VALUE_TYPES.get(spec.kind, "text"), required,
+                           vocab=vocab, ref=refs))
     return tuple(out)
 
 
 def _column(kind: str, name: str, field: str, type_: str = "text",
-            required: bool = False) -> Column:
+            required: bool = False, *, vocab: str = "", ref: str = "") -> Column:
     """A column filling ``field``, headed by the labels of ``kind``'s field ``name``."""
     return Column(field, schema.field_label(kind, name, "fr"),
-                  schema.field_label(kind, name, "en"), type_, required)
+                  schema.field_label(kind, name, "en"), type_, required, vocab, ref)
 
 
 def _after(columns: tuple[Column, ...], field: str, extra: tuple[Column, ...]
@@ -100,7 +109,8 @@ def _after(columns: tuple[Column, ...], field: str, extra: tuple[Column, ...]
 
 # An agreement's parties are written as columns, one per kind of party; a worker is
 # named with the organisation the worker belongs to.
-_PARTY_COLUMNS = tuple(_column("party", name, name) for name in (
+_PARTY_COLUMNS = tuple(_column("party", name, name, ref="actor" if name in (
+    "housing_provider", "program", "referring_org", "worker_org") else "") for name in (
     "housing_provider", "program", "referring_org", "worker_org", "worker", "liaison_agent",
     "tenant_code"))
 # An assessment is written as one row per answer, the assessment's fields repeated.
@@ -113,7 +123,8 @@ TABLES: tuple[Table, ...] = (
         _column("region", "territories", "territories", "list"),
         _column("region", "note", "note"), _column("region", "source", "source"))),
     Table("actors", "acteurs", _columns("actor")),
-    Table("contacts", "contacts", (_column("contact", "actor", "actor", required=True),
+    Table("contacts", "contacts", (_column("contact", "actor", "actor", required=True,
+                                           ref="actor"),
                                    *_columns("contact"))),
     Table("committees", "comités", _columns("committee")),
     Table("memberships", "sièges", _columns("membership")),
@@ -121,6 +132,12 @@ TABLES: tuple[Table, ...] = (
     Table("ties", "liens", _columns("tie")),
     Table("assessments", "évaluations", _after(_ASSESSMENT, "label", _columns("answer"))),
     Table("figures", "données", _columns("figure")),
+    # The plan (issue 15): one row per action, its log in a table of its own, as contacts.
+    Table("actions", "actions", _columns("action")),
+    Table("action_log", "journal", (_column("action_event", "action", "action",
+                                                    required=True),
+                                            *_columns("action_event"))),
+    Table("commitments", "engagements", _columns("commitment")),
 )
 """The tables, their columns derived from the record schema; French and English headers
 come from the translation table's ``field.*`` entries."""

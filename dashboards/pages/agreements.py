@@ -27,6 +27,7 @@ AGREEMENTS_CSS = TABLE_CSS + f"""
 .scroll table.data {{ margin: 0; width: 100%; }}
 .scroll table.data thead th {{ position: sticky; top: 0; }}
 table.data tr.soon td {{ background: {EXPIRING_BG}; font-weight: 700; }}
+table.data td:nth-child(4), table.data td:nth-child(5) {{ white-space: nowrap; }}
 """
 
 
@@ -92,7 +93,7 @@ class AgreementsPage(Page):
 
     def build(self) -> pn.viewable.Viewable:
         """The page's layout, built once; its parts follow the drawn state."""
-        search = pn.widgets.TextInput(name="", label=self.text("dash.agr.search"),
+        search = pn.widgets.TextInput(label=self.text("dash.agr.search"),
                                       placeholder=self.text("dash.agr.search"), width=360)
         self.search = search
         chooser = pn.widgets.RadioButtonGroup(

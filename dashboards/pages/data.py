@@ -80,7 +80,8 @@ def _language(lang: str) -> Iterator[None]:
         settings.language = previous
 
 
-def import_notice(state: Any, names: list[Any], values: list[bytes], encoding: str) -> str:
+def import_notice(state: Any, names: list[Any], values: list[bytes], encoding: str,
+                  sync: bool = False) -> str:
     """Import the uploaded files; return the message to show (HTML, every text escaped)."""
     lang = state.lang
     with tempfile.TemporaryDirectory() as folder:
@@ -93,15 +94,21 @@ def import_notice(state: Any, names: list[Any], values: list[bytes], encoding: s
             paths.append(path)
         try:
             with _language(lang):
-                report = state.import_files(paths, encoding=encoding)
+                more = {"sync": True} if sync else {}
+                report = state.import_files(paths, encoding=encoding, **more)
         except Exception as exc:  # noqa: BLE001 - every refusal is shown, never a traceback
             with _language(lang):
                 sentence, problems = error_message(exc, lang, *paths)
             return message_html(sentence, "danger", items=problems)
     counts = {"added": sum(report.added.values()), "updated": sum(report.updated.values()),
               "unchanged": sum(report.unchanged.values())}
-    return message_html("✔ " + tr("cli.imported", lang, region=report.region, **counts),
-                        "success")
+    # What the store holds that the files no longer have: listed, retired with "sync".
+    missing = [f"{tr('kind.' + kind, lang)} {key}" for kind, keys in report.missing.items()
+               for key in keys]
+    head = tr("cli.retired" if report.retired else "cli.missing", lang, n=len(missing),
+              on=settings.current_date().isoformat())
+    return message_html("✔ " + tr("cli.imported", lang, region=report.region, **counts)
+                        + (" " + head if missing else ""), "success", items=missing)
 
 
 class DataPage(Page):
@@ -126,10 +133,19 @@ class DataPage(Page):
                                            filename=f"{code}.xlsx", color="primary")
         note = self.html(
             lambda: f'<p class="small muted">{esc(tr("dash.data.export_help", self.lang))}</p>')
+        if not state.can_save:  # a read-only role (constant for the session): no import form
+            return self.column(self.html(self._intro), pn.Row(template, download), note)
         upload = pn.widgets.FileInput(accept=".csv,.xlsx,.json", multiple=True,
                                       label=self.text("dash.data.files"))
         encoding = pn.widgets.Select(label=self.text("dash.data.encoding"),
-                                     options={"UTF-8": "utf-8", "Latin-1 (Excel)": "latin-1"})
+                                     options=self._encodings(), value="auto")
+        self.param.watch(lambda _e: setattr(encoding, "options", self._encodings()), "lang")
+        # A CheckBoxGroup draws a real <label> around its box (bokeh's single Checkbox does
+        # not: its box has no accessible name).
+        sync = pn.widgets.CheckBoxGroup(options={tr("dash.data.sync", self.lang): "sync"},
+                                        value=[], inline=False)
+        self.param.watch(lambda _e: setattr(
+            sync, "options", {tr("dash.data.sync", self.lang): "sync"}), "lang")
         button = pn.widgets.Button(label=self.text("dash.data.import"), color="primary")
         result = pn.pane.HTML(self.param.notice, stylesheets=[TABLE_CSS + MESSAGE_CSS],
                               sizing_mode="stretch_width")
@@ -140,14 +156,20 @@ class DataPage(Page):
             if not values or all(v is None for v in values):
                 self.notice = message_html(tr("dash.data.no_file", self.lang), "warning")
                 return
-            self.notice = import_notice(state, names, values, encoding.value)
+            self.notice = import_notice(state, names, values, encoding.value,
+                                        "sync" in sync.value)
 
         button.on_click(do_import)
         editing = pn.Column(
             self.html(lambda: f"<h3>{esc(tr('dash.data.import_title', self.lang))}</h3>"),
-            pn.Row(upload, encoding), button, result, sizing_mode="stretch_width",
+            pn.Row(upload, encoding), sync, button, result, sizing_mode="stretch_width",
             visible=self.bound(lambda: not self.presentation and state.can_save))
         return self.column(self.html(self._intro), pn.Row(template, download), note, editing)
+
+    def _encodings(self) -> dict[str, str]:
+        """The encodings offered: detected (the default), UTF-8, Windows-1252."""
+        return {tr("dash.data.encoding_auto", self.lang): "auto", "UTF-8": "utf-8",
+                "Windows-1252": "cp1252"}
 
     def _intro(self) -> str:
         lang = self.lang

@@ -17,7 +17,7 @@ from dashboards._common import TABLE_CSS, esc, message_html, tr
 from dashboards.forms.editor import Editor, author_box, can_edit, kind_title, pending_prefill
 from dashboards.pages.base import Page
 
-__all__ = ["AgreementFormsPage", "CommitteesPage", "FiguresPage", "OrganisationsPage",
+__all__ = ["AgreementFormsPage", "CommitteesPage", "FigureFormsPage", "OrganisationsPage",
            "RecordsPage", "TiesPage"]
 
 
@@ -103,8 +103,8 @@ class TiesPage(RecordsPage):
     kinds = ("tie",)
 
 
-class FiguresPage(RecordsPage):
+class FigureFormsPage(RecordsPage):
     """The program's figures."""
 
-    slug = "figures"
+    slug = "figure_forms"
     kinds = ("figure",)

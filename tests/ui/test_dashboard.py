@@ -9,10 +9,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from _map import GRAPH_DRAWN, GRAPH_NODES, node_position
 from axe_playwright_python.sync_playwright import Axe
 
 from concert.example import capitale_nationale
-from dashboards.state import PAGES
+from dashboards.state import OPEN_PAGES as PAGES  # without accounts
 
 # pytest-base-url (pulled in by pytest-playwright) declares ``base_url`` in a way pytest 9
 # deprecates; that warning comes from the plugin, not from concert.
@@ -21,14 +22,6 @@ pytestmark = pytest.mark.filterwarnings(
 
 TODAY = dt.date(2025, 1, 15)  # as in conftest.py: the date the server treats as today
 READY = "() => window.Bokeh && Bokeh.documents.length && Bokeh.documents[0].is_idle"
-GRAPH_NODES = """() => {
-  const g = [...Bokeh.documents[0].all_models].find(m => m.type === 'GraphRenderer');
-  if (!g) return null;
-  const d = g.node_renderer.data_source.data;
-  return {names: Array.from(d.name), kinds: Array.from(d.kind)};
-}"""
-GRAPH_DRAWN = ("() => window.Bokeh && Bokeh.documents.length && Bokeh.documents[0].is_idle && "
-               "[...Bokeh.documents[0].all_models].some(m => m.type === 'GraphRenderer')")
 # Every string held by the bokeh models of the page (texts, data columns, tooltips).
 DOC_TEXT = """() => {
   const out = [];
@@ -83,9 +76,11 @@ def test_every_page_loads_without_console_error(open_page: Any, console: Any, sl
               "analysis": "Analyse du réseau", "changes": "Comparaisons", "data": "Données",
               "organisations": "Organismes", "agreement_forms": "Saisie des ententes",
               "committees": "Comités et sièges", "ties": "Liens déclarés",
-              "figures": "Données du programme", "key_actors": "Grille des acteurs-clés",
+              "figure_forms": "Données du programme", "key_actors": "Grille des acteurs-clés",
               "directory": "Répertoire des partenaires", "log": "Journal des modifications",
-              "new_region": "Nouvelle région"}
+              "new_region": "Nouvelle région",
+              "bilan": "Bilan des membres", "plan": "Plan d’action",
+              "engagements": "Engagements", "figures": "Chiffres et documents"}
     assert titles[slug] in _shadow_text(page)
 
 
@@ -125,17 +120,7 @@ def test_sector_filter_changes_the_map(open_page: Any) -> None:
 def test_clicking_an_actor_shows_its_card(open_page: Any) -> None:
     page = open_page(page="map")
     page.wait_for_function(GRAPH_DRAWN, timeout=30_000)
-    where = page.evaluate("""(name) => {
-      const g = [...Bokeh.documents[0].all_models].find(m => m.type === 'GraphRenderer');
-      const d = g.node_renderer.data_source.data;
-      const xy = g.layout_provider.graph_layout.get(d.index[Array.from(d.name).indexOf(name)]);
-      let pv = null;
-      const walk = (v) => { if (v.model.type === 'Figure') pv = v;
-                            for (const c of (v.child_views || [])) walk(c); };
-      for (const v of Object.values(Bokeh.index)) walk(v);
-      const r = pv.canvas_view.el.getBoundingClientRect();
-      return [r.left + pv.frame.x_scale.compute(xy[0]), r.top + pv.frame.y_scale.compute(xy[1])];
-    }""", "Office municipal d’habitation de Québec")
+    where = node_position(page, "Office municipal d’habitation de Québec")
     page.mouse.click(*where)
     page.wait_for_function("""() => { const walk = (root) => { for (const el of
         root.querySelectorAll('*')) { if (el.shadowRoot && walk(el.shadowRoot)) return true;

@@ -171,7 +171,7 @@ def test_refused_uploads_show_the_command_line_message(open_page: Any, ui_db: Pa
 
 
 def test_an_unexpected_import_failure_shows_a_general_sentence() -> None:
-    from dashboards.data import import_notice, upload_name
+    from dashboards.pages.data import import_notice, upload_name
 
     class Failing:
         lang = "fr"

@@ -18,13 +18,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from _map import GRAPH_DRAWN, node_position
 from conftest import READY, TODAY, choose_files, serve_dashboard
-from test_dashboard import GRAPH_DRAWN, _shadow_text
+from test_dashboard import _shadow_text
 
 from concert import Region, Store
 from concert.actors import Actor
 from concert.example import capitale_nationale
-from dashboards.state import EDITING_PAGES, PAGES
+from dashboards.state import EDITING_PAGES
+from dashboards.state import OPEN_PAGES as PAGES  # without accounts
 
 pytestmark = pytest.mark.filterwarnings(
     "ignore:Session-scoped fixtures defined as instance methods:pytest.PytestRemovedIn10Warning")
@@ -173,18 +175,7 @@ def _map_extras(page: Any, watch: Watch, region: Region, where: str) -> None:
         text = _shadow_text(page)
         assert any(n in text for n in names), "the committee names are not offered"
     page.keyboard.press("Escape")
-    where_xy = page.evaluate("""() => {
-      const g = [...Bokeh.documents[0].all_models].find(m => m.type === 'GraphRenderer');
-      const d = g.node_renderer.data_source.data;
-      const i = Array.from(d.kind).indexOf('actor');
-      const xy = g.layout_provider.graph_layout.get(d.index[i]);
-      let pv = null;
-      const walk = (v) => { if (v.model.type === 'Figure') pv = v;
-                            for (const c of (v.child_views || [])) walk(c); };
-      for (const v of Object.values(Bokeh.index)) walk(v);
-      const r = pv.canvas_view.el.getBoundingClientRect();
-      return [r.left + pv.frame.x_scale.compute(xy[0]), r.top + pv.frame.y_scale.compute(xy[1])];
-    }""")
+    where_xy = node_position(page)
     page.mouse.move(*where_xy)
     page.wait_for_timeout(300)
     _check(page, watch, where + " (hover)")

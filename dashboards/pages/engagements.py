@@ -1,0 +1,234 @@
+"""Commitments kept: each signed entente I and II's commitments, and the annual review.
+
+Each party's commitments (Tableau 5 and the annexes' clauses) with their status, note and
+next review (:func:`concert.followup.commitment_table`), saved one review at a time
+(:class:`concert.commitments.CommitmentReview`, :meth:`concert.Store.save_record`); the
+annual review of the ententes (:func:`concert.followup.annual_review`: reviews due and
+overdue, entente II notice dates, ends to renew). Ententes III bind a tenant: the committee
+sees their counts only (:func:`concert.followup.agreement_iii_counts`); the liaison role
+sees and reviews them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import panel as pn
+import param
+
+from concert import framework as fw
+from concert import i18n
+from concert.commitments import CommitmentReview
+from concert.followup import agreement_iii_counts, annual_review, commitment_table
+from concert.region import Region
+from dashboards._common import esc, html_table, tr
+from dashboards.pages._followup import (
+    FIELD_CSS,
+    FORM_CSS,
+    calendar_download,
+    message,
+    name_of,
+    parse_date,
+    save_failed,
+    session_of,
+    set_options,
+    store_of,
+)
+from dashboards.pages.base import Page
+
+__all__ = ["EngagementsPage", "commitments_html", "iii_counts_html", "review_html",
+           "review_rows"]
+
+
+def _date(value: Any) -> str:
+    return value.isoformat() if isinstance(value, dt.date) else ""
+
+
+def commitments_html(region: Region, lang: str, on: dt.date,
+                     types: tuple[str, ...] = ("I", "II")) -> str:
+    """Each signed entente's commitments with their review, one table per entente."""
+    table = commitment_table(region, on=on, lang=lang, types=types)
+    if table.empty:
+        return f"<p>{esc(tr('fu.eng.none', lang))}</p>"
+    out = []
+    for (agreement, kind), rows in table.groupby(["agreement", "type"], sort=False):
+        body = []
+        for r in rows.itertuples(index=False):
+            nxt = esc(_date(r.next_review))
+            if r.overdue:
+                nxt += f' <span class="late">⚠ {esc(tr("fu.eng.overdue", lang))}</span>'
+            status = esc(r.status_label)
+            if r.status == "not_kept":
+                status = f'<span class="late">{status}</span>'
+            body.append([esc(name_of(region, r.party)), esc(r.text), esc(r.source), status,
+                         esc(r.note), esc(_date(r.reviewed_on)), nxt])
+        out.append(html_table(
+            [tr(f"fu.col.{k}", lang) for k in ("party", "commitment", "source", "status", "note",
+                                               "reviewed", "next")],
+            body, raw=True, caption=tr("fu.eng.caption", lang, type=kind, agreement=agreement)))
+    return "".join(out)
+
+
+def review_rows(region: Region, lang: str, on: dt.date) -> list[tuple[dt.date, str, str]]:
+    """The annual review, one row per entente for its commitments due (or overdue).
+
+    Rows ``(date, kind, text)``, by date: an entente's commitments due or overdue grouped
+    (how many, from the earliest date), entente II notice dates, ends to renew, and the
+    ententes III counted.
+    """
+    frame = annual_review(region, on=on, lang=lang)
+    out: list[tuple[dt.date, str, str]] = []
+    groups: dict[tuple[str, str], list[dt.date]] = {}
+    for r in frame.itertuples(index=False):
+        if r.kind in ("review_due", "review_overdue"):
+            groups.setdefault((r.kind, r.agreement), []).append(r.date)
+        else:
+            out.append((r.date, r.kind, r.message))
+    for (kind, agreement), dates in groups.items():
+        key = "fu.review.group_overdue" if kind == "review_overdue" else "fu.review.group_due"
+        out.append((min(dates), kind, tr(key, lang, agreement=agreement, n=len(dates),
+                                         date=min(dates).isoformat())))
+    return sorted(out, key=lambda x: (x[0], x[1], x[2]))
+
+
+def review_html(region: Region, lang: str, on: dt.date) -> str:
+    """The annual review of the ententes: what falls due within a year, and what is late."""
+    rows = review_rows(region, lang, on)
+    head = f"<h3>{esc(tr('fu.eng.review_title', lang))}</h3>"
+    if not rows:
+        return head + f"<p>{esc(tr('fu.eng.review_none', lang))}</p>"
+    return head + html_table([tr("dash.hist.date", lang), tr("fu.col.what_due", lang),
+                              tr("fu.col.note", lang)],
+                             [[d.isoformat(), tr(f"fu.review.{k}", lang), text]
+                              for d, k, text in rows])
+
+
+def iii_counts_html(region: Region, lang: str, on: dt.date) -> str:
+    """The ententes III's commitments as counts by status (never a tenant's status)."""
+    counts = agreement_iii_counts(region, on=on)
+    rows = [[i18n.label("commitment_status", c, lang), counts[c]]
+            for c in fw.codes("commitment_status")]
+    rows += [[tr("commitment.unreviewed", lang), counts["unreviewed"]],
+             [tr("fu.eng.iii_overdue", lang), counts["overdue"]]]
+    return (f"<h3>{esc(tr('fu.eng.iii_title', lang))}</h3>"
+            f"<p class=\"muted\">{esc(tr('fu.eng.iii_note', lang))}</p>"
+            + html_table([tr("fu.col.status", lang), tr("fu.col.count", lang)], rows))
+
+
+class EngagementsPage(Page):
+    """The commitments page: statuses, notes, next reviews; the annual review."""
+
+    slug = "engagements"
+
+    note = param.String(default="", doc="The result of the last save, in words.")
+    ok = param.Boolean(default=False)
+
+    def _liaison(self) -> bool:
+        return getattr(session_of(self.state), "role", "") == "liaison"
+
+    def _types(self) -> tuple[str, ...]:
+        return ("I", "II", "III") if self._liaison() else ("I", "II")
+
+    def save_review(self, key: str, status: str, note: str = "", reviewed_on: str = "",
+                    next_review: str = "") -> bool:
+        """Save the review of one commitment (``key``: ``agreement/commitment``)."""
+        lang = self.lang
+        agreement, _, commitment = (key or "").partition("/")
+        if commitment.startswith("III.") and not self._liaison():
+            # A tenant's commitments: the liaison role's alone, whoever holds the file.
+            self.param.update(ok=False, note=tr("fu.eng.iii_note", lang))
+            return False
+        try:
+            reviewed = parse_date(reviewed_on) or self.state.today()
+            nxt = parse_date(next_review)
+        except ValueError:
+            self.param.update(ok=False, note=tr("fu.bad_date", lang,
+                                                field=tr("fu.eng.reviewed_on", lang)))
+            return False
+        base = next((r for r in self.state.region.commitments if r.key == key), None)
+        try:
+            review = CommitmentReview(agreement, commitment, status, (note or "").strip(),
+                                      reviewed_on=reviewed, next_review=nxt)
+            with store_of(self.state) as store:
+                store.save_record(self.state.region_code, review, base=base,
+                                  session=session_of(self.state))
+        except Exception as exc:  # noqa: BLE001 - shown in words, the form kept
+            self.param.update(ok=False, note=save_failed(exc, lang, self.state))
+            return False
+        self.state.reload()
+        self.param.update(ok=True, note=tr(
+            "fu.eng.saved", lang, commitment=commitment, agreement=agreement,
+            status=i18n.label("commitment_status", status, lang)))
+        return True
+
+    def build(self) -> pn.viewable.Viewable:
+        """The page's layout."""
+        if self.state.region is None:
+            return self.no_region()
+        today = self.state.today
+        editing = pn.bind(lambda p, a: not (p or a), self.param.presentation,
+                          self.param.anonymise)
+        status = pn.pane.HTML(pn.bind(message, self.param.note, self.param.ok),
+                              stylesheets=[FORM_CSS], sizing_mode="stretch_width")
+
+        def body() -> str:
+            region, lang = self.region, self.lang
+            out = commitments_html(region, lang, today())
+            if self._liaison():
+                out += (f"<h3>{esc(tr('fu.eng.iii_liaison', lang))}</h3>"
+                        + commitments_html(region, lang, today(), ("III",)))
+            else:
+                out += iii_counts_html(region, lang, today())
+            return out
+
+        return self.column(
+            self.html(lambda: f"<h2>{esc(tr('dash.page.engagements', self.lang))}</h2>"
+                      f"<p>{esc(tr('fu.eng.intro', self.lang))}</p>", FORM_CSS),
+            status,
+            pn.Column(self._form(), visible=editing, sizing_mode="stretch_width"),
+            self.html(body, FORM_CSS),
+            self.html(lambda: review_html(self.region, self.lang, today()), FORM_CSS),
+            pn.Row(calendar_download(self)))
+
+    def _form(self) -> pn.viewable.Viewable:
+        which = pn.widgets.Select(label=self.text("fu.eng.which"), width=760,
+                                  stylesheets=[FIELD_CSS])
+        status = pn.widgets.Select(label=self.text("fu.col.status"), width=260,
+                                   stylesheets=[FIELD_CSS])
+        note = pn.widgets.TextInput(label=self.text("fu.col.note"), width=760,
+                                    stylesheets=[FIELD_CSS])
+        reviewed = pn.widgets.TextInput(label=self.text("fu.eng.reviewed_on"),
+                                        value=self.state.today().isoformat(), width=240,
+                                        stylesheets=[FIELD_CSS])
+        nxt = pn.widgets.TextInput(label=self.text("fu.eng.next"), width=300,
+                                   stylesheets=[FIELD_CSS])
+
+        def options(*_: Any) -> None:
+            lang, region = self.lang, self.state.region  # real ids (hidden when anonymised)
+            table = commitment_table(region, on=self.state.today(), lang=lang,
+                                     types=self._types())
+            set_options(which, {
+                f"{r.agreement} — {name_of(region, r.party)} — {r.text[:90]}":
+                    f"{r.agreement}/{r.commitment}" for r in table.itertuples(index=False)})
+            set_options(status, {i18n.label("commitment_status", s, lang): s
+                                 for s in fw.codes("commitment_status")})
+
+        def current(*_: Any) -> None:
+            r = next((x for x in self.state.region.commitments if x.key == which.value), None)
+            if r is not None:
+                status.value, note.value = r.status, r.note
+                nxt.value = _date(r.next_review)
+
+        options()
+        current()
+        self.param.watch(options, ["lang", "version"])
+        which.param.watch(current, "value")
+        button = pn.widgets.Button(label=self.text("fu.eng.save"), color="primary",
+                                   disabled=not self.state.can_save, height=44, width=220)
+        button.on_click(lambda _e: self.save_review(which.value, status.value, note.value,
+                                                    reviewed.value, nxt.value))
+        return pn.Column(
+            self.html(lambda: f"<h3>{esc(tr('fu.eng.form_title', self.lang))}</h3>", FORM_CSS),
+            which, pn.Row(status, reviewed, nxt), note, button, sizing_mode="stretch_width",
+            styles={"border-top": "2px solid #0B4F8A"})

@@ -1,0 +1,249 @@
+"""The follow-up pages (issue 15, dashboard half): the members' assessment, the action
+plan, the commitments, the figures and the downloads, driven through their callbacks."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+from test_followup import OPEN, PASSWORD, region_with_members
+
+import concert.settings
+from concert import Account, Store
+from concert import framework as fw
+from concert.gaps import all_gaps
+from dashboards.pages.bilan import BilanPage, view_options
+from dashboards.pages.engagements import EngagementsPage
+from dashboards.pages.figures import FiguresPage
+from dashboards.pages.plan import PlanPage, followup_overview_html
+from dashboards.pages.registry import PAGES
+from dashboards.state import DashboardState
+
+CODE = "demo"
+
+
+@pytest.fixture
+def db(tmp_path):
+    path = tmp_path / "cn.db"
+    with Store(path, user="secretaire") as s:
+        s.save_region(region_with_members())
+    return path
+
+
+def state(db, **params) -> DashboardState:
+    return DashboardState(db_path=str(db), **params)
+
+
+def answer_all(page: BilanPage, level: int) -> bool:
+    return page.submit({c.code: level for c in fw.CRITERIA}, {})
+
+
+def received(page: BilanPage) -> int:
+    return int(re.search(r'data-received="(\d+)"', page._results_html()).group(1))
+
+
+def test_the_four_pages_are_registered():
+    assert {"bilan", "plan", "engagements", "figures"} <= set(PAGES)
+
+
+def test_a_member_answers_by_link_and_the_secretary_sees_the_count(db):
+    secretary = BilanPage(state(db))
+    secretary.__panel__()
+    assert secretary.chosen == "bilan-2026"
+    assert secretary.received() == (0, 5)
+    rows = secretary.make_links(["omh", "ciusss"], "http://h/")
+    assert [r["expires"] for r in rows] == ["2025-02-28", "2025-02-28"]  # its closing day
+    assert rows[0]["url"].startswith("http://h/?page=bilan&lang=fr&answer=")
+    assert rows[0]["token"] in secretary.links_html  # shown once, to copy
+    # A member opens its link in another session: that assessment's form only.
+    member = BilanPage(state(db), token=rows[0]["token"])
+    layout = member.__panel__()
+    text = " ".join(str(getattr(o, "object", "")) for o in layout.select())
+    assert "Bilan « Bilan 2026 » : réponse de Office municipal d’habitation de Démo" in text
+    assert "Résultats du bilan" not in text and "Liens personnels" not in text
+    assert member.organisation == "omh"
+    assert answer_all(member, 3), member.note
+    # The secretary reloads: one answer received, OMH's.
+    secretary.state.reload()
+    assert secretary.received() == (1, 5) and received(secretary) == 1
+    with Store(db) as s:
+        a = s.load_region(CODE).assessment("bilan-2026")
+    assert a.respondents == ("omh",) and {x.level for x in a.answers} == {3}
+
+
+def test_an_expired_or_unknown_link_answers_nothing(db):
+    secretary = BilanPage(state(db))
+    token = secretary.make_links(["omh"])[0]["token"]
+    concert.settings.today = dt.date(2025, 3, 1)
+    late = BilanPage(state(db), token=token)
+    html = late.__panel__().objects[0].object
+    html = html if isinstance(html, str) else html()
+    assert "Ce lien ne permet pas de répondre" in html and "expiré le 2025-02-28" in html
+    assert not answer_all(late, 2)
+    unknown = BilanPage(state(db), token="pas-un-jeton")
+    assert unknown._link is None and "inconnu" in unknown._link_error
+
+
+def test_the_secretary_sees_medians_spread_divergence_and_pole_views(db):
+    st = state(db)
+    page = BilanPage(st)
+    page.__panel__()
+    for org, level in (("omh", 3), ("ciusss", 1), ("ville", 2)):
+        page.organisation = org
+        assert answer_all(page, level), page.note
+    html = page._results_html()
+    assert "Réponses reçues : 3 sur 5 organismes du comité de gestion" in html
+    assert re.search(r'data-flags="(\d+)"', html).group(1) == str(len(fw.CRITERIA))
+    assert "⚑ écart de 2" in html
+    # all: median 2, lowest 1, highest 3 on every criterion
+    assert "<td>3</td><td>2</td><td>1</td><td>3</td><td>3</td><td>1</td>" in html
+    # The plan beside the answers on the project's structure (no action adopted yet).
+    assert "Aucune action adoptée avec une cible chiffrée et datée (0)." in html
+    page.view = "housing"
+    assert "Pôle habitation" in page._results_html()
+    page.view = "org:ciusss"
+    assert "Organisation : CIUSSS de Démo" in page._results_html()
+    # answering again starts from one's own answers
+    page.organisation = "ciusss"
+    assert set(page.prefill().values()) == {(1, "")}
+
+
+def test_an_anonymous_assessment_shows_aggregates_of_three_only(db):
+    page = BilanPage(state(db))
+    page.__panel__()
+    page.open_assessment("anonyme-2025", "Bilan anonyme", "2025-01-12", "", True)
+    assert page.ok and page.chosen == "anonyme-2025", page.note
+    for org in ("omh", "ciusss"):
+        page.organisation = org
+        assert answer_all(page, 2), page.note
+    html = page._results_html()
+    assert "Réponses reçues : 2 sur 5" in html  # from the receipts, not the answers
+    assert "masqué (moins de 3 réponses)" in html
+    assert "Trop peu de réponses pour montrer ce groupe (au moins 3)." in html
+    assert "Office municipal" not in html.split("</table>", 1)[1]  # no name past the list
+    options = view_options(page.region, page._assessment(), "fr")
+    assert not any(v.startswith("org:") for v in options.values())
+    page.organisation = "ville"
+    assert answer_all(page, 2)
+    html = page._results_html()
+    assert "masqué" not in html and '<table class="matrix">' in html
+    page.organisation = "omh"
+    assert not answer_all(page, 1)  # once only
+    assert "Non enregistré" in page.note
+
+
+def test_a_reader_session_is_refused_by_the_library(db):
+    with Store(db) as s:
+        s.add_account(Account("admin", "admin", region=CODE, organisation="cem"), PASSWORD)
+        s.add_account(Account("lecteur", "reader", region=CODE, organisation="omh"), PASSWORD)
+        session = s.session("lecteur")
+    st = state(db, session=session)
+    page = BilanPage(st)
+    page.__panel__()
+    assert page.organisation == "omh"
+    assert not answer_all(page, 2)
+    assert "Non enregistré" in page.note
+    with Store(db) as s:
+        assert s.load_region(CODE).assessment("bilan-2026").answers == ()
+
+
+def test_an_action_adopted_from_a_step_is_saved_and_becomes_late(db):
+    page = PlanPage(state(db))
+    page.__panel__()
+    assert page.adopt(step="structure.cooperation.1", title="", lead="cem",
+                      partners=["omh", "cem"], due="2025-03-31", target_figure="tenants_housed",
+                      target_value="150", target_on="2027-03-31"), page.note
+    assert "Une planification commune et un projet structurant" in page.note
+    with Store(db) as s:
+        action = s.load_region(CODE).actions[0]
+    assert (action.lead, action.partners, action.criterion, action.target_value) == (
+        "cem", ("omh",), "structure.cooperation.1", 150.0)
+    assert page.change_status(action.id, "in_progress", "2025-02-01", "démarrée")
+    with Store(db) as s:
+        assert s.load_region(CODE).actions[0].log[-1].note == "démarrée"
+    block = followup_overview_html(page.state.region, "fr")
+    assert "Aucune action en retard." in block and "150" in block
+    concert.settings.today = dt.date(2025, 4, 10)
+    block = followup_overview_html(page.state.region, "fr")
+    assert "10 jours de retard" in block
+    assert "en retard" in page_plan_html(page)
+    assert not page.adopt(step="", title="X", lead="cem", partners=[], due="31/03/2025")
+    assert "AAAA-MM-JJ" in page.note
+
+
+def page_plan_html(page: PlanPage) -> str:
+    from dashboards.pages.plan import plan_html
+
+    return plan_html(page.state.region, "fr", concert.settings.current_date())
+
+
+def test_a_commitment_status_is_saved_and_shows_among_the_gaps(db):
+    page = EngagementsPage(state(db))
+    page.__panel__()
+    assert page.save_review("II-1/II.referring_org.1", "not_kept", "aucune rencontre",
+                            "2025-01-12", "2025-06-30"), page.note
+    with Store(db) as s:
+        region = s.load_region(CODE)
+    review = region.commitments[0]
+    assert (review.status, review.note, review.next_review) == (
+        "not_kept", "aucune rencontre", dt.date(2025, 6, 30))
+    assert "commitment.not_kept" in set(all_gaps(region)["rule"])
+    from dashboards.pages.engagements import commitments_html, iii_counts_html
+
+    html = commitments_html(page.state.view_region, "fr", concert.settings.current_date())
+    assert "Non respecté" in html and "aucune rencontre" in html
+    counts = iii_counts_html(page.state.view_region, "fr", concert.settings.current_date())
+    assert "Ententes III : décomptes seulement" in counts and "CEM-0042" not in counts
+    # An entente III's commitment: the liaison role's only.
+    assert not page.save_review("III-1/III.worker.1", "kept")
+
+
+def test_ententes_iii_are_counted_for_the_committee_and_listed_for_the_liaison(db):
+    with Store(db) as s:
+        s.add_account(Account("admin", "admin", region=CODE, organisation="cem"), PASSWORD)
+        s.add_account(Account("agent", "liaison", region=CODE, organisation="cem"), PASSWORD)
+        liaison = s.session("agent")
+    st = state(db)
+    committee = EngagementsPage(st)
+    assert committee._types() == ("I", "II")
+    st2 = state(db, session=liaison)
+    agent = EngagementsPage(st2)
+    assert agent._types() == ("I", "II", "III")
+    assert agent.save_review("III-1/III.worker.1", "watch", "", "2025-01-12"), agent.note
+
+
+def test_the_figures_page_draws_each_figure_and_offers_the_downloads(db):
+    page = FiguresPage(state(db))
+    layout = page.__panel__()
+    charts = [o for o in layout.select() if type(o).__name__ == "Bokeh"]
+    assert len(charts) == 1 and charts[0].object.title.text == "tenants_housed"
+    downloads = {o.filename: o for o in layout.select() if type(o).__name__ == "FileDownload"}
+    assert set(downloads) == {"rapport-concert.pdf", "rapport-concert.html",
+                              "concert-echeances.ics"}
+    ics = downloads["concert-echeances.ics"].callback().getvalue().decode()
+    assert ics.startswith("BEGIN:VCALENDAR") and "CEM-0042" not in ics
+    pdf = downloads["rapport-concert.pdf"].callback().getvalue()
+    assert pdf.startswith(b"%PDF")
+
+
+def test_the_bilan_page_follows_the_language(db):
+    page = BilanPage(state(db, lang="en"))
+    page.__panel__()
+    assert "Answers received: 0 of 5" in page._results_html()
+    assert "All answers" in view_options(page.region, page._assessment(), "en")
+    assert page._assessment().on == OPEN
+
+
+def test_names_anonymised_on_screen_leave_counts_and_groups_only(db):
+    page = BilanPage(state(db))
+    page.__panel__()
+    for org, level in (("omh", 3), ("ciusss", 1), ("ville", 2)):
+        page.organisation = org
+        assert answer_all(page, level), page.note
+    page.state.anonymise = True
+    html = page._results_html()
+    assert "Réponses reçues : 3 sur 5" in html and "⚑ écart de 2" in html
+    assert "Office municipal" not in html and "CIUSSS de Démo" not in html
+    assert not any(v.startswith("org:") for v in view_options(
+        page.state.region, page._assessment(), "fr", names=False).values())
