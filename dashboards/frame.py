@@ -20,6 +20,7 @@ from panel.viewable import Viewable
 from concert import accounts
 from dashboards._common import ACCENT, TABLE_CSS, esc, message_html, page_stylesheet, tr
 from dashboards.pages.base import DISPLAY, Page
+from dashboards.pages.new_region import region_picker
 from dashboards.pages.registry import GROUPS, PAGES, REGISTRY
 
 __all__ = ["FrameDesign", "PageSetup", "build_frame", "view_of"]
@@ -293,8 +294,8 @@ def build_frame(state: Any) -> pn.template.BootstrapTemplate:
 
     state.param.watch(show, ["page", *DISPLAY])
     show()
-    sidebar = pn.Column(who, nav_title, *menu, lang_title, lang_switch, options_title,
-                        display, reload, footer, sizing_mode="stretch_width",
+    sidebar = pn.Column(who, nav_title, *menu, region_picker(state), lang_title, lang_switch,
+                        options_title, display, reload, footer, sizing_mode="stretch_width",
                         stylesheets=[SIDEBAR_CSS])
     template = pn.template.BootstrapTemplate(
         title="concert", sidebar=[sidebar], main=[message, *slots.values()],
