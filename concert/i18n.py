@@ -2455,7 +2455,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "dash.account.changed": ("Mot de passe changé.", "Password changed."),
     "dash.account.mismatch": ("Les deux nouveaux mots de passe diffèrent : rien n’a été changé.",
                               "The two new passwords differ: nothing was changed."),
-    "dash.tenant.title": ("Ententes III et codes de locataires", "Agreements III and tenant codes"),
+    "dash.tenant.title": ("Codes de locataires des ententes III", "Tenant codes of agreements III"),
     "dash.tenant.help": (("Visibles par l’agent(e) de liaison seulement ; chaque affichage est "
                          "inscrit au journal des accès."),
                          ("Shown to the liaison agent only; each showing is written to the "
@@ -2468,8 +2468,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "dash.page.calls": ("Appels", "Calls"),
     "dash.page.calls_committee": ("Appels — vue du comité", "Calls — committee view"),
     "dash.page.trees": ("Arbres de décision", "Decision trees"),
-    "desk.log.title": ("Journal des appels de l’agent de liaison",
-                       "The liaison agent's call log"),
+    "desk.log.title": ("Appels : le journal de l’agent de liaison",
+                       "Calls: the liaison agent's log"),
     "desk.log.intro": (("Un appel se note en moins d’une minute : les champs codés portent "
                         "l’appel. Les champs marqués d’un astérisque (*) sont obligatoires."),
                        ("A call is recorded in under a minute: the coded fields carry the "
@@ -2548,8 +2548,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "desk.col.action": ("Action et suite", "Action and outcome"),
     "desk.col.reevaluate_on": ("Réévaluation", "Re-evaluation"),
     "desk.col.note": ("Note brève", "Short note"),
-    "desk.com.title": ("Appels à l’agent de liaison — vue du comité",
-                       "Calls to the liaison agent — committee view"),
+    "desk.com.title": ("Appels — vue du comité : les appels à l’agent de liaison",
+                       "Calls — committee view: the calls to the liaison agent"),
     "desk.com.intro": (
         ("Des décomptes seulement : aucun code de locataire, aucune note. Les appelants sont "
          "comptés comme le guide les compte : un locataire par son code, un intervenant par "

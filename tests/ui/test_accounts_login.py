@@ -80,15 +80,17 @@ def test_two_people_of_two_organisations_see_what_each_may(accounts_server, brow
         seen_by_liaison = _go(liaison, url, "?page=tenant_codes")
         seen_by_committee = _go(committee, url, "?page=tenant_codes")
         assert TENANT_CODE.search(seen_by_liaison)
-        assert "Ententes III et codes de locataires" in seen_by_liaison
+        assert "Codes de locataires des ententes III" in seen_by_liaison
         assert "Agent de liaison" in _shadow_text(liaison)  # the menu's group
         assert not TENANT_CODE.search(seen_by_committee)
-        assert "Ententes III et codes de locataires" not in seen_by_committee
-        # The committee's menu: its groups, no liaison nor administration group, and who
+        assert "Codes de locataires des ententes III" not in seen_by_committee
+        # The committee's menu: its groups; of the liaison agent's group only the decision
+        # trees (the guide's, for everyone to read), no administration group; and who
         # is signed in (name, organisation, role) with the sign-out link.
         menu = _shadow_text(committee)
         assert "Région" in menu and "Comité" in menu and "Auto-évaluation" in menu
-        assert "Agent de liaison" not in menu and "Codes de locataires" not in menu
+        assert "Codes de locataires" not in menu and "Arbres de décision" in menu
+        assert "Administration" not in menu
         assert "Connecté·e : Carl — Office municipal d’habitation de Québec (Comité)" in menu
         assert committee.get_by_role("link", name="Se déconnecter").count() == 1
         # The committee member: no administration page, even asked for by address.

@@ -80,7 +80,8 @@ def test_every_page_loads_without_console_error(open_page: Any, console: Any, sl
               "directory": "Répertoire des partenaires", "log": "Journal des modifications",
               "new_region": "Nouvelle région",
               "bilan": "Bilan des membres", "plan": "Plan d’action",
-              "engagements": "Engagements", "figures": "Chiffres et documents"}
+              "engagements": "Engagements", "figures": "Chiffres et documents",
+              "calls_committee": "Appels — vue du comité", "trees": "Arbres de décision"}
     assert titles[slug] in _shadow_text(page)
 
 

@@ -233,7 +233,7 @@ def test_no_payload_runs_on_any_page_in_any_mode(poisoned: tuple[str, Region, Pa
             if mode == "fr" and slug == "data":
                 _refused_upload(page, watch)
             _check(page, watch, where)
-    assert visited == 4 * len(PAGES) - len(EDITING_PAGES)
+    assert visited == 4 * len(PAGES) - len(set(EDITING_PAGES) & set(PAGES))
 
 
 def test_report_runs_no_payload(poisoned: tuple[str, Region, Path], tmp_path: Path,
