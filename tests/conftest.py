@@ -48,6 +48,14 @@ def _pinned_settings():
         concert.settings.today = old_today
 
 
+@pytest.fixture
+def cheap_hashes(monkeypatch):
+    """scrypt at 1/32 of its cost: the tests that sign in hash dozens of passwords."""
+    from concert import accounts
+
+    monkeypatch.setattr(accounts, "SCRYPT_N", 2**10)
+
+
 def build_small_region() -> Region:
     """A tiny region built by hand through the checked ``add_*`` methods.
 
