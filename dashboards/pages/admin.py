@@ -15,13 +15,12 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
 import panel as pn
 import param
 
 from concert import accounts
 from concert.accounts import Account
-from concert.privacy import history_without_agreement_iii_ids
+from concert.privacy import agreement_names
 from concert.retention import PurgePlan
 from dashboards._common import (
     MESSAGE_CSS,
@@ -320,12 +319,7 @@ class AdminPage(pn.viewable.Viewer):
         """How ententes III are named on screen: their pseudonyms, never their ids."""
         if not pairs:
             return {}
-        frame = pd.DataFrame({"region": [r for r, _ in pairs], "kind": "agreement",
-                              "key": [k for _, k in pairs]})
-        wanted = {r for r, _ in pairs}
-        regions = {c: store.load_region(c) for c, _ in store.regions() if c in wanted}
-        shown = history_without_agreement_iii_ids(frame, regions)
-        return dict(zip(pairs, shown["key"], strict=True))
+        return agreement_names(pairs, store.load_regions({r for r, _ in pairs}))
 
     def _show_plan(self, plan: PurgePlan | None) -> str:
         lang = self.lang
