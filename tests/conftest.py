@@ -120,12 +120,31 @@ def example() -> Region:
 
 def write_workbook(path: Path, rows: list[list[object]], sheet: str = "acteurs") -> Path:
     """Write ``rows`` as the one sheet of an Excel workbook at ``path``; return the path."""
+    return write_sheets(path, {sheet: rows})
+
+
+def write_sheets(path: Path, sheets: dict[str, list[list[object]]]) -> Path:
+    """Write an Excel workbook at ``path``, one sheet per entry (title -> rows), in order."""
     import openpyxl
 
     wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = sheet
-    for row in rows:
-        ws.append(row)
+    wb.remove(wb.active)
+    for title, rows in sheets.items():
+        ws = wb.create_sheet(title)
+        for row in rows:
+            ws.append(row)
     wb.save(path)
     return path
+
+
+@pytest.fixture(scope="module")
+def example_file(tmp_path_factory) -> Path:
+    """The example region written by ``concert example`` (once per test module)."""
+    from click.testing import CliRunner
+
+    from concert.cli import cli
+
+    db = tmp_path_factory.mktemp("example") / "cn.db"
+    result = CliRunner().invoke(cli, ["example", str(db)])
+    assert result.exit_code == 0, result.output
+    return db
