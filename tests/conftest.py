@@ -56,6 +56,20 @@ def cheap_hashes(monkeypatch):
     monkeypatch.setattr(accounts, "SCRYPT_N", 2**10)
 
 
+@pytest.fixture
+def role_accounts_db(tmp_path, cheap_hashes) -> Path:
+    """A database of the example region with one account per role (``_helpers.USERS``)."""
+    from _helpers import add_role_accounts
+
+    from concert import Store
+
+    path = tmp_path / "cn.db"
+    with Store(path, user="owner") as store:
+        store.save_region(capitale_nationale())
+        add_role_accounts(store)
+    return path
+
+
 def build_small_region() -> Region:
     """A tiny region built by hand through the checked ``add_*`` methods.
 

@@ -14,7 +14,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from _helpers import CODE, PASSWORD, add_role_accounts
+from _helpers import CODE, PASSWORD
 from click.testing import CliRunner
 
 from concert import AccessDenied, Assessment, Store, accounts, privacy
@@ -30,13 +30,8 @@ pytestmark = pytest.mark.usefixtures("cheap_hashes")
 
 
 @pytest.fixture
-def db(tmp_path) -> Path:
-    """The example region with one account per role."""
-    path = tmp_path / "cn.db"
-    with Store(path, user="owner") as store:
-        store.save_region(capitale_nationale())
-        add_role_accounts(store)
-    return path
+def db(role_accounts_db) -> Path:
+    return role_accounts_db
 
 
 def sessions(store: Store) -> dict[str, Session]:

@@ -26,7 +26,7 @@ from typing import Any
 
 import panel as pn
 import pytest
-from _helpers import CODE, PASSWORD, USERS, add_role_accounts, login, stop
+from _helpers import CODE, PASSWORD, USERS, login, stop
 from bokeh.document import Document
 
 from concert import AccessDenied, Answer, Assessment, Store
@@ -44,12 +44,8 @@ pytestmark = pytest.mark.usefixtures("cheap_hashes")
 
 
 @pytest.fixture
-def db(tmp_path) -> Path:
-    path = tmp_path / "cn.db"
-    with Store(path, user="owner") as store:
-        store.save_region(capitale_nationale())
-        add_role_accounts(store)
-    return path
+def db(role_accounts_db) -> Path:
+    return role_accounts_db
 
 
 def codes_of(path: Path) -> set[str]:
