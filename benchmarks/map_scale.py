@@ -24,14 +24,10 @@ Prints figures; asserts nothing. Targets (issue 11): 500 actors at most 1.5 s,
 from __future__ import annotations
 
 import importlib
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 from typing import Any
 
@@ -44,14 +40,7 @@ from concert.store import Store
 from concert.synth import synthetic_region
 from dashboards.state import DashboardState
 
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                 "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
-DRAWN = ("() => window.Bokeh && Bokeh.documents.length && Bokeh.documents[0].is_idle && "
-         "[...Bokeh.documents[0].all_models].some(m => m.type === 'GraphRenderer')")
-SERVER = "import sys; from dashboards.app import serve; serve(sys.argv[1], port=int(sys.argv[2]))"
 RUNS = 5
-LIMIT = 60.0
 
 
 def _map_view() -> Any:
@@ -80,37 +69,13 @@ def build_seconds(region: Any) -> tuple[float, int]:
     return min(times[1:]), size
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 def browser_seconds(browser: Any, db: Path) -> list[float]:
     """Request-to-drawn times of ``RUNS`` new sessions of the map page."""
-    port = _free_port()
-    proc = subprocess.Popen([sys.executable, "-c", SERVER, str(db), str(port)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}/"
+    from dashboard_map import _serve, map_load  # imports playwright
+
+    proc, url = _serve(db)
     try:
-        deadline = time.monotonic() + 90
-        while True:
-            try:
-                with urllib.request.urlopen(url, timeout=5):
-                    break
-            except (urllib.error.URLError, ConnectionError, TimeoutError):
-                if time.monotonic() > deadline:
-                    raise
-                time.sleep(0.3)
-        times = []
-        for _ in range(RUNS):
-            page = browser.new_page(viewport={"width": 1920, "height": 1080})
-            t = time.perf_counter()
-            page.goto(url + "?page=map")
-            page.wait_for_function(DRAWN, timeout=LIMIT * 1000, polling=20)
-            times.append(time.perf_counter() - t)
-            page.close()
-        return times
+        return [map_load(browser, url, polling=20)[0] for _ in range(RUNS)]
     finally:
         proc.terminate()
         proc.wait(timeout=10)
@@ -127,6 +92,7 @@ def main() -> None:
     folder = Path(tempfile.mkdtemp(prefix="concert-map-bench-"))
     pw = browser = None
     if use_browser:
+        from dashboard_map import CHROMIUM_ARGS
         from playwright.sync_api import sync_playwright
 
         pw = sync_playwright().start()

@@ -37,7 +37,7 @@ from concert.framework import UnknownCode
 from concert.graph import region_to_graph, write_gexf, write_graphml, write_node_link
 from concert.indicators import maturity, region_stage
 from concert.io.files import atomic_path, check_output, os_reason
-from concert.privacy import history_without_agreement_iii_ids
+from concert.privacy import agreement_names, history_without_agreement_iii_ids
 from concert.region import Region
 from concert.retention import MAX_MONTHS
 from concert.store import ACCESS_ACTIONS, Store
@@ -289,6 +289,7 @@ def argument(name: str, metavar: str, **kwargs: Any) -> Callable[[Any], Any]:
 
 DB = argument("db", "cli.arg.db", type=_Path(dir_okay=False))
 OUT = argument("out", "cli.arg.out", type=_Path(dir_okay=False))
+REGION = option("--region", "region_code", default=None, help="cli.opt.region")
 
 
 # ------------------------------------------------------------------ errors
@@ -441,34 +442,40 @@ def init(db: str, name: str, territories: str, code: str | None, program: str | 
                       territories=len(region.territories)))
 
 
+def _write_region_file(db: str, out: str, region_code: str | None, lang: str,
+                       write: Callable[..., Any], what: str) -> None:
+    """Write one file made from a region, never onto the database, and say so.
+
+    ``write(region, out, lang=..., protect=[db])`` writes it; ``what`` names it in words.
+    """
+    check_output(out, protect=[db])
+    write(_load(db, region_code), out, lang=lang, protect=[db])
+    click.echo(i18n.t("cli.exported", lang, what=what, out=out))
+
+
 @cli.command(context_settings=CONTEXT, help="cli.help.directory")
 @DB
 @OUT
-@option("--region", "region_code", default=None, help="cli.opt.region")
+@REGION
 @lang_option
 def directory(db: str, out: str, region_code: str | None, lang: str) -> None:
     """Write the partner directory of a region as CSV or XLSX."""
     from concert.io.directory import write_directory
 
-    check_output(out, protect=[db])
-    region = _load(db, region_code)
-    write_directory(region, out, lang=lang, protect=[db])
-    click.echo(i18n.t("cli.exported", lang, what=i18n.t("directory.sheet", lang), out=out))
+    _write_region_file(db, out, region_code, lang, write_directory,
+                       i18n.t("directory.sheet", lang))
 
 
 @cli.command(context_settings=CONTEXT, help="cli.help.calendar")
 @DB
 @OUT
-@option("--region", "region_code", default=None, help="cli.opt.region")
+@REGION
 @lang_option
 def calendar(db: str, out: str, region_code: str | None, lang: str) -> None:
     """Write the dates that fall due as an iCalendar file (.ics)."""
     from concert.io.ics import write_calendar
 
-    check_output(out, protect=[db])
-    region = _load(db, region_code)
-    write_calendar(region, out, lang=lang, protect=[db])
-    click.echo(i18n.t("cli.exported", lang, what=i18n.t("ics.what", lang), out=out))
+    _write_region_file(db, out, region_code, lang, write_calendar, i18n.t("ics.what", lang))
 
 
 @cli.command(context_settings=CONTEXT, help="cli.help.regions")
@@ -484,7 +491,7 @@ def regions(db: str, lang: str) -> None:
 
 @cli.command("maturity", context_settings=CONTEXT, help="cli.help.maturity")
 @DB
-@option("--region", "region_code", default=None, help="cli.opt.region")
+@REGION
 @option("--assessment", default=None, help="cli.opt.assessment")
 @option("--json", "as_json", is_flag=True, help="cli.opt.json")
 @lang_option
@@ -541,7 +548,7 @@ def _as_of(value: str) -> str:
 @option("--format", "fmt", required=True,
         type=click.Choice(["csv", "xlsx", "json", "graphml", "gexf", "node-link"]),
         help="cli.opt.format")
-@option("--region", "region_code", default=None, help="cli.opt.region")
+@REGION
 @option("--as-of", default=None, help="cli.opt.as_of")
 @option("--include-tenant-codes", is_flag=True, help="cli.opt.export_tenant_codes")
 @lang_option
@@ -676,7 +683,7 @@ HISTORY_KINDS = ("actor", "agreement", "committee", "membership", "tie", "assess
 
 @cli.command(context_settings=CONTEXT, help="cli.help.history")
 @DB
-@option("--region", "region_code", default=None, help="cli.opt.region")
+@REGION
 @option("--kind", default=None, type=click.Choice(HISTORY_KINDS), help="cli.opt.kind")
 @option("--include-tenant-codes", is_flag=True, help="cli.opt.history_tenant_codes")
 @lang_option
@@ -687,9 +694,7 @@ def history(db: str, region_code: str | None, kind: str | None,
         frame = store.history(region_code, kind=kind)
         if not include_tenant_codes:
             wanted = set(frame.loc[frame["kind"] == "agreement", "region"])
-            regions = {code: store.load_region(code) for code, _ in store.regions()
-                       if code in wanted}
-            frame = history_without_agreement_iii_ids(frame, regions)
+            frame = history_without_agreement_iii_ids(frame, store.load_regions(wanted))
     actions = {a: i18n.t(f"action.{a}", lang) for a in ("insert", "update", "delete")}
     kinds = {k: i18n.t(f"kind.{k}", lang) for k in (*HISTORY_KINDS, "region")}
     wide_action = max(map(len, actions.values()))
@@ -756,10 +761,15 @@ def user_add(db: str, name: str, role: str, organisation: str, region_code: str 
                       role=accounts.role_label(role, lang)))
 
 
-@user.command("remove", context_settings=CONTEXT, help="cli.help.user_remove")
-@DB
-@NAME
-@lang_option
+def _account_command(verb: str) -> Callable[[Any], Any]:
+    """``concert user VERB DB NAME [--lang]``: a command on one account of ``db``."""
+    def decorate(f: Any) -> Any:
+        f = DB(NAME(lang_option(f)))
+        return user.command(verb, context_settings=CONTEXT, help=f"cli.help.user_{verb}")(f)
+    return decorate
+
+
+@_account_command("remove")
 def user_remove(db: str, name: str, lang: str) -> None:
     """Remove an account (never the last administrator)."""
     with Store(_existing(db)) as store:
@@ -767,10 +777,7 @@ def user_remove(db: str, name: str, lang: str) -> None:
     click.echo(i18n.t("cli.user.removed", lang, name=accounts.normalise_name(name)))
 
 
-@user.command("passwd", context_settings=CONTEXT, help="cli.help.user_passwd")
-@DB
-@NAME
-@lang_option
+@_account_command("passwd")
 def user_passwd(db: str, name: str, lang: str) -> None:
     """Give an account a new password (an administrator's reset)."""
     with Store(_existing(db)) as store:
@@ -829,14 +836,7 @@ def _agreement_names(store: Store, pairs: list[tuple[str, str]],
     """How ``(region, agreement)`` pairs are shown: ids, or pseudonyms by default."""
     if include_tenant_codes or not pairs:
         return {pair: pair[1] for pair in pairs}
-    import pandas as pd
-
-    frame = pd.DataFrame({"region": [r for r, _ in pairs], "kind": "agreement",
-                          "key": [k for _, k in pairs]})
-    wanted = {r for r, _ in pairs}
-    regions = {code: store.load_region(code) for code, _ in store.regions() if code in wanted}
-    shown = history_without_agreement_iii_ids(frame, regions)
-    return dict(zip(pairs, shown["key"], strict=True))
+    return agreement_names(pairs, store.load_regions({r for r, _ in pairs}))
 
 
 @cli.command(context_settings=CONTEXT, help="cli.help.purge")
@@ -895,7 +895,7 @@ def purge(db: str, dry_run: bool, yes: bool, include_tenant_codes: bool, lang: s
 
 @cli.command("calls", context_settings=CONTEXT, help="cli.help.calls")
 @DB
-@option("--region", "region_code", default=None, help="cli.opt.region")
+@REGION
 @option("--from", "start", default=None, type=click.DateTime(["%Y-%m-%d"]),
         help="cli.opt.calls_from")
 @option("--to", "end", default=None, type=click.DateTime(["%Y-%m-%d"]), help="cli.opt.calls_to")
@@ -942,7 +942,7 @@ def calls_cmd(db: str, region_code: str | None, start: dt.datetime | None,
 
 @cli.command("access-log", context_settings=CONTEXT, help="cli.help.access_log")
 @DB
-@option("--region", "region_code", default=None, help="cli.opt.region")
+@REGION
 @option("--include-tenant-codes", is_flag=True, help="cli.opt.history_tenant_codes")
 @lang_option
 def access_log(db: str, region_code: str | None, include_tenant_codes: bool,
@@ -969,7 +969,7 @@ def access_log(db: str, region_code: str | None, include_tenant_codes: bool,
 
 @cli.command(context_settings=CONTEXT, help="cli.help.serve")
 @DB
-@option("--region", "region_code", default=None, help="cli.opt.region")
+@REGION
 @option("--port", default=5006, show_default=True, help="cli.opt.port")
 @option("--address", default="127.0.0.1", show_default=True, help="cli.opt.address")
 @option("--presentation", is_flag=True, help="cli.opt.presentation")
@@ -1035,7 +1035,7 @@ def _accounts_sign_in(db: str) -> bool:
 @cli.command(context_settings=CONTEXT, help="cli.help.report")
 @DB
 @OUT
-@option("--region", "region_code", default=None, help="cli.opt.region")
+@REGION
 @option("--anonymise", is_flag=True, help="cli.opt.anonymise")
 @option("--paper", type=click.Choice(["letter", "a4"]), default="letter", show_default=True,
         help="cli.opt.paper")

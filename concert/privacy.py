@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
 
 import pandas as pd
 
@@ -34,8 +34,9 @@ from concert.agreements import Agreement, Party
 from concert.indicators import Answer, Assessment
 from concert.region import Region
 
-__all__ = ["agreement_pseudonyms", "anonymise_region", "history_without_agreement_iii_ids",
-           "view", "without_agreement_iii_ids", "without_tenant_codes"]
+__all__ = ["agreement_names", "agreement_pseudonyms", "anonymise_region",
+           "history_without_agreement_iii_ids", "view", "without_agreement_iii_ids",
+           "without_tenant_codes"]
 
 
 def agreement_pseudonyms(agreements: Iterable[Agreement], *,
@@ -232,6 +233,22 @@ def history_without_agreement_iii_ids(history: pd.DataFrame,
         keys.append(key)
     out["key"] = keys
     return out
+
+
+def agreement_names(pairs: Sequence[tuple[str, str]],
+                    regions: Mapping[str, Region]) -> dict[tuple[str, str], str]:
+    """How ``(region code, agreement id)`` pairs are shown: ententes III by pseudonym.
+
+    The names of :func:`history_without_agreement_iii_ids` (``regions``: region code ->
+    region, those of the pairs): an entente III's pseudonym, another entente's id, ``?-<n>``
+    for an agreement no longer in its region. Used for the purge plan and the access log.
+    """
+    if not pairs:
+        return {}
+    frame = pd.DataFrame({"region": [r for r, _ in pairs], "kind": "agreement",
+                          "key": [k for _, k in pairs]})
+    shown = history_without_agreement_iii_ids(frame, regions)
+    return dict(zip(pairs, shown["key"], strict=True))
 
 
 def anonymise_region(region: Region, *, lang: str | None = None) -> Region:

@@ -270,6 +270,19 @@ ALL_RECORD_TYPES: dict[str, type] = {
 those kept apart (call) included."""
 
 
+def region_copy(region: Region) -> Region:
+    """A copy of ``region`` whose record lists can be changed (the records are shared).
+
+    The revision and baseline are kept, so that a save of the copy merges as the
+    original's would (:meth:`concert.Store.save_region`).
+    """
+    out = Region(region.code, region.name, region.territories, region.note, region.source)
+    for attr in RECORD_LISTS.values():
+        setattr(out, attr, list(getattr(region, attr)))
+    out.revision, out.baseline = region.revision, region.baseline
+    return out
+
+
 def i18n_kind(kind: str, lang: str | None = None) -> str:
     """The record kind in ``lang`` (default: the settings language), for messages."""
     return i18n.t(f"kind.{kind}", lang)

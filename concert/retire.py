@@ -25,7 +25,7 @@ from concert import settings
 from concert._errors import ArgumentError, Joined, Message, NotFoundError
 from concert.actors import Actor
 from concert.agreements import Agreement, is_current
-from concert.region import RECORD_LISTS, Region, record_key
+from concert.region import RECORD_LISTS, Region, record_key, region_copy
 
 __all__ = ["Retirement", "current_region", "end_agreement", "is_retired", "last_day",
            "retire", "retire_actor"]
@@ -68,14 +68,6 @@ class Retirement:
     agreements_in_force: tuple[Agreement, ...]
 
 
-def _copy(region: Region) -> Region:
-    out = Region(region.code, region.name, region.territories, region.note, region.source)
-    for attr in RECORD_LISTS.values():
-        setattr(out, attr, list(getattr(region, attr)))
-    out.revision, out.baseline = region.revision, region.baseline
-    return out
-
-
 def _ended(record: Any, field: str, on: dt.date) -> Any:
     """``record`` with ``field`` ended the day before ``on`` (kept if it already ended)."""
     end = last_day(on)
@@ -100,7 +92,7 @@ def retire_actor(region: Region, actor_id: str, *, on: dt.date | None = None) ->
         If the region has no such organisation.
     """
     on = on or settings.current_date()
-    out = _copy(region)
+    out = region_copy(region)
     actor = region.actor(actor_id)
     changed: list[tuple[str, Any, Any]] = []
     new_actor = _ended(actor, "until", on)
@@ -126,7 +118,7 @@ def end_agreement(region: Region, agreement_id: str, *, on: dt.date | None = Non
     """The region with entente ``agreement_id`` ended: out of force from ``on``."""
     on = on or settings.current_date()
     ag = region.agreement(agreement_id)
-    out = _copy(region)
+    out = region_copy(region)
     out.agreements = [_ended(g, "ends_on", on) if g is ag else g for g in region.agreements]
     return out
 
@@ -160,7 +152,7 @@ def retire(region: Region, kind: str, ids: Iterable[str], on: dt.date) -> Region
             if not any(record_key(kind, r) == rid for r in items):
                 raise NotFoundError("retire.no_record", kind=Message(f"kind.{kind}"), record=rid,
                                     region=region.code)
-            out = _copy(out)
+            out = region_copy(out)
             setattr(out, attr, [_ended(r, "until", on) if record_key(kind, r) == rid else r
                                 for r in items])
     return out
@@ -176,7 +168,7 @@ def current_region(region: Region, on: dt.date | None = None) -> Region:
     gone = {a.id for a in region.actors if is_retired(a, on)}
     if not gone:
         return region
-    out = _copy(region)
+    out = region_copy(region)
     out.actors = [a for a in region.actors if a.id not in gone]
     out.memberships = [m for m in region.memberships if m.actor not in gone]
     out.ties = [t for t in region.ties if t.source not in gone and t.target not in gone]

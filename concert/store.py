@@ -62,7 +62,7 @@ import json
 import os
 import secrets
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -1020,6 +1020,10 @@ class Store:
         if code not in codes:
             raise NotFoundError("region.unknown", db=where, region=code, regions=listed)
         return code
+
+    def load_regions(self, codes: Collection[str]) -> dict[str, Region]:
+        """The regions of ``codes`` that the store holds (code -> region); others left out."""
+        return {code: self.load_region(code) for code, _ in self.regions() if code in codes}
 
     def load_region(self, code: str | None = None, *, check: bool = False) -> Region:
         """Load region ``code`` (or the only region, see :meth:`choose_region`).

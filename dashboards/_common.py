@@ -17,12 +17,15 @@ import html
 import logging
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import panel as pn
 
 from concert import i18n
 from concert._errors import ConcertError, ValidationError
+
+if TYPE_CHECKING:
+    from concert.region import Region
 
 # Okabe-Ito colours (safe for colour-blind viewers); never the only carrier of meaning:
 # every sector also has its words in the legend and the hover, every role a marker shape.
@@ -92,6 +95,30 @@ def toolbar_hook(lang: str) -> Any:
 def tr(key: str, lang: str, **values: Any) -> str:
     """The dashboard label ``key`` in ``lang`` (from :data:`concert.i18n.TEXT`)."""
     return i18n.t(key, lang, **values)
+
+
+def stored_view(db_path: str | Path, region: str | None, *, lang: str,
+                anonymise: bool) -> Region:
+    """The audience view of a stored region, as the reports show it (HTML and PDF).
+
+    Ententes III are named by pseudonyms (:func:`concert.privacy.view`); ``anonymise``
+    replaces the names of organisations and people as well.
+
+    Raises
+    ------
+    concert.NotFoundError
+        If ``db_path`` does not exist or holds no such region.
+    """
+    from concert import privacy
+    from concert._errors import NotFoundError
+    from concert.store import Store
+
+    db_path = Path(db_path)
+    if not db_path.is_file():
+        raise NotFoundError(tr("cli.not_found_db", lang, db=db_path))
+    with Store(db_path) as store:
+        reg = store.load_region(region)
+    return privacy.view(reg, anonymise=anonymise, lang=lang)
 
 
 def esc(value: Any) -> str:

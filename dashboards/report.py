@@ -13,10 +13,8 @@ from pathlib import Path
 import panel as pn
 from bokeh.resources import INLINE
 
-from concert import privacy, settings
-from concert._errors import NotFoundError
-from concert.store import Store
-from dashboards._common import esc, tr
+from concert import settings
+from dashboards._common import esc, stored_view, tr
 from dashboards.map import draw_map, map_frames, map_legend
 from dashboards.map.drawing import LEGEND_CSS
 from dashboards.pages.next_steps import STEPS_CSS, next_steps_html
@@ -105,13 +103,9 @@ def write_report(db_path: str | Path, out_path: str | Path, *, region: str | Non
     Tenant codes never appear: agreements III are only counted, and drawn as anonymous
     nodes on the map.
     """
-    db_path, out_path = Path(db_path), Path(out_path)
-    if not db_path.is_file():
-        raise NotFoundError(tr("cli.not_found_db", lang, db=db_path))
-    with Store(db_path) as store:
-        reg = store.load_region(region)
+    out_path = Path(out_path)
     # Agreements III are never named: pseudonyms, as in every export.
-    reg = privacy.view(reg, anonymise=anonymise, lang=lang)
+    reg = stored_view(db_path, region, lang=lang, anonymise=anonymise)
     today = settings.current_date().isoformat()
     head = [f"<h1>{esc(tr('dash.report.title', lang, region=reg.name))}</h1>",
             f'<p class="muted">{esc(tr("dash.report.generated", lang, date=today))}</p>']

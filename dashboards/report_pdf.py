@@ -37,8 +37,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 from concert import framework as fw
-from concert import i18n, privacy, settings
-from concert._errors import NotFoundError
+from concert import i18n, settings
 from concert.followup import (
     action_plan,
     agreement_iii_counts,
@@ -49,8 +48,14 @@ from concert.followup import (
 )
 from concert.indicators import Placement, criterion_states, maturity, region_stage
 from concert.region import Region
-from concert.store import Store
-from dashboards._common import CELL_STYLES, EDGE_STYLES, ROLE_MARKERS, SECTOR_COLOURS, tr
+from dashboards._common import (
+    CELL_STYLES,
+    EDGE_STYLES,
+    ROLE_MARKERS,
+    SECTOR_COLOURS,
+    stored_view,
+    tr,
+)
 from dashboards.pages._followup import name_of
 from dashboards.pages.engagements import review_rows
 
@@ -517,11 +522,7 @@ def write_pdf_report(db_path: str | Path, out_path: str | Path, *, region: str |
     concert.NotFoundError
         If ``db_path`` does not exist or holds no such region.
     """
-    db_path, out_path = Path(db_path), Path(out_path)
-    if not db_path.is_file():
-        raise NotFoundError(tr("cli.not_found_db", lang, db=db_path))
-    with Store(db_path) as store:
-        reg = store.load_region(region)
-    reg = privacy.view(reg, anonymise=anonymise, lang=lang)
+    out_path = Path(out_path)
+    reg = stored_view(db_path, region, lang=lang, anonymise=anonymise)
     write_pdf(reg, out_path, lang=lang, paper=paper)
     return out_path

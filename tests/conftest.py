@@ -48,6 +48,28 @@ def _pinned_settings():
         concert.settings.today = old_today
 
 
+@pytest.fixture
+def cheap_hashes(monkeypatch):
+    """scrypt at 1/32 of its cost: the tests that sign in hash dozens of passwords."""
+    from concert import accounts
+
+    monkeypatch.setattr(accounts, "SCRYPT_N", 2**10)
+
+
+@pytest.fixture
+def role_accounts_db(tmp_path, cheap_hashes) -> Path:
+    """A database of the example region with one account per role (``_helpers.USERS``)."""
+    from _helpers import add_role_accounts
+
+    from concert import Store
+
+    path = tmp_path / "cn.db"
+    with Store(path, user="owner") as store:
+        store.save_region(capitale_nationale())
+        add_role_accounts(store)
+    return path
+
+
 def build_small_region() -> Region:
     """A tiny region built by hand through the checked ``add_*`` methods.
 
@@ -112,12 +134,31 @@ def example() -> Region:
 
 def write_workbook(path: Path, rows: list[list[object]], sheet: str = "acteurs") -> Path:
     """Write ``rows`` as the one sheet of an Excel workbook at ``path``; return the path."""
+    return write_sheets(path, {sheet: rows})
+
+
+def write_sheets(path: Path, sheets: dict[str, list[list[object]]]) -> Path:
+    """Write an Excel workbook at ``path``, one sheet per entry (title -> rows), in order."""
     import openpyxl
 
     wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = sheet
-    for row in rows:
-        ws.append(row)
+    wb.remove(wb.active)
+    for title, rows in sheets.items():
+        ws = wb.create_sheet(title)
+        for row in rows:
+            ws.append(row)
     wb.save(path)
     return path
+
+
+@pytest.fixture(scope="module")
+def example_file(tmp_path_factory) -> Path:
+    """The example region written by ``concert example`` (once per test module)."""
+    from click.testing import CliRunner
+
+    from concert.cli import cli
+
+    db = tmp_path_factory.mktemp("example") / "cn.db"
+    result = CliRunner().invoke(cli, ["example", str(db)])
+    assert result.exit_code == 0, result.output
+    return db

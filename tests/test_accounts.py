@@ -14,6 +14,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from _helpers import CODE, PASSWORD
 from click.testing import CliRunner
 
 from concert import AccessDenied, Assessment, Store, accounts, privacy
@@ -22,27 +23,15 @@ from concert.accounts import Account, Session, first_admin_needed
 from concert.cli import cli
 from concert.example import capitale_nationale
 
-CODE = "capitale-nationale"
-PASSWORD = "une phrase de passe"
 V2 = Path(__file__).parent / "data" / "cn-schema-v2.db"
 
 
-@pytest.fixture(autouse=True)
-def _cheap_hashes(monkeypatch):
-    """scrypt at 1/32 of its cost: the tests hash dozens of passwords."""
-    monkeypatch.setattr(accounts, "SCRYPT_N", 2**10)
+pytestmark = pytest.mark.usefixtures("cheap_hashes")
 
 
 @pytest.fixture
-def db(tmp_path) -> Path:
-    """The example region with one account per role."""
-    path = tmp_path / "cn.db"
-    with Store(path, user="owner") as store:
-        store.save_region(capitale_nationale())
-        for name, role, org in [("anne", "admin", "cem"), ("lise", "liaison", "cem"),
-                                ("carl", "committee", "omhq"), ("rita", "reader", "ciusss-cn")]:
-            store.add_account(Account(name, role, name.title(), CODE, org), PASSWORD)
-    return path
+def db(role_accounts_db) -> Path:
+    return role_accounts_db
 
 
 def sessions(store: Store) -> dict[str, Session]:

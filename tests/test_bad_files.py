@@ -20,9 +20,9 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
-import openpyxl
 import pytest
 from click.testing import CliRunner
+from conftest import write_sheets
 
 from concert.cli import cli
 
@@ -59,15 +59,7 @@ def _bytes(name: str, data: bytes) -> Callable[[Path], Path]:
 
 def _book(name: str, sheets: dict[str, list[list[object]]]) -> Callable[[Path], Path]:
     def make(folder: Path) -> Path:
-        wb = openpyxl.Workbook()
-        wb.remove(wb.active)
-        for title, rows in sheets.items():
-            ws = wb.create_sheet(title)
-            for row in rows:
-                ws.append(row)
-        path = folder / name
-        wb.save(path)
-        return path
+        return write_sheets(folder / name, sheets)
     return make
 
 
@@ -210,22 +202,14 @@ def sha(path: Path) -> dict[str, str | None]:
     return out
 
 
-@pytest.fixture(scope="module")
-def example_db(tmp_path_factory) -> Path:
-    db = tmp_path_factory.mktemp("example") / "cn.db"
-    result = CliRunner().invoke(cli, ["example", str(db)])
-    assert result.exit_code == 0, result.output
-    return db
-
-
 def test_the_corpus_is_large_enough():
     assert len(CORPUS) >= 40
 
 
 @pytest.mark.parametrize("case", list(CORPUS))
 def test_bad_file_is_refused_clearly_and_leaves_the_store_byte_identical(
-        case, example_db, tmp_path):
-    db = Path(shutil.copy(example_db, tmp_path / "cn.db"))
+        case, example_file, tmp_path):
+    db = Path(shutil.copy(example_file, tmp_path / "cn.db"))
     make, words = CORPUS[case]
     folder = tmp_path / "files"
     folder.mkdir()

@@ -10,26 +10,22 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from _helpers import CODE, add_role_accounts, login
 
-from concert import AccessDenied, Store, accounts, calls, privacy
+from concert import AccessDenied, Store, calls, privacy
 from concert import framework as fw
 from concert._errors import ArgumentError, NotFoundError, StoreError, ValidationError
-from concert.accounts import Account
 from concert.calls import Call, note_problems
 from concert.example import capitale_nationale, example_calls
 from concert.gaps import call_gaps
 from concert.io import write_csv
 from concert.store import SCHEMA_VERSION
 
-CODE = "capitale-nationale"
-PASSWORD = "une phrase de passe"
 REF = dt.date(2026, 3, 31)
 D = dt.date(2026, 1, 15)
 
 
-@pytest.fixture(autouse=True)
-def _cheap_hashes(monkeypatch):
-    monkeypatch.setattr(accounts, "SCRYPT_N", 2**10)
+pytestmark = pytest.mark.usefixtures("cheap_hashes")
 
 
 @pytest.fixture
@@ -38,15 +34,8 @@ def db(tmp_path) -> Path:
     with Store(path, user="owner") as store:
         store.save_region(capitale_nationale(REF))
         store.add_calls(CODE, example_calls(REF))
-        for name, role, org in [("anne", "admin", "cem"), ("lise", "liaison", "cem"),
-                                ("carl", "committee", "omhq"), ("rita", "reader", "ciusss-cn")]:
-            store.add_account(Account(name, role, name.title(), CODE, org), PASSWORD)
+        add_role_accounts(store)
     return path
-
-
-def login(store, role):
-    name = {"admin": "anne", "liaison": "lise", "committee": "carl", "reader": "rita"}[role]
-    return store.login(name, PASSWORD)
 
 
 # ------------------------------------------------------------------ the record

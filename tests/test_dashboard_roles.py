@@ -26,10 +26,10 @@ from typing import Any
 
 import panel as pn
 import pytest
+from _helpers import CODE, PASSWORD, USERS, login, stop
 from bokeh.document import Document
 
-from concert import AccessDenied, Answer, Assessment, Store, accounts
-from concert.accounts import Account
+from concert import AccessDenied, Answer, Assessment, Store
 from concert.example import capitale_nationale
 from dashboards import serving
 from dashboards.app import build_app
@@ -40,25 +40,12 @@ from dashboards.pages.data import export_bytes
 from dashboards.pages.tenant_codes import TenantCodesPage
 from dashboards.state import DashboardState
 
-CODE = "capitale-nationale"
-PASSWORD = "une phrase de passe"
-USERS = {"admin": ("anne", "cem"), "liaison": ("lise", "cem"),
-         "committee": ("carl", "omhq"), "reader": ("rita", "ciusss-cn")}
-
-
-@pytest.fixture(autouse=True)
-def _cheap_hashes(monkeypatch):
-    monkeypatch.setattr(accounts, "SCRYPT_N", 2**10)
+pytestmark = pytest.mark.usefixtures("cheap_hashes")
 
 
 @pytest.fixture
-def db(tmp_path) -> Path:
-    path = tmp_path / "cn.db"
-    with Store(path, user="owner") as store:
-        store.save_region(capitale_nationale())
-        for role, (name, org) in USERS.items():
-            store.add_account(Account(name, role, name.title(), CODE, org), PASSWORD)
-    return path
+def db(role_accounts_db) -> Path:
+    return role_accounts_db
 
 
 def codes_of(path: Path) -> set[str]:
@@ -73,7 +60,7 @@ def codes_of(path: Path) -> set[str]:
 
 def state_of(path: Path, role: str) -> DashboardState:
     with Store(path) as store:
-        session = store.login(USERS[role][0], PASSWORD)
+        session = login(store, role)
     assert session is not None and session.role == role
     return DashboardState(db_path=str(path), session=session)
 
@@ -360,12 +347,7 @@ def live(db: Path, log: Path) -> Iterator[int]:
                 time.sleep(0.25)
         yield port
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=20)
+        stop(proc)
     assert "Traceback" not in log.read_text(), log.read_text()
 
 

@@ -10,12 +10,12 @@ from pathlib import Path
 import panel as pn
 import param
 import pytest
+from _helpers import CODE, add_role_accounts, login, path_to
 from bokeh.document import Document
 from bokeh.embed import json_item
 
-from concert import Store, accounts
+from concert import Store
 from concert import framework as fw
-from concert.accounts import Account
 from concert.calls import reason_table
 from concert.example import capitale_nationale, example_calls
 from dashboards._common import esc
@@ -29,15 +29,10 @@ from dashboards.pages.registry import REGISTRY
 from dashboards.pages.trees import TreesPage, answer_text
 from dashboards.state import DashboardState
 
-CODE = "capitale-nationale"
-PASSWORD = "une phrase de passe"
 TODAY = dt.date(2025, 1, 15)
-NAMES = {"admin": "anne", "liaison": "lise", "committee": "carl", "reader": "rita"}
 
 
-@pytest.fixture(autouse=True)
-def _cheap_hashes(monkeypatch):
-    monkeypatch.setattr(accounts, "SCRYPT_N", 2**10)
+pytestmark = pytest.mark.usefixtures("cheap_hashes")
 
 
 @pytest.fixture
@@ -52,9 +47,7 @@ def db(tmp_path) -> Path:
 @pytest.fixture
 def db_accounts(db) -> Path:
     with Store(db, user="owner") as store:
-        for role, name in NAMES.items():
-            org = {"committee": "omhq", "reader": "ciusss-cn"}.get(role, "cem")
-            store.add_account(Account(name, role, name.title(), CODE, org), PASSWORD)
+        add_role_accounts(store)
     return db
 
 
@@ -62,7 +55,7 @@ def state_for(db: Path, role: str | None) -> DashboardState:
     if role is None:
         return DashboardState(db_path=str(db))
     with Store(db) as store:
-        session = store.login(NAMES[role], PASSWORD)
+        session = login(store, role)
     return DashboardState(db_path=str(db), session=session)
 
 
@@ -234,7 +227,7 @@ def test_the_trees_page_walks_every_step_and_prefills_a_call(db_accounts):
     seen = set()
     for tree in fw.DECISION_TREES:
         for s in tree.steps:
-            path = _path_to(tree, s.code)
+            path = path_to(tree, s.code)
             page.choose(tree.code)
             for a in path:
                 page.give(a)
@@ -261,23 +254,6 @@ def test_an_answer_button_says_where_it_leads_and_whether_it_is_inferred():
     assert answer_text(inferred, "fr").endswith("(inféré)")
     stated = next(x for t in fw.DECISION_TREES for x in t.links if not x.inferred)
     assert "(inféré)" not in answer_text(stated, "fr")
-
-
-def _path_to(tree, target: str) -> list[str]:
-    """The answers from the tree's start to ``target`` (breadth first, own links only)."""
-    todo = [(tree.start, [])]
-    seen = {tree.start}
-    while todo:
-        step, answers = todo.pop(0)
-        if step == target:
-            return answers
-        for link in tree.links_from(step):
-            if link.target in seen or link.target == fw.TREE_END or \
-                    link.target.startswith("tree:"):
-                continue
-            seen.add(link.target)
-            todo.append((link.target, [*answers, link.answer]))
-    raise AssertionError(target)
 
 
 def test_the_pages_draw_over_a_region_held_in_memory():

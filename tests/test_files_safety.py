@@ -49,14 +49,6 @@ def runner() -> CliRunner:
     return CliRunner()
 
 
-@pytest.fixture(scope="module")
-def example_file(tmp_path_factory) -> Path:
-    db = tmp_path_factory.mktemp("example") / "cn.db"
-    result = CliRunner().invoke(cli, ["example", str(db)])
-    assert result.exit_code == 0, result.output
-    return db
-
-
 @pytest.fixture
 def db(example_file, tmp_path) -> Path:
     """A fresh copy of the example database, in the test's own folder."""

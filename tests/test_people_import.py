@@ -15,6 +15,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from click.testing import CliRunner
+from conftest import write_sheets
 
 from concert.cli import cli
 from concert.io import ImportFailed, import_files, values, write_template
@@ -57,16 +58,6 @@ SHEETS["ententes"][1].append("")
 SHEETS["ententes"][2].append("Le Havre")
 
 
-def workbook(path: Path, sheets: dict[str, list[list[object]]]) -> Path:
-    wb = openpyxl.Workbook()
-    wb.remove(wb.active)
-    for name, rows in sheets.items():
-        ws = wb.create_sheet(name)
-        for row in rows:
-            ws.append(row)
-    wb.save(path)
-    return path
-
 
 def sha(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
@@ -81,7 +72,7 @@ def runner() -> CliRunner:
 def mauricie(tmp_path, runner) -> Path:
     """The typed workbook imported with the CLI into a new store; the store's path."""
     db = tmp_path / "mauricie.db"
-    book = workbook(tmp_path / "mauricie.xlsx", SHEETS)
+    book = write_sheets(tmp_path / "mauricie.xlsx", SHEETS)
     result = runner.invoke(cli, ["import", str(db), str(book), "--region", "mauricie",
                                  "--name", "Mauricie"])
     assert result.exit_code == 0, result.output
@@ -112,7 +103,7 @@ def test_a_workbook_typed_with_french_labels_imports_unchanged(mauricie):
 
 
 def test_reimport_is_stable_and_changes_nothing(mauricie, tmp_path, runner):
-    book = workbook(tmp_path / "again.xlsx", SHEETS)
+    book = write_sheets(tmp_path / "again.xlsx", SHEETS)
     before = sha(mauricie)
     result = runner.invoke(cli, ["import", str(mauricie), str(book)])
     assert result.exit_code == 0, result.output
@@ -144,7 +135,7 @@ MISTAKES = {
 
 def test_every_problem_at_once_with_its_sheet_row_column_value_and_expected(tmp_path, runner):
     db = tmp_path / "m.db"
-    book = workbook(tmp_path / "mauricie.xlsx", MISTAKES)
+    book = write_sheets(tmp_path / "mauricie.xlsx", MISTAKES)
     result = runner.invoke(cli, ["import", str(db), str(book), "--region", "mauricie",
                                  "--name", "Mauricie"])
     assert result.exit_code == 1 and "Traceback" not in result.output

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from _helpers import stop
 
 from concert import Store
 from concert.example import capitale_nationale
@@ -112,12 +113,7 @@ def server(tmp_path_factory) -> Iterator[Server]:
             pytest.fail("the server did not answer within 60 s")
         yield srv
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=20)
+        stop(proc)
 
 
 def test_visitor_gets_a_local_french_login_form_first(server):

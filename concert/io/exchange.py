@@ -889,6 +889,13 @@ KIND_OF = {"actors": "actor", "committees": "committee", "memberships": "members
            "ties": "tie", "figures": "figure", "agreements": "agreement", "actions": "action",
            "commitments": "commitment"}
 
+# Sheets whose rows belong to a record of another sheet: sheet -> (record class, the
+# parent's column, the _Parsed list they are gathered in, the origins' prefix or "").
+CHILD_SHEETS: dict[str, tuple[type, str, str, str]] = {
+    "contacts": (Contact, "actor", "contacts", "contact"),
+    "action_log": (ActionEvent, "action", "logs", ""),
+}
+
 
 def _build(parsed: _Parsed, sheet: Sheet, rownum: int, row: dict[str, Any], *,
            derived: bool = False) -> None:
@@ -899,22 +906,16 @@ def _build(parsed: _Parsed, sheet: Sheet, rownum: int, row: dict[str, Any], *,
             parsed.problems.append(_at(sheet, rownum, "", "io.region_rows"))
         parsed.region = row
         return
-    if sheet.table.name == "contacts":
+    if sheet.table.name in CHILD_SHEETS:  # a row that belongs to a record of another sheet
+        cls, parent, kept_in, origin = CHILD_SHEETS[sheet.table.name]
         try:
-            contact = schema.build(Contact, row)
+            item = schema.build(cls, row)
         except ValidationError as exc:
             _report(parsed, sheet, rownum, exc.problems)
             return
-        parsed.contacts.setdefault(row["actor"], []).append(contact)
-        parsed.origins.setdefault(f"contact:{row['actor']}", (sheet, rownum))
-        return
-    if sheet.table.name == "action_log":
-        try:
-            event = schema.build(ActionEvent, row)
-        except ValidationError as exc:
-            _report(parsed, sheet, rownum, exc.problems)
-            return
-        parsed.logs.setdefault(row["action"], []).append(event)
+        getattr(parsed, kept_in).setdefault(row[parent], []).append(item)
+        if origin:
+            parsed.origins.setdefault(f"{origin}:{row[parent]}", (sheet, rownum))
         return
     kind = KIND_OF[sheet.table.name]
     try:

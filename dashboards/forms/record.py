@@ -22,7 +22,14 @@ from concert import i18n, schema
 from concert._errors import ConcertError, Problem, ValidationError
 from concert.actors import Actor, is_housing_provider, is_program, is_referring
 from concert.agreements import Party, commitments_frame
-from concert.region import RECORD_LISTS, RECORD_TYPES, Region, record_key, record_label
+from concert.region import (
+    RECORD_LISTS,
+    RECORD_TYPES,
+    Region,
+    record_key,
+    record_label,
+    region_copy,
+)
 from concert.retire import is_retired
 from concert.start import suggest_code
 from concert.store import RecordConflict
@@ -37,8 +44,7 @@ from dashboards.forms.fields import (
     read_widget,
 )
 
-__all__ = ["FORM_CLASSES", "HIDDEN", "ItemsEditor", "RecordForm", "record_choice", "ref_options",
-           "region_copy"]
+__all__ = ["FORM_CLASSES", "HIDDEN", "ItemsEditor", "RecordForm", "record_choice", "ref_options"]
 
 HIDDEN = frozenset({"illustrative"})
 """Fields no form shows (the example data's mark)."""
@@ -64,15 +70,6 @@ RULE_FIELD = {"duplicate": "id", "actor.name_duplicate": "name", "unknown_actor"
 MSG_CSS = TABLE_CSS + MESSAGE_CSS + """
 .field-msg { color: #8A1C14; font-size: 0.95em; margin: 0 0 0.4em 0; font-weight: 600; }
 """
-
-
-def region_copy(region: Region) -> Region:
-    """A copy of ``region`` whose record lists can be changed."""
-    out = Region(region.code, region.name, region.territories, region.note, region.source)
-    for attr in RECORD_LISTS.values():
-        setattr(out, attr, list(getattr(region, attr)))
-    out.revision, out.baseline = region.revision, region.baseline
-    return out
 
 
 def actor_name(actor: Actor) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -21,8 +21,9 @@ from concert.region import Region
 from concert.store import Store
 from dashboards._common import MESSAGE_CSS, TABLE_CSS, error_message, message_html, tr
 
-__all__ = ["FIELD_CSS", "FORM_CSS", "calendar_download", "message", "name_of", "parse_date",
-           "report_downloads", "save_failed", "session_of", "set_options", "store_of"]
+__all__ = ["FIELD_CSS", "FORM_CSS", "calendar_download", "editing", "iso_date", "message",
+           "name_of", "parse_date", "report_downloads", "save_failed", "save_one", "session_of",
+           "set_options", "status_pane", "store_of"]
 
 FIELD_CSS = """
 label { white-space: normal; font-size: 1em; line-height: 1.3; color: #111; }
@@ -58,6 +59,11 @@ def parse_date(text: str | None) -> dt.date | None:
     return dt.date.fromisoformat(text) if text else None
 
 
+def iso_date(value: Any) -> str:
+    """A date as ``AAAA-MM-JJ`` (empty when the value is not a date)."""
+    return value.isoformat() if isinstance(value, dt.date) else ""
+
+
 def name_of(region: Region | None, actor_id: str) -> str:
     """An organisation's name as shown (its id when unknown)."""
     if region is None:
@@ -71,6 +77,25 @@ def save_failed(exc: BaseException, lang: str, state: Any) -> str:
     sentence, problems = error_message(exc, lang, state.db_path)
     detail = "\n".join(problems) if isinstance(exc, ConcertError) and problems else sentence
     return tr("fu.not_saved", lang, detail=detail)
+
+
+def save_one(page: Any, make: Callable[[], Any], *, base: Any = None) -> bool:
+    """Save one record through the store (:meth:`concert.Store.save_record`), then reload.
+
+    ``make`` builds the record, so that a record refused by its own checks is reported like
+    a refused save: the reason in words in the page's ``note`` (``ok`` false), the form kept.
+    Returns True when saved (the page then says so itself).
+    """
+    state = page.state
+    try:
+        record = make()
+        with store_of(state) as store:
+            store.save_record(state.region_code, record, base=base, session=session_of(state))
+    except Exception as exc:  # noqa: BLE001 - shown in words, the form kept
+        page.param.update(ok=False, note=save_failed(exc, page.lang, state))
+        return False
+    state.reload()
+    return True
 
 
 def set_options(widget: Any, options: dict[str, Any]) -> None:
@@ -87,6 +112,20 @@ def set_options(widget: Any, options: dict[str, Any]) -> None:
 def message(text: str, ok: bool) -> str:
     """A result message box (empty when there is nothing to say)."""
     return message_html(text, "success" if ok else "danger") if text else ""
+
+
+def status_pane(page: Any) -> pn.pane.HTML:
+    """The pane showing the page's last result message (its ``note`` and ``ok``)."""
+    return pn.pane.HTML(pn.bind(message, page.param.note, page.param.ok),
+                        stylesheets=[FORM_CSS], sizing_mode="stretch_width")
+
+
+def editing(page: Any) -> Any:
+    """Whether the forms are shown (bound): not in presentation mode, nor anonymised.
+
+    Anonymised, the forms would show the real organisations in their options.
+    """
+    return pn.bind(lambda p, a: not (p or a), page.param.presentation, page.param.anonymise)
 
 
 def calendar_download(page: Any) -> pn.widgets.FileDownload:

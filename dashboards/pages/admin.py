@@ -12,16 +12,16 @@ from __future__ import annotations
 
 import io
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
 import panel as pn
 import param
 
 from concert import accounts
 from concert.accounts import Account
-from concert.privacy import history_without_agreement_iii_ids
+from concert.privacy import agreement_names
 from concert.retention import PurgePlan
 from dashboards._common import (
     MESSAGE_CSS,
@@ -36,6 +36,14 @@ from dashboards._common import (
 __all__ = ["AdminPage"]
 
 ROW_CSS = ":host { align-items: flex-end; gap: 0.6em; flex-wrap: wrap; }"
+
+
+def _row_button(color: str, on_click: Callable[[Any], Any], *,
+                visible: bool = True) -> pn.widgets.Button:
+    """A button aligned with the fields of its row (:data:`ROW_CSS`), calling ``on_click``."""
+    button = pn.widgets.Button(color=color, align="end", height=40, visible=visible)
+    button.on_click(on_click)
+    return button
 
 
 class AdminPage(pn.viewable.Viewer):
@@ -62,28 +70,22 @@ class AdminPage(pn.viewable.Viewer):
         self.organisation_input = pn.widgets.Select(width=380)
         self.role_input = pn.widgets.Select(width=220)
         self.password_input = pn.widgets.PasswordInput(width=340)
-        self._add = pn.widgets.Button(color="primary", align="end", height=40)
-        self._add.on_click(self.add_account)
+        self._add = _row_button("primary", self.add_account)
         self._manage_title = pn.pane.HTML("", **html)
         self.account_input = pn.widgets.Select(width=260)
-        self._remove = pn.widgets.Button(color="danger", align="end", height=40)
-        self._remove.on_click(self.remove_account)
+        self._remove = _row_button("danger", self.remove_account)
         self.new_password_input = pn.widgets.PasswordInput(width=340)
-        self._reset = pn.widgets.Button(color="primary", align="end", height=40)
-        self._reset.on_click(self.reset_password)
+        self._reset = _row_button("primary", self.reset_password)
         self._retention_title = pn.pane.HTML("", **html)
         # A text field (bokeh's spinner buttons have no accessible name); the library
         # checks the number.
         self.months_input = pn.widgets.TextInput(width=380)
-        self._retention_save = pn.widgets.Button(color="primary", align="end", height=40)
-        self._retention_save.on_click(self.set_retention)
+        self._retention_save = _row_button("primary", self.set_retention)
         self._plan_button = pn.widgets.Button(color="primary")
         self._plan_button.on_click(self.prepare_purge)
         self.plan_pane = pn.pane.HTML("", **html)
-        self._confirm = pn.widgets.Button(color="danger", align="end", height=40, visible=False)
-        self._confirm.on_click(self.confirm_purge)
-        self._cancel = pn.widgets.Button(color="light", align="end", height=40, visible=False)
-        self._cancel.on_click(self.cancel_purge)
+        self._confirm = _row_button("danger", self.confirm_purge, visible=False)
+        self._cancel = _row_button("light", self.cancel_purge, visible=False)
         self._backup_title = pn.pane.HTML("", **html)
         self._backup = pn.widgets.FileDownload(callback=self.backup_file, color="primary",
                                                filename="concert-sauvegarde.db")
@@ -320,12 +322,7 @@ class AdminPage(pn.viewable.Viewer):
         """How ententes III are named on screen: their pseudonyms, never their ids."""
         if not pairs:
             return {}
-        frame = pd.DataFrame({"region": [r for r, _ in pairs], "kind": "agreement",
-                              "key": [k for _, k in pairs]})
-        wanted = {r for r, _ in pairs}
-        regions = {c: store.load_region(c) for c, _ in store.regions() if c in wanted}
-        shown = history_without_agreement_iii_ids(frame, regions)
-        return dict(zip(pairs, shown["key"], strict=True))
+        return agreement_names(pairs, store.load_regions({r for r, _ in pairs}))
 
     def _show_plan(self, plan: PurgePlan | None) -> str:
         lang = self.lang

@@ -34,11 +34,13 @@ from dashboards._common import esc, html_table, tr
 from dashboards.pages._followup import (
     FIELD_CSS,
     FORM_CSS,
+    editing,
     message,
     name_of,
     parse_date,
     save_failed,
     session_of,
+    status_pane,
     store_of,
 )
 from dashboards.pages.base import Page
@@ -364,12 +366,8 @@ class BilanPage(Page):
             return self.column(self._link_view())
         if self.state.region is None:
             return self.no_region()
-        status = pn.pane.HTML(pn.bind(message, self.param.note, self.param.ok),
-                              stylesheets=[FORM_CSS], sizing_mode="stretch_width")
-        # Forms hidden in presentation mode, and with names anonymised (their options are
-        # the real organisations).
-        editing = pn.bind(lambda p, a: not (p or a), self.param.presentation,
-                          self.param.anonymise)
+        status = status_pane(self)
+        shown_forms = editing(self)  # not in presentation mode, nor anonymised
         intro = self.html(lambda: f"<h2>{esc(tr('dash.page.bilan', self.lang))}</h2>"
                           f"<p>{esc(tr('fu.bilan.intro', self.lang))}</p>", FORM_CSS)
         chooser = pn.widgets.Select(label=self.text("fu.bilan.choose"), width=420,
@@ -409,7 +407,7 @@ class BilanPage(Page):
             self.html(lambda: f"<h2>{esc(tr('fu.bilan.results', self.lang))}</h2>", FORM_CSS),
             viewer, results,
             pn.Column(self._answer_form(), self._links_form(), self._open_form(),
-                      visible=editing, sizing_mode="stretch_width"))
+                      visible=shown_forms, sizing_mode="stretch_width"))
 
     def _results_html(self) -> str:
         a = self._assessment()
@@ -561,8 +559,7 @@ input[type="checkbox"] { width: 1.1em; height: 1.1em; flex: none; }"""])
             styles={"border-top": "2px solid #0B4F8A"})
 
     def _link_view(self) -> pn.viewable.Viewable:
-        status = pn.pane.HTML(pn.bind(message, self.param.note, self.param.ok),
-                              stylesheets=[FORM_CSS], sizing_mode="stretch_width")
+        status = status_pane(self)
         if self._link is None or self._assessment() is None:
             detail = self._link_error or tr("link.unknown", self.lang)
             return self.html(lambda: message(tr("fu.link.invalid", self.lang, detail=detail),

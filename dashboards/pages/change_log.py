@@ -20,11 +20,10 @@ from concert import i18n
 from concert._errors import ConcertError
 from concert.changelog import change_log, restore_plan
 from concert.privacy import agreement_pseudonyms
-from concert.region import RECORD_LISTS
+from concert.region import RECORD_LISTS, region_copy
 from dashboards._common import MESSAGE_CSS, TABLE_CSS, esc, html_options, message_html, tr
 from dashboards.forms.editor import author_box, can_edit, session_of
 from dashboards.forms.fields import FIELD_CSS
-from dashboards.forms.record import region_copy
 from dashboards.pages.base import Page
 
 __all__ = ["ChangeLogPage", "log_html"]

@@ -27,22 +27,19 @@ from dashboards.pages._followup import (
     FIELD_CSS,
     FORM_CSS,
     calendar_download,
-    message,
+    editing,
+    iso_date,
     name_of,
     parse_date,
-    save_failed,
+    save_one,
     session_of,
     set_options,
-    store_of,
+    status_pane,
 )
 from dashboards.pages.base import Page
 
 __all__ = ["EngagementsPage", "commitments_html", "iii_counts_html", "review_html",
            "review_rows"]
-
-
-def _date(value: Any) -> str:
-    return value.isoformat() if isinstance(value, dt.date) else ""
 
 
 def commitments_html(region: Region, lang: str, on: dt.date,
@@ -55,14 +52,14 @@ def commitments_html(region: Region, lang: str, on: dt.date,
     for (agreement, kind), rows in table.groupby(["agreement", "type"], sort=False):
         body = []
         for r in rows.itertuples(index=False):
-            nxt = esc(_date(r.next_review))
+            nxt = esc(iso_date(r.next_review))
             if r.overdue:
                 nxt += f' <span class="late">⚠ {esc(tr("fu.eng.overdue", lang))}</span>'
             status = esc(r.status_label)
             if r.status == "not_kept":
                 status = f'<span class="late">{status}</span>'
             body.append([esc(name_of(region, r.party)), esc(r.text), esc(r.source), status,
-                         esc(r.note), esc(_date(r.reviewed_on)), nxt])
+                         esc(r.note), esc(iso_date(r.reviewed_on)), nxt])
         out.append(html_table(
             [tr(f"fu.col.{k}", lang) for k in ("party", "commitment", "source", "status", "note",
                                                "reviewed", "next")],
@@ -147,16 +144,10 @@ class EngagementsPage(Page):
                                                 field=tr("fu.eng.reviewed_on", lang)))
             return False
         base = next((r for r in self.state.region.commitments if r.key == key), None)
-        try:
-            review = CommitmentReview(agreement, commitment, status, (note or "").strip(),
-                                      reviewed_on=reviewed, next_review=nxt)
-            with store_of(self.state) as store:
-                store.save_record(self.state.region_code, review, base=base,
-                                  session=session_of(self.state))
-        except Exception as exc:  # noqa: BLE001 - shown in words, the form kept
-            self.param.update(ok=False, note=save_failed(exc, lang, self.state))
+        if not save_one(self, lambda: CommitmentReview(
+                agreement, commitment, status, (note or "").strip(), reviewed_on=reviewed,
+                next_review=nxt), base=base):
             return False
-        self.state.reload()
         self.param.update(ok=True, note=tr(
             "fu.eng.saved", lang, commitment=commitment, agreement=agreement,
             status=i18n.label("commitment_status", status, lang)))
@@ -167,10 +158,6 @@ class EngagementsPage(Page):
         if self.state.region is None:
             return self.no_region()
         today = self.state.today
-        editing = pn.bind(lambda p, a: not (p or a), self.param.presentation,
-                          self.param.anonymise)
-        status = pn.pane.HTML(pn.bind(message, self.param.note, self.param.ok),
-                              stylesheets=[FORM_CSS], sizing_mode="stretch_width")
 
         def body() -> str:
             region, lang = self.region, self.lang
@@ -185,8 +172,8 @@ class EngagementsPage(Page):
         return self.column(
             self.html(lambda: f"<h2>{esc(tr('dash.page.engagements', self.lang))}</h2>"
                       f"<p>{esc(tr('fu.eng.intro', self.lang))}</p>", FORM_CSS),
-            status,
-            pn.Column(self._form(), visible=editing, sizing_mode="stretch_width"),
+            status_pane(self),
+            pn.Column(self._form(), visible=editing(self), sizing_mode="stretch_width"),
             self.html(body, FORM_CSS),
             self.html(lambda: review_html(self.region, self.lang, today()), FORM_CSS),
             pn.Row(calendar_download(self)))
@@ -218,7 +205,7 @@ class EngagementsPage(Page):
             r = next((x for x in self.state.region.commitments if x.key == which.value), None)
             if r is not None:
                 status.value, note.value = r.status, r.note
-                nxt.value = _date(r.next_review)
+                nxt.value = iso_date(r.next_review)
 
         options()
         current()

@@ -28,21 +28,18 @@ from dashboards.pages._followup import (
     FIELD_CSS,
     FORM_CSS,
     calendar_download,
-    message,
+    editing,
+    iso_date,
     parse_date,
-    save_failed,
+    save_one,
     session_of,
     set_options,
-    store_of,
+    status_pane,
 )
 from dashboards.pages.base import Page
 
 __all__ = ["PlanPage", "followup_overview_html", "late_targets_html", "next_step_options",
            "plan_html"]
-
-
-def _date(value: Any) -> str:
-    return value.isoformat() if isinstance(value, dt.date) else ""
 
 
 def _num(value: Any) -> str:
@@ -75,8 +72,8 @@ def plan_html(region: Region, lang: str, on: dt.date) -> str:
         target = ""
         if r.target_figure:
             target = (f'<span class="code">{esc(r.target_figure)}</span> ≥ '
-                      f"{esc(_num(r.target_value))}<br>{esc(_date(r.target_on))}")
-        rows.append([esc(r.title), esc(r.lead_name), esc(r.partners), esc(_date(r.due)), status,
+                      f"{esc(_num(r.target_value))}<br>{esc(iso_date(r.target_on))}")
+        rows.append([esc(r.title), esc(r.lead_name), esc(r.partners), esc(iso_date(r.due)), status,
                      answers, target])
     evidence = plan_evidence(region, on=on).text(lang)
     return html_table([tr(f"fu.col.{k}", lang) for k in ("what", "lead", "partners", "due",
@@ -94,7 +91,7 @@ def late_targets_html(region: Region, lang: str, on: dt.date) -> str:
     else:
         out.append("<ul>" + "".join(
             f'<li><span class="late">⚠ {esc(r.title)}</span> — {esc(r.lead_name)}, '
-            f"{esc(_date(r.due))} ({esc(tr('fu.plan.days_late', lang, n=r.days_late))})</li>"
+            f"{esc(iso_date(r.due))} ({esc(tr('fu.plan.days_late', lang, n=r.days_late))})</li>"
             for r in late.itertuples(index=False)) + "</ul>")
     out.append(f"<h3>{esc(tr('fu.plan.targets_title', lang))}</h3>")
     goals = targets(region, on=on, lang=lang)
@@ -113,8 +110,8 @@ def late_targets_html(region: Region, lang: str, on: dt.date) -> str:
             where = tr("fu.plan.under_way", lang)
         if t.share is not None and t.share == t.share:
             where += f" ({t.share:.0%})"
-        rows.append([t.title, t.figure, _num(t.target), _date(t.target_on),
-                     f"{_num(t.value)} {t.unit}".strip(), _date(t.as_of), where, t.definition])
+        rows.append([t.title, t.figure, _num(t.target), iso_date(t.target_on),
+                     f"{_num(t.value)} {t.unit}".strip(), iso_date(t.as_of), where, t.definition])
     out.append(html_table([tr(f"fu.col.{k}", lang) for k in (
         "what", "figure", "goal", "goal_on", "latest", "as_of", "progress", "definition")],
         rows))
@@ -141,7 +138,7 @@ def _log_html(region: Region, lang: str) -> str:
     rows = []
     for a in sorted(region.actions, key=lambda x: x.id):
         for e in a.log:
-            rows.append([a.title, _date(e.on), i18n.label("action_status", e.status, lang),
+            rows.append([a.title, iso_date(e.on), i18n.label("action_status", e.status, lang),
                          e.note, e.by])
     if not rows:
         return ""
@@ -188,18 +185,11 @@ class PlanPage(Page):
                                                     field=tr("fu.plan.target_value", lang)))
                 return False
         today = self.state.today()
-        try:
-            action = Action(self._free_id(), title, lead, tuple(p for p in partners if p != lead),
-                            due=values["due"], criterion=step or "",
-                            target_figure=target_figure or "", target_value=value,
-                            target_on=values["target_on"], adopted_on=today)
-            with store_of(self.state) as store:
-                store.save_record(self.state.region_code, action,
-                                  session=session_of(self.state))
-        except Exception as exc:  # noqa: BLE001 - shown in words, the form kept
-            self.param.update(ok=False, note=save_failed(exc, lang, self.state))
+        if not save_one(self, lambda: Action(
+                self._free_id(), title, lead, tuple(p for p in partners if p != lead),
+                due=values["due"], criterion=step or "", target_figure=target_figure or "",
+                target_value=value, target_on=values["target_on"], adopted_on=today)):
             return False
-        self.state.reload()
         self.param.update(ok=True, note=tr("fu.plan.adopted", lang, title=title))
         return True
 
@@ -217,16 +207,10 @@ class PlanPage(Page):
             self.param.update(ok=False, note=tr("fu.required", lang,
                                                 field=tr("fu.plan.action", lang)))
             return False
-        session = session_of(self.state)
-        try:
-            new = set_status(base, status, day, note=(note or "").strip(),
-                             by=getattr(session, "name", "") or "")
-            with store_of(self.state) as store:
-                store.save_record(self.state.region_code, new, base=base, session=session)
-        except Exception as exc:  # noqa: BLE001 - shown in words
-            self.param.update(ok=False, note=save_failed(exc, lang, self.state))
+        by = getattr(session_of(self.state), "name", "") or ""
+        if not save_one(self, lambda: set_status(base, status, day, note=(note or "").strip(),
+                                                 by=by), base=base):
             return False
-        self.state.reload()
         self.param.update(ok=True, note=tr("fu.plan.status_saved", lang, title=base.title,
                                            status=i18n.label("action_status", status, lang),
                                            date=day.isoformat()))
@@ -237,20 +221,14 @@ class PlanPage(Page):
         """The page's layout: the plan, late actions and targets, the forms."""
         if self.state.region is None:
             return self.no_region()
-        # Forms hidden in presentation mode, and with names anonymised (their options are
-        # the real organisations).
-        editing = pn.bind(lambda p, a: not (p or a), self.param.presentation,
-                          self.param.anonymise)
-        status = pn.pane.HTML(pn.bind(message, self.param.note, self.param.ok),
-                              stylesheets=[FORM_CSS], sizing_mode="stretch_width")
         today = self.state.today
         return self.column(
             self.html(lambda: f"<h2>{esc(tr('dash.page.plan', self.lang))}</h2>"
                       f"<p>{esc(tr('fu.plan.intro', self.lang))}</p>", FORM_CSS),
-            status,
+            status_pane(self),
             self.html(lambda: plan_html(self.region, self.lang, today()), FORM_CSS),
             self.html(lambda: late_targets_html(self.region, self.lang, today()), FORM_CSS),
-            pn.Column(self._adopt_form(), self._status_form(), visible=editing,
+            pn.Column(self._adopt_form(), self._status_form(), visible=editing(self),
                       sizing_mode="stretch_width"),
             self.html(lambda: _log_html(self.region, self.lang), FORM_CSS),
             pn.Row(calendar_download(self)))

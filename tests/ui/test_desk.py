@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from _helpers import path_to
 from conftest import READY, TODAY, serve_dashboard
 from test_dashboard import DOC_TEXT, _shadow_text
 
@@ -85,22 +86,6 @@ def test_the_committee_view_draws_tableau_11_and_no_code_nor_note(page: Any,
     assert NOTE not in everything and "noted" not in everything
 
 
-def _path_to(tree: fw.DecisionTree, target: str) -> list[str]:
-    todo: list[tuple[str, list[str]]] = [(tree.start, [])]
-    seen = {tree.start}
-    while todo:
-        step, answers = todo.pop(0)
-        if step == target:
-            return answers
-        for link in tree.links_from(step):
-            if link.target in seen or link.target == fw.TREE_END or \
-                    link.target.startswith("tree:"):
-                continue
-            seen.add(link.target)
-            todo.append((link.target, [*answers, link.answer]))
-    raise AssertionError(target)
-
-
 def _shown(page: Any, step: str) -> None:
     page.locator(f'.step-code[data-step="{step}"]').wait_for(timeout=15_000)
 
@@ -133,16 +118,16 @@ def test_every_step_of_each_tree_is_reached_by_clicking(page: Any, desk_server: 
     for tree in fw.DECISION_TREES:
         # deepest steps first: their walks visit the steps on the way
         order = sorted((s.code for s in tree.steps),
-                       key=lambda c: -len(_path_to(tree, c)))
+                       key=lambda c: -len(path_to(tree, c)))
         for code in order:
             if code in seen:
                 continue
-            assert _walk(page, tree, _path_to(tree, code), seen) == code
+            assert _walk(page, tree, path_to(tree, code), seen) == code
             assert warning in _shadow_text(page)  # the warning never leaves the page
         # the links to another tree lead to its first step
         for link in tree.links:
             if link.target.startswith("tree:"):
-                _walk(page, tree, _path_to(tree, link.step), seen)
+                _walk(page, tree, path_to(tree, link.step), seen)
                 _answer(page, link)
                 _shown(page, fw.decision_tree(link.target[5:]).start)
     assert seen == {s.code for t in fw.DECISION_TREES for s in t.steps}

@@ -20,6 +20,7 @@ from typing import Any
 import pytest
 from conftest import READY, TODAY, serve_dashboard
 from playwright.sync_api import expect
+from test_dashboard import _shadow_text
 
 from concert.example import capitale_nationale
 from concert.store import Store
@@ -89,7 +90,7 @@ def save(page: Any, message: str) -> None:
     try:
         page.get_by_text(message).first.wait_for(timeout=TIMEOUT)
     except Exception:
-        said = shadow_text(page)
+        said = _shadow_text(page)
         at = said.find("Rien n")
         pytest.fail(f"not saved ({message}): {said[at:at + 600] if at >= 0 else said[-600:]}")
     # The saved record is open again (its delete button shows): the server is done.
@@ -108,19 +109,6 @@ def open_organisation(page: Any, organisation: str) -> None:
 def new(page: Any, what: str) -> None:
     select(page, "Enregistrement à modifier", what)
     expect(delete_button(page)).to_have_count(0, timeout=TIMEOUT)  # the new, empty form
-
-
-def shadow_text(page: Any) -> str:
-    return str(page.evaluate("""() => {
-      const out = [];
-      const walk = (root) => { for (const el of root.querySelectorAll('*')) {
-        if (el.shadowRoot) walk(el.shadowRoot);
-        if (['STYLE', 'SCRIPT', 'LINK'].includes(el.tagName)) continue;
-        if (!el.checkVisibility()) continue;
-        for (const n of el.childNodes) if (n.nodeType === 3) out.push(n.textContent);
-      } };
-      walk(document); return out.join(' ');
-    }"""))
 
 
 def add_organisation(page: Any, name: str, kind: str, territories: list[str],
@@ -235,14 +223,14 @@ def test_the_whole_journey_through_the_interface(page: Any, journey_server: Any,
     assert "Mauricie" in html and "MAU-0001" not in html
 
     # What was entered shows on the grid, the gaps, the change log and the map.
-    text = shadow_text(page)
+    text = _shadow_text(page)
     assert "Point de rue" in text and "Julie Roy" in text and "Coopérative du Boisé" not in text
     go(page, "Grille des acteurs-clés")
-    text = shadow_text(page)
+    text = _shadow_text(page)
     assert "OMH de Shawinigan" in text and "Café de rue Le Tournant" in text
     assert "Coopérative du Boisé" not in text  # retired: out of the grid
     go(page, "Journal des modifications")
-    text = shadow_text(page)
+    text = _shadow_text(page)
     assert f"{AUTHOR} a retiré l’organisme « Coopérative du Boisé »" in text
     assert f"{AUTHOR} a ajouté l’organisme « OMH de Trois-Rivières »" in text
     assert "MAU-0001" not in text
@@ -294,7 +282,7 @@ def test_two_sessions_different_records_both_save_same_record_refused(
     bruno.get_by_role("button", name="Enregistrer", exact=True).click()
     bruno.get_by_text("Rien n’a été enregistré, ce que vous avez saisi est conservé").first \
         .wait_for(timeout=TIMEOUT)
-    text = shadow_text(bruno)
+    text = _shadow_text(bruno)
     assert "Alice" in text  # who changed it
     assert "2025-" in text or "2026-" in text  # and when (local time)
     expect(field(bruno, "Note")).to_have_value(typed)
