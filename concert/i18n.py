@@ -2023,6 +2023,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "grid.scope.region": ("une fois pour la région", "once for the region"),
     "grid.role": ("Rôle", "Role"),
     "grid.interest": ("Intérêt", "Interest"),
+    "grid.role_is": ("Rôle : {text}", "Role: {text}"),
+    "grid.interest_is": ("Intérêt : {text}", "Interest: {text}"),
     "grid.empty": ("Aucun : {type} manque à {territory}", "None: {type} missing in {territory}"),
     "grid.add": ("{type} — territoire : {territory}", "{type} — territory: {territory}"),
     "grid.add_chosen": ("➕ Ajouter un organisme de ce type ici",
@@ -2624,7 +2626,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "desk.com.no_gaps": ("Aucun signal sur la période.", "No signal in the period."),
     "desk.com.empty": ("Aucun appel sur la période.", "No call in the period."),
     "desk.tree.title": ("Arbres de décision de l’agent de liaison",
-                        "The liaison agent's decision trees"),
+                        "Decision trees of the liaison agent"),
     "desk.tree.intro": (
         ("Parcourez un arbre étape par étape : chaque étape est un commentaire numéroté du "
          "guide (Images 4 à 6). Les schémas ne sont pas dans le texte : « (inféré) » marque une "

@@ -48,8 +48,10 @@ def without_names(text: str) -> str:
 KEPT_IN_FRENCH = words("""
     entente ententes OMH CISSS CIUSSS OBNL OBNLs Clés en main comité de gestion Tableau
     Tableaux Annexe PSL Capitale Nationale Québec Morin Lain Vallée concert
-    Régie du logement non
-""")
+    Régie du logement non AccèsLogis Accès
+""") | words("""
+    social direction form
+""")  # the same word in both languages: "logement social", a contact's "Direction", "form"
 
 
 def _vocabulary() -> tuple[set[str], set[str]]:

@@ -109,9 +109,9 @@ class KeyActorsPage(Page):
             where = tr(f"grid.scope.{scope}", lang)
             head_cell = (f'<th scope="row"><strong>{esc(label)}</strong> '
                          f'<span class="small muted">({esc(where)})</span>'
-                         f'<p class="small">{esc(tr("grid.role", lang))} : {esc(row.role)}</p>'
-                         f'<p class="small">{esc(tr("grid.interest", lang))} : '
-                         f"{esc(row.interest)}</p></th>")
+                         f'<p class="small">{esc(tr("grid.role_is", lang, text=row.role))}</p>'
+                         f'<p class="small">'
+                         f'{esc(tr("grid.interest_is", lang, text=row.interest))}</p></th>')
             tds = [head_cell]
             for t in columns:
                 here = mine[mine["territory"] == t]

@@ -47,6 +47,11 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if here in Path(str(item.fspath)).parents:
             item.add_marker(pytest.mark.ui)
+            # pytest-playwright's own session fixtures are instance methods, which pytest
+            # will refuse in version 10: its warning, not ours.
+            item.add_marker(pytest.mark.filterwarnings(
+                "ignore:Session-scoped fixtures defined as instance methods"
+                ":pytest.PytestRemovedIn10Warning"))
 
 
 def _free_port() -> int:

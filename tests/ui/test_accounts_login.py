@@ -24,9 +24,6 @@ from concert import Store
 from concert.accounts import Account
 from concert.example import capitale_nationale
 
-pytestmark = pytest.mark.filterwarnings(
-    "ignore:Session-scoped fixtures defined as instance methods:pytest.PytestRemovedIn10Warning")
-
 CODE = "capitale-nationale"
 PASSWORD = "une phrase de passe"
 PEOPLE = {"anne": ("admin", "cem"), "lise": ("liaison", "cem"),

@@ -17,8 +17,6 @@ from dashboards.state import OPEN_PAGES as PAGES  # without accounts
 
 # pytest-base-url (pulled in by pytest-playwright) declares ``base_url`` in a way pytest 9
 # deprecates; that warning comes from the plugin, not from concert.
-pytestmark = pytest.mark.filterwarnings(
-    "ignore:Session-scoped fixtures defined as instance methods:pytest.PytestRemovedIn10Warning")
 
 TODAY = dt.date(2025, 1, 15)  # as in conftest.py: the date the server treats as today
 READY = "() => window.Bokeh && Bokeh.documents.length && Bokeh.documents[0].is_idle"

@@ -28,9 +28,6 @@ from test_dashboard import DOC_TEXT, GRAPH_DRAWN, TENANT_CODE, _shadow_text
 from concert import Store
 from concert.example import capitale_nationale
 
-pytestmark = pytest.mark.filterwarnings(
-    "ignore:Session-scoped fixtures defined as instance methods:pytest.PytestRemovedIn10Warning")
-
 CODE = "capitale-nationale"
 EXAMPLE = capitale_nationale(reference=TODAY)
 # Every name of an organisation or a person in the example, but those that are also the

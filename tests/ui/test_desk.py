@@ -25,9 +25,6 @@ from concert.calls import Call, reason_table
 from concert.example import capitale_nationale, example_calls
 from dashboards.pages.trees import answer_text
 
-pytestmark = pytest.mark.filterwarnings(
-    "ignore:Session-scoped fixtures defined as instance methods:pytest.PytestRemovedIn10Warning")
-
 CODE = "capitale-nationale"
 NOTE = "rappel prévu au printemps"
 LOG_CODE = re.compile(r"LOC-\d{4}")  # the example log's tenant codes

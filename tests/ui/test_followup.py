@@ -20,9 +20,6 @@ from test_dashboard import _shadow_text
 from concert import Assessment, Store
 from concert.example import capitale_nationale
 
-pytestmark = pytest.mark.filterwarnings(
-    "ignore:Session-scoped fixtures defined as instance methods:pytest.PytestRemovedIn10Warning")
-
 
 @pytest.fixture(scope="module")
 def bilan_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
@@ -71,7 +68,7 @@ def test_a_member_answers_by_link_while_the_secretary_watches(
     text = _open(member, url)
     assert "Bilan « Bilan 2025 » : réponse de" in text
     assert "Résultats du bilan" not in text and "Générer les liens" not in text
-    first = member.locator("select").first
+    first = member.locator("select").filter(visible=True).first
     first.select_option(index=3)  # "2 — …" (after "no answer", 0 and 1)
     member.get_by_role("button", name="Enregistrer les réponses").click()
     member.get_by_text(re.compile(r"réponses? de .* enregistrées? pour « bilan-2025 »")).wait_for(

@@ -28,9 +28,6 @@ from concert.example import capitale_nationale
 from dashboards.state import EDITING_PAGES
 from dashboards.state import OPEN_PAGES as PAGES  # without accounts
 
-pytestmark = pytest.mark.filterwarnings(
-    "ignore:Session-scoped fixtures defined as instance methods:pytest.PytestRemovedIn10Warning")
-
 # Each payload sets window.__pwned (and opens a dialog) if it runs; "pwned" marks what it
 # would create. Short ones first: some fields are short (a unit: 40 characters).
 PAYLOADS = (

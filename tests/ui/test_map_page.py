@@ -11,9 +11,6 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from concert.example import capitale_nationale
 
-pytestmark = pytest.mark.filterwarnings(
-    "ignore:Session-scoped fixtures defined as instance methods:pytest.PytestRemovedIn10Warning")
-
 # Each label's box on the plot's canvas (bokeh's own scales; the text measured in the
 # label's font), the plot's frame, and the font size in pixels.
 LABEL_BOXES = """() => {

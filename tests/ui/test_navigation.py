@@ -24,9 +24,6 @@ from concert import i18n
 from concert.io import TABLES
 from dashboards.state import OPEN_PAGES as PAGES  # without accounts
 
-pytestmark = pytest.mark.filterwarnings(
-    "ignore:Session-scoped fixtures defined as instance methods:pytest.PytestRemovedIn10Warning")
-
 SCREENS = Path(__file__).resolve().parents[2] / "screens"
 
 # Boxes (relative to the top of the scrolled main area), weights and sizes of the elements

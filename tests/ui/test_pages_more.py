@@ -22,9 +22,6 @@ from concert import Store
 from concert import network as nw
 from dashboards.state import OPEN_PAGES as PAGES  # without accounts
 
-pytestmark = pytest.mark.filterwarnings(
-    "ignore:Session-scoped fixtures defined as instance methods:pytest.PytestRemovedIn10Warning")
-
 CODE = "capitale-nationale"
 
 

@@ -88,7 +88,7 @@ def go(page: Any, menu: str) -> None:
 def save(page: Any, message: str) -> None:
     page.get_by_role("button", name="Enregistrer", exact=True).filter(visible=True).click()
     try:
-        page.get_by_text(message).first.wait_for(timeout=TIMEOUT)
+        page.get_by_text(message).filter(visible=True).first.wait_for(timeout=TIMEOUT)
     except Exception:
         said = _shadow_text(page)
         at = said.find("Rien n")
