@@ -283,3 +283,24 @@ def test_hidden_names_hide_the_partners_in_the_committee_view(db):
     hidden = page.html_now("rest")
     assert not any(n in hidden for n in named)
     assert any(f"<td>{esc(a.name)}</td>" in hidden for a in state.view_region.actors)
+
+
+@pytest.mark.parametrize("suffix", [".html", ".pdf"])
+def test_the_reports_hold_no_call_code_nor_note(db, tmp_path, suffix):
+    """The committee's reports, written from a store whose log holds a noted call."""
+    import re
+
+    from click.testing import CliRunner
+    from pypdf import PdfReader
+
+    from concert.cli import cli
+
+    with Store(db) as store:
+        store.add_call(CODE, _noted_call(), session=None)
+    out = tmp_path / f"rapport{suffix}"
+    result = CliRunner().invoke(cli, ["report", str(db), str(out)])
+    assert result.exit_code == 0, result.output
+    text = (out.read_text(encoding="utf-8") if suffix == ".html" else
+            " ".join(p.extract_text() for p in PdfReader(str(out)).pages))
+    assert len(text) > 1000  # a real report
+    assert not re.search(r"LOC-\d{4}", text) and "rappel prévu" not in text
