@@ -2309,6 +2309,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "fu.dl.title": ("Documents à remettre", "Documents to hand out"),
     "fu.dl.report_html": ("Rapport (HTML)", "Report (HTML)"),
     "fu.dl.report_pdf": ("Rapport (PDF)", "Report (PDF)"),
+    "fu.paper.letter": ("Lettre (8½ × 11)", "Letter (8½ × 11)"),
     "fu.dl.paper": ("Format du papier", "Paper size"),
     "fu.dl.calendar": ("Calendrier des échéances (.ics)", "Calendar of due dates (.ics)"),
     "fu.dl.calendar_note": (("Actions dues, revues d’engagements et dates de préavis, à importer "

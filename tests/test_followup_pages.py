@@ -10,7 +10,7 @@ import pytest
 from test_followup import OPEN, PASSWORD, region_with_members
 
 import concert.settings
-from concert import Account, Store
+from concert import Account, Store, settings
 from concert import framework as fw
 from concert.gaps import all_gaps
 from dashboards.pages.bilan import BilanPage, view_options
@@ -219,11 +219,12 @@ def test_the_figures_page_draws_each_figure_and_offers_the_downloads(db):
     charts = [o for o in layout.select() if type(o).__name__ == "Bokeh"]
     assert len(charts) == 1 and charts[0].object.title.text == "tenants_housed"
     downloads = {o.filename: o for o in layout.select() if type(o).__name__ == "FileDownload"}
-    assert set(downloads) == {"rapport-concert.pdf", "rapport-concert.html",
+    stamp = f"{page.region.code}-{settings.current_date().isoformat()}"
+    assert set(downloads) == {f"rapport-{stamp}.pdf", f"rapport-{stamp}.html",
                               "concert-echeances.ics"}
     ics = downloads["concert-echeances.ics"].callback().getvalue().decode()
     assert ics.startswith("BEGIN:VCALENDAR") and "CEM-0042" not in ics
-    pdf = downloads["rapport-concert.pdf"].callback().getvalue()
+    pdf = downloads[f"rapport-{stamp}.pdf"].callback().getvalue()
     assert pdf.startswith(b"%PDF")
 
 

@@ -16,6 +16,7 @@ from typing import Any
 
 import panel as pn
 
+from concert import settings
 from concert._errors import ConcertError
 from concert.region import Region
 from concert.store import Store
@@ -148,9 +149,14 @@ def report_downloads(page: Any) -> list[Any]:
     import tempfile
     from pathlib import Path
 
-    paper = pn.widgets.RadioButtonGroup(options={"Letter": "letter", "A4": "a4"},
-                                        value="letter", color="primary",
+    def papers() -> dict[str, str]:
+        return {tr("fu.paper.letter", page.lang): "letter", "A4": "a4"}
+
+    paper = pn.widgets.RadioButtonGroup(options=papers(), value="letter", color="primary",
                                         variant="outline")
+    page.param.watch(lambda _e: setattr(paper, "options", papers()), "lang")
+    region = page.region
+    stamp = f"{region.code}-{settings.current_date().isoformat()}" if region else "concert"
 
     def pdf() -> io.BytesIO:
         from dashboards.report_pdf import pdf_bytes
@@ -159,7 +165,7 @@ def report_downloads(page: Any) -> list[Any]:
 
     out: list[Any] = [pn.Column(
         pn.pane.HTML(page.text("fu.dl.paper"), margin=(0, 5)), paper),
-        pn.widgets.FileDownload(callback=pdf, filename="rapport-concert.pdf",
+        pn.widgets.FileDownload(callback=pdf, filename=f"rapport-{stamp}.pdf",
                                 label=page.text("fu.dl.report_pdf"), embed=False,
                                 color="primary", width=260)]
     state = page.state
@@ -173,7 +179,7 @@ def report_downloads(page: Any) -> list[Any]:
                              anonymise=state.anonymise)
                 return io.BytesIO(path.read_bytes())
 
-        out.append(pn.widgets.FileDownload(callback=html, filename="rapport-concert.html",
+        out.append(pn.widgets.FileDownload(callback=html, filename=f"rapport-{stamp}.html",
                                            label=page.text("fu.dl.report_html"),
                                            embed=False, color="primary", width=260))
     return out

@@ -149,20 +149,21 @@ class AssessmentPage(Page):
         def touch() -> None:
             draft.revision += 1
 
-        ident = pn.widgets.TextInput(label=self.text("dash.form.id"), value=draft.id, width=260,
+        ident = pn.widgets.TextInput(label=self.text("dash.form.id"), value=draft.id, width=200,
                                      stylesheets=[FIELD_CSS])
         # A plain text field (AAAA-MM-JJ): bokeh's date picker has no label a screen reader
         # can read, and a typed date is as quick.
         date = pn.widgets.TextInput(label=self.text("dash.form.date"), value=draft.on_text,
-                                    placeholder=self.text("dash.form.date_hint"), width=220,
+                                    placeholder=self.text("dash.form.date_hint"), width=170,
                                     stylesheets=[FIELD_CSS])
         who = pn.widgets.TextInput(label=self.text("dash.form.respondent"),
                                    value=draft.respondent,
-                                   placeholder=self.text("dash.form.respondent_hint"), width=420,
+                                   placeholder=self.text("dash.form.respondent_hint"),
+                                   sizing_mode="stretch_width", min_width=180,
                                    stylesheets=[FIELD_CSS])
         title = pn.widgets.TextInput(label=self.text("dash.form.label"), value=draft.label,
                                      placeholder=self.text("dash.form.label_hint"),
-                                     sizing_mode="stretch_width", min_width=300,
+                                     sizing_mode="stretch_width", min_width=240,
                                      stylesheets=[FIELD_CSS])
 
         def on_id(event: param.parameterized.Event) -> None:
@@ -208,12 +209,12 @@ class AssessmentPage(Page):
 
                     level = pn.widgets.Select(label=pn.bind(label, lang_ref), options=scale,
                                               value=draft.levels.get(c.code, NO_ANSWER),
-                                              width=440, align="end", stylesheets=[FIELD_CSS])
+                                              width=320, align="end", stylesheets=[FIELD_CSS])
                     note = pn.widgets.TextInput(
                         label=self.text("dash.form.evidence"),
                         value=draft.evidence.get(c.code, ""),
                         placeholder=self.text("dash.form.evidence_hint"), align="end",
-                        sizing_mode="stretch_width", min_width=260, stylesheets=[FIELD_CSS])
+                        sizing_mode="stretch_width", min_width=200, stylesheets=[FIELD_CSS])
 
                     def on_level(event: param.parameterized.Event, code: str = c.code) -> None:
                         draft.levels = {**draft.levels, code: event.new}
@@ -252,8 +253,8 @@ class AssessmentPage(Page):
             *disabled_note, pn.Row(save), status, sizing_mode="stretch_width")
         side = pn.Column(
             self.html(lambda: f"<h2>{esc(tr('dash.form.result', self.lang))}</h2>",
-                      sizing_mode="fixed", width=500),
-            result, width=520, styles={"position": "sticky", "top": "0"})
+                      sizing_mode="fixed", width=340),
+            result, width=360, styles={"position": "sticky", "top": "0"})
         hidden = self.html(lambda: f"<p>{esc(tr('dash.form.hidden', self.lang))}</p>",
                            visible=self.param.presentation)
         body = pn.Row(form, side, sizing_mode="stretch_width",

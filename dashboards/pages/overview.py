@@ -18,6 +18,7 @@ from concert.indicators import (
     region_stage,
 )
 from concert.region import Region
+from concert.retire import current_region
 from dashboards._common import CELL_STYLES, TABLE_CSS, esc, html_table, tr
 from dashboards.pages.base import Page
 
@@ -113,7 +114,11 @@ def region_stage_html(assessment: Assessment, lang: str = "fr") -> str:
 
 
 def key_figures_html(region: Region, lang: str = "fr") -> str:
-    """Actors by sector, agreements by type and status, committees, as HTML tables."""
+    """Actors by sector, agreements by type and status, committees, as HTML tables.
+
+    Organisations retired by today are left out (:func:`concert.retire.current_region`).
+    """
+    region = current_region(region)
     by_sector: dict[str, int] = {}
     for a in region.actors:
         by_sector[a.sector] = by_sector.get(a.sector, 0) + 1
