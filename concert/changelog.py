@@ -132,6 +132,12 @@ def describe(change: Mapping[str, Any], *, lang: str | None = None,
     ``names``: the display name of each account (``{"camille": "Camille L."}``);
     ``region``: the region now, to name the organisations and committees of seats and ties.
     """
+    return _sentence(change, lang, names, known_names(region))
+
+
+def _sentence(change: Mapping[str, Any], lang: str | None, names: Mapping[str, str] | None,
+              known: Mapping[str, str]) -> str:
+    """:func:`describe` with the region's names already gathered (:func:`known_names`)."""
     kind, action = str(change["kind"]), str(change["action"])
     before, after = change.get("before"), change.get("after")
     verb = verb_of(action, kind, before, after)
@@ -140,7 +146,7 @@ def describe(change: Mapping[str, Any], *, lang: str | None = None,
     key = f"log.{verb}.{kind}"
     if key not in i18n.TEXT:
         key = f"log.{verb}"
-    return i18n.t(key, lang, user=user, name=_name(kind, data, known_names(region)),
+    return i18n.t(key, lang, user=user, name=_name(kind, data, known),
                   kind=i18n.t(f"kind.{kind}", lang),
                   date=str(data.get(_END_FIELD.get(kind, ""), "") or ""))
 
@@ -172,6 +178,7 @@ def change_log(changes: Iterable[Mapping[str, Any]], *, lang: str | None = None,
         ``end``), ``sentence``, ``fields`` (list of ``(field, before, after)``).
     """
     wanted = set(kinds) if kinds is not None else None
+    known = known_names(region)  # once, not for each change
     rows = []
     for c in changes:
         if wanted is not None and c["kind"] not in wanted:
@@ -185,7 +192,7 @@ def change_log(changes: Iterable[Mapping[str, Any]], *, lang: str | None = None,
             "%Y-%m-%d %H:%M"), "user": (names or {}).get(str(c["user"]), str(c["user"])),
             "action": c["action"], "kind": kind, "key": c["key"],
             "verb": verb_of(str(c["action"]), kind, c.get("before"), c.get("after")),
-            "sentence": describe(c, lang=lang, names=names, region=region),
+            "sentence": _sentence(c, lang, names, known),
             "fields": field_changes(kind, c.get("before"), c.get("after"), lang)})
     rows.reverse()
     return pd.DataFrame(rows, columns=LOG_COLUMNS)

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -65,9 +66,10 @@ def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
     return [dict(zip(frame.columns, row, strict=True)) for row in frame.itertuples(index=False)]
 
 
-def _name(region: Region, actor_id: str) -> str:
-    actor = region.actors_by_id().get(actor_id)
-    return actor.name if actor is not None else actor_id
+def _namer(region: Region) -> Callable[[str], str]:
+    """How an actor id is shown: its name (the id when unknown); the map is built once."""
+    names = {a.id: a.name for a in region.actors}
+    return lambda actor_id: names.get(actor_id, actor_id)
 
 
 # ------------------------------------------------------------------ the action plan
@@ -79,12 +81,13 @@ def action_plan(region: Region, *, on: dt.date | None = None,
     criterion, gap, target_figure, target_value, target_on``.
     """
     on = _on(on)
+    name = _namer(region)
     rows = []
     for a in sorted(region.actions, key=lambda x: (x.due or dt.date.max, x.id)):
         st = status_on(a, on)
         rows.append({
-            "action": a.id, "title": a.title, "lead": a.lead, "lead_name": _name(region, a.lead),
-            "partners": "; ".join(_name(region, p) for p in a.partners), "due": a.due,
+            "action": a.id, "title": a.title, "lead": a.lead, "lead_name": name(a.lead),
+            "partners": "; ".join(name(p) for p in a.partners), "due": a.due,
             "status": st, "status_label": i18n.label("action_status", st, lang) if st else "",
             "late": is_late(a, on), "criterion": a.criterion, "gap": a.gap,
             "target_figure": a.target_figure, "target_value": a.target_value,
@@ -273,6 +276,7 @@ def annual_review(region: Region, *, on: dt.date | None = None, within_days: int
     until = on + dt.timedelta(days=within_days)
     rows: list[dict[str, Any]] = []
     table = commitment_table(region, on=on, lang=lang)
+    name = _namer(region)
     for r in _records(table):
         nxt = r["next_review"]
         if nxt is None or r["status"] == "not_applicable" or nxt > until:
@@ -282,7 +286,7 @@ def annual_review(region: Region, *, on: dt.date | None = None, within_days: int
         rows.append({"kind": kind, "date": date, "agreement": r["agreement"],
                      "commitment": r["commitment"], "party": r["party"],
                      "message": i18n.t(f"review.{kind}", lang, agreement=r["agreement"],
-                                       party=_name(region, r["party"]),
+                                       party=name(r["party"]),
                                        commitment=r["text"], date=date.isoformat())})
     for g in _signed(region, ("I", "II"), on):
         end = g.end_date()
@@ -318,8 +322,9 @@ def commitment_gaps(region: Region, *, on: dt.date | None = None,
     on = _on(on)
     out = []
     table = commitment_table(region, on=on, lang=lang)
+    name = _namer(region)
     for r in _records(table):
-        values = {"agreement": r["agreement"], "party": _name(region, r["party"]),
+        values = {"agreement": r["agreement"], "party": name(r["party"]),
                   "commitment": r["text"]}
         if r["status"] == "not_kept":
             out.append(("commitment.not_kept", r["agreement"], values))

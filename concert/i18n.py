@@ -2659,6 +2659,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "desk.tree.col.step": ("Étape", "Step"),
     "desk.tree.col.answer": ("Réponse", "Answer"),
     "desk.tree.col.target": ("Mène à", "Leads to"),
+    "log.date_placeholder": ("AAAA-MM-JJ", "YYYY-MM-DD"),
 }
 
 

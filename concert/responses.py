@@ -47,11 +47,15 @@ def group_of(actor: Actor) -> str:
     return fw.group_of_sector(actor.sector)
 
 
-def answer_group(region: Region, answer: Answer) -> str:
-    """The group an answer counts in: as kept with it, else its organisation's."""
+def answer_group(region: Region, answer: Answer,
+                 actors: dict[str, Actor] | None = None) -> str:
+    """The group an answer counts in: as kept with it, else its organisation's.
+
+    ``actors``: the region's actors by id, when the caller has built them (many answers).
+    """
     if answer.respondent_group:
         return answer.respondent_group
-    actor = region.actors_by_id().get(answer.respondent)
+    actor = (region.actors_by_id() if actors is None else actors).get(answer.respondent)
     return group_of(actor) if actor is not None else "other"
 
 
@@ -117,7 +121,8 @@ def _subset(region: Region, a: Assessment, group: str, organisation: str | None)
     elif group == ALL:
         answers = a.answers
     elif group in fw.code_set("response_group"):
-        answers = tuple(x for x in a.answers if answer_group(region, x) == group)
+        by_id = region.actors_by_id()
+        answers = tuple(x for x in a.answers if answer_group(region, x, by_id) == group)
     else:
         raise ArgumentError("responses.unknown_group", group=str(group),
                             expected=(ALL, *fw.codes("response_group")))

@@ -91,7 +91,13 @@ from concert.commitments import CommitmentReview
 from concert.indicators import Answer, Assessment
 from concert.merge import MergeConflict, three_way_merge
 from concert.records import from_dict, key_of, to_dict
-from concert.region import ALL_RECORD_TYPES, RECORD_LISTS, Baseline, Region
+from concert.region import (
+    ALL_RECORD_TYPES,
+    RECORD_LISTS,
+    Baseline,
+    Region,
+    region_copy,
+)
 
 __all__ = ["SCHEMA_VERSION", "ConflictError", "RecordConflict", "Store"]
 
@@ -823,12 +829,10 @@ class Store:
             raise_if(record.problems())
         self._allow(session, "write")
         for base, record in pairs:
-            if isinstance(record, Agreement) and session is not None and "III" in (
-                    record.type, getattr(base, "type", "")):
+            # an entente III, or a tenant's commitments: the liaison agent's only
+            if isinstance(record, Agreement | CommitmentReview) and session is not None \
+                    and "III" in (record.type, getattr(base, "type", "")):
                 self._allow(session, "agreement_iii")
-            if isinstance(record, CommitmentReview) and session is not None and "III" in (
-                    record.type, getattr(base, "type", "")):
-                self._allow(session, "agreement_iii")  # a tenant's commitments: liaison only
         return self._save_some(region_code, [
             (_kind(type(record)), key_of(_kind(type(record)), base if base is not None
                                          else record), record, base)
@@ -887,9 +891,7 @@ class Store:
                 if not self.has_region(code):
                     raise NotFoundError("store.no_region", region=code)
                 old = _build_region(self, code, check=False)
-                new = Region(old.code, old.name, old.territories, old.note, old.source)
-                for a in RECORD_LISTS.values():
-                    setattr(new, a, list(getattr(old, a)))
+                new = region_copy(old)
                 for kind, old_key, record, base in items:
                     self._place(new, old, kind, old_key, record, base, session)
                 raise_if(new.problems())

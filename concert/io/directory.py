@@ -11,26 +11,17 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
 
 import pandas as pd
 
 from concert import i18n
 from concert._errors import ArgumentError
 from concert.directory import directory, directory_headers
+from concert.io.exchange import neutralise
 from concert.io.files import atomic_path
 from concert.region import Region
 
 __all__ = ["neutralise", "write_directory", "write_frame"]
-
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(value: Any) -> Any:
-    """A text a spreadsheet would run as a formula, made plain text (other values as given)."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
 
 
 def write_frame(frame: pd.DataFrame, path: str | Path, *, sheet: str = "Sheet1",

@@ -1227,9 +1227,10 @@ def _renamed(base: Region, parsed: _Parsed) -> list[tuple[str, str]]:
     """New organisations known by their name only, paired with a stored one they may be."""
     stored = {values.fold_key(a.name): a for a in base.actors}
     by_acronym = {values.fold_key(a.acronym): a for a in base.actors if a.acronym}
+    known = {a.id for a in base.actors}
     out = []
     for aid in parsed.derived:
-        if any(a.id == aid for a in base.actors):
+        if aid in known:
             continue
         new = parsed.records["actor"].get(aid)
         if new is None:
