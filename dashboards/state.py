@@ -309,7 +309,7 @@ class DashboardState(param.Parameterized):
             msg = "saving is disabled"
             raise StoreError(msg)
         with self._open() as store:
-            if getattr(self, "session", None) is None and self.author.strip():
+            if self.session is None and self.author.strip():
                 store.user = self.author.strip()
             out = fn(store)
         self.reload()
@@ -317,7 +317,7 @@ class DashboardState(param.Parameterized):
 
     def save_records(self, changes: list[tuple[Any, Any]]) -> Region:
         """Save records ``(base, record)`` of the region (:meth:`concert.Store.save_records`)."""
-        session = getattr(self, "session", None)
+        session = self.session
         return self.write_store(  # type: ignore[no-any-return]
             lambda store: store.save_records(self.region_code, changes, session=session))
 
@@ -326,7 +326,7 @@ class DashboardState(param.Parameterized):
 
         Creates the file if need be; refuses a code already used.
         """
-        session = getattr(self, "session", None)
+        session = self.session
         if self._store is None and self._memory_seed is None and self.db_path is not None:
             with Store(Path(self.db_path), user=self.author.strip() or None) as store:
                 store.save_region(region, replace=False, session=session)

@@ -21,6 +21,7 @@ from concert._errors import ConcertError
 from concert.region import Region
 from concert.store import Store
 from dashboards._common import MESSAGE_CSS, TABLE_CSS, error_message, message_html, tr
+from dashboards.forms.editor import session_of
 
 __all__ = ["FIELD_CSS", "FORM_CSS", "calendar_download", "editing", "iso_date", "message",
            "name_of", "parse_date", "report_downloads", "save_failed", "save_one", "session_of",
@@ -47,11 +48,6 @@ def store_of(state: Any) -> Iterator[Store]:
     """The state's store, opened for one operation (the state's own rule)."""
     with state.signed_in() as (store, _session):
         yield store
-
-
-def session_of(state: Any) -> Any:
-    """The signed-in session of the dashboard, if the state carries one (else ``None``)."""
-    return getattr(state, "session", None)
 
 
 def parse_date(text: str | None) -> dt.date | None:

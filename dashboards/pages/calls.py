@@ -48,6 +48,7 @@ from dashboards._common import (
     message_html,
     tr,
 )
+from dashboards.forms.editor import session_of
 from dashboards.pages.base import DISPLAY, Page
 
 __all__ = ["CallForm", "CallLogPage", "CallsCommitteePage", "committee_html", "may_log",
@@ -94,11 +95,6 @@ def _store(state: Any) -> Iterator[tuple[Any, Any]]:
     """
     with state.signed_in() as (store, session):
         yield store, session
-
-
-def session_of(state: Any) -> Any:
-    """The signed-in session of the dashboard (``None`` without accounts)."""
-    return getattr(state, "session", None)
 
 
 def may_log(state: Any) -> bool:

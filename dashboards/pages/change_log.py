@@ -127,10 +127,12 @@ class ChangeLogPage(Page):
         kinds = pn.widgets.MultiChoice(label=self.text("log.kinds"), options={},
                                        stylesheets=[FIELD_CSS], sizing_mode="stretch_width",
                                        max_width=600)
-        since = pn.widgets.TextInput(label=self.text("log.since"), placeholder="AAAA-MM-JJ",
-                                     width=200, stylesheets=[FIELD_CSS])
-        until = pn.widgets.TextInput(label=self.text("log.until"), placeholder="AAAA-MM-JJ",
-                                     width=200, stylesheets=[FIELD_CSS])
+        since = pn.widgets.TextInput(label=self.text("log.since"),
+                                     placeholder=self.text("log.date_placeholder"), width=200,
+                                     stylesheets=[FIELD_CSS])
+        until = pn.widgets.TextInput(label=self.text("log.until"),
+                                     placeholder=self.text("log.date_placeholder"), width=200,
+                                     stylesheets=[FIELD_CSS])
 
         def kind_options(lang: str) -> None:
             kinds.options = html_options({i18n.t(f"kind.{k}", lang): k for k in RECORD_LISTS})
@@ -165,8 +167,9 @@ class ChangeLogPage(Page):
 
     def _restore(self) -> pn.Column:
         state = self.state
-        when = pn.widgets.TextInput(label=self.text("log.restore_date"), placeholder="AAAA-MM-JJ",
-                                    width=260, stylesheets=[FIELD_CSS])
+        when = pn.widgets.TextInput(label=self.text("log.restore_date"),
+                                    placeholder=self.text("log.date_placeholder"), width=260,
+                                    stylesheets=[FIELD_CSS])
         preview = pn.widgets.Button(label=self.text("log.restore_preview"), color="light")
         confirm = pn.widgets.Button(label=self.text("log.restore_confirm"), color="danger",
                                     visible=False)
