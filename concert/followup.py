@@ -78,7 +78,8 @@ def action_plan(region: Region, *, on: dt.date | None = None,
     """The plan: one row per action, by due date.
 
     Columns: ``action, title, lead, lead_name, partners, due, status, status_label, late,
-    criterion, gap, target_figure, target_value, target_on``.
+    criterion, gap, target_figure, target_label, target_value, target_on``
+    (``target_label``: the target's figure named in ``lang``).
     """
     on = _on(on)
     name = _namer(region)
@@ -90,11 +91,14 @@ def action_plan(region: Region, *, on: dt.date | None = None,
             "partners": "; ".join(name(p) for p in a.partners), "due": a.due,
             "status": st, "status_label": i18n.label("action_status", st, lang) if st else "",
             "late": is_late(a, on), "criterion": a.criterion, "gap": a.gap,
-            "target_figure": a.target_figure, "target_value": a.target_value,
+            "target_figure": a.target_figure,
+            "target_label": i18n.label("program_figure", a.target_figure, lang)
+            if a.target_figure else "", "target_value": a.target_value,
             "target_on": a.target_on})
     return pd.DataFrame(rows, columns=["action", "title", "lead", "lead_name", "partners", "due",
                                        "status", "status_label", "late", "criterion", "gap",
-                                       "target_figure", "target_value", "target_on"])
+                                       "target_figure", "target_label", "target_value",
+                                       "target_on"])
 
 
 def late_actions(region: Region, *, on: dt.date | None = None,
@@ -115,8 +119,9 @@ def targets(region: Region, *, on: dt.date | None = None,
             lang: str | None = None) -> pd.DataFrame:
     """Each action's target against the latest figure of its code by ``on``.
 
-    Columns: ``action, title, figure, target, target_on, value, as_of, unit, definition,
-    share, reached, missed`` (``missed``: its date passed, not reached).
+    Columns: ``action, title, figure, figure_label, target, target_on, value, as_of, unit,
+    definition, share, reached, missed`` (``missed``: its date passed, not reached;
+    ``figure_label``: the figure's name in ``lang``).
     """
     on = _on(on)
     fr = (lang or settings.language) == "fr"
@@ -126,12 +131,14 @@ def targets(region: Region, *, on: dt.date | None = None,
         if p is None:
             continue
         rows.append({
-            "action": a.id, "title": a.title, "figure": p.figure, "target": p.target,
+            "action": a.id, "title": a.title, "figure": p.figure,
+            "figure_label": i18n.label("program_figure", p.figure, lang), "target": p.target,
             "target_on": p.target_on, "value": p.value, "as_of": p.as_of, "unit": p.unit,
             "definition": p.definition_fr if fr or not p.definition_en else p.definition_en,
             "share": p.share, "reached": p.reached,
             "missed": p.target_on is not None and p.target_on < on and not p.reached})
-    return pd.DataFrame(rows, columns=["action", "title", "figure", "target", "target_on",
+    return pd.DataFrame(rows, columns=["action", "title", "figure", "figure_label", "target",
+                                       "target_on",
                                        "value", "as_of", "unit", "definition", "share",
                                        "reached", "missed"])
 
@@ -343,16 +350,19 @@ def figure_series(region: Region, code: str | None = None, *,
                   lang: str | None = None) -> pd.DataFrame:
     """The program figures as series: each value with its date, definition and source.
 
-    Columns: ``code, as_of, value, unit, definition, source, illustrative``, by code then
-    date. ``definition`` is in ``lang`` (French when no English one was given): the same
-    code may be counted differently at two dates, and the definition says so.
+    Columns: ``code, label, as_of, value, unit, definition, source, illustrative``, by code
+    then date. ``label`` names the figure in ``lang`` (its code when the framework does not
+    know it, ``framework.PROGRAM_FIGURES``); ``definition`` is in ``lang`` (French when no
+    English one was given): the same code may be counted differently at two dates, and the
+    definition says so.
     """
     fr = (lang or settings.language) == "fr"
-    rows = [{"code": f.code, "as_of": f.as_of, "value": f.value, "unit": f.unit,
+    rows = [{"code": f.code, "label": i18n.label("program_figure", f.code, lang),
+             "as_of": f.as_of, "value": f.value, "unit": f.unit,
              "definition": f.definition_fr if fr or not f.definition_en else f.definition_en,
              "source": f.source, "illustrative": f.illustrative}
             for f in region.figures if code is None or f.code == code]
-    frame = pd.DataFrame(rows, columns=["code", "as_of", "value", "unit", "definition",
+    frame = pd.DataFrame(rows, columns=["code", "label", "as_of", "value", "unit", "definition",
                                         "source", "illustrative"])
     return frame.sort_values(["code", "as_of"], kind="stable").reset_index(drop=True)
 

@@ -1047,6 +1047,23 @@ RESPONSE_GROUPS: tuple[Term, ...] = (
 POLES: tuple[str, str] = ("housing", "health_social")
 """The two poles whose medians are compared (section VI, neutrality)."""
 
+# Names of the program figures the sources report (seed 000 section VI "Quelques chiffres",
+# L1620-1637; seed 002, L182-187, L289, L564-630). The codes are concert's (inferred, not
+# in the source); a figure under another code is shown by its code.
+PROGRAM_FIGURES: tuple[Term, ...] = (
+    Term("tenants_housed", "Locataires logés", "Tenants housed", "000 L1622-1627; 002 L564-573"),
+    Term("stability_rate", "Taux de stabilité résidentielle", "Residential stability rate",
+         "000 L1634-1637; 002 L182-187"),
+    Term("referring_partners", "Organismes référents partenaires",
+         "Partner referring organisations", "000 L1629; 002 L289"),
+    Term("private_owners", "Propriétaires privés partenaires", "Partner private landlords",
+         "000 L1626"),
+    Term("partner_coops_obnl", "Coops et OBNL partenaires", "Partner co-ops and OBNLs",
+         "000 L1624-1625"),
+    Term("apir_cases", "Situations accompagnées (APIR)", "Situations supported (APIR)",
+         "002 L615-630"),
+)
+
 # Statuses of an action of the committee's plan. Inferred, not in the source: the guide
 # asks for "un échéancier commun … objectifs observables et mesurables" (Tableau 8 and its
 # Détails, L4487-4491) and seed 004 "à qui, quand et sur quoi rendre compte".
@@ -1931,6 +1948,7 @@ _TABLES: dict[str, tuple[Term, ...]] = {
     "stage": STAGES,
     "response_group": RESPONSE_GROUPS,
     "action_status": ACTION_STATUSES,
+    "program_figure": PROGRAM_FIGURES,
     "commitment_status": COMMITMENT_STATUSES,
     "caller_group": CALLER_GROUPS,
     "caller_kind": CALLER_KINDS,

@@ -13,6 +13,7 @@ Tabulator escapes its cells.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import logging
 from collections.abc import Iterable, Mapping, Sequence
@@ -23,6 +24,7 @@ import panel as pn
 
 from concert import i18n
 from concert._errors import ConcertError, ValidationError
+from concert.io.values import parse_date
 
 if TYPE_CHECKING:
     from concert.region import Region
@@ -345,3 +347,42 @@ def svg_line(colour: str, dash: str, width: float) -> str:
     return (f'<svg aria-hidden="true" width="46" height="14" viewBox="0 0 46 14">'
             f'<line x1="2" y1="7" x2="44" y2="7" stroke="{colour}" stroke-width="{width + 0.6}"'
             f'{attr}/></svg>')
+
+
+def typed_date(text: object) -> dt.date | None:
+    """A date as people type it: ``AAAA-MM-JJ`` or ``JJ/MM/AAAA``; ``None`` when empty.
+
+    The import's one rule (:func:`concert.io.values.parse_date`), for the forms' fields.
+
+    Raises ValueError when the text is not a date (``15/03/25``: which century?).
+
+    Examples
+    --------
+    >>> typed_date("31/03/2027"), typed_date(" 2027-03-31 "), typed_date("")
+    (datetime.date(2027, 3, 31), datetime.date(2027, 3, 31), None)
+    """
+    text = "" if text is None else str(text).strip()
+    if not text:
+        return None
+    if text.isdigit():  # a number typed in a date field is not an Excel serial date
+        raise ValueError("io.bad_date")
+    day, problem = parse_date(text)
+    if day is None:
+        raise ValueError(problem or "io.bad_date")
+    return day
+
+
+def number(value: object, lang: str, empty: str = "") -> str:
+    """A number as people of ``lang`` read it: ``95,2`` in French, ``95.2`` in English.
+
+    ``empty`` when there is none (``None`` or NaN).
+
+    Examples
+    --------
+    >>> number(95.2, "fr"), number(95.2, "en"), number(450.0, "fr"), number(None, "fr", "—")
+    ('95,2', '95.2', '450', '—')
+    """
+    if value is None or (isinstance(value, float) and value != value):
+        return empty
+    text = f"{float(value):g}"  # type: ignore[arg-type]
+    return text.replace(".", ",") if lang == "fr" else text

@@ -17,6 +17,8 @@ from concert import settings
 from dashboards._common import esc, stored_view, tr
 from dashboards.map import draw_map, map_frames, map_legend
 from dashboards.map.drawing import LEGEND_CSS
+from dashboards.pages._followup import FORM_CSS
+from dashboards.pages.figures import figures_series_html
 from dashboards.pages.next_steps import STEPS_CSS, next_steps_html
 from dashboards.pages.overview import (
     MATRIX_CSS,
@@ -25,6 +27,7 @@ from dashboards.pages.overview import (
     matrix_html,
     region_stage_html,
 )
+from dashboards.pages.plan import late_targets_html, plan_html
 
 __all__ = ["write_report"]
 
@@ -127,6 +130,11 @@ def write_report(db_path: str | Path, out_path: str | Path, *, region: str | Non
                             width=380)),
         pn.pane.HTML(f"<h2>{esc(tr('dash.page.next_steps', lang))}</h2>"
                      + next_steps_html(reg, lang), stylesheets=[css],
+                     sizing_mode="stretch_width"),
+        pn.pane.HTML(f"<h2>{esc(tr('dash.page.plan', lang))}</h2>"
+                     + plan_html(reg, lang, settings.current_date())
+                     + late_targets_html(reg, lang, settings.current_date())
+                     + figures_series_html(reg, lang), stylesheets=[css + FORM_CSS],
                      sizing_mode="stretch_width"),
         sizing_mode="stretch_width", styles={"max-width": "1400px", "margin": "0 auto"},
     )

@@ -53,6 +53,7 @@ from dashboards._common import (
     EDGE_STYLES,
     ROLE_MARKERS,
     SECTOR_COLOURS,
+    number,
     stored_view,
     tr,
 )
@@ -209,7 +210,7 @@ def figures_png(series: pd.DataFrame, lang: str, width_in: float) -> bytes | Non
         sub = series[series["code"] == code]
         dates = pd.to_datetime(sub["as_of"])
         ax.plot(dates, sub["value"], marker="o", color="#0B4F8A")
-        ax.set_title(code, fontsize=8)
+        ax.set_title(str(sub["label"].iloc[0]), fontsize=8)
         ax.tick_params(labelsize=6)
         ax.set_ylim(0, float(sub["value"].max()) * 1.15 or 1)
         first, last = dates.min().year, dates.max().year
@@ -377,9 +378,9 @@ def _plan(pdf: _Report, region: Region, lang: str, on: dt.date) -> None:
         status = r.status_label + (f" — ⚠ {tr('fu.plan.late', lang)}" if r.late else "")
         target = ""
         if r.target_figure:
-            value = "" if r.target_value is None else f"{float(r.target_value):g}"
+            value = number(r.target_value, lang)
             day = r.target_on.isoformat() if r.target_on else ""
-            target = f"{r.target_figure} ≥ {value} ({day})"
+            target = f"{r.target_label} ≥ {value} ({day})"
         rows.append([r.title, r.lead_name, r.due.isoformat() if r.due else "", status, target])
     pdf.grid([tr(f"fu.col.{k}", lang) for k in ("what", "lead", "due", "status", "target")],
              rows, (36, 20, 13, 15, 16))
@@ -400,8 +401,8 @@ def _plan(pdf: _Report, region: Region, lang: str, on: dt.date) -> None:
             else:
                 where = tr("fu.plan.reached" if t.reached else "fu.plan.missed" if t.missed
                            else "fu.plan.under_way", lang)
-            latest = "" if t.value is None or t.value != t.value else f"{t.value:g} {t.unit}"
-            rows.append([t.title, t.figure, f"{t.target:g}",
+            latest = f"{number(t.value, lang)} {t.unit}" if number(t.value, lang) else ""
+            rows.append([t.title, t.figure_label, number(t.target, lang),
                          t.target_on.isoformat() if t.target_on else "", latest,
                          t.as_of.isoformat() if t.as_of else "", where])
         pdf.grid([tr(f"fu.col.{k}", lang) for k in ("what", "figure", "goal", "goal_on",
@@ -449,7 +450,8 @@ def _figures(pdf: _Report, region: Region, lang: str) -> None:
     png = figures_png(series, lang, pdf.width / 25.4)
     if png is not None:
         pdf.image_png(png, pdf.width)
-    rows = [[r.code, r.as_of.isoformat(), f"{float(r.value):g} {r.unit}".strip(), r.definition]
+    rows = [[r.label, r.as_of.isoformat(), f"{number(r.value, lang)} {r.unit}".strip(),
+             r.definition]
             for r in series.itertuples(index=False)]
     pdf.grid([tr(k, lang) for k in ("fu.col.figure", "dash.hist.date", "fu.col.value",
                                     "fu.col.definition")],

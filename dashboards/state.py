@@ -64,6 +64,9 @@ class DashboardState(param.Parameterized):
                                          doc="Map filter: agreement types drawn.")
     committees = param.List(default=[], item_type=str,
                             doc="Map filter: committee ids (empty: all actors).")
+    step = param.String(default="", doc=(
+        "A next step (a criterion code) chosen on the next-steps page to adopt as an "
+        "action: the plan page's form starts from it."))
     selected_actor = param.String(default=None, allow_None=True,
                                   doc="Actor id chosen on the map.")
     can_save = param.Boolean(default=True, constant=True,

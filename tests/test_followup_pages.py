@@ -168,8 +168,11 @@ def test_an_action_adopted_from_a_step_is_saved_and_becomes_late(db):
     block = followup_overview_html(page.state.region, "fr")
     assert "10 jours de retard" in block
     assert "en retard" in page_plan_html(page)
-    assert not page.adopt(step="", title="X", lead="cem", partners=[], due="31/03/2025")
-    assert "AAAA-MM-JJ" in page.note
+    # Dates as people type them: day first is understood, a two-digit year is not.
+    assert page.adopt(step="", title="Y", lead="cem", partners=[], due="30/04/2025")
+    assert next(a for a in page.state.region.actions if a.title == "Y").due == dt.date(2025, 4, 30)
+    assert not page.adopt(step="", title="X", lead="cem", partners=[], due="31/03/25")
+    assert "AAAA-MM-JJ ou JJ/MM/AAAA" in page.note
 
 
 def page_plan_html(page: PlanPage) -> str:
@@ -217,7 +220,7 @@ def test_the_figures_page_draws_each_figure_and_offers_the_downloads(db):
     page = FiguresPage(state(db))
     layout = page.__panel__()
     charts = [o for o in layout.select() if type(o).__name__ == "Bokeh"]
-    assert len(charts) == 1 and charts[0].object.title.text == "tenants_housed"
+    assert len(charts) == 1 and charts[0].object.title.text == "Locataires logés"  # named
     downloads = {o.filename: o for o in layout.select() if type(o).__name__ == "FileDownload"}
     stamp = f"{page.region.code}-{settings.current_date().isoformat()}"
     assert set(downloads) == {f"rapport-{stamp}.pdf", f"rapport-{stamp}.html",

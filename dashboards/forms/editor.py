@@ -13,7 +13,6 @@ the change log shows it.
 
 from __future__ import annotations
 
-import datetime as dt
 import weakref
 from typing import Any
 
@@ -25,7 +24,7 @@ from concert._errors import ConcertError
 from concert.region import RECORD_LISTS, record_key
 from concert.retire import end_agreement, retire_actor
 from concert.store import RecordConflict
-from dashboards._common import MESSAGE_CSS, TABLE_CSS, esc, message_html, tr
+from dashboards._common import MESSAGE_CSS, TABLE_CSS, esc, message_html, tr, typed_date
 from dashboards.forms.fields import FIELD_CSS
 from dashboards.forms.record import FORM_CLASSES, RecordForm, record_choice
 
@@ -294,7 +293,7 @@ class Editor(param.Parameterized):
             return
         lang = self.lang
         try:
-            on = dt.date.fromisoformat(self.end_date.value.strip())
+            on = typed_date(self.end_date.value)
         except ValueError:
             self.message = message_html(tr("form.bad_date", lang,
                                            value=self.end_date.value), "danger")

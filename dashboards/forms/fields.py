@@ -19,7 +19,7 @@ import panel as pn
 
 from concert import framework as fw
 from concert import i18n, schema
-from dashboards._common import esc, html_options, tr
+from dashboards._common import esc, html_options, tr, typed_date
 
 __all__ = ["FIELD_CSS", "GROUP_CSS", "BadValue", "field_widget", "group_title", "is_required",
            "label_of", "read_widget", "vocabulary"]
@@ -155,7 +155,7 @@ def read_widget(spec: schema.Spec, widget: pn.widgets.Widget) -> Any:
         if not typed:
             return None
         try:
-            return dt.date.fromisoformat(typed)
+            return typed_date(typed)
         except ValueError:
             return typed
     if k in ("int", "float"):

@@ -20,11 +20,17 @@ from concert import settings
 from concert._errors import ConcertError
 from concert.region import Region
 from concert.store import Store
-from dashboards._common import MESSAGE_CSS, TABLE_CSS, error_message, message_html, tr
+from dashboards._common import (
+    MESSAGE_CSS,
+    TABLE_CSS,
+    error_message,
+    message_html,
+    tr,
+)
 from dashboards.forms.editor import session_of
 
 __all__ = ["FIELD_CSS", "FORM_CSS", "calendar_download", "editing", "iso_date", "message",
-           "name_of", "parse_date", "report_downloads", "save_failed", "save_one", "session_of",
+           "name_of", "report_downloads", "save_failed", "save_one", "session_of",
            "set_options", "status_pane", "store_of"]
 
 FIELD_CSS = """
@@ -48,12 +54,6 @@ def store_of(state: Any) -> Iterator[Store]:
     """The state's store, opened for one operation (the state's own rule)."""
     with state.signed_in() as (store, _session):
         yield store
-
-
-def parse_date(text: str | None) -> dt.date | None:
-    """A date typed ``AAAA-MM-JJ`` (``None`` when empty); raises ValueError when not a date."""
-    text = (text or "").strip()
-    return dt.date.fromisoformat(text) if text else None
 
 
 def iso_date(value: Any) -> str:

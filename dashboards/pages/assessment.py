@@ -26,6 +26,7 @@ from dashboards._common import (
     esc,
     message_html,
     tr,
+    typed_date,
 )
 from dashboards.pages.base import Page
 
@@ -172,7 +173,7 @@ class AssessmentPage(Page):
         def on_date(event: param.parameterized.Event) -> None:
             draft.on_text = event.new
             try:
-                draft.on = dt.date.fromisoformat(event.new.strip())
+                draft.on = typed_date(event.new)
             except ValueError:
                 draft.on = None
             if draft.id_auto and draft.on is not None:

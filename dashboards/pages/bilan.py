@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import math
 from typing import Any
 
 import panel as pn
@@ -30,14 +29,13 @@ from concert.followup import PLAN_CRITERION, plan_evidence
 from concert.indicators import SCALE, Answer, Assessment
 from concert.links import AnswerLink, check_link
 from concert.region import Region
-from dashboards._common import esc, html_table, tr
+from dashboards._common import esc, html_table, number, tr, typed_date
 from dashboards.pages._followup import (
     FIELD_CSS,
     FORM_CSS,
     editing,
     message,
     name_of,
-    parse_date,
     save_failed,
     session_of,
     status_pane,
@@ -56,10 +54,7 @@ def _min() -> int:
 
 
 def _fmt(value: Any, lang: str = "fr") -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "—"
-    text = f"{float(value):g}"
-    return text.replace(".", ",") if lang == "fr" else text
+    return number(value, lang, "—")
 
 
 def view_options(region: Region, assessment: Assessment, lang: str,
@@ -275,8 +270,8 @@ class BilanPage(Page):
         """Open a new assessment (no answers yet)."""
         lang = self.lang
         try:
-            day = parse_date(on) or self.state.today()
-            close = parse_date(closes)
+            day = typed_date(on) or self.state.today()
+            close = typed_date(closes)
         except ValueError:
             self.param.update(ok=False, note=tr("fu.bad_date", lang, field=tr("fu.bilan.on", lang)))
             return

@@ -47,6 +47,7 @@ from dashboards._common import (
     html_table,
     message_html,
     tr,
+    typed_date,
 )
 from dashboards.forms.editor import session_of
 from dashboards.pages.base import DISPLAY, Page
@@ -133,7 +134,7 @@ def _date(text: Any) -> Any:
     if not text:
         return None
     try:
-        return dt.date.fromisoformat(text)
+        return typed_date(text)
     except ValueError:
         return text
 

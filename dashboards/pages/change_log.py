@@ -21,7 +21,15 @@ from concert._errors import ConcertError
 from concert.changelog import change_log, restore_plan
 from concert.privacy import agreement_pseudonyms
 from concert.region import RECORD_LISTS, region_copy
-from dashboards._common import MESSAGE_CSS, TABLE_CSS, esc, html_options, message_html, tr
+from dashboards._common import (
+    MESSAGE_CSS,
+    TABLE_CSS,
+    esc,
+    html_options,
+    message_html,
+    tr,
+    typed_date,
+)
 from dashboards.forms.editor import author_box, can_edit, session_of
 from dashboards.forms.fields import FIELD_CSS
 from dashboards.pages.base import Page
@@ -110,7 +118,7 @@ def masked_region(region: Any, alias: dict[str, str]) -> Any:
 
 def _date(text: str) -> dt.date | None:
     try:
-        return dt.date.fromisoformat(text.strip()) if text.strip() else None
+        return typed_date(text)
     except ValueError:
         return None
 

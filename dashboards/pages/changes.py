@@ -17,7 +17,7 @@ from concert import i18n
 from concert.changes import compare_dates
 from concert.region import Region
 from concert.regions import compare_regions, crosswalk
-from dashboards._common import MESSAGE_CSS, TABLE_CSS, esc, html_table, message_html, tr
+from dashboards._common import MESSAGE_CSS, TABLE_CSS, esc, html_table, message_html, tr, typed_date
 from dashboards.pages.base import Page
 
 __all__ = ["ChangesPage", "changes_html", "regions_chart", "regions_html"]
@@ -152,7 +152,9 @@ class ChangesPage(Page):
         if region is None:
             return f"<p>{esc(tr('dash.no_region', lang))}</p>"
         try:
-            first, second = dt.date.fromisoformat(a.strip()), dt.date.fromisoformat(b.strip())
+            first, second = typed_date(a), typed_date(b)
+            if first is None or second is None:
+                raise ValueError("io.bad_date")
         except ValueError:
             return message_html(tr("io.bad_date", lang, value=a + " / " + b), "warning")
         return changes_html(region, first, second, lang)

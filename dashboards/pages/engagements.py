@@ -22,7 +22,7 @@ from concert import i18n
 from concert.commitments import CommitmentReview
 from concert.followup import agreement_iii_counts, annual_review, commitment_table
 from concert.region import Region
-from dashboards._common import esc, html_table, tr
+from dashboards._common import esc, html_table, tr, typed_date
 from dashboards.pages._followup import (
     FIELD_CSS,
     FORM_CSS,
@@ -30,7 +30,6 @@ from dashboards.pages._followup import (
     editing,
     iso_date,
     name_of,
-    parse_date,
     save_one,
     session_of,
     set_options,
@@ -137,8 +136,8 @@ class EngagementsPage(Page):
             self.param.update(ok=False, note=tr("fu.eng.iii_note", lang))
             return False
         try:
-            reviewed = parse_date(reviewed_on) or self.state.today()
-            nxt = parse_date(next_review)
+            reviewed = typed_date(reviewed_on) or self.state.today()
+            nxt = typed_date(next_review)
         except ValueError:
             self.param.update(ok=False, note=tr("fu.bad_date", lang,
                                                 field=tr("fu.eng.reviewed_on", lang)))

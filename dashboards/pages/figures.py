@@ -18,11 +18,11 @@ from bokeh.plotting import figure
 
 from concert.followup import figure_series
 from concert.region import Region
-from dashboards._common import ACCENT, esc, html_table, tr
+from dashboards._common import ACCENT, esc, html_table, number, tr
 from dashboards.pages._followup import FORM_CSS, calendar_download, report_downloads
 from dashboards.pages.base import Page
 
-__all__ = ["FiguresPage", "figure_chart", "figures_table_html"]
+__all__ = ["FiguresPage", "figure_chart", "figures_series_html", "figures_table_html"]
 
 
 def figure_chart(series: pd.DataFrame, code: str, lang: str) -> Any:
@@ -31,7 +31,8 @@ def figure_chart(series: pd.DataFrame, code: str, lang: str) -> Any:
     dates = pd.to_datetime(data["as_of"])
     unit = str(data["unit"].iloc[-1]) if len(data) else ""
     fig = figure(height=220, width=420, x_axis_type="datetime", toolbar_location=None,
-                 title=code, x_axis_label=tr("dash.hist.date", lang),
+                 title=str(data["label"].iloc[0]) if len(data) else code,
+                 x_axis_label=tr("dash.hist.date", lang),
                  y_axis_label=unit or tr("fu.col.value", lang))
     fig.line(dates, data["value"], line_width=3, color=ACCENT)
     points = fig.scatter(dates, data["value"], size=10, color=ACCENT)
@@ -49,12 +50,33 @@ def figure_chart(series: pd.DataFrame, code: str, lang: str) -> Any:
 def figures_table_html(series: pd.DataFrame, code: str, lang: str) -> str:
     """One figure's values with their date, definition and source."""
     data = series[series["code"] == code]
-    rows = [[r.as_of.isoformat(), f"{float(r.value):g}", r.unit, r.definition,
+    rows = [[r.as_of.isoformat(), number(r.value, lang), r.unit, r.definition,
              r.source + (f" ({tr('fu.fig.illustrative', lang)})" if r.illustrative else "")]
             for r in data.itertuples(index=False)]
     return html_table([tr(k, lang) for k in ("dash.hist.date", "fu.col.value", "fu.col.unit",
                                                "fu.col.definition", "fu.col.source")], rows,
-                      caption=tr("fu.fig.caption", lang, code=code))
+                      caption=tr("fu.fig.caption", lang,
+                                 code=str(data["label"].iloc[0]) if len(data) else code))
+
+
+def figures_series_html(region: Region, lang: str) -> str:
+    """Every program figure as a series: each value beside its date and definition.
+
+    One table for the overview and the report (the charts are on the figures page).
+    """
+    series = figure_series(region, lang=lang)
+    if series.empty:
+        return f"<p>{esc(tr('fu.fig.none', lang))}</p>"
+    rows, shown = [], set()
+    for r in series.itertuples(index=False):
+        name = "" if r.code in shown else r.label  # the name once, on its series' first row
+        shown.add(r.code)
+        rows.append([name, r.as_of.isoformat(), f"{number(r.value, lang)} {r.unit}".strip(),
+                     r.definition + (f" ({tr('fu.fig.illustrative', lang)})"
+                                     if r.illustrative else "")])
+    return html_table([tr(k, lang) for k in ("fu.col.figure", "dash.hist.date", "fu.col.value",
+                                               "fu.col.definition")], rows,
+                      caption=tr("fu.fig.title", lang))
 
 
 class FiguresPage(Page):

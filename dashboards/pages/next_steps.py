@@ -6,12 +6,15 @@ it names ("Outils").
 
 from __future__ import annotations
 
+from typing import Any
+
 import panel as pn
 
 from concert import i18n
 from concert.indicators import criterion_states, maturity
 from concert.region import Region
 from dashboards._common import TABLE_CSS, esc, tr
+from dashboards.pages._followup import FIELD_CSS, FORM_CSS, editing, set_options
 from dashboards.pages.base import Page
 
 __all__ = ["STEPS_CSS", "NextStepsPage", "next_steps_html"]
@@ -73,7 +76,39 @@ class NextStepsPage(Page):
 
     def build(self) -> pn.viewable.Viewable:
         """The page's layout, built once; its parts follow the drawn state."""
-        return self.column(self.html(self._body, STEPS_CSS))
+        return self.column(self.html(self._body, STEPS_CSS),
+                           pn.Column(self._adopt_form(), visible=editing(self),
+                                     sizing_mode="stretch_width"))
+
+    def _adopt_form(self) -> pn.viewable.Viewable:
+        """Choose a step and open the action plan with it (:attr:`DashboardState.step`)."""
+        from dashboards.pages.plan import next_step_options
+
+        step = pn.widgets.Select(label=self.text("fu.plan.step"), sizing_mode="stretch_width",
+                                 max_width=1100,
+                                 stylesheets=[FIELD_CSS])
+
+        def options(*_: Any) -> None:
+            region = self.state.region
+            set_options(step, next_step_options(region, self.lang) if region else {})
+            button.disabled = not step.options or not self.state.can_save
+
+        button = pn.widgets.Button(label=self.text("dash.steps.adopt"), color="primary",
+                                   height=44, width=300)
+        options()
+        self.param.watch(options, ["lang", "version"])
+
+        def adopt(_e: Any) -> None:
+            if step.value:
+                self.state.step = ""  # (the same step chosen again opens it again)
+                self.state.param.update(step=step.value, page="plan")
+
+        button.on_click(adopt)
+        return pn.Column(
+            self.html(lambda: f"<h3>{esc(tr('dash.steps.adopt_title', self.lang))}</h3>"
+                      f"<p>{esc(tr('dash.steps.adopt_hint', self.lang))}</p>", FORM_CSS),
+            step, button, sizing_mode="stretch_width",
+            styles={"border-top": "2px solid #0B4F8A"})
 
     def _body(self) -> str:
         lang, region = self.lang, self.region

@@ -8,7 +8,7 @@ import pandas as pd
 import panel as pn
 
 from concert import framework as fw
-from concert import i18n
+from concert import i18n, settings
 from concert.agreements import agreements_frame, expiring
 from concert.indicators import (
     Assessment,
@@ -21,6 +21,8 @@ from concert.region import Region
 from concert.retire import current_region
 from dashboards._common import CELL_STYLES, TABLE_CSS, esc, html_table, tr
 from dashboards.pages.base import Page
+from dashboards.pages.figures import figures_series_html
+from dashboards.pages.plan import followup_overview_html
 
 __all__ = ["key_figures_html", "matrix_html", "maturity_matrix", "OverviewPage",
            "region_stage_html"]
@@ -244,6 +246,10 @@ class OverviewPage(Page):
             parts.append(f"<p>{esc(tr('dash.no_assessment', lang))}</p>")
         parts.append(f"<h2>{esc(tr('dash.fig.title', lang))}</h2>")
         parts.append(key_figures_html(region, lang))
+        # The committee's follow-up: late actions, targets against the latest figure, and
+        # the program figures as series (issue 15).
+        parts.append(followup_overview_html(region, lang, settings.current_date()))
+        parts.append(figures_series_html(region, lang))
         parts.append(f"<h2>{esc(tr('dash.changes.title', lang))}</h2>")
         parts.append(changes_html(region, lang))
         return "".join(parts)

@@ -23,14 +23,13 @@ from concert.actions import Action, set_status
 from concert.followup import action_plan, late_actions, plan_evidence, targets
 from concert.indicators import maturity
 from concert.region import Region
-from dashboards._common import esc, html_table, tr
+from dashboards._common import esc, html_table, number, tr, typed_date
 from dashboards.pages._followup import (
     FIELD_CSS,
     FORM_CSS,
     calendar_download,
     editing,
     iso_date,
-    parse_date,
     save_one,
     session_of,
     set_options,
@@ -40,10 +39,6 @@ from dashboards.pages.base import Page
 
 __all__ = ["PlanPage", "followup_overview_html", "late_targets_html", "next_step_options",
            "plan_html"]
-
-
-def _num(value: Any) -> str:
-    return "" if value is None or value != value else f"{float(value):g}"
 
 
 def next_step_options(region: Region, lang: str) -> dict[str, str]:
@@ -71,8 +66,8 @@ def plan_html(region: Region, lang: str, on: dt.date) -> str:
             f'<span class="code">{esc(r.gap)}</span>' if r.gap else "")
         target = ""
         if r.target_figure:
-            target = (f'<span class="code">{esc(r.target_figure)}</span> ≥ '
-                      f"{esc(_num(r.target_value))}<br>{esc(iso_date(r.target_on))}")
+            target = (f'{esc(r.target_label)} ≥ '
+                      f"{esc(number(r.target_value, lang))}<br>{esc(iso_date(r.target_on))}")
         rows.append([esc(r.title), esc(r.lead_name), esc(r.partners), esc(iso_date(r.due)), status,
                      answers, target])
     evidence = plan_evidence(region, on=on).text(lang)
@@ -110,8 +105,9 @@ def late_targets_html(region: Region, lang: str, on: dt.date) -> str:
             where = tr("fu.plan.under_way", lang)
         if t.share is not None and t.share == t.share:
             where += f" ({t.share:.0%})"
-        rows.append([t.title, t.figure, _num(t.target), iso_date(t.target_on),
-                     f"{_num(t.value)} {t.unit}".strip(), iso_date(t.as_of), where, t.definition])
+        rows.append([t.title, t.figure_label, number(t.target, lang), iso_date(t.target_on),
+                     f"{number(t.value, lang)} {t.unit}".strip(), iso_date(t.as_of), where,
+                     t.definition])
     out.append(html_table([tr(f"fu.col.{k}", lang) for k in (
         "what", "figure", "goal", "goal_on", "latest", "as_of", "progress", "definition")],
         rows))
@@ -171,7 +167,7 @@ class PlanPage(Page):
         values: dict[str, Any] = {}
         for key, text in (("due", due), ("target_on", target_on)):
             try:
-                values[key] = parse_date(text)
+                values[key] = typed_date(text)
             except ValueError:
                 self.param.update(ok=False, note=tr("fu.bad_date", lang,
                                                     field=tr(f"fu.plan.{key}", lang)))
@@ -197,7 +193,7 @@ class PlanPage(Page):
         """Write a new status of an action in its log; True when saved."""
         lang = self.lang
         try:
-            day = parse_date(on) or self.state.today()
+            day = typed_date(on) or self.state.today()
         except ValueError:
             self.param.update(ok=False, note=tr("fu.bad_date", lang,
                                                 field=tr("fu.plan.on", lang)))
@@ -239,7 +235,8 @@ class PlanPage(Page):
 
     def _adopt_form(self) -> pn.viewable.Viewable:
         none = {tr("fu.none_option", self.lang): ""}
-        step = pn.widgets.Select(label=self.text("fu.plan.step"), width=620,
+        step = pn.widgets.Select(label=self.text("fu.plan.step"), sizing_mode="stretch_width",
+                                 max_width=1100,
                                  stylesheets=[FIELD_CSS])
         title = pn.widgets.TextInput(label=self.text("fu.plan.title"), width=620,
                                      stylesheets=[FIELD_CSS])
@@ -264,12 +261,20 @@ class PlanPage(Page):
             set_options(lead, actors)
             set_options(partners, {esc(k): v for k, v in actors.items()})
             set_options(figure, {tr("fu.none_option", lang): "",
-                                 **{c: c for c in sorted({f.code for f in region.figures})}})
+                                 **{i18n.label("program_figure", c, lang): c
+                                    for c in sorted({f.code for f in region.figures})}})
 
         options()
         self.param.watch(options, ["lang", "version"])
         step.param.watch(lambda e: setattr(title, "value", i18n.criterion_label(
             e.new, self.lang) if e.new else title.value), "value")
+
+        def chosen(*_: Any) -> None:  # a step adopted from the next-steps page
+            if self.state.step in step.options.values():
+                step.value = self.state.step
+
+        chosen()
+        self.state.param.watch(chosen, "step")
         button = pn.widgets.Button(label=self.text("fu.plan.adopt"), color="primary",
                                    disabled=not self.state.can_save, height=44, width=260)
 

@@ -70,8 +70,10 @@ def ui_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @contextlib.contextmanager
-def serve_dashboard(db: Path, log: Path) -> Iterator[str]:
+def serve_dashboard(db: Path, log: Path, today: dt.date = TODAY) -> Iterator[str]:
     """Serve the dashboard of ``db`` in a subprocess; yield its base URL; stop it at the end.
+
+    The server treats ``today`` as today (a date that passes: serve again, later).
 
     The server's output goes to ``log``; fails the test if the server does not start, or
     if its log shows a traceback when it stops.
@@ -80,7 +82,7 @@ def serve_dashboard(db: Path, log: Path) -> Iterator[str]:
     env = dict(os.environ, PYTHONUNBUFFERED="1")
     with log.open("w") as out:
         proc = subprocess.Popen([sys.executable, "-c", SERVER, str(db), str(port),
-                                 TODAY.isoformat()], stdout=out, stderr=subprocess.STDOUT,
+                                 today.isoformat()], stdout=out, stderr=subprocess.STDOUT,
                                 env=env)
     url = f"http://127.0.0.1:{port}/"
     deadline = time.monotonic() + 90
