@@ -1,5 +1,5 @@
-"""The analysis, comparison and data pages in the real browser; privacy on every page;
-a backup taken while the dashboard serves.
+"""The analysis, comparison and data pages in the real browser; a backup taken while the
+dashboard serves. (No tenant code on any page: ``test_dashboard.test_every_page_loads_cleanly``.)
 
 These tests run after ``test_dashboard.py`` (file order): the import test adds an actor
 to the shared example store.
@@ -7,35 +7,19 @@ to the shared example store.
 
 from __future__ import annotations
 
-import re
 import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 from typing import Any
 
-import pytest
 from conftest import choose_files
-from test_dashboard import DOC_TEXT, TENANT_CODE, _shadow_text
+from test_dashboard import _shadow_text
 
 from concert import Store
 from concert import network as nw
-from dashboards.state import OPEN_PAGES as PAGES  # without accounts
 
 CODE = "capitale-nationale"
-
-
-III_ID = re.compile(r"(?<![\w-])III-\d{3}(?![\w-])")  # the example's agreement III ids
-
-
-@pytest.mark.parametrize("slug", PAGES)
-def test_no_tenant_code_on_any_page(open_page: Any, slug: str) -> None:
-    page = open_page(page=slug)
-    page.wait_for_timeout(300)
-    for held in (_shadow_text(page), page.evaluate(DOC_TEXT), page.content()):
-        assert not TENANT_CODE.search(held)
-        # Nor an agreement III's id: a user may have made it from a tenant's file number.
-        assert not III_ID.search(held)
 
 
 def _share(region: Any, kinds: list[str] | None) -> str:
