@@ -72,6 +72,21 @@ def _namer(region: Region) -> Callable[[str], str]:
     return lambda actor_id: names.get(actor_id, actor_id)
 
 
+def _agreement_namer(region: Region) -> Callable[[str], str]:
+    """How an entente I or II is named in words: its id and its organisations.
+
+    The organisations other than the program, ``"II-athenee (L’Athénée)"``; the id alone
+    when unknown, and for an entente III (a tenant is a party).
+    """
+    names = _namer(region)
+    shown: dict[str, str] = {}
+    for g in region.agreements:
+        others = [names(p.actor) for p in g.parties if p.role in ("housing_provider",
+                                                                   "referring_org")]
+        shown[g.id] = f"{g.id} ({', '.join(others)})" if others and g.type != "III" else g.id
+    return lambda agreement_id: shown.get(agreement_id, agreement_id)
+
+
 # ------------------------------------------------------------------ the action plan
 def action_plan(region: Region, *, on: dt.date | None = None,
                 lang: str | None = None) -> pd.DataFrame:
@@ -220,14 +235,16 @@ def commitment_table(region: Region, *, on: dt.date | None = None, lang: str | N
     ``types``: ententes I and II (the committee's view); the liaison role may ask for
     ``("III",)``, which names a tenant's commitments (never on committee views).
 
-    Columns: ``agreement, type, party, party_role, commitment, text, source, status,
-    status_label, note, reviewed_on, next_review, overdue``; ``status`` is ``""`` for a
+    Columns: ``agreement, agreement_name, type, party, party_role, commitment, text, source,
+    status, status_label, note, reviewed_on, next_review, overdue``; ``agreement_name``
+    names an entente I or II with its organisations; ``status`` is ``""`` for a
     commitment never reviewed. ``overdue``: a reviewed commitment whose next review has
     passed (one never reviewed is due, see :func:`annual_review`).
     """
     on = _on(on)
     fr = (lang or settings.language) == "fr"
     reviews = _reviews(region)
+    named = _agreement_namer(region)
     rows = []
     for g in _signed(region, types, on):
         for code, c in fw.agreement_commitments(g.type):
@@ -238,7 +255,8 @@ def commitment_table(region: Region, *, on: dt.date | None = None, lang: str | N
             nxt = next_review(g, r)
             status = r.status if r is not None else ""
             rows.append({
-                "agreement": g.id, "type": g.type, "party": party.actor,
+                "agreement": g.id, "agreement_name": named(g.id), "type": g.type,
+                "party": party.actor,
                 "party_role": c.party, "commitment": code, "text": c.fr if fr else c.en,
                 "source": c.source, "status": status,
                 "status_label": i18n.label("commitment_status", status, lang) if status
@@ -247,7 +265,8 @@ def commitment_table(region: Region, *, on: dt.date | None = None, lang: str | N
                 "reviewed_on": r.reviewed_on if r is not None else None,
                 "next_review": nxt, "overdue": r is not None and nxt is not None
                 and nxt < on and status != "not_applicable"})
-    return pd.DataFrame(rows, columns=["agreement", "type", "party", "party_role", "commitment",
+    return pd.DataFrame(rows, columns=["agreement", "agreement_name", "type", "party",
+                                       "party_role", "commitment",
                                        "text", "source", "status", "status_label", "note",
                                        "reviewed_on", "next_review", "overdue"])
 
@@ -277,7 +296,7 @@ def annual_review(region: Region, *, on: dt.date | None = None, within_days: int
     cl. 12.2), ``renewal`` (an entente's end: renew it or let it end, cl. 13); and one
     ``review_iii`` row counting the ententes III commitments due, never naming them.
 
-    Columns: ``kind, date, agreement, commitment, party, message``.
+    Columns: ``kind, date, agreement, agreement_name, commitment, party, message``.
     """
     on = _on(on)
     until = on + dt.timedelta(days=within_days)
@@ -291,20 +310,26 @@ def annual_review(region: Region, *, on: dt.date | None = None, within_days: int
         kind = "review_overdue" if r["overdue"] else "review_due"
         date = nxt if r["overdue"] else max(nxt, on)
         rows.append({"kind": kind, "date": date, "agreement": r["agreement"],
+                     "agreement_name": r["agreement_name"],
                      "commitment": r["commitment"], "party": r["party"],
-                     "message": i18n.t(f"review.{kind}", lang, agreement=r["agreement"],
+                     "message": i18n.t(f"review.{kind}", lang, agreement=r["agreement_name"],
                                        party=name(r["party"]),
                                        commitment=r["text"], date=date.isoformat())})
+    named = _agreement_namer(region)
     for g in _signed(region, ("I", "II"), on):
         end = g.end_date()
         notice = notice_date(g)
         if notice is not None and on <= notice <= until:
-            rows.append({"kind": "notice", "date": notice, "agreement": g.id, "commitment": "",
-                         "party": "", "message": i18n.t("review.notice", lang, agreement=g.id,
+            rows.append({"kind": "notice", "date": notice, "agreement": g.id,
+                         "agreement_name": named(g.id), "commitment": "",
+                         "party": "", "message": i18n.t("review.notice", lang,
+                                                        agreement=named(g.id),
                                                         date=notice.isoformat())})
         if end is not None and on <= end <= until:
-            rows.append({"kind": "renewal", "date": end, "agreement": g.id, "commitment": "",
-                         "party": "", "message": i18n.t("review.renewal", lang, agreement=g.id,
+            rows.append({"kind": "renewal", "date": end, "agreement": g.id,
+                         "agreement_name": named(g.id), "commitment": "",
+                         "party": "", "message": i18n.t("review.renewal", lang,
+                                                        agreement=named(g.id),
                                                         date=end.isoformat())})
     iii = commitment_table(region, on=on, types=("III",))
     due = [d is not None and d <= until and s != "not_applicable"
@@ -312,10 +337,10 @@ def annual_review(region: Region, *, on: dt.date | None = None, within_days: int
     due_iii = iii[due]
     if len(due_iii):
         rows.append({"kind": "review_iii", "date": min(due_iii["next_review"]),
-                     "agreement": "", "commitment": "", "party": "",
+                     "agreement": "", "agreement_name": "", "commitment": "", "party": "",
                      "message": i18n.t("review.review_iii", lang, n=len(due_iii))})
-    frame = pd.DataFrame(rows, columns=["kind", "date", "agreement", "commitment", "party",
-                                        "message"])
+    frame = pd.DataFrame(rows, columns=["kind", "date", "agreement", "agreement_name",
+                                        "commitment", "party", "message"])
     return frame.sort_values(["date", "kind", "agreement"], kind="stable").reset_index(drop=True)
 
 
@@ -331,7 +356,7 @@ def commitment_gaps(region: Region, *, on: dt.date | None = None,
     table = commitment_table(region, on=on, lang=lang)
     name = _namer(region)
     for r in _records(table):
-        values = {"agreement": r["agreement"], "party": name(r["party"]),
+        values = {"agreement": r["agreement_name"], "party": name(r["party"]),
                   "commitment": r["text"]}
         if r["status"] == "not_kept":
             out.append(("commitment.not_kept", r["agreement"], values))

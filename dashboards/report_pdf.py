@@ -425,7 +425,7 @@ def _commitments(pdf: _Report, region: Region, lang: str, on: dt.date) -> None:
         pdf.para(tr("pdf.watch", lang), 10, bold=True)
         pdf.grid([tr(f"fu.col.{k}", lang) for k in ("agreement", "party", "commitment",
                                                       "status", "note")],
-                 [[r.agreement, name_of(region, r.party), r.text, r.status_label, r.note]
+                 [[r.agreement_name, name_of(region, r.party), r.text, r.status_label, r.note]
                   for r in watch.itertuples(index=False)], (14, 16, 40, 12, 18), size=8)
     counts = agreement_iii_counts(region, on=on)
     pdf.para(tr("fu.eng.iii_title", lang), 10, bold=True)

@@ -20,7 +20,7 @@ from conftest import write_sheets
 from concert.cli import cli
 from concert.io import ImportFailed, import_files, values, write_template
 from concert.io.exchange import export_tables, write_csv, write_json, write_xlsx
-from concert.io.tables import TABLES
+from concert.io.tables import TABLES, table_for
 from concert.store import Store
 
 ACTORS = [
@@ -120,6 +120,22 @@ def test_cp1252_csv_from_french_excel(mauricie, tmp_path, runner):
     with Store(mauricie) as store:
         actor = store.load_region("mauricie").actor("l-accueil-du-rivage")
     assert actor.name == "L’Accueil du Rivage" and "\x92" not in actor.name
+
+
+def test_headers_people_write_name_their_columns(mauricie, tmp_path, runner):
+    """"Organisme", "Tél.", "Adresse courriel": the words of a contacts sheet typed by hand."""
+    path = tmp_path / "contacts.csv"
+    path.write_bytes("Organisme;Nom;Rôle;Adresse courriel;Tél.\n"
+                     "Le Havre;Marc Giguère;agent de liaison;mg@lehavre.example;819 555-0101\n"
+                     .encode("cp1252"))
+    result = runner.invoke(cli, ["import", str(mauricie), str(path)])
+    assert result.exit_code == 0, result.output
+    with Store(mauricie) as store:
+        (contact,) = store.load_region("mauricie").actor("le-havre").contacts
+    assert (contact.name, contact.email, contact.phone) == (
+        "Marc Giguère", "mg@lehavre.example", "819 555-0101")
+    # In a list of organisations, "Organisme" heads their names.
+    assert next(t for t in TABLES if t.name == "actors").column("Organisme").field == "name"
 
 
 MISTAKES = {
@@ -341,7 +357,12 @@ def test_template_labels_import_for_every_vocabulary(tmp_path):
     wb = openpyxl.load_workbook(write_template(tmp_path / "modele.xlsx", lang="fr"))
     ws = wb["valeurs"]
     for col in ws.iter_cols(values_only=True):
-        vocab, *labels = col
+        title, *labels = col  # "type (acteurs)": headed as the column that takes them
+        column, _, table = str(title).removesuffix(")").rpartition(" (")
+        found = table_for(table)
+        assert found is not None, title
+        vocab = found.column(column).vocab
+        assert vocab, title
         for label in labels:
             if label is not None:
                 assert values.resolve(vocab, str(label)).code is not None, (vocab, label)

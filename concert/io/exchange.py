@@ -1488,7 +1488,11 @@ def _template_xlsx(path: Path, tables: list[Table], lang: str) -> None:
     for j, vocab in enumerate(used, start=1):
         col = get_column_letter(j)
         labels = [values.label_of(vocab, code, lang) for code in values.labels_of(vocab)]
-        values_ws.cell(1, j, vocab).font = Font(bold=True)
+        # Headed as the column that takes these values: "type (acteurs)", not a code.
+        t, c = next((t, c) for t in tables for c in t.columns if c.vocab == vocab)
+        title = f"{c.fr if lang == 'fr' else c.en} ({t.fr if lang == 'fr' else t.name})"
+        values_ws.cell(1, j, title).font = Font(bold=True)
+        values_ws.column_dimensions[col].width = min(60, max(18, *map(len, labels), len(title)))
         for i, label in enumerate(labels, start=2):
             values_ws.cell(i, j, label)
         ranges[vocab] = f"'{values_ws.title}'!${col}$2:${col}${len(labels) + 1}"

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from concert import schema
 from concert.region import ALL_RECORD_TYPES
 
-__all__ = ["TABLES", "Column", "Table", "normalise", "table_for"]
+__all__ = ["HEADER_SYNONYMS", "TABLES", "Column", "Table", "normalise", "table_for"]
 
 
 @dataclass(frozen=True)
@@ -64,12 +64,32 @@ class Table:
         return [c.fr if lang == "fr" else c.en for c in self.columns]
 
     def column(self, header: str) -> Column | None:
-        """The column a header names (French or English), or ``None``."""
+        """The column a header names, or ``None``.
+
+        Its French or English header, its field, or a word of :data:`HEADER_SYNONYMS`.
+        """
         key = normalise(header)
         for c in self.columns:
             if key in (normalise(c.fr), normalise(c.en), normalise(c.field)):
                 return c
+        for c in self.columns:
+            if key in {normalise(w) for w in HEADER_SYNONYMS.get((self.name, c.field), ())}:
+                return c
         return None
+
+
+# Other words people head a column with, by (table, field). Inferred, not in the source:
+# how Québec's community and housing organisations write a spreadsheet ("organisme" for
+# an organisation, "tél." for a telephone). A header naming a column of its own wins.
+_ORG = ("organisme", "organisation", "organization", "nom de l’organisme")
+HEADER_SYNONYMS: dict[tuple[str, str], tuple[str, ...]] = {
+    ("actors", "name"): (*_ORG, "raison sociale"),
+    ("actors", "acronym"): ("acronyme",),
+    ("contacts", "actor"): _ORG,
+    ("contacts", "email"): ("adresse courriel", "e-mail", "email", "adresse électronique"),
+    ("contacts", "phone"): ("tél.", "tél", "tel", "no de téléphone", "numéro de téléphone"),
+    ("memberships", "actor"): _ORG,
+}
 
 
 _VALUE_TYPES = {"texts": "list", "codes": "list", "date": "date", "bool": "bool", "int": "int",

@@ -48,7 +48,7 @@ def commitments_html(region: Region, lang: str, on: dt.date,
     if table.empty:
         return f"<p>{esc(tr('fu.eng.none', lang))}</p>"
     out = []
-    for (agreement, kind), rows in table.groupby(["agreement", "type"], sort=False):
+    for (agreement, kind), rows in table.groupby(["agreement_name", "type"], sort=False):
         body = []
         for r in rows.itertuples(index=False):
             nxt = esc(iso_date(r.next_review))
@@ -78,7 +78,7 @@ def review_rows(region: Region, lang: str, on: dt.date) -> list[tuple[dt.date, s
     groups: dict[tuple[str, str], list[dt.date]] = {}
     for r in frame.itertuples(index=False):
         if r.kind in ("review_due", "review_overdue"):
-            groups.setdefault((r.kind, r.agreement), []).append(r.date)
+            groups.setdefault((r.kind, r.agreement_name), []).append(r.date)
         else:
             out.append((r.date, r.kind, r.message))
     for (kind, agreement), dates in groups.items():
@@ -195,7 +195,7 @@ class EngagementsPage(Page):
             table = commitment_table(region, on=self.state.today(), lang=lang,
                                      types=self._types())
             set_options(which, {
-                f"{r.agreement} — {name_of(region, r.party)} — {r.text[:90]}":
+                f"{r.agreement_name} — {name_of(region, r.party)} — {r.text[:90]}":
                     f"{r.agreement}/{r.commitment}" for r in table.itertuples(index=False)})
             set_options(status, {i18n.label("commitment_status", s, lang): s
                                  for s in fw.codes("commitment_status")})
