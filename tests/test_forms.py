@@ -151,6 +151,15 @@ def test_a_message_shows_at_the_field_as_soon_as_it_is_typed(stored):
     assert "org" in notes(form)["name"]  # the region's rule, before any save
 
 
+def test_choosing_an_entente_s_type_does_not_scold_its_parties_before_they_are_typed(stored):
+    editor = Editor(state_of(stored), "agreement")
+    form = editor.form
+    form.widgets["type"].value = "II"
+    assert "parties" not in notes(form)  # its referring organisation is not typed yet
+    assert editor.save() is False  # a save attempt says what is missing, at the parties
+    assert notes(form)["parties"]
+
+
 def test_a_contact_s_rule_shows_at_the_contacts(stored):
     editor = Editor(state_of(stored), "actor")
     form = editor.form

@@ -489,8 +489,9 @@ class RecordForm:
         _record, msgs = self.build()
         self.problems = msgs
         for n, pane in self.notes.items():
-            shown = self.tried or n in self.touched or (
-                self.items is not None and n == self.items.name and bool(self.touched))
+            # (The parties' messages wait until a party is typed in: choosing "entente II"
+            # does not shout that its referring organisation is missing.)
+            shown = self.tried or n in self.touched
             lines = msgs.get(n, []) if shown else []
             pane.object = "".join(f'<p class="field-msg" role="alert">⚠ {esc(m)}</p>'
                                   for m in lines)
