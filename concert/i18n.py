@@ -1845,11 +1845,11 @@ TEXT: dict[str, tuple[str, str]] = {
     "gap.commitment.iii_not_kept": (
         "Ententes III : {n} engagements non respectés (suivis par l’agent de liaison).",
         "Agreements III: {n} commitments not kept (followed by the liaison agent)."),
-    "plan.evidence.yes": (("Plan d’action adopté : {n} actions avec une cible chiffrée et "
-                           "datée (échéancier commun)."),
-                          ("Action plan adopted: {n} actions with a dated, measurable target "
-                          "(common timetable).")),
-    "plan.evidence.no": (("Aucune action adoptée avec une cible chiffrée et datée ({n})."),
+    "plan.evidence.yes": (("Plan d’action adopté avec une cible chiffrée et datée (échéancier "
+                           "commun) : {n} action(s)."),
+                          ("Action plan adopted with a dated, measurable target (common "
+                           "timetable): {n} action(s).")),
+    "plan.evidence.no": ("Aucune action adoptée avec une cible chiffrée et datée ({n}).",
                          "No adopted action with a dated, measurable target ({n})."),
     "commitment.unreviewed": ("Jamais revu", "Never reviewed"),
     "review.review_overdue": (("Entente {agreement} : revue en retard depuis le {date} — {party}, "

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+import panel as pn
 import pytest
 from test_followup import OPEN, PASSWORD, region_with_members
 
@@ -251,3 +252,37 @@ def test_names_anonymised_on_screen_leave_counts_and_groups_only(db):
     assert "Office municipal" not in html and "CIUSSS de Démo" not in html
     assert not any(v.startswith("org:") for v in view_options(
         page.state.region, page._assessment(), "fr", names=False).values())
+
+
+def test_a_step_adopted_from_the_next_steps_opens_the_plan_with_it(db):
+    from concert.example import capitale_nationale
+    from dashboards.pages.next_steps import NextStepsPage
+
+    with Store(db) as store:  # a region whose latest assessment lacks criteria
+        store.save_region(capitale_nationale())
+    s = state(db, region_code="capitale-nationale")
+    steps = NextStepsPage(s)
+    layout = steps.__panel__()
+    select = next(o for o in layout.select(pn.widgets.Select))
+    button = next(o for o in layout.select(pn.widgets.Button))
+    select.value = list(select.options.values())[-1]
+    button.clicks += 1
+    assert (s.page, s.step) == ("plan", select.value)
+    plan = PlanPage(s)
+    plan_layout = plan.__panel__()
+    assert any(o.value == s.step for o in plan_layout.select(pn.widgets.Select))
+
+
+def test_the_self_assessment_shows_the_plan_beside_the_structure_criterion(db):
+    from dashboards.pages.assessment import AssessmentPage
+
+    text = " ".join(str(o.object) for o in AssessmentPage(state(db)).__panel__().select(
+        pn.pane.HTML))
+    assert "Aucune action adoptée avec une cible chiffrée et datée" in text
+    s = state(db)
+    plan = PlanPage(s)
+    assert plan.adopt(step="", title="Loger 150 personnes", lead="cem", partners=[],
+                      due="2025-06-30", target_figure="tenants_housed", target_value="150",
+                      target_on="31/03/2027")
+    text = " ".join(str(o.object) for o in AssessmentPage(s).__panel__().select(pn.pane.HTML))
+    assert "Plan d’action adopté avec une cible chiffrée et datée" in text

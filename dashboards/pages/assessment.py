@@ -18,6 +18,7 @@ import param
 from concert import framework as fw
 from concert import i18n
 from concert._errors import ConcertError, ValidationError
+from concert.followup import PLAN_CRITERION, plan_evidence
 from concert.indicators import SCALE, Answer, Assessment, maturity, region_stage
 from dashboards._common import (
     MESSAGE_CSS,
@@ -227,6 +228,10 @@ class AssessmentPage(Page):
                     level.param.watch(on_level, "value")
                     note.param.watch(on_note, "value_input")
                     items.append(pn.Row(level, note, sizing_mode="stretch_width"))
+                    if c.code == PLAN_CRITERION:  # the adopted plan, as evidence (Tableau 8)
+                        items.append(self.html(lambda: '<p class="small muted">' + esc(
+                            plan_evidence(self.state.region, on=self.state.today()).text(
+                                self.lang)) + "</p>", margin=(0, 10)))
             sections.append(pn.Column(*items, sizing_mode="stretch_width",
                                       styles={"border-top": "2px solid #0B4F8A",
                                               "margin-top": "0.6em"}))
