@@ -155,14 +155,16 @@ def pole_divergence(region: Region, assessment: Assessment | str | None = None, 
     """Per criterion, the two poles' medians and whether they differ by ``levels`` or more.
 
     ``levels``: default ``pole_divergence_levels`` (2). Columns: ``criterion, indicator,
-    housing, health_social, difference, flag``; a pole without answers (or, anonymous,
+    housing, health_social, housing_answers, health_social_answers, difference, flag``
+    (the poles' medians and how many answered); a pole without answers (or, anonymous,
     with fewer than three) has no median and raises no flag.
     """
     a = _assessment(region, assessment)
     levels = fw.PARAMETERS["pole_divergence_levels"][0] if levels is None else levels
     first, second = fw.POLES
-    x = criterion_summary(region, a, group=first).set_index("criterion")["median"]
-    y = criterion_summary(region, a, group=second).set_index("criterion")["median"]
+    sx = criterion_summary(region, a, group=first).set_index("criterion")
+    sy = criterion_summary(region, a, group=second).set_index("criterion")
+    x, y = sx["median"], sy["median"]
     rows = []
     for code in x.index:
         m1, m2 = x[code], y[code]
@@ -170,8 +172,11 @@ def pole_divergence(region: Region, assessment: Assessment | str | None = None, 
         rows.append({"criterion": code, "indicator": fw.criterion(code).indicator,
                      first: None if _missing(m1) else float(m1),
                      second: None if _missing(m2) else float(m2),
+                     f"{first}_answers": int(sx["answers"][code]),
+                     f"{second}_answers": int(sy["answers"][code]),
                      "difference": diff, "flag": diff is not None and diff >= levels})
-    return pd.DataFrame(rows, columns=["criterion", "indicator", first, second, "difference",
+    return pd.DataFrame(rows, columns=["criterion", "indicator", first, second,
+                                       f"{first}_answers", f"{second}_answers", "difference",
                                        "flag"])
 
 

@@ -98,7 +98,8 @@ def test_the_secretary_sees_medians_spread_divergence_and_pole_views(db):
     assert re.search(r'data-flags="(\d+)"', html).group(1) == str(len(fw.CRITERIA))
     assert "⚑ écart de 2" in html
     # all: median 2, lowest 1, highest 3 on every criterion
-    assert "<td>3</td><td>2</td><td>1</td><td>3</td><td>3</td><td>1</td>" in html
+    assert ("<td>3</td><td>2</td><td>1</td><td>3</td><td>3 (1 rép.)</td><td>1 (1 rép.)</td>"
+            in html)  # each pole: its median and how many answered
     # The plan beside the answers on the project's structure (no action adopted yet).
     assert "Aucune action adoptée avec une cible chiffrée et datée (0)." in html
     page.view = "housing"

@@ -145,8 +145,11 @@ def bilan_results_html(region: Region, assessment_id: str, view: str = responses
         name = esc(i18n.criterion_label(r.criterion, lang))
         if r.criterion == PLAN_CRITERION:  # the adopted plan, beside the answers (Tableau 8)
             name += f'<br><span class="small muted">{esc(evidence)}</span>'
-        rows.append([name, esc(int(r.answers)), *cells,
-                     esc(_fmt(p[first], lang)), esc(_fmt(p[second], lang)), flag])
+        # Each pole's median beside how many of its members answered: with few members,
+        # one answer is its pole's median.
+        poles_cells = [esc(tr("fu.bilan.pole_cell", lang, median=_fmt(p[g], lang),
+                              n=int(p[f"{g}_answers"]))) for g in (first, second)]
+        rows.append([name, esc(int(r.answers)), *cells, *poles_cells, flag])
     label = next((k for k, v in view_options(region, a, lang, names).items() if v == view),
                  view)
     out.append(html_table(

@@ -116,7 +116,7 @@ def test_three_members_of_two_poles_answer_in_three_sessions(browser: Any,
     first = i18n.criterion_label(FIRST, "fr")
     # All answers: three, median 3, lowest 0, highest 3; the poles' medians 3 and 0, flagged.
     cells = _row(secretary, first).locator("td").all_inner_texts()[1:]  # after the criterion
-    assert cells[:7] == ["3", "3", "0", "3", "3", "0", "⚑ écart de 3"], cells
+    assert cells[:7] == ["3", "3", "0", "3", "3 (2 rép.)", "0 (1 rép.)", "⚑ écart de 3"], cells
     flags = secretary.locator("p.flag[data-flags]")
     assert int(flags.get_attribute("data-flags") or 0) >= 1
     assert "diffèrent de 2 niveaux ou plus" in flags.inner_text()
