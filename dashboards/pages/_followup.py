@@ -31,7 +31,7 @@ from dashboards.forms.editor import session_of
 
 __all__ = ["FIELD_CSS", "FORM_CSS", "calendar_download", "editing", "iso_date", "message",
            "name_of", "report_downloads", "save_failed", "save_one", "session_of",
-           "set_options", "status_pane", "store_of"]
+           "set_options", "status_pane", "store_of", "acting"]
 
 FIELD_CSS = """
 label { white-space: normal; font-size: 1em; line-height: 1.3; color: #111; }
@@ -111,10 +111,31 @@ def message(text: str, ok: bool) -> str:
     return message_html(text, "success" if ok else "danger") if text else ""
 
 
-def status_pane(page: Any) -> pn.pane.HTML:
-    """The pane showing the page's last result message (its ``note`` and ``ok``)."""
-    return pn.pane.HTML(pn.bind(message, page.param.note, page.param.ok),
+def status_pane(page: Any, where: str | None = None) -> pn.pane.HTML:
+    """The pane showing the page's last result message (its ``note`` and ``ok``).
+
+    With ``where``, only the message of the action of that form (the page's ``note_from``,
+    set by :func:`acting`): placed under the form's button, the message is read where the
+    person clicked, not at the top of a long page.
+    """
+    if where is None or "note_from" not in page.param:
+        return pn.pane.HTML(pn.bind(message, page.param.note, page.param.ok),
+                            stylesheets=[FORM_CSS], sizing_mode="stretch_width")
+    return pn.pane.HTML(pn.bind(lambda note, ok, frm: message(note, ok) if frm == where else "",
+                                page.param.note, page.param.ok, page.param.note_from),
                         stylesheets=[FORM_CSS], sizing_mode="stretch_width")
+
+
+def acting(page: Any, where: str, action: Callable[[], Any]) -> Callable[[Any], None]:
+    """A button's click handler: the action's message shows under that form's button.
+
+    ``page`` declares ``note_from`` (a ``param.String``); see :func:`status_pane`.
+    """
+    def click(_event: Any) -> None:
+        page.note_from = where
+        action()
+
+    return click
 
 
 def editing(page: Any) -> Any:

@@ -27,6 +27,7 @@ from dashboards._common import esc, html_table, number, tr, typed_date
 from dashboards.pages._followup import (
     FIELD_CSS,
     FORM_CSS,
+    acting,
     calendar_download,
     editing,
     iso_date,
@@ -150,6 +151,7 @@ class PlanPage(Page):
 
     note = param.String(default="", doc="The result of the last save, in words.")
     ok = param.Boolean(default=False)
+    note_from = param.String(default="", doc="The form whose action wrote ``note``.")
 
     # ------------------------------------------------------------------ actions
     def _free_id(self) -> str:
@@ -221,7 +223,6 @@ class PlanPage(Page):
         return self.column(
             self.html(lambda: f"<h2>{esc(tr('dash.page.plan', self.lang))}</h2>"
                       f"<p>{esc(tr('fu.plan.intro', self.lang))}</p>", FORM_CSS),
-            status_pane(self),
             self.html(lambda: plan_html(self.region, self.lang, today()), FORM_CSS),
             self.html(lambda: late_targets_html(self.region, self.lang, today()), FORM_CSS),
             pn.Column(self._adopt_form(), self._status_form(), visible=editing(self),
@@ -278,17 +279,18 @@ class PlanPage(Page):
         button = pn.widgets.Button(label=self.text("fu.plan.adopt"), color="primary",
                                    disabled=not self.state.can_save, height=44, width=260)
 
-        def adopt(_e: Any) -> None:
+        def adopt() -> None:
             if self.adopt(step=step.value, title=title.value, lead=lead.value,
                           partners=list(partners.value), due=due.value,
                           target_figure=figure.value, target_value=value.value,
                           target_on=target_on.value):
                 title.value, due.value, value.value, target_on.value = "", "", "", ""
 
-        button.on_click(adopt)
+        button.on_click(acting(self, "adopt", adopt))
         return pn.Column(
             self.html(lambda: f"<h3>{esc(tr('fu.plan.adopt_title', self.lang))}</h3>", FORM_CSS),
             step, title, pn.Row(lead, due), partners, pn.Row(figure, value, target_on), button,
+            status_pane(self, "adopt"),
             sizing_mode="stretch_width", styles={"border-top": "2px solid #0B4F8A"})
 
     def _status_form(self) -> pn.viewable.Viewable:
@@ -312,10 +314,11 @@ class PlanPage(Page):
         self.param.watch(options, ["lang", "version"])
         button = pn.widgets.Button(label=self.text("fu.plan.set"), color="primary",
                                    disabled=not self.state.can_save, height=44, width=260)
-        button.on_click(lambda _e: self.change_status(action.value, status.value, on.value,
-                                                      note.value))
+        button.on_click(acting(self, "status", lambda: self.change_status(
+            action.value, status.value, on.value, note.value)))
         return pn.Column(
             self.html(lambda: f"<h3>{esc(tr('fu.plan.status_title', self.lang))}</h3>",
                       FORM_CSS),
-            action, pn.Row(status, on), note, button, sizing_mode="stretch_width",
+            action, pn.Row(status, on), note, button, status_pane(self, "status"),
+            sizing_mode="stretch_width",
             styles={"border-top": "2px solid #0B4F8A"})
