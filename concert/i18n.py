@@ -22,8 +22,8 @@ from typing import Any
 from concert import framework as fw
 from concert import settings
 
-__all__ = ["TEXT", "agreement_label", "answer_label", "criterion_label", "indicator_label",
-           "label", "placement_label", "step_comment", "step_label", "t"]
+__all__ = ["TEXT", "agreement_label", "answer_label", "criterion_label", "gap_name",
+           "indicator_label", "label", "placement_label", "step_comment", "step_label", "t"]
 
 LANGS = ("fr", "en")
 
@@ -270,6 +270,33 @@ TEXT: dict[str, tuple[str, str]] = {
                                    ("{actor} is both carrier and referring organisation: a double "
                                    "role to anticipate (Tableau 6)")),
     # what the data counted for a criterion (gaps.evidence's detail)
+    # A gap rule's name, short (e.g. what an action of the plan answers).
+    "gap_name.actor.retired_in_force": ("Organisme retiré, ententes en vigueur",
+                                        "Retired organisation with ententes in force"),
+    "gap_name.agreement.I.missing": ("Entente I manquante", "Missing entente I"),
+    "gap_name.agreement.II.missing": ("Entente II manquante", "Missing entente II"),
+    "gap_name.agreement.III.no_II": ("Entente III sans entente II",
+                                     "Entente III without entente II"),
+    "gap_name.agreement.expiring": ("Entente qui prend fin bientôt", "Entente ending soon"),
+    "gap_name.calls.surge": ("Hausse des appels", "Surge in calls"),
+    "gap_name.commitment.iii_not_kept": ("Engagements d’ententes III non respectés",
+                                         "Ententes III commitments not kept"),
+    "gap_name.commitment.not_kept": ("Engagement non respecté", "Commitment not kept"),
+    "gap_name.commitment.review_overdue": ("Revue d’engagement en retard",
+                                           "Commitment review overdue"),
+    "gap_name.governance.double_role": ("Double rôle", "Double role"),
+    "gap_name.governance.no_committee": ("Comité manquant", "Missing committee"),
+    "gap_name.governance.one_sided": ("Comité sans l’un des secteurs",
+                                      "Committee missing a sector"),
+    "gap_name.governance.selection_size": ("Taille du comité de sélection",
+                                           "Selection committee size"),
+    "gap_name.key_actor.missing": ("Acteur-clé manquant", "Missing key actor"),
+    "gap_name.key_actor.not_at_table": ("Acteur-clé pas encore à la table",
+                                        "Key actor not yet at the table"),
+    "gap_name.key_actor.region": ("Acteur-clé manquant dans la région",
+                                  "Key actor missing in the region"),
+    "gap_name.key_actor.territory": ("Acteur-clé manquant dans un territoire",
+                                     "Key actor missing in a territory"),
     "gap.detail.information": ("échanges d’information : {n}", "information exchanges: {n}"),
     "gap.detail.agreements_i_ii": ("ententes I ou II en vigueur : {n}",
                                    "agreements I or II in force: {n}"),
@@ -1407,6 +1434,12 @@ TEXT: dict[str, tuple[str, str]] = {
     "dash.steps.missing": ("Critères à atteindre", "Criteria to reach"),
     "dash.steps.guidance": ("Repères du guide", "Guidance from the guide"),
     "dash.steps.tools": ("Outils proposés", "Suggested tools"),
+    "dash.collecting": (("« {label} » recueille encore les réponses jusqu’au {date} (reçues : "
+                         "{n} sur {total} organismes du comité de gestion). Le stade ci-dessous "
+                         "est celui de « {result} » ({on})."),
+                        ("'{label}' is still collecting answers until {date} (received: {n} "
+                         "of {total} organisations of the management committee). The stage "
+                         "below is that of '{result}' ({on}).")),
     "dash.steps.adopt_title": ("Adopter une étape comme action du plan",
                                "Adopt a step as an action of the plan"),
     "dash.steps.adopt_hint": (
@@ -2109,6 +2142,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "fu.bad_number": ("{field} : un nombre est attendu.", "{field}: a number is expected."),
     "fu.required": ("{field} : ce champ est obligatoire.", "{field}: this field is required."),
     "fu.none_option": ("— aucun", "— none"),
+    "fu.choose_option": ("— choisir", "— choose"),
     "fu.bilan.intro": (("Le secrétariat ouvre un bilan ; chaque organisation siégeant au comité "
                         "de gestion y répond en son nom, depuis son compte ou par un lien "
                         "personnel. Les réponses sont préremplies à partir des précédentes."),
@@ -2700,6 +2734,15 @@ def label(table: str, code: str, lang: str | None = None) -> str:
     except KeyError:
         return str(code)
     return entry.fr if lang == "fr" else entry.en
+
+
+def gap_name(rule: str, lang: str | None = None) -> str:
+    """A gap rule's short name: ``"agreement.expiring"``, "Entente qui prend fin bientôt".
+
+    The rule as given when unknown.
+    """
+    key = f"gap_name.{rule}"
+    return t(key, lang) if key in TEXT else str(rule)
 
 
 def answer_label(code: str, lang: str | None = None) -> str:

@@ -188,6 +188,14 @@ class Assessment:
         """The respondents, in order of first answer."""
         return tuple(dict.fromkeys(a.respondent for a in self.answers))
 
+    def collecting(self, on: dt.date) -> bool:
+        """True while members may still answer: its last day (``closes_on``) is not past.
+
+        An assessment still collecting answers is not yet the region's result (see
+        :meth:`concert.region.Region.assessment`).
+        """
+        return self.closes_on is not None and self.closes_on >= on
+
 
 @dataclass(frozen=True)
 class CriterionState:

@@ -23,7 +23,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from concert import i18n
+from concert import i18n, settings
 from concert._errors import NotFoundError, Problem, raise_if
 from concert._validate import as_tuple, check_id, check_text, fold, where_of
 from concert.actions import Action, ActionEvent
@@ -114,12 +114,22 @@ class Region:
                 return c
         raise NotFoundError("region.no_committee", committee=committee_id, region=self.code)
 
-    def assessment(self, assessment_id: str | None = None) -> Assessment:
-        """Return the assessment ``assessment_id``, or the latest one when not given."""
+    def assessment(self, assessment_id: str | None = None,
+                   on: dt.date | None = None) -> Assessment:
+        """Return the assessment ``assessment_id``, or the region's result when not given.
+
+        The region's result is its latest assessment that has answers and no longer
+        collects them on ``on`` (default today; :meth:`Assessment.collecting`): a members'
+        assessment just opened, with one answer of eleven, is not yet the region's stage.
+        Without such an assessment, the latest with answers; without answers, the latest.
+        """
         if not self.assessments:
             raise NotFoundError("region.no_assessment", region=self.code)
         if assessment_id is None:
-            return max(self.assessments, key=lambda a: (a.on, a.id))
+            day = on or settings.current_date()
+            answered = [a for a in self.assessments if a.answers]
+            done = [a for a in answered if not a.collecting(day)]
+            return max(done or answered or self.assessments, key=lambda a: (a.on, a.id))
         for a in self.assessments:
             if a.id == assessment_id:
                 return a

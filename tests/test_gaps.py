@@ -153,3 +153,13 @@ def test_next_steps_put_emerging_criteria_first():
 def test_agreement_check_ignores_program_as_provider():
     r = build_small_region()
     assert "cem" not in set(gaps.agreement_gaps(r, on=TODAY).subject)
+
+
+def test_every_gap_rule_has_a_short_name_in_both_languages():
+    from concert import i18n
+
+    rules = {k[4:] for k in i18n.TEXT if k.startswith("gap.") and not k.startswith("gap.detail.")}
+    assert len(rules) > 10
+    for rule in rules:
+        assert i18n.gap_name(rule, "fr") != rule and i18n.gap_name(rule, "en") != rule, rule
+    assert i18n.gap_name("not.a.rule", "fr") == "not.a.rule"

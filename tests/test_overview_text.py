@@ -32,3 +32,28 @@ def test_key_figures_leave_retired_organisations_out():
     gone = retire_actor(region, region.actors[-1].id, on=settings.current_date()).region
     after = int(re.search(total, key_figures_html(gone, "fr")).group(1))
     assert after == before - 1
+
+
+def test_an_assessment_still_collecting_answers_is_not_yet_the_region_s_result(monkeypatch):
+    from concert import settings
+    from concert.example import capitale_nationale
+    from dashboards.pages.overview import OverviewPage
+    from dashboards.state import DashboardState
+
+    today = dt.date(2027, 1, 10)
+    monkeypatch.setattr(settings, "today", today)
+    region = capitale_nationale(reference=today)
+    result = region.assessment()
+    one = Answer(result.answers[0].criterion, 0, "omhq")
+    region.assessments.append(Assessment("bilan-2027", today, (one,), label="Bilan 2027",
+                                         closes_on=today + dt.timedelta(days=30)))
+    assert region.assessment() is result  # one answer of eleven, still collecting
+    page = OverviewPage(DashboardState(region=region))
+    text = page._body()
+    assert "« Bilan 2027 » recueille encore les réponses jusqu’au 2027-02-09 (reçues : 1 sur 11" \
+        in text
+    assert f"Le stade ci-dessous est celui de « {result.label} »" in text
+    # Its last day past, it is the region's result.
+    assert region.assessment(on=today + dt.timedelta(days=31)).id == "bilan-2027"
+    monkeypatch.setattr(settings, "today", today + dt.timedelta(days=31))
+    assert "recueille encore" not in OverviewPage(DashboardState(region=region))._body()

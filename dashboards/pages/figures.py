@@ -88,15 +88,16 @@ class FiguresPage(Page):
         """The page's layout."""
         if self.state.region is None:
             return self.no_region()
+        # The documents to hand out first (what a secretary comes for), then the figures.
         return self.column(
             self.html(lambda: f"<h2>{esc(tr('dash.page.figures', self.lang))}</h2>"
-                      f"<h3>{esc(tr('fu.fig.title', self.lang))}</h3>"
-                      f"<p>{esc(tr('fu.fig.intro', self.lang))}</p>", FORM_CSS),
-            pn.panel(self.bound(self._figures), sizing_mode="stretch_width"),
-            self.html(lambda: f"<h3>{esc(tr('fu.dl.title', self.lang))}</h3>"
+                      f"<h3>{esc(tr('fu.dl.title', self.lang))}</h3>"
                       f"<p>{esc(tr('fu.dl.calendar_note', self.lang))}</p>", FORM_CSS),
             pn.FlexBox(*report_downloads(self), calendar_download(self), flex_wrap="wrap",
-                       align_items="flex-end", sizing_mode="stretch_width"))
+                       align_items="flex-end", sizing_mode="stretch_width"),
+            self.html(lambda: f"<h3>{esc(tr('fu.fig.title', self.lang))}</h3>"
+                      f"<p>{esc(tr('fu.fig.intro', self.lang))}</p>", FORM_CSS),
+            pn.panel(self.bound(self._figures), sizing_mode="stretch_width"))
 
     def _figures(self) -> pn.viewable.Viewable:
         region: Region | None = self.region

@@ -8,7 +8,7 @@ import pandas as pd
 import panel as pn
 
 from concert import framework as fw
-from concert import i18n, settings
+from concert import i18n, responses, settings
 from concert.agreements import agreements_frame, expiring
 from concert.indicators import (
     Assessment,
@@ -188,6 +188,25 @@ def changes_html(region: Region, lang: str = "fr") -> str:
                    after=after.on.isoformat()))
 
 
+def collecting_html(region: Region, result: Assessment, lang: str = "fr") -> str:
+    """The members' assessments still collecting answers, newer than the region's result.
+
+    Their answers received so far, their last day, and which assessment the stage shown is
+    read on (:meth:`concert.region.Region.assessment`).
+    """
+    today = settings.current_date()
+    out = []
+    for a in region.assessments_by_date():
+        if a.on < result.on or a is result or not a.collecting(today):
+            continue
+        total = len(responses.participation(region, a))
+        text = tr("dash.collecting", lang, label=a.label or a.id, n=len(a.respondents),
+                  total=total, date=a.closes_on.isoformat() if a.closes_on else "",
+                  result=result.label or result.id, on=result.on.isoformat())
+        out.append(f'<p class="alert">{esc(text)}</p>')
+    return "".join(out)
+
+
 def maturity_matrix(region: Region, *, lang: str = "fr",
                     assessment_id: str | None = None) -> pn.pane.HTML:
     """The maturity matrix of a region's latest (or given) assessment, as a Panel pane.
@@ -239,16 +258,17 @@ class OverviewPage(Page):
         parts = [f'<h2>{esc(tr("dash.page.overview", lang))} — {esc(region.name)}</h2>']
         if region.assessments:
             a = region.assessment()
+            parts.append(collecting_html(region, a, lang))
             parts.append(region_stage_html(a, lang))
             parts.append(matrix_html(a, lang))
             parts.append(f'<p class="small muted">{esc(tr("dash.matrix.help", lang))}</p>')
         else:
             parts.append(f"<p>{esc(tr('dash.no_assessment', lang))}</p>")
+        # The committee's follow-up next (late actions, targets against the latest
+        # figure): what a committee acts on first.
+        parts.append(followup_overview_html(region, lang, settings.current_date()))
         parts.append(f"<h2>{esc(tr('dash.fig.title', lang))}</h2>")
         parts.append(key_figures_html(region, lang))
-        # The committee's follow-up: late actions, targets against the latest figure, and
-        # the program figures as series (issue 15).
-        parts.append(followup_overview_html(region, lang, settings.current_date()))
         parts.append(figures_series_html(region, lang))
         parts.append(f"<h2>{esc(tr('dash.changes.title', lang))}</h2>")
         parts.append(changes_html(region, lang))

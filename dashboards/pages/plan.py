@@ -63,8 +63,8 @@ def plan_html(region: Region, lang: str, on: dt.date) -> str:
         status = esc(r.status_label)
         if r.late:
             status += f' <span class="late">⚠ {esc(tr("fu.plan.late", lang))}</span>'
-        answers = esc(i18n.criterion_label(r.criterion, lang)) if r.criterion else (
-            f'<span class="code">{esc(r.gap)}</span>' if r.gap else "")
+        answers = esc(i18n.criterion_label(r.criterion, lang) if r.criterion
+                      else i18n.gap_name(r.gap, lang) if r.gap else "")
         target = ""
         if r.target_figure:
             target = (f'{esc(r.target_label)} ≥ '
@@ -166,6 +166,10 @@ class PlanPage(Page):
         """Adopt a step as an action of the plan; True when saved."""
         lang = self.lang
         title = (title or "").strip() or (i18n.criterion_label(step, lang) if step else "")
+        if not lead:
+            self.param.update(ok=False, note=tr("fu.required", lang,
+                                                field=tr("fu.plan.lead", lang)))
+            return False
         values: dict[str, Any] = {}
         for key, text in (("due", due), ("target_on", target_on)):
             try:
@@ -220,12 +224,27 @@ class PlanPage(Page):
         if self.state.region is None:
             return self.no_region()
         today = self.state.today
+        # Adopting comes first, folded: opened when a step arrives from the next steps (the
+        # form is then on screen, not a thousand pixels below the plan).
+        adopt = pn.Card(self._adopt_form(), collapsed=not self.state.step,
+                        sizing_mode="stretch_width", header_color="#0B2F52",
+                        header_background="#E8EEF4")
+
+        def title(*_: Any) -> None:  # ▸ folded, ▾ open: the heading says it opens
+            adopt.title = ("▸ " if adopt.collapsed else "▾ ") + tr("fu.plan.adopt_title",
+                                                                   self.lang)
+
+        title()
+        self.param.watch(title, "lang")
+        adopt.param.watch(title, "collapsed")
+        self.state.param.watch(lambda e: setattr(adopt, "collapsed", not e.new), "step")
         return self.column(
             self.html(lambda: f"<h2>{esc(tr('dash.page.plan', self.lang))}</h2>"
                       f"<p>{esc(tr('fu.plan.intro', self.lang))}</p>", FORM_CSS),
+            pn.Column(adopt, visible=editing(self), sizing_mode="stretch_width"),
             self.html(lambda: plan_html(self.region, self.lang, today()), FORM_CSS),
             self.html(lambda: late_targets_html(self.region, self.lang, today()), FORM_CSS),
-            pn.Column(self._adopt_form(), self._status_form(), visible=editing(self),
+            pn.Column(self._status_form(), visible=editing(self),
                       sizing_mode="stretch_width"),
             self.html(lambda: _log_html(self.region, self.lang), FORM_CSS),
             pn.Row(calendar_download(self)))
@@ -259,7 +278,8 @@ class PlanPage(Page):
             region = self.state.region
             set_options(step, {tr("fu.none_option", lang): "", **next_step_options(region, lang)})
             actors = self._actors()
-            set_options(lead, actors)
+            # No lead chosen for the committee: the first name of the list would be saved.
+            set_options(lead, {tr("fu.choose_option", lang): "", **actors})
             set_options(partners, {esc(k): v for k, v in actors.items()})
             set_options(figure, {tr("fu.none_option", lang): "",
                                  **{i18n.label("program_figure", c, lang): c
@@ -288,7 +308,6 @@ class PlanPage(Page):
 
         button.on_click(acting(self, "adopt", adopt))
         return pn.Column(
-            self.html(lambda: f"<h3>{esc(tr('fu.plan.adopt_title', self.lang))}</h3>", FORM_CSS),
             step, title, pn.Row(lead, due), partners, pn.Row(figure, value, target_on), button,
             status_pane(self, "adopt"),
             sizing_mode="stretch_width", styles={"border-top": "2px solid #0B4F8A"})
