@@ -2277,7 +2277,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "fu.eng.overdue": ("revue en retard", "review overdue"),
     "fu.eng.form_title": ("Noter le respect d’un engagement",
                           "Record whether a commitment is kept"),
-    "fu.eng.which_agreement": ("Entente", "Entente"),
+    "fu.eng.which_agreement": ("Entente", "Agreement"),
     "fu.eng.which": ("Engagement", "Commitment"),
     "fu.eng.full_text": ("Texte complet de l’engagement ({party}, {source}) :",
                          "The commitment in full ({party}, {source}):"),
@@ -2314,10 +2314,10 @@ TEXT: dict[str, tuple[str, str]] = {
                             "Entente {agreement}: {n} commitments to review, from {date}"),
     "fu.review.group_due_one": ("Entente {agreement} : 1 engagement à revoir, le {date}",
                                 "Entente {agreement}: 1 commitment to review, on {date}"),
-    "fu.review.group_overdue_one": ("Entente {agreement} : 1 revue d’engagement en retard "
-                                    "depuis le {date}",
-                                    "Entente {agreement}: 1 commitment review overdue since "
-                                    "{date}"),
+    "fu.review.group_overdue_one": (("Entente {agreement} : 1 revue d’engagement en retard "
+                                    "depuis le {date}"),
+                                    ("Entente {agreement}: 1 commitment review overdue since "
+                                    "{date}")),
     "fu.review.group_overdue": (("Entente {agreement} : {n} revues d’engagements en retard "
                                  "depuis le {date}"),
                                 ("Entente {agreement}: {n} commitment reviews overdue since "

@@ -279,8 +279,8 @@ def test_the_review_groups_the_ententes_never_reviewed_in_one_row():
     assert len(never) > 10  # the example: most ententes' commitments never reviewed
     rows = review_rows(region, "fr", on)
     grouped = [text for _d, k, text in rows if k == "review_never"]
-    assert grouped == [f"{len(never)} ententes dont les engagements n’ont jamais été revus : "
-                       f"à revoir — {', '.join(never)}"]
+    assert grouped == [(f"{len(never)} ententes dont les engagements n’ont jamais été revus : "
+                       f"à revoir — {', '.join(never)}")]
     # No more one row per entente due today only because never reviewed.
     assert not [x for x in rows if x[1] == "review_due" and x[0] == on]
     # The rest stays: notice dates, renewals, reviews due at a real date, one row each.
