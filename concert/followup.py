@@ -35,8 +35,9 @@ from concert.commitments import CommitmentReview
 from concert.region import Region
 
 __all__ = ["PLAN_CRITERION", "PlanEvidence", "action_plan", "add_months", "agreement_iii_counts",
-           "annual_review", "commitment_gaps", "commitment_table", "figure_series",
-           "late_actions", "next_review", "notice_date", "plan_evidence", "targets"]
+           "agreement_names", "annual_review", "commitment_gaps", "commitment_table",
+           "figure_series", "late_actions", "next_review", "notice_date", "plan_evidence",
+           "targets"]
 
 PLAN_CRITERION = "structure.cooperation.1"
 """The criterion an adopted plan with measurable targets is evidence for (Tableau 8)."""
@@ -72,11 +73,12 @@ def _namer(region: Region) -> Callable[[str], str]:
     return lambda actor_id: names.get(actor_id, actor_id)
 
 
-def _agreement_namer(region: Region) -> Callable[[str], str]:
+def agreement_names(region: Region) -> Callable[[str], str]:
     """How an entente I or II is named in words: its id and its organisations.
 
     The organisations other than the program, ``"II-athenee (L’Athénée)"``; the id alone
-    when unknown, and for an entente III (a tenant is a party).
+    when unknown, and for an entente III (a tenant is a party). The follow-up and the gaps
+    (:mod:`concert.gaps`) name the ententes with it.
     """
     names = _namer(region)
     shown: dict[str, str] = {}
@@ -244,7 +246,7 @@ def commitment_table(region: Region, *, on: dt.date | None = None, lang: str | N
     on = _on(on)
     fr = (lang or settings.language) == "fr"
     reviews = _reviews(region)
-    named = _agreement_namer(region)
+    named = agreement_names(region)
     rows = []
     for g in _signed(region, types, on):
         for code, c in fw.agreement_commitments(g.type):
@@ -296,7 +298,10 @@ def annual_review(region: Region, *, on: dt.date | None = None, within_days: int
     cl. 12.2), ``renewal`` (an entente's end: renew it or let it end, cl. 13); and one
     ``review_iii`` row counting the ententes III commitments due, never naming them.
 
-    Columns: ``kind, date, agreement, agreement_name, commitment, party, message``.
+    Columns: ``kind, date, agreement, agreement_name, commitment, party, message,
+    never_reviewed``; ``never_reviewed`` marks a ``review_due`` row dated ``on`` only
+    because the commitment was never reviewed (its first review, a year after signing,
+    has passed), False on every other row.
     """
     on = _on(on)
     until = on + dt.timedelta(days=within_days)
@@ -314,8 +319,10 @@ def annual_review(region: Region, *, on: dt.date | None = None, within_days: int
                      "commitment": r["commitment"], "party": r["party"],
                      "message": i18n.t(f"review.{kind}", lang, agreement=r["agreement_name"],
                                        party=name(r["party"]),
-                                       commitment=r["text"], date=date.isoformat())})
-    named = _agreement_namer(region)
+                                       commitment=r["text"], date=date.isoformat()),
+                     "never_reviewed": kind == "review_due" and r["status"] == ""
+                     and nxt < on})
+    named = agreement_names(region)
     for g in _signed(region, ("I", "II"), on):
         end = g.end_date()
         notice = notice_date(g)
@@ -324,13 +331,15 @@ def annual_review(region: Region, *, on: dt.date | None = None, within_days: int
                          "agreement_name": named(g.id), "commitment": "",
                          "party": "", "message": i18n.t("review.notice", lang,
                                                         agreement=named(g.id),
-                                                        date=notice.isoformat())})
+                                                        date=notice.isoformat()),
+                         "never_reviewed": False})
         if end is not None and on <= end <= until:
             rows.append({"kind": "renewal", "date": end, "agreement": g.id,
                          "agreement_name": named(g.id), "commitment": "",
                          "party": "", "message": i18n.t("review.renewal", lang,
                                                         agreement=named(g.id),
-                                                        date=end.isoformat())})
+                                                        date=end.isoformat()),
+                         "never_reviewed": False})
     iii = commitment_table(region, on=on, types=("III",))
     due = [d is not None and d <= until and s != "not_applicable"
            for d, s in zip(iii["next_review"], iii["status"], strict=True)]
@@ -338,9 +347,10 @@ def annual_review(region: Region, *, on: dt.date | None = None, within_days: int
     if len(due_iii):
         rows.append({"kind": "review_iii", "date": min(due_iii["next_review"]),
                      "agreement": "", "agreement_name": "", "commitment": "", "party": "",
-                     "message": i18n.t("review.review_iii", lang, n=len(due_iii))})
+                     "message": i18n.t("review.review_iii", lang, n=len(due_iii)),
+                     "never_reviewed": False})
     frame = pd.DataFrame(rows, columns=["kind", "date", "agreement", "agreement_name",
-                                        "commitment", "party", "message"])
+                                        "commitment", "party", "message", "never_reviewed"])
     return frame.sort_values(["date", "kind", "agreement"], kind="stable").reset_index(drop=True)
 
 

@@ -60,7 +60,7 @@ from concert import framework as fw
 from concert import i18n, settings
 from concert.actors import Actor, is_housing_provider, is_referring, key_actor_rows_of
 from concert.agreements import expiring, is_current
-from concert.followup import commitment_gaps
+from concert.followup import agreement_names, commitment_gaps
 from concert.indicators import Assessment, criterion_states, maturity
 from concert.region import Region
 from concert.retire import current_region, is_retired
@@ -141,11 +141,12 @@ def agreement_gaps(region: Region, *, on: dt.date | None = None,
             rows.append(_row("agreement.I.missing", "structure", a.id, lang, actor=a.label()))
         if is_referring(a) and a.id not in with_ii:
             rows.append(_row("agreement.II.missing", "structure", a.id, lang, actor=a.label()))
+    named = agreement_names(region)
     for ag in expiring(region.agreements, on=on):
         end = ag.end_date()
         assert end is not None
-        rows.append(_row("agreement.expiring", "structure", ag.id, lang, agreement=ag.id,
-                         type=ag.type, date=end.isoformat(), days=(end - on).days))
+        rows.append(_row("agreement.expiring", "structure", ag.id, lang,
+                         agreement=named(ag.id), date=end.isoformat(), days=(end - on).days))
     for ag in current:
         worker = ag.party("worker")
         if ag.type == "III" and worker is not None and worker.actor not in with_ii:

@@ -251,9 +251,8 @@ TEXT: dict[str, tuple[str, str]] = {
                                  "vigueur"),
                                  ("{actor} is a referring organisation with no agreement II in "
                                  "force")),
-    "gap.agreement.expiring": (("L’entente {type} {agreement} prend fin le {date} (dans {days} "
-                               "jours)"),
-                               "Agreement {type} {agreement} ends on {date} (in {days} days)"),
+    "gap.agreement.expiring": ("L’entente {agreement} prend fin le {date} (dans {days} jours)",
+                               "Agreement {agreement} ends on {date} (in {days} days)"),
     "gap.agreement.III.no_II": (("Entente III {agreement} : l’organisme de l’intervenant(e), "
                                 "{actor}, n’a plus d’entente II en vigueur"),
                                 ("Agreement III {agreement}: the worker's organisation, {actor}, "
@@ -2312,13 +2311,16 @@ TEXT: dict[str, tuple[str, str]] = {
     "fu.eng.overdue": ("revue en retard", "review overdue"),
     "fu.eng.form_title": ("Noter le respect d’un engagement",
                           "Record whether a commitment is kept"),
+    "fu.eng.which_agreement": ("Entente", "Agreement"),
     "fu.eng.which": ("Engagement", "Commitment"),
+    "fu.eng.full_text": ("Texte complet de l’engagement ({party}, {source}) :",
+                         "The commitment in full ({party}, {source}):"),
     "fu.eng.reviewed_on": ("Revu le (AAAA-MM-JJ)", "Reviewed on (YYYY-MM-DD)"),
     "fu.eng.next": ("Prochaine revue (AAAA-MM-JJ, facultatif)",
                     "Next review (YYYY-MM-DD, optional)"),
     "fu.eng.save": ("Enregistrer", "Save"),
-    "fu.eng.saved": ("Engagement {commitment} de l’entente « {agreement} » : {status}.",
-                     "Commitment {commitment} of entente '{agreement}': {status}."),
+    "fu.eng.saved": ("Engagement « {commitment} » de l’entente {agreement} : {status}.",
+                     "Commitment '{commitment}' of entente {agreement}: {status}."),
     "fu.eng.review_title": ("Revue annuelle des ententes", "Annual review of the ententes"),
     "fu.eng.review_none": ("Rien à revoir dans l’année.", "Nothing to review within the year."),
     "fu.eng.iii_title": ("Ententes III : décomptes seulement", "Ententes III: counts only"),
@@ -2333,8 +2335,23 @@ TEXT: dict[str, tuple[str, str]] = {
     "fu.review.notice": ("Préavis (entente II)", "Notice (entente II)"),
     "fu.review.renewal": ("Fin ou reconduction", "End or renewal"),
     "fu.review.review_iii": ("Ententes III (décompte)", "Ententes III (count)"),
+    "fu.review.review_never": ("Jamais revus", "Never reviewed"),
+    "fu.review.group_never": (("{n} ententes dont les engagements n’ont jamais été revus : à "
+                               "revoir — {agreements}"),
+                              ("{n} ententes whose commitments were never reviewed: to "
+                               "review — {agreements}")),
+    "fu.review.group_never_one": (("1 entente dont les engagements n’ont jamais été revus : à "
+                                   "revoir — {agreements}"),
+                                  ("1 entente whose commitments were never reviewed: to "
+                                   "review — {agreements}")),
     "fu.review.group_due": ("Entente {agreement} : {n} engagements à revoir, à partir du {date}",
                             "Entente {agreement}: {n} commitments to review, from {date}"),
+    "fu.review.group_due_one": ("Entente {agreement} : 1 engagement à revoir, le {date}",
+                                "Entente {agreement}: 1 commitment to review, on {date}"),
+    "fu.review.group_overdue_one": (("Entente {agreement} : 1 revue d’engagement en retard "
+                                    "depuis le {date}"),
+                                    ("Entente {agreement}: 1 commitment review overdue since "
+                                    "{date}")),
     "fu.review.group_overdue": (("Entente {agreement} : {n} revues d’engagements en retard "
                                  "depuis le {date}"),
                                 ("Entente {agreement}: {n} commitment reviews overdue since "

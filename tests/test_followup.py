@@ -389,6 +389,52 @@ def test_the_annual_review_lists_reviews_notice_dates_and_renewals():
     assert "12.2" in review[review.kind == "notice"].iloc[0]["message"]
 
 
+def test_the_annual_review_tells_commitments_never_reviewed_apart():
+    r = commitment_region()
+    on = dt.date(2025, 3, 1)
+    review = annual_review(r, on=on, lang="fr")
+    # The frame keeps its columns (the calendar reads kind, agreement, commitment).
+    assert list(review.columns[:7]) == ["kind", "date", "agreement", "agreement_name",
+                                        "commitment", "party", "message"]
+    never = review[review["never_reviewed"].astype(bool)]
+    # I-1 signed 2023-01-01 and II-1 2024-01-01: their first review (a year after) has
+    # passed; the commitments never reviewed are due "on", and only for that.
+    assert set(never["kind"]) == {"review_due"} and set(never["date"]) == {on}
+    assert ("I-1", "I.housing_provider.1") not in set(zip(never["agreement"],
+                                                         never["commitment"], strict=True))
+    assert ("II-1", "II.referring_org.1") not in set(zip(never["agreement"],
+                                                        never["commitment"], strict=True))
+    expected = {code for t in ("I", "II") for code, _ in fw.agreement_commitments(t)}
+    assert set(never["commitment"]) == expected - {"I.housing_provider.1",
+                                                   "II.referring_org.1"}
+    others = review[~review["never_reviewed"].astype(bool)]
+    assert "review_overdue" in set(others["kind"]) and "review_iii" in set(others["kind"])
+    # Reviewed on 2024-09-01, due a year later: a real date, not a "never reviewed".
+    kept = others[others["commitment"] == "I.housing_provider.1"]
+    assert list(kept["date"]) == [dt.date(2025, 9, 1)]
+    # Before the first review falls due, a commitment never reviewed has its real date.
+    young = annual_review(r, on=dt.date(2023, 6, 1))
+    assert not young["never_reviewed"].astype(bool).any()
+    assert dt.date(2024, 1, 1) in set(young[young.kind == "review_due"]["date"])
+
+
+def test_an_entente_ending_soon_is_named_with_its_organisations():
+    r = build_small_region()
+    found = gaps.agreement_gaps(r, on=dt.date(2026, 12, 1), lang="fr")
+    message = found[found.rule == "agreement.expiring"].iloc[0]["message"]
+    assert message.startswith("L’entente II-1 (Organisme référent de Démo) prend fin le "
+                              "2027-01-01"), message
+    assert "II II-1" not in message
+    english = gaps.agreement_gaps(r, on=dt.date(2026, 12, 1), lang="en")
+    assert "Agreement II-1 (Organisme référent de Démo) ends on 2027-01-01" in " ".join(
+        english["message"])
+    # The same name as the follow-up's.
+    from concert.followup import agreement_names
+
+    assert agreement_names(r)("II-1") == "II-1 (Organisme référent de Démo)"
+    assert agreement_names(r)("III-1") == "III-1" and agreement_names(r)("x") == "x"
+
+
 def test_a_commitment_must_belong_to_its_entente_and_iii_is_the_liaisons(tmp_path):
     r = build_small_region()
     with pytest.raises(ValidationError):

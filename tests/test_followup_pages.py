@@ -14,6 +14,7 @@ import concert.settings
 from concert import Account, Store, settings
 from concert import framework as fw
 from concert.gaps import all_gaps
+from dashboards._common import esc
 from dashboards.pages.bilan import BilanPage, view_options
 from dashboards.pages.engagements import EngagementsPage
 from dashboards.pages.figures import FiguresPage
@@ -202,6 +203,112 @@ def test_a_commitment_status_is_saved_and_shows_among_the_gaps(db):
     assert "Ententes III : décomptes seulement" in counts and "CEM-0042" not in counts
     # An entente III's commitment: the liaison role's only.
     assert not page.save_review("III-1/III.worker.1", "kept")
+
+
+def _form_of(layout, button_label: str):
+    """The form column holding the button ``button_label``, and that button."""
+    for column in layout.select(pn.Column):
+        for o in column.objects:
+            if isinstance(o, pn.widgets.Button) and o.name == button_label:
+                return column, o
+    raise AssertionError(button_label)
+
+
+def test_a_commitment_is_chosen_entente_first_and_saved_in_words_under_the_button(db):
+    page = EngagementsPage(state(db))
+    layout = page.__panel__()
+    selects = {o.name: o for o in layout.select(pn.widgets.Select)}
+    entente, which = selects["Entente"], selects["Engagement"]
+    # First the entente, named with its organisations (no entente III for the committee).
+    assert entente.options == {"I-1 (Office municipal d’habitation de Démo)": "I-1",
+                               "II-1 (Organisme référent de Démo)": "II-1"}
+    entente.value = "II-1"
+    # Then that entente's commitments only: party — text, cut at a word.
+    expected = {f"II-1/{code}" for code, c in fw.agreement_commitments("II")}
+    assert set(which.options.values()) == expected
+    for shown, key in which.options.items():
+        party, _, text = shown.partition(" — ")
+        assert party in ("Clés en main", "Organisme référent de Démo")
+        full = fw.commitment(key.partition("/")[2]).fr
+        if text != full:
+            assert text.endswith("…") and len(text) <= 110
+            assert full.startswith(text[:-1]) and full[len(text) - 1] in " ,;:.—-"
+    which.value = "II-1/II.referring_org.1"
+    full_text = fw.commitment("II.referring_org.1").fr
+    form, button = _form_of(layout, "Enregistrer")
+    shown = " ".join(str(o.object) for o in form.select(pn.pane.HTML))
+    assert esc(full_text) in shown  # the whole text under the select
+    selects["Statut"].value = "not_kept"
+    button.clicks += 1
+    assert page.ok and page.note_from == "review", page.note
+    # The confirmation in words: the commitment's text, the entente named, no code.
+    assert page.note.startswith("Engagement « ") and "II.referring_org" not in page.note
+    assert page.note.endswith("» de l’entente II-1 (Organisme référent de Démo) : "
+                              "Non respecté."), page.note
+    words = page.note.split("« ")[1].split(" »")[0]
+    assert full_text.startswith(words.rstrip("…")) and len(words) <= 90
+    # The message shows right under the button, and nowhere above the form.
+    after = form.objects[form.objects.index(button) + 1]
+    assert "Non respecté" in str(after.object)
+    top = layout.objects[:layout.objects.index(next(
+        o for o in layout.objects if form in o.select(pn.Column)))]
+    assert not any("Non respecté" in str(getattr(o, "object", "")) for o in top)
+
+
+def test_shorten_cuts_at_a_word_and_says_so():
+    from dashboards.pages.engagements import shorten
+
+    assert shorten("Participer aux rencontres de suivi", 20) == "Participer aux…"
+    assert shorten("Court", 20) == "Court"
+    assert shorten("Un  texte\n sur deux lignes", 40) == "Un texte sur deux lignes"
+    long = "Rencontrer le locataire au minimum une fois par mois durant la première année"
+    cut = shorten(long, 30)
+    assert len(cut) <= 30 and cut.endswith("…") and long.startswith(cut[:-1])
+    assert long[len(cut) - 1] == " "
+
+
+def test_the_review_groups_the_ententes_never_reviewed_in_one_row():
+    from concert.example import capitale_nationale
+    from concert.followup import annual_review
+    from dashboards.pages.engagements import review_html, review_rows
+
+    on = dt.date(2026, 12, 6)
+    region = capitale_nationale(reference=on)
+    frame = annual_review(region, on=on, lang="fr")
+    never = sorted(set(frame[frame["never_reviewed"].astype(bool)]["agreement_name"]))
+    assert len(never) > 10  # the example: most ententes' commitments never reviewed
+    rows = review_rows(region, "fr", on)
+    grouped = [text for _d, k, text in rows if k == "review_never"]
+    assert grouped == [(f"{len(never)} ententes dont les engagements n’ont jamais été revus : "
+                       f"à revoir — {', '.join(never)}")]
+    # No more one row per entente due today only because never reviewed.
+    assert not [x for x in rows if x[1] == "review_due" and x[0] == on]
+    # The rest stays: notice dates, renewals, reviews due at a real date, one row each.
+    real = frame[~frame["never_reviewed"].astype(bool)]
+    for kind in ("notice", "renewal"):
+        assert len([x for x in rows if x[1] == kind]) == int((real["kind"] == kind).sum()) > 0
+    due = real[real["kind"] == "review_due"]
+    assert {(x[0], x[2].split(" : ")[0]) for x in rows if x[1] == "review_due"} == {
+        (min(g["date"]), f"Entente {name}") for name, g in due.groupby("agreement_name")}
+    assert "Jamais revus" in review_html(region, "fr", on)
+    english = [t for _d, k, t in review_rows(region, "en", on) if k == "review_never"]
+    assert english[0].startswith(f"{len(never)} ententes whose commitments were never "
+                                 "reviewed: to review — ")
+
+
+def test_the_liaison_chooses_among_ententes_iii_too(db):
+    with Store(db) as s:
+        s.add_account(Account("admin", "admin", region=CODE, organisation="cem"), PASSWORD)
+        s.add_account(Account("agent", "liaison", region=CODE, organisation="cem"), PASSWORD)
+        liaison = s.session("agent")
+    agent = EngagementsPage(state(db, session=liaison))
+    layout = agent.__panel__()
+    entente = next(o for o in layout.select(pn.widgets.Select) if o.name == "Entente")
+    assert list(entente.options.values()) == ["I-1", "II-1", "III-1"]
+    entente.value = "III-1"
+    which = next(o for o in layout.select(pn.widgets.Select) if o.name == "Engagement")
+    assert all(v.startswith("III-1/III.") for v in which.options.values())
+    assert "CEM-0042" not in " ".join(which.options)
 
 
 def test_ententes_iii_are_counted_for_the_committee_and_listed_for_the_liaison(db):

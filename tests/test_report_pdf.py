@@ -149,3 +149,21 @@ def test_a_region_with_nothing_but_the_program_still_prints(tmp_path):
     assert "Aucune action adoptée pour l’instant." in everything
     assert "Aucun chiffre du programme enregistré." in everything
     assert f"Page {len(reader.pages)} de {len(reader.pages)}" in everything
+
+
+def test_the_ententes_never_reviewed_are_one_row_of_the_review(cn_db, tmp_path):
+    from concert.followup import annual_review
+
+    reader, _ = write(cn_db, tmp_path / "rapport.pdf")
+    everything = " ".join(text_of(p) for p in reader.pages)
+    with Store(cn_db) as store:
+        region = store.load_region()
+    frame = annual_review(region, on=TODAY, lang="fr")
+    never = sorted(set(frame[frame["never_reviewed"].astype(bool)]["agreement_name"]))
+    assert len(never) > 10
+    said = f"{len(never)} ententes dont les engagements n’ont jamais été revus : à revoir"
+    assert everything.count(said) == 1 and everything.count("jamais été revus") == 1
+    # Their names follow, comma-separated (wrapped in the cell); no row per entente.
+    listed = everything.split(said, 1)[1]
+    assert all(name.split(" (")[0] in listed for name in never)
+    assert f"à partir du {TODAY.isoformat()}" not in everything

@@ -20,12 +20,18 @@ import param
 from concert import framework as fw
 from concert import i18n
 from concert.commitments import CommitmentReview
-from concert.followup import agreement_iii_counts, annual_review, commitment_table
+from concert.followup import (
+    agreement_iii_counts,
+    agreement_names,
+    annual_review,
+    commitment_table,
+)
 from concert.region import Region
 from dashboards._common import esc, html_table, tr, typed_date
 from dashboards.pages._followup import (
     FIELD_CSS,
     FORM_CSS,
+    acting,
     calendar_download,
     editing,
     iso_date,
@@ -37,8 +43,8 @@ from dashboards.pages._followup import (
 )
 from dashboards.pages.base import Page
 
-__all__ = ["EngagementsPage", "commitments_html", "iii_counts_html", "review_html",
-           "review_rows"]
+__all__ = ["EngagementsPage", "agreement_options", "commitment_options", "commitments_html",
+           "iii_counts_html", "review_html", "review_rows", "shorten"]
 
 
 def commitments_html(region: Region, lang: str, on: dt.date,
@@ -66,25 +72,53 @@ def commitments_html(region: Region, lang: str, on: dt.date,
     return "".join(out)
 
 
+def shorten(text: str, width: int = 90) -> str:
+    """``text`` cut at a word to at most ``width`` characters, ending with "…" when cut.
+
+    Examples
+    --------
+    >>> shorten("Participer aux rencontres de suivi", 20)
+    'Participer aux…'
+    >>> shorten("Court", 20)
+    'Court'
+    """
+    text = " ".join(text.split())
+    if len(text) <= width:
+        return text
+    cut = text[:width - 1]
+    head = cut.rsplit(" ", 1)[0] if " " in cut else cut
+    return head.rstrip(" ,;:.—-") + "…"
+
+
 def review_rows(region: Region, lang: str, on: dt.date) -> list[tuple[dt.date, str, str]]:
     """The annual review, one row per entente for its commitments due (or overdue).
 
-    Rows ``(date, kind, text)``, by date: an entente's commitments due or overdue grouped
-    (how many, from the earliest date), entente II notice dates, ends to renew, and the
-    ententes III counted.
+    Rows ``(date, kind, text)``, by date: the ententes whose commitments were never
+    reviewed (due ``on`` only for that) in one ``review_never`` row naming them; an
+    entente's other commitments due or overdue grouped (how many, from the earliest
+    date), entente II notice dates, ends to renew, and the ententes III counted.
     """
     frame = annual_review(region, on=on, lang=lang)
     out: list[tuple[dt.date, str, str]] = []
     groups: dict[tuple[str, str], list[dt.date]] = {}
+    never: list[str] = []
     for r in frame.itertuples(index=False):
-        if r.kind in ("review_due", "review_overdue"):
+        if r.kind == "review_due" and r.never_reviewed:
+            if r.agreement_name not in never:
+                never.append(r.agreement_name)
+        elif r.kind in ("review_due", "review_overdue"):
             groups.setdefault((r.kind, r.agreement_name), []).append(r.date)
         else:
             out.append((r.date, r.kind, r.message))
     for (kind, agreement), dates in groups.items():
         key = "fu.review.group_overdue" if kind == "review_overdue" else "fu.review.group_due"
+        key += "_one" if len(dates) == 1 else ""
         out.append((min(dates), kind, tr(key, lang, agreement=agreement, n=len(dates),
                                          date=min(dates).isoformat())))
+    if never:
+        key = "fu.review.group_never_one" if len(never) == 1 else "fu.review.group_never"
+        out.append((on, "review_never", tr(key, lang, n=len(never),
+                                           agreements=", ".join(sorted(never)))))
     return sorted(out, key=lambda x: (x[0], x[1], x[2]))
 
 
@@ -98,6 +132,35 @@ def review_html(region: Region, lang: str, on: dt.date) -> str:
                               tr("fu.col.note", lang)],
                              [[d.isoformat(), tr(f"fu.review.{k}", lang), text]
                               for d, k, text in rows])
+
+
+def agreement_options(region: Region, lang: str, on: dt.date,
+                      types: tuple[str, ...] = ("I", "II")) -> dict[str, str]:
+    """The ententes in force with commitments, named with their organisations: ``{name: id}``.
+
+    By type, then name: ``{"II-athenee (L’Athénée)": "II-athenee", …}``.
+    """
+    table = commitment_table(region, on=on, lang=lang, types=types)
+    pairs = {(r.type, r.agreement_name, r.agreement) for r in table.itertuples(index=False)}
+    return {name: agreement for _type, name, agreement in sorted(pairs)}
+
+
+def commitment_options(region: Region, lang: str, on: dt.date, agreement: str | None,
+                       types: tuple[str, ...] = ("I", "II"), width: int = 110
+                       ) -> dict[str, str]:
+    """One entente's commitments: ``{"party — commitment": "agreement/commitment"}``.
+
+    The commitment's text is cut at a word (with "…") beyond ``width`` characters; the
+    same words twice are told apart by the commitment's source.
+    """
+    table = commitment_table(region, on=on, lang=lang, types=types)
+    out: dict[str, str] = {}
+    for r in table[table["agreement"] == agreement].itertuples(index=False):
+        shown = f"{name_of(region, r.party)} — {shorten(r.text, width)}"
+        if shown in out:
+            shown = f"{shown} ({r.source})"
+        out[shown] = f"{r.agreement}/{r.commitment}"
+    return out
 
 
 def iii_counts_html(region: Region, lang: str, on: dt.date) -> str:
@@ -119,6 +182,7 @@ class EngagementsPage(Page):
 
     note = param.String(default="", doc="The result of the last save, in words.")
     ok = param.Boolean(default=False)
+    note_from = param.String(default="", doc="The form whose action wrote ``note``.")
 
     def _liaison(self) -> bool:
         return getattr(session_of(self.state), "role", "") == "liaison"
@@ -147,8 +211,10 @@ class EngagementsPage(Page):
                 agreement, commitment, status, (note or "").strip(), reviewed_on=reviewed,
                 next_review=nxt), base=base):
             return False
+        words = fw.commitment(commitment)  # known: the region checked it when saved
         self.param.update(ok=True, note=tr(
-            "fu.eng.saved", lang, commitment=commitment, agreement=agreement,
+            "fu.eng.saved", lang, commitment=shorten(words.fr if lang == "fr" else words.en),
+            agreement=agreement_names(self.state.region)(agreement),
             status=i18n.label("commitment_status", status, lang)))
         return True
 
@@ -171,15 +237,17 @@ class EngagementsPage(Page):
         return self.column(
             self.html(lambda: f"<h2>{esc(tr('dash.page.engagements', self.lang))}</h2>"
                       f"<p>{esc(tr('fu.eng.intro', self.lang))}</p>", FORM_CSS),
-            status_pane(self),
             pn.Column(self._form(), visible=editing(self), sizing_mode="stretch_width"),
             self.html(body, FORM_CSS),
             self.html(lambda: review_html(self.region, self.lang, today()), FORM_CSS),
             pn.Row(calendar_download(self)))
 
     def _form(self) -> pn.viewable.Viewable:
+        agreement = pn.widgets.Select(label=self.text("fu.eng.which_agreement"), width=760,
+                                      stylesheets=[FIELD_CSS])
         which = pn.widgets.Select(label=self.text("fu.eng.which"), width=760,
                                   stylesheets=[FIELD_CSS])
+        full = pn.pane.HTML("", stylesheets=[FORM_CSS], sizing_mode="stretch_width")
         status = pn.widgets.Select(label=self.text("fu.col.status"), width=260,
                                    stylesheets=[FIELD_CSS])
         note = pn.widgets.TextInput(label=self.text("fu.col.note"), width=760,
@@ -190,31 +258,51 @@ class EngagementsPage(Page):
         nxt = pn.widgets.TextInput(label=self.text("fu.eng.next"), width=300,
                                    stylesheets=[FIELD_CSS])
 
-        def options(*_: Any) -> None:
-            lang, region = self.lang, self.state.region  # real ids (hidden when anonymised)
-            table = commitment_table(region, on=self.state.today(), lang=lang,
-                                     types=self._types())
-            set_options(which, {
-                f"{r.agreement_name} — {name_of(region, r.party)} — {r.text[:90]}":
-                    f"{r.agreement}/{r.commitment}" for r in table.itertuples(index=False)})
-            set_options(status, {i18n.label("commitment_status", s, lang): s
-                                 for s in fw.codes("commitment_status")})
-
         def current(*_: Any) -> None:
             r = next((x for x in self.state.region.commitments if x.key == which.value), None)
             if r is not None:
                 status.value, note.value = r.status, r.note
                 nxt.value = iso_date(r.next_review)
+            full.object = self._full_text(which.value)
+
+        def commitments(*_: Any) -> None:
+            # Real ids and names (the form is hidden when anonymised).
+            set_options(which, commitment_options(self.state.region, self.lang,
+                                                  self.state.today(), agreement.value,
+                                                  self._types()))
+            current()
+
+        def options(*_: Any) -> None:
+            lang = self.lang
+            set_options(agreement, agreement_options(self.state.region, lang,
+                                                     self.state.today(), self._types()))
+            set_options(status, {i18n.label("commitment_status", s, lang): s
+                                 for s in fw.codes("commitment_status")})
+            commitments()
 
         options()
-        current()
         self.param.watch(options, ["lang", "version"])
+        agreement.param.watch(commitments, "value")
         which.param.watch(current, "value")
         button = pn.widgets.Button(label=self.text("fu.eng.save"), color="primary",
                                    disabled=not self.state.can_save, height=44, width=220)
-        button.on_click(lambda _e: self.save_review(which.value, status.value, note.value,
-                                                    reviewed.value, nxt.value))
+        button.on_click(acting(self, "review", lambda: self.save_review(
+            which.value, status.value, note.value, reviewed.value, nxt.value)))
         return pn.Column(
             self.html(lambda: f"<h3>{esc(tr('fu.eng.form_title', self.lang))}</h3>", FORM_CSS),
-            which, pn.Row(status, reviewed, nxt), note, button, sizing_mode="stretch_width",
+            agreement, which, full, pn.Row(status, reviewed, nxt), note, button,
+            status_pane(self, "review"), sizing_mode="stretch_width",
             styles={"border-top": "2px solid #0B4F8A"})
+
+    def _full_text(self, key: str | None) -> str:
+        """The chosen commitment's full text, its party and source, under the select."""
+        region, lang = self.state.region, self.lang
+        table = commitment_table(region, on=self.state.today(), lang=lang, types=self._types())
+        agreement, _, code = (key or "").partition("/")
+        rows = table[(table["agreement"] == agreement) & (table["commitment"] == code)]
+        if rows.empty:
+            return ""
+        r = rows.iloc[0]
+        head = tr("fu.eng.full_text", lang, party=name_of(region, r["party"]), source=r["source"])
+        return f'<p class="muted">{esc(head)}</p><p>{esc(r["text"])}</p>'
+

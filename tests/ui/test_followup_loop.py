@@ -196,15 +196,22 @@ def test_a_commitment_not_kept_is_among_the_gaps(browser: Any, loop_server: str)
     text = _open(page, loop_server + "?page=analysis")
     assert "engagement non respecté" not in text
     _open(page, loop_server + "?page=engagements")
+    # First the entente (named with its organisations), then one of its commitments.
+    entente = page.get_by_label("Entente", exact=True)
+    agreement = entente.locator("option", has_text="II-").first.inner_text()
+    entente.select_option(label=agreement)
+    organisation = agreement.split(" (", 1)[1].split(", ")[0].rstrip(")")
     which = page.get_by_label("Engagement", exact=True)
-    option = which.locator("option", has_text="II-").first.inner_text()
-    which.select_option(label=option)
-    agreement = option.split(" — ")[0]
+    option = which.locator("option", has_text=f"{organisation} — ").first
+    option.wait_for(state="attached", timeout=30_000)  # the entente's commitments came
+    which.select_option(label=option.inner_text())
     page.get_by_label("Statut", exact=True).select_option(
         label=i18n.label("commitment_status", "not_kept", "fr"))
     page.get_by_role("button", name="Enregistrer", exact=True).click()
-    page.get_by_text(re.compile(r"Engagement .* : non respecté\.", re.IGNORECASE)).wait_for(
-        timeout=30_000)
+    said = page.get_by_text(re.compile(r"Engagement « .* » de l’entente .* : non respecté\.",
+                                       re.IGNORECASE))
+    said.wait_for(timeout=30_000)
+    assert f"de l’entente {agreement} :" in said.inner_text()
     text = _open(page, loop_server + "?page=analysis")
     assert f"Entente {agreement} : engagement non respecté par" in text
     page.context.close()
