@@ -2207,19 +2207,19 @@ TEXT: dict[str, tuple[str, str]] = {
     "fu.links.made": ("{n} liens générés, montrés une seule fois.",
                       "{n} links made, shown once only."),
     "fu.links.pick": ("Choisissez au moins une organisation.", "Choose at least one organisation."),
-    "fu.links.local": (("Ces liens ne s’ouvrent que sur cet ordinateur : le tableau de bord est "
-                        "servi à l’adresse {host}, que les autres ordinateurs ne joignent pas. "
-                        "Pour que les membres répondent depuis leur bureau, servez le tableau "
-                        "de bord à une adresse qu’ils peuvent joindre (README, section « Serving "
-                        "a committee » ; options --address et --allow-origin de « concert serve "
-                        "--help »), puis générez de nouveaux liens ; ou faites-les répondre ici, "
-                        "sur cet ordinateur."),
-                       ("These links open on this computer only: the dashboard is served at "
-                        "{host}, which other computers cannot reach. For members to answer from "
-                        "their offices, serve the dashboard at an address they can reach "
-                        "(README, section 'Serving a committee'; the --address and "
-                        "--allow-origin options of 'concert serve --help'), then make new "
-                        "links; or have them answer here, on this computer.")),
+    "fu.links.local": (("Ces liens ne s’ouvrent que sur cet ordinateur : ils mènent à "
+                        "l’adresse {host}, que les autres ordinateurs ne joignent pas. Pour que "
+                        "les membres répondent depuis leur bureau, servez le tableau de bord à "
+                        "une adresse qu’ils peuvent joindre (README, section « Serving a "
+                        "committee » ; options --address et --allow-origin de « concert serve "
+                        "--help »), ouvrez-le par cette adresse et générez de nouveaux liens ; "
+                        "ou faites-les répondre ici, sur cet ordinateur."),
+                       ("These links open on this computer only: they lead to {host}, which "
+                        "other computers cannot reach. For members to answer from their "
+                        "offices, serve the dashboard at an address they can reach (README, "
+                        "section 'Serving a committee'; the --address and --allow-origin "
+                        "options of 'concert serve --help'), open it by that address and make "
+                        "new links; or have them answer here, on this computer.")),
     "fu.links.download": ("Télécharger ces liens (CSV, pour un publipostage)",
                           "Download these links (CSV, for a mail merge)"),
     "fu.links.csv_org": ("organisme", "organisation"),

@@ -334,7 +334,7 @@ def test_links_to_this_computer_say_they_open_only_here(db, base, local):
     warned = "ne s’ouvrent que sur cet ordinateur" in page.links_html
     assert warned == bool(local)
     if local:
-        assert f"servi à l’adresse {local}" in page.links_html
+        assert f"ils mènent à l’adresse {local}," in page.links_html
         assert "Serving a committee" in page.links_html and "--address" in page.links_html
         assert "répondre ici, sur cet ordinateur" in page.links_html
 
