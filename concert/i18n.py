@@ -2164,14 +2164,18 @@ TEXT: dict[str, tuple[str, str]] = {
     "fu.bilan.answer_title": ("Répondre au nom d’une organisation",
                               "Answer in an organisation's name"),
     "fu.bilan.as_org": ("Organisation qui répond", "Organisation answering"),
-    "fu.bilan.as_session": ("Vous répondez au nom de {org}.", "You answer in the name of {org}."),
-    "fu.bilan.prefilled": ("Réponses préremplies à partir des réponses précédentes de {org}.",
-                           "Answers filled in from {org}'s previous answers."),
-    "fu.bilan.not_prefilled": ("Aucune réponse précédente de {org} : tout est à remplir.",
-                               "No previous answer from {org}: everything is to fill in."),
+    "fu.bilan.as_session": ("Vous répondez au nom de l’organisme : {org}.",
+                            "You answer in the name of the organisation: {org}."),
+    "fu.bilan.prefilled": (("Réponses préremplies à partir des réponses précédentes de "
+                            "l’organisme : {org}."),
+                           "Answers filled in from the organisation's previous answers: {org}."),
+    "fu.bilan.not_prefilled": (("Aucune réponse précédente de l’organisme ({org}) : tout est à "
+                                "remplir."),
+                               ("No previous answer from the organisation ({org}): everything "
+                                "is to fill in.")),
     "fu.bilan.submit": ("Enregistrer les réponses", "Save the answers"),
-    "fu.bilan.submitted": ("{n} réponses de {org} enregistrées pour « {id} ».",
-                           "{n} answers from {org} saved for '{id}'."),
+    "fu.bilan.submitted": ("{n} réponses enregistrées pour « {id} » (organisme : {org}).",
+                           "{n} answers saved for '{id}' (organisation: {org})."),
     "fu.bilan.anon_once": (("Bilan anonyme : chaque organisation répond une seule fois, sans "
                             "préremplissage ; ses réponses sont gardées sans son nom."),
                            ("Anonymous assessment: each organisation answers once, nothing is "
@@ -2194,6 +2198,11 @@ TEXT: dict[str, tuple[str, str]] = {
                         "du programme)"),
                        ("{n} criteria where the two poles' medians differ by {levels} levels or "
                         "more (neutrality between the two sectors is the program's condition)")),
+    "fu.bilan.poles_apart": ("Les deux pôles ne peuvent pas encore être comparés : {why}.",
+                             "The two poles cannot be compared yet: {why}."),
+    "fu.bilan.pole_none": ("« {pole} » n’a aucune réponse", "'{pole}' has no answers"),
+    "fu.bilan.pole_few": ("« {pole} » a moins de {n} réponses par critère (bilan anonyme)",
+                          "'{pole}' has fewer than {n} answers per criterion (anonymous)"),
     "fu.bilan.flag": ("⚑ écart de {d}", "⚑ gap of {d}"),
     "fu.bilan.view": ("Lire les réponses de", "Read the answers of"),
     "fu.bilan.view_all": ("Toutes les réponses", "All answers"),
@@ -2217,10 +2226,12 @@ TEXT: dict[str, tuple[str, str]] = {
     "fu.links.title": ("Liens personnels de réponse", "Personal answer links"),
     "fu.links.intro": (("Un lien par organisation : il permet de répondre à ce bilan seulement, "
                         "au nom de cette organisation, jusqu’à sa date d’expiration. Il n’est "
-                        "montré qu’une fois : copiez-le maintenant. Un nouveau lien remplace "
+                        "montré qu’une fois : copiez-le ou téléchargez la liste maintenant. Un "
+                        "nouveau lien remplace "
                         "l’ancien."),
                        ("One link per organisation: it answers this assessment only, in that "
-                        "organisation's name, until it expires. It is shown once: copy it now. "
+                        "organisation's name, until it expires. It is shown once: copy it or "
+                        "download the list now. "
                         "A new link replaces the old one.")),
     "fu.links.orgs": ("Organismes", "Organisations"),
     "fu.links.make": ("Générer les liens", "Make the links"),
@@ -2229,8 +2240,26 @@ TEXT: dict[str, tuple[str, str]] = {
     "fu.links.made": ("{n} liens générés, montrés une seule fois.",
                       "{n} links made, shown once only."),
     "fu.links.pick": ("Choisissez au moins une organisation.", "Choose at least one organisation."),
-    "fu.link.title": ("Bilan « {label} » : réponse de {org}",
-                      "Assessment '{label}': answer of {org}"),
+    "fu.links.local": (("Ces liens ne s’ouvrent que sur cet ordinateur : ils mènent à "
+                        "l’adresse {host}, que les autres ordinateurs ne joignent pas. Pour que "
+                        "les membres répondent depuis leur bureau, servez le tableau de bord à "
+                        "une adresse qu’ils peuvent joindre (README, section « Serving a "
+                        "committee » ; options --address et --allow-origin de « concert serve "
+                        "--help »), ouvrez-le par cette adresse et générez de nouveaux liens ; "
+                        "ou faites-les répondre ici, sur cet ordinateur."),
+                       ("These links open on this computer only: they lead to {host}, which "
+                        "other computers cannot reach. For members to answer from their "
+                        "offices, serve the dashboard at an address they can reach (README, "
+                        "section 'Serving a committee'; the --address and --allow-origin "
+                        "options of 'concert serve --help'), open it by that address and make "
+                        "new links; or have them answer here, on this computer.")),
+    "fu.links.download": ("Télécharger ces liens (CSV, pour un publipostage)",
+                          "Download these links (CSV, for a mail merge)"),
+    "fu.links.csv_org": ("organisme", "organisation"),
+    "fu.links.csv_link": ("lien", "link"),
+    "fu.links.csv_expires": ("expire le", "expires on"),
+    "fu.link.title": ("Bilan « {label} » — réponse de l’organisme : {org}",
+                      "Assessment '{label}' — answer of the organisation: {org}"),
     "fu.link.invalid": ("Ce lien ne permet pas de répondre. {detail}",
                         "This link cannot answer. {detail}"),
     "fu.link.expires": ("Ce lien fonctionne jusqu’au {date} inclus.",

@@ -22,8 +22,9 @@ import panel as pn
 from concert.accounts import Session
 from concert.region import Region
 from dashboards._common import message_pane, tr
-from dashboards.frame import build_frame, view_of
+from dashboards.frame import build_frame, build_link_frame, view_of
 from dashboards.pages.base import Page
+from dashboards.pages.bilan import token_from_url
 from dashboards.pages.new_region import new_region_app, store_is_empty
 from dashboards.state import DashboardState
 
@@ -75,6 +76,11 @@ def build_app(db_path: str | Path | None, *, region: str | None = None, lang: st
                                session=session)
     else:
         state.param.update(lang=lang, presentation=presentation)
+    token = token_from_url() if _served() else None
+    if token is not None:
+        # A personal answer link: that member's form alone, whatever else the address says.
+        pn.state.location.sync(state, {"lang": "lang"})
+        return build_link_frame(state, token)
     if _served():
         pn.state.location.sync(state, {"page": "page", "lang": "lang", "region_code": "region",
                                         "presentation": "presentation", "anonymise": "anonymise"})

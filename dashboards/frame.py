@@ -23,7 +23,7 @@ from dashboards.pages.base import DISPLAY, Page
 from dashboards.pages.new_region import region_picker
 from dashboards.pages.registry import GROUPS, PAGES, REGISTRY
 
-__all__ = ["FrameDesign", "PageSetup", "build_frame", "view_of"]
+__all__ = ["FrameDesign", "PageSetup", "build_frame", "build_link_frame", "view_of"]
 
 SIDEBAR_CSS = """
 :host { font-size: 18px; --bokeh-font-size: 18px; }
@@ -304,4 +304,49 @@ def build_frame(state: Any) -> pn.template.BootstrapTemplate:
         sidebar_width=300, collapsed_sidebar=state.presentation)
     template.dashboard_state = state  # for tests and notebooks
     template.dashboard_pages = pages  # the pages built so far (slug -> page)
+    return template
+
+
+def build_link_frame(state: Any, token: str) -> pn.template.BootstrapTemplate:
+    """The template of a session opened by a personal answer link (``?answer=TOKEN``).
+
+    That member's answer form alone (:class:`dashboards.pages.bilan.BilanPage` with the
+    token): no page menu, no other page, no display options; only the language switch.
+    The session's ``page`` is not read from the address, so nothing switches to another
+    page; every save goes through the token, which the library checks again.
+    """
+    from dashboards.pages.bilan import BilanPage
+
+    state.page = "bilan"
+    page = BilanPage(state, token=token)
+    header = pn.pane.HTML("", stylesheets=[HEADER_CSS], sizing_mode="stretch_width",
+                          margin=(0, 10))
+    lang_title = pn.pane.HTML("", stylesheets=[TABLE_CSS], margin=(10, 5, 0, 5))
+    lang_switch = pn.widgets.RadioButtonGroup(
+        label="Langue / Language", options={"Français": "fr", "English": "en"},
+        value=state.lang, color="primary", variant="outline",
+        sizing_mode="stretch_width", stylesheets=[NAV_CSS])
+    lang_switch.link(state, value="lang")
+    page_setup = PageSetup(lang=state.lang, width=0, height=0, margin=0)
+
+    def relabel(*_events: param.parameterized.Event) -> None:
+        lang = state.lang
+        header.object = f"<h1>{esc(tr('dash.page.bilan', lang))}</h1>"
+        lang_title.object = f"<h2>{esc(tr('dash.language', lang))}</h2>"
+        page_setup.param.update(lang=lang, header_label=tr("dash.a11y.header", lang),
+                                nav_label=tr("dash.a11y.nav", lang))
+        lang_switch.value = lang
+
+    relabel()
+    state.param.watch(relabel, "lang")
+    slot = pn.Column(page.__panel__(), stylesheets=[page_stylesheet(False)],
+                     sizing_mode="stretch_width")
+    sidebar = pn.Column(lang_title, lang_switch, sizing_mode="stretch_width",
+                        stylesheets=[SIDEBAR_CSS])
+    template = pn.template.BootstrapTemplate(
+        title="concert", sidebar=[sidebar], main=[slot], header=[header, page_setup],
+        raw_css=[SCROLL_CSS], header_background=ACCENT, header_color="#FFFFFF",
+        design=FrameDesign, sidebar_width=300)
+    template.dashboard_state = state  # for tests
+    template.dashboard_pages = {"bilan": page}
     return template

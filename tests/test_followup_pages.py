@@ -11,11 +11,11 @@ import pytest
 from test_followup import OPEN, PASSWORD, region_with_members
 
 import concert.settings
-from concert import Account, Store, settings
+from concert import Account, Store, i18n, settings
 from concert import framework as fw
 from concert.gaps import all_gaps
 from dashboards._common import esc
-from dashboards.pages.bilan import BilanPage, view_options
+from dashboards.pages.bilan import BilanPage, local_host, view_options
 from dashboards.pages.engagements import EngagementsPage
 from dashboards.pages.figures import FiguresPage
 from dashboards.pages.plan import PlanPage, followup_overview_html
@@ -62,7 +62,8 @@ def test_a_member_answers_by_link_and_the_secretary_sees_the_count(db):
     member = BilanPage(state(db), token=rows[0]["token"])
     layout = member.__panel__()
     text = " ".join(str(getattr(o, "object", "")) for o in layout.select())
-    assert "Bilan « Bilan 2026 » : réponse de Office municipal d’habitation de Démo" in text
+    assert ("Bilan « Bilan 2026 » — réponse de l’organisme : Office municipal d’habitation "
+            "de Démo") in text
     assert "Résultats du bilan" not in text and "Liens personnels" not in text
     assert member.organisation == "omh"
     assert answer_all(member, 3), member.note
@@ -122,6 +123,9 @@ def test_an_anonymous_assessment_shows_aggregates_of_three_only(db):
         assert answer_all(page, 2), page.note
     html = page._results_html()
     assert "Réponses reçues : 2 sur 5" in html  # from the receipts, not the answers
+    # One answer per pole: no pole's median is shown, so the poles are not compared.
+    assert "Les deux pôles ne peuvent pas encore être comparés" in html
+    assert "moins de 3 réponses par critère (bilan anonyme)" in html
     assert "masqué (moins de 3 réponses)" in html
     assert "Trop peu de réponses pour montrer ce groupe (au moins 3)." in html
     assert "Office municipal" not in html.split("</table>", 1)[1]  # no name past the list
@@ -394,3 +398,118 @@ def test_the_self_assessment_shows_the_plan_beside_the_structure_criterion(db):
                       target_on="31/03/2027")
     text = " ".join(str(o.object) for o in AssessmentPage(s).__panel__().select(pn.pane.HTML))
     assert "Plan d’action adopté avec une cible chiffrée et datée" in text
+
+
+# ---------------------------------------------------------------- links, poles, messages
+
+
+def test_one_pole_without_answers_is_not_compared(db):
+    page = BilanPage(state(db))
+    page.__panel__()
+    page.organisation = "omh"  # the housing pole only
+    assert answer_all(page, 3), page.note
+    html = page._results_html()
+    health = i18n.label("response_group", "health_social", "fr")
+    assert ("Les deux pôles ne peuvent pas encore être comparés : "
+            f"« {health} » n’a aucune réponse.") in html
+    assert "critères où les médianes" not in html and 'data-comparable="false"' in html
+    page.organisation = "ciusss"  # now both poles have a median: the count is back
+    assert answer_all(page, 3), page.note
+    html = page._results_html()
+    assert "0 critères où les médianes des deux pôles diffèrent" in html
+    assert "ne peuvent pas encore être comparés" not in html
+
+
+def test_the_member_s_page_title_avoids_de_before_a_vowel(db):
+    token = BilanPage(state(db)).make_links(["omh"])[0]["token"]
+    member = BilanPage(state(db, lang="en"), token=token)
+    assert i18n.t("fu.link.title", "fr", label="B", org="Office X") == (
+        "Bilan « B » — réponse de l’organisme : Office X")
+    layout = member.__panel__()
+    text = " ".join(str(getattr(o, "object", "")) for o in layout.select())
+    assert "— answer of the organisation: Office municipal d’habitation de Démo" in text
+
+
+@pytest.mark.parametrize(("base", "local"), [
+    ("http://127.0.0.1:5006/", "127.0.0.1"), ("http://localhost:5006/", "localhost"),
+    ("http://[::1]:5006/", "::1"), ("https://tableau.example.org/", ""),
+    ("http://192.168.1.20:5006/", ""), ("", "")])
+def test_links_to_this_computer_say_they_open_only_here(db, base, local):
+    assert local_host(base) == local
+    page = BilanPage(state(db))
+    page.make_links(["omh"], base)
+    warned = "ne s’ouvrent que sur cet ordinateur" in page.links_html
+    assert warned == bool(local)
+    if local:
+        assert f"ils mènent à l’adresse {local}," in page.links_html
+        assert "Serving a committee" in page.links_html and "--address" in page.links_html
+        assert "répondre ici, sur cet ordinateur" in page.links_html
+
+
+def test_the_links_download_as_a_csv_for_a_mail_merge(db):
+    page = BilanPage(state(db))
+    rows = page.make_links(["omh", "ciusss"], "http://h/")
+    data = page.links_csv()
+    assert data.startswith(b"\xef\xbb\xbf")  # UTF-8 with its BOM (French Excel)
+    lines = data.decode("utf-8-sig").split("\r\n")
+    assert lines[0] == "organisme;lien;expire le"
+    assert lines[1] == f"Office municipal d’habitation de Démo;{rows[0]['url']};2025-02-28"
+    assert lines[2].startswith("CIUSSS de Démo;http://h/?page=bilan&lang=fr&answer=")
+    assert lines[3:] == [""]
+    page.lang = "en"
+    assert page.links_csv().decode("utf-8-sig").startswith("organisation;link;expires on\r\n")
+
+
+def _buttons(layout, label):
+    return [b for b in layout.select(pn.widgets.Button) if b.label == label]
+
+
+def _shown(layout):
+    """The message panes (status panes) showing something, with their text."""
+    out = []
+    for pane in layout.select(pn.pane.HTML):
+        if 'class="message' in str(pane.object):
+            out.append(pane)
+    return out
+
+
+def test_each_form_s_message_shows_under_its_own_button(db):
+    page = BilanPage(state(db))
+    layout = page.__panel__()
+    forms = layout.objects[-1].objects  # answer, links, open
+    make = _buttons(forms[1], "Générer les liens")[0]
+    make.clicks += 1
+    assert page.note_from == "links" and "liens générés" in page.note
+    assert _shown(forms[1]) and not _shown(forms[0]) and not _shown(forms[2])
+    download = list(forms[1].select(pn.widgets.FileDownload))
+    assert len(download) == 1 and download[0].filename == "liens-bilan-2026.csv"
+    # Opening an assessment with a bad date: the message under the open form only.
+    fields = list(forms[2].select(pn.widgets.TextInput))
+    fields[2].value = "pas une date"
+    _buttons(forms[2], "Ouvrir le bilan")[0].clicks += 1
+    assert page.note_from == "open" and not page.ok
+    assert _shown(forms[2]) and not _shown(forms[1]) and not _shown(forms[0])
+    _buttons(forms[0], "Enregistrer les réponses")[0].clicks += 1  # nothing chosen
+    assert page.note_from == "answer" and _shown(forms[0]) and not _shown(forms[2])
+
+
+def test_a_link_s_session_shows_its_form_alone(db):
+    from dashboards.frame import build_link_frame
+
+    token = BilanPage(state(db)).make_links(["omh"])[0]["token"]
+    st = state(db)
+    template = build_link_frame(st, token)
+    widgets = [w for part in (*template.main, *template.sidebar)
+               for w in part.select(pn.widgets.Widget)]
+    buttons = [w.label for w in widgets if isinstance(w, pn.widgets.Button)]
+    assert buttons == ["Enregistrer les réponses"]  # no page of the menu, no other form
+    assert not [w for w in widgets if isinstance(w, pn.widgets.FileDownload)]
+    assert [w for w in widgets if isinstance(w, pn.widgets.RadioButtonGroup)]  # the language
+    page = template.dashboard_pages["bilan"]
+    assert page.organisation == "omh" and answer_all(page, 2), page.note
+    # An empty or unknown token: the link's refusal, never the whole page.
+    for bad in ("", "pas-un-jeton"):
+        template = build_link_frame(state(db), bad)
+        widgets = [w for part in template.main for w in part.select(pn.widgets.Widget)]
+        assert widgets == []
+        assert not answer_all(template.dashboard_pages["bilan"], 1)

@@ -15,9 +15,13 @@
 
 from __future__ import annotations
 
+import csv
 import dataclasses
 import datetime as dt
+import io
+import ipaddress
 from typing import Any
+from urllib.parse import urlsplit
 
 import panel as pn
 import param
@@ -33,6 +37,7 @@ from dashboards._common import esc, html_table, number, tr, typed_date
 from dashboards.pages._followup import (
     FIELD_CSS,
     FORM_CSS,
+    acting,
     editing,
     message,
     name_of,
@@ -44,7 +49,7 @@ from dashboards.pages._followup import (
 from dashboards.pages.base import Page
 from dashboards.pages.overview import MATRIX_CSS, matrix_html
 
-__all__ = ["BilanPage", "bilan_results_html", "view_options"]
+__all__ = ["BilanPage", "bilan_results_html", "local_host", "token_from_url", "view_options"]
 
 NO_ANSWER = -1
 
@@ -130,8 +135,12 @@ def bilan_results_html(region: Region, assessment_id: str, view: str = responses
     pole = poles.set_index("criterion")
     levels = fw.PARAMETERS["pole_divergence_levels"][0]
     flagged = int(poles["flag"].sum())
-    out.append(f'<p class="{"flag" if flagged else "muted"}" data-flags="{flagged}">'
-               f"{esc(tr('fu.bilan.flags', lang, n=flagged, levels=f'{levels:g}'))}</p>")
+    apart = _poles_apart(poles, lang)
+    if apart:  # a pole without a median: no comparison, not "0 criteria differ"
+        out.append(f'<p class="muted" data-flags="0" data-comparable="false">{esc(apart)}</p>')
+    else:
+        out.append(f'<p class="{"flag" if flagged else "muted"}" data-flags="{flagged}">'
+                   f"{esc(tr('fu.bilan.flags', lang, n=flagged, levels=f'{levels:g}'))}</p>")
     rows = []
     evidence = plan_evidence(region, on=a.closes_on or a.on).text(lang)
     for r in summary.itertuples(index=False):
@@ -170,6 +179,27 @@ def bilan_results_html(region: Region, assessment_id: str, view: str = responses
     return "".join(out)
 
 
+def _poles_apart(poles: Any, lang: str) -> str:
+    """Why the two poles cannot be compared yet (a pole with no median at all), or ``""``."""
+    why = []
+    for g in fw.POLES:
+        if poles[g].isna().all():
+            key = "fu.bilan.pole_few" if int(poles[f"{g}_answers"].sum()) else "fu.bilan.pole_none"
+            why.append(tr(key, lang, pole=i18n.label("response_group", g, lang), n=_min()))
+    return tr("fu.bilan.poles_apart", lang, why=" ; ".join(why)) if why else ""
+
+
+def local_host(url: str) -> str:
+    """The host of ``url`` when it is this computer only (loopback), else ``""``."""
+    host = urlsplit(url).hostname or ""
+    if host == "localhost" or host.endswith(".localhost"):
+        return host
+    try:
+        return host if ipaddress.ip_address(host).is_loopback else ""
+    except ValueError:
+        return ""
+
+
 def _scale(lang: str) -> dict[str, int]:
     scale = {f"— {tr('dash.form.no_answer', lang)}": NO_ANSWER}
     scale.update({f"{lv} — {fr if lang == 'fr' else en}": lv for lv, fr, en in SCALE})
@@ -193,20 +223,21 @@ class BilanPage(Page):
     organisation = param.String(default="", doc="The organisation answering.")
     view = param.String(default=responses.ALL, doc="How the results are read.")
     note = param.String(default="", doc="The result of the last action, in words.")
+    note_from = param.String(default="", doc="The form whose action wrote ``note``.")
     ok = param.Boolean(default=False)
     links_html = param.String(default="", doc="The links just made (shown once).")
     revision = param.Integer(default=0, doc="Increases when the store changed.")
 
     def __init__(self, state: Any, **params: Any) -> None:
         if params.get("token") is None:
-            params["token"] = _token_from_url()
+            params["token"] = token_from_url()
         super().__init__(state, **params)
         self._link: AnswerLink | None = None
         self._link_error = ""
+        self._links: list[dict[str, str]] = []  # the links just made (for their CSV)
         region = state.region
-        if self.token:
+        if self.token is not None:  # a link's page, even with an empty token (invalid)
             self._check_token()
-        if self.token:
             # A link's page answers its assessment as its organisation, or nothing.
             if self._link is not None:
                 self.chosen, self.organisation = self._link.assessment, self._link.organisation
@@ -306,7 +337,7 @@ class BilanPage(Page):
             return False
         try:
             with store_of(self.state) as store:
-                if self.token:  # the library checks the link again (its day, its scope)
+                if self.token is not None:  # the library checks the link again (day, scope)
                     store.submit_answers(self.state.region_code, a.id, answers,
                                          token=self.token, today=self.state.today())
                 else:
@@ -353,18 +384,35 @@ class BilanPage(Page):
                             tr("fu.links.col_expires", lang)],
                            [[esc(r["name"]), f'<span class="link">{esc(r["url"])}</span>',
                              esc(r["expires"])] for r in rows], raw=True)
+        host = local_host(base_url)
+        if host:  # links to this computer: they open nowhere else
+            table += (f'<p class="local" data-local="{esc(host)}"><strong>'
+                      f"{esc(tr('fu.links.local', lang, host=host))}</strong></p>")
+        self._links = rows
         self.param.update(links_html=table, ok=True,
                           note=tr("fu.links.made", lang, n=len(rows)))
         return rows
 
+    def links_csv(self) -> bytes:
+        """The links just made, for a mail merge: organisation, link, last day.
+
+        UTF-8 with a byte-order mark and ``;`` between fields, as a French-language Excel
+        opens it directly.
+        """
+        out = io.StringIO()
+        writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+        writer.writerow([tr(k, self.lang) for k in ("fu.links.csv_org", "fu.links.csv_link",
+                                                    "fu.links.csv_expires")])
+        writer.writerows([r["name"], r["url"], r["expires"]] for r in self._links)
+        return out.getvalue().encode("utf-8-sig")
+
     # ------------------------------------------------------------------ layout
     def build(self) -> pn.viewable.Viewable:
         """The page's layout: the link's form alone, or the secretary's and members' view."""
-        if self.token:
+        if self.token is not None:
             return self.column(self._link_view())
         if self.state.region is None:
             return self.no_region()
-        status = status_pane(self)
         shown_forms = editing(self)  # not in presentation mode, nor anonymised
         intro = self.html(lambda: f"<h2>{esc(tr('dash.page.bilan', self.lang))}</h2>"
                           f"<p>{esc(tr('fu.bilan.intro', self.lang))}</p>", FORM_CSS)
@@ -401,7 +449,7 @@ class BilanPage(Page):
         viewer.param.watch(lambda e: setattr(self, "view", e.new or responses.ALL), "value")
         # The results first; then answering, the links, and opening a new assessment.
         return self.column(
-            intro, status, chooser,
+            intro, chooser,
             self.html(lambda: f"<h2>{esc(tr('fu.bilan.results', self.lang))}</h2>", FORM_CSS),
             viewer, results,
             pn.Column(self._answer_form(), self._links_form(), self._open_form(),
@@ -437,13 +485,13 @@ class BilanPage(Page):
         self.param.watch(relabel, "lang")
         button = pn.widgets.Button(label=self.text("fu.bilan.open"), color="primary",
                                    disabled=not self.state.can_save, height=44)
-        button.on_click(lambda _e: self.open_assessment(ident.value, label.value, on.value,
-                                                        closes.value,
-                                                        "anonymous" in anonymous.value))
+        button.on_click(acting(self, "open", lambda: self.open_assessment(
+            ident.value, label.value, on.value, closes.value, "anonymous" in anonymous.value)))
         return pn.Column(
             self.html(lambda: f"<h3>{esc(tr('fu.bilan.open_title', self.lang))}</h3>", FORM_CSS),
             pn.Row(ident, label, on, closes, sizing_mode="stretch_width"),
-            pn.Row(anonymous, button), css_classes=["form"], sizing_mode="stretch_width",
+            pn.Row(anonymous, button), status_pane(self, "open"), css_classes=["form"],
+            sizing_mode="stretch_width",
             styles={"border-top": "2px solid #0B4F8A"})
 
     def _answer_form(self, fixed: bool = False) -> pn.viewable.Viewable:
@@ -514,10 +562,11 @@ class BilanPage(Page):
             heading.append(org)
         save = pn.widgets.Button(label=self.text("fu.bilan.submit"), color="primary",
                                  disabled=not self.state.can_save, height=44, width=280)
-        save.on_click(lambda _e: self.submit(
+        save.on_click(acting(self, "answer", lambda: self.submit(
             {c: w[0].value for c, w in widgets.items()},
-            {c: w[1].value for c, w in widgets.items()}))
-        return pn.Column(*heading, who, *rows, save, sizing_mode="stretch_width",
+            {c: w[1].value for c, w in widgets.items()})))
+        return pn.Column(*heading, who, *rows, save, status_pane(self, "answer"),
+                         sizing_mode="stretch_width",
                          styles={"border-top": "2px solid #0B4F8A"})
 
     def _on(self) -> dt.date:
@@ -545,19 +594,29 @@ input[type="checkbox"] { width: 1.1em; height: 1.1em; flex: none; }"""])
         self.param.watch(options, ["chosen", "version", "revision"])
         make = pn.widgets.Button(label=self.text("fu.links.make"), color="primary",
                                  disabled=not self.state.can_save, height=44)
-        make.on_click(lambda _e: self.make_links(list(orgs.value), _base_url()))
+        make.on_click(acting(self, "links", lambda: self.make_links(list(orgs.value),
+                                                                    _base_url())))
         shown = pn.pane.HTML(self.param.links_html, stylesheets=[FORM_CSS],
                              sizing_mode="stretch_width")
+
+        def filename() -> str:
+            return f"liens-{self.chosen or 'bilan'}.csv"
+
+        download = pn.widgets.FileDownload(
+            callback=lambda: io.BytesIO(self.links_csv()), filename=filename(),
+            label=self.text("fu.links.download"), embed=False, color="primary", width=420,
+            visible=pn.bind(bool, self.param.links_html))
+        self.param.watch(lambda _e: setattr(download, "filename", filename()), "chosen")
         return pn.Column(
             self.html(lambda: f"<h3>{esc(tr('fu.links.title', self.lang))}</h3>"
                       f"<p>{esc(tr('fu.links.intro', self.lang))}</p>"
                       f"<p><strong>{esc(tr('fu.links.orgs', self.lang))}</strong></p>",
                       FORM_CSS),
-            orgs, make, shown, sizing_mode="stretch_width",
+            orgs, make, status_pane(self, "links"), shown, download,
+            sizing_mode="stretch_width",
             styles={"border-top": "2px solid #0B4F8A"})
 
     def _link_view(self) -> pn.viewable.Viewable:
-        status = status_pane(self)
         if self._link is None or self._assessment() is None:
             detail = self._link_error or tr("link.unknown", self.lang)
             return self.html(lambda: message(tr("fu.link.invalid", self.lang, detail=detail),
@@ -572,11 +631,11 @@ input[type="checkbox"] { width: 1.1em; height: 1.1em; flex: none; }"""])
                     f"{esc(tr('fu.link.expires', self.lang, date=link.expires_on.isoformat()))}"
                     "</p>")
 
-        return pn.Column(self.html(head, FORM_CSS), status, self._answer_form(fixed=True),
+        return pn.Column(self.html(head, FORM_CSS), self._answer_form(fixed=True),
                          sizing_mode="stretch_width")
 
 
-def _token_from_url() -> str | None:
+def token_from_url() -> str | None:
     """The ``answer`` token of the address, when served."""
     try:
         args = pn.state.session_args or {}

@@ -77,12 +77,12 @@ def _answer(browser: Any, url: str, level: int) -> None:
     context = browser.new_context(viewport=SIZE)
     member = context.new_page()
     text = _open(member, url)
-    assert "Bilan « Bilan 2025 » : réponse de" in text
+    assert "Bilan « Bilan 2025 » — réponse de l’organisme :" in text
     assert "Résultats du bilan" not in text and "Générer les liens" not in text
     member.get_by_label(i18n.criterion_label(FIRST, "fr"), exact=True).select_option(
         label=next(f"{lv} — {fr}" for lv, fr, _en in SCALE if lv == level))
     member.get_by_role("button", name="Enregistrer les réponses").click()
-    member.get_by_text(re.compile(r"réponses? de .* enregistrées? pour « bilan-2025 »")).wait_for(
+    member.get_by_text(re.compile(r"réponses? enregistrées? pour « bilan-2025 »")).wait_for(
         timeout=30_000)
     context.close()
 
