@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import panel as pn
 import pytest
 from conftest import LIAISON, TODAY, WORKER, build_small_region
 
@@ -488,3 +489,15 @@ def test_a_role_that_may_see_tenant_codes_sees_them_and_the_showing_is_logged(st
     log = store.access_log(session=store.session("ad"))
     assert len(log) == 1
     store.close()
+
+
+def test_the_name_given_on_one_page_fills_every_page_s_name_box(stored):
+    from dashboards.forms.editor import author_box
+
+    state = state_of(stored, author="")
+    first = author_box(state, state.param.lang)
+    second = author_box(state, state.param.lang)  # a page built earlier, or later
+    box = next(iter(first.select(pn.widgets.TextInput)))
+    box.value = "Camille L."
+    assert state.author == "Camille L."
+    assert next(iter(second.select(pn.widgets.TextInput))).value == "Camille L."

@@ -71,7 +71,7 @@ def author_box(state: Any, lang_ref: Any) -> pn.viewable.Viewable:
                                placeholder=pn.bind(lambda lang: tr("form.author_hint", lang),
                                                    lang_ref),
                                value=state.author, stylesheets=[FIELD_CSS], width=420)
-    box.link(state, value="author")
+    box.link(state, value="author", bidirectional=True)  # one name, whichever page asked
     shown = session_of(state) is None
     return pn.Column(box, visible=shown, sizing_mode="stretch_width")
 

@@ -539,10 +539,11 @@ class RecordForm:
             if n in self.widgets:
                 title = group_title(self.widgets[n])
                 parts += [p for p in (title, self.widgets[n], self.notes[n]) if p is not None]
-            elif self.items is not None and n == self.items.name:
-                title = schema.field_label(self.kind, n, self.lang).capitalize()
-                parts += [pn.pane.HTML(f"<h3>{esc(title)}</h3>", stylesheets=[TABLE_CSS]),
-                          self.items.column, self.notes[n], self.extra]
+        if self.items is not None:  # the list (contacts, parties) last, under its heading
+            n = self.items.name
+            title = schema.field_label(self.kind, n, self.lang).capitalize()
+            parts += [pn.pane.HTML(f"<h3>{esc(title)}</h3>", stylesheets=[TABLE_CSS]),
+                      self.items.column, self.notes[n], self.extra]
         return pn.Column(*parts, sizing_mode="stretch_width", max_width=900)
 
 

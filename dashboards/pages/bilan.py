@@ -473,7 +473,11 @@ class BilanPage(Page):
                                      stylesheets=[FIELD_CSS])
         on = pn.widgets.TextInput(label=self.text("fu.bilan.on"), value=today.isoformat(),
                                   width=170, stylesheets=[FIELD_CSS])
+        # A last day by default (as long as a personal link lasts): until then the
+        # assessment collects answers and is not yet the region's result.
+        days = int(fw.PARAMETERS["answer_link_days"][0])
         closes = pn.widgets.TextInput(label=self.text("fu.bilan.closes"), width=300,
+                                      value=(today + dt.timedelta(days=days)).isoformat(),
                                       stylesheets=[FIELD_CSS])
         # A CheckBoxGroup draws a real <label> (bokeh's single Checkbox does not).
         anonymous = pn.widgets.CheckBoxGroup(stylesheets=[FIELD_CSS])

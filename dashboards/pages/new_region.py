@@ -74,7 +74,7 @@ class NewRegionPage(Page):
                                       value=state.author, max_width=600,
                                       sizing_mode="stretch_width",
                                       visible=getattr(state, "session", None) is None)
-        author.link(state, value="author")
+        author.link(state, value="author", bidirectional=True)
         auto = {"on": True, "last": ""}
 
         def name_typed(event: Any) -> None:
