@@ -2219,7 +2219,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "fu.col.health": ("Pôle santé et services sociaux : médiane",
                       "Health and social-services pole: median"),
     "fu.col.flag": ("Écart entre pôles", "Gap between poles"),
-    "fu.bilan.pole_cell": ("{median} ({n} rép.)", "{median} ({n} ans.)"),
+    "fu.bilan.pole_cell": ("{median} ({n} rép.)", "{median} (n = {n})"),
     "fu.col.organisation": ("Organisme", "Organisation"),
     "fu.col.group": ("Groupe", "Group"),
     "fu.col.answered": ("Réponse", "Answer"),
@@ -2248,8 +2248,8 @@ TEXT: dict[str, tuple[str, str]] = {
                         "--help »), ouvrez-le par cette adresse et générez de nouveaux liens ; "
                         "ou faites-les répondre ici, sur cet ordinateur."),
                        ("These links open on this computer only: they lead to {host}, which "
-                        "other computers cannot reach. For members to answer from their "
-                        "offices, serve the dashboard at an address they can reach (README, "
+                        "other computers cannot reach. For members to answer from their own "
+                        "desks, serve the dashboard at an address they can reach (README, "
                         "section 'Serving a committee'; the --address and --allow-origin "
                         "options of 'concert serve --help'), open it by that address and make "
                         "new links; or have them answer here, on this computer.")),
