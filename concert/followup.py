@@ -324,22 +324,14 @@ def annual_review(region: Region, *, on: dt.date | None = None, within_days: int
                      and nxt < on})
     named = agreement_names(region)
     for g in _signed(region, ("I", "II"), on):
-        end = g.end_date()
-        notice = notice_date(g)
-        if notice is not None and on <= notice <= until:
-            rows.append({"kind": "notice", "date": notice, "agreement": g.id,
-                         "agreement_name": named(g.id), "commitment": "",
-                         "party": "", "message": i18n.t("review.notice", lang,
-                                                        agreement=named(g.id),
-                                                        date=notice.isoformat()),
-                         "never_reviewed": False})
-        if end is not None and on <= end <= until:
-            rows.append({"kind": "renewal", "date": end, "agreement": g.id,
-                         "agreement_name": named(g.id), "commitment": "",
-                         "party": "", "message": i18n.t("review.renewal", lang,
-                                                        agreement=named(g.id),
-                                                        date=end.isoformat()),
-                         "never_reviewed": False})
+        # The last day to give notice (entente II, cl. 12.2) and the end (cl. 13).
+        for kind, day in (("notice", notice_date(g)), ("renewal", g.end_date())):
+            if day is not None and on <= day <= until:
+                rows.append({"kind": kind, "date": day, "agreement": g.id,
+                             "agreement_name": named(g.id), "commitment": "", "party": "",
+                             "message": i18n.t(f"review.{kind}", lang, agreement=named(g.id),
+                                               date=day.isoformat()),
+                             "never_reviewed": False})
     iii = commitment_table(region, on=on, types=("III",))
     due = [d is not None and d <= until and s != "not_applicable"
            for d, s in zip(iii["next_review"], iii["status"], strict=True)]

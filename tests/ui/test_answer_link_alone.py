@@ -18,12 +18,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import READY, TODAY, serve_dashboard
-from test_dashboard import _shadow_text
+from conftest import TODAY, serve_dashboard
+from test_followup_loop import bilan_db, open_drawn
 
-from concert import Assessment, Store, i18n
 from concert import framework as fw
-from concert.example import capitale_nationale
+from concert import i18n
 from concert.indicators import SCALE
 from dashboards.pages.registry import PAGES
 
@@ -35,27 +34,15 @@ FIRST = fw.INDICATORS[0].criteria_at(fw.STAGE_ORDER[0])[0].code
 @pytest.fixture(scope="module")
 def link_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The example with an empty assessment "Bilan 2025", served on 127.0.0.1."""
-    db = tmp_path_factory.mktemp("links") / "links.db"
-    with Store(db) as store:
-        store.save_region(capitale_nationale(reference=TODAY))
-        store.add_assessment("capitale-nationale", Assessment(
-            "bilan-2025", TODAY, (), label="Bilan 2025",
-            closes_on=TODAY + dt.timedelta(days=30)))
+    db = bilan_db(tmp_path_factory.mktemp("links") / "links.db")
     with serve_dashboard(db, db.with_suffix(".log")) as url:
         yield url
-
-
-def _open(page: Any, url: str) -> str:
-    page.goto(url)
-    page.wait_for_function(READY, timeout=60_000)
-    page.wait_for_timeout(300)
-    return _shadow_text(page)
 
 
 def test_a_link_opens_its_form_alone_and_the_links_download(browser: Any,
                                                             link_server: str) -> None:
     secretary = browser.new_context(viewport=SIZE).new_page()
-    _open(secretary, link_server + "?page=bilan")
+    open_drawn(secretary, link_server + "?page=bilan")
     secretary.get_by_role("button", name="Générer les liens").click()
     secretary.locator(".link").first.wait_for(timeout=30_000)
     # Served on 127.0.0.1: the page says the links open on this computer only, and why.
@@ -81,7 +68,7 @@ def test_a_link_opens_its_form_alone_and_the_links_download(browser: Any,
 
     # The member, in its own session, with another page asked for in the address too.
     member = browser.new_context(viewport=SIZE).new_page()
-    text = _open(member, link + "&page=overview")
+    text = open_drawn(member, link + "&page=overview")
     assert f"Bilan « Bilan 2025 » — réponse de l’organisme : {MEMBER}" in text
     for slug in PAGES:  # no button of the menu, this page's own included
         name = i18n.t(f"dash.page.{slug}", "fr")
@@ -106,6 +93,6 @@ def test_a_link_opens_its_form_alone_and_the_links_download(browser: Any,
 
     # The secretary sees the answer.
     secretary = browser.new_context(viewport=SIZE).new_page()
-    text = _open(secretary, link_server + "?page=bilan")
+    text = open_drawn(secretary, link_server + "?page=bilan")
     assert re.search(r"Réponses reçues : 1 sur \d+", text), text[:2000]
     secretary.context.close()

@@ -43,7 +43,11 @@ ACTION = "Échéancier commun adopté au comité (test navigateur)"
 @pytest.fixture(scope="module")
 def loop_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The example with an empty assessment "Bilan 2025" just opened."""
-    db = tmp_path_factory.mktemp("loop") / "loop.db"
+    return bilan_db(tmp_path_factory.mktemp("loop") / "loop.db")
+
+
+def bilan_db(db: Path) -> Path:
+    """Write the example with an empty assessment "Bilan 2025" just opened to ``db``."""
     with Store(db) as store:
         store.save_region(capitale_nationale(reference=TODAY))
         store.add_assessment("capitale-nationale", Assessment(
@@ -59,7 +63,8 @@ def loop_server(loop_db: Path) -> Iterator[str]:
         yield url
 
 
-def _open(page: Any, url: str) -> str:
+def open_drawn(page: Any, url: str) -> str:
+    """Open ``url``, wait until bokeh has drawn it; return the page's visible text."""
     page.goto(url)
     page.wait_for_function(READY, timeout=60_000)
     page.wait_for_timeout(300)
@@ -76,7 +81,7 @@ def _answer(browser: Any, url: str, level: int) -> None:
     """A member opens its link in a new browser session and answers the first criterion."""
     context = browser.new_context(viewport=SIZE)
     member = context.new_page()
-    text = _open(member, url)
+    text = open_drawn(member, url)
     assert "Bilan « Bilan 2025 » — réponse de l’organisme :" in text
     assert "Résultats du bilan" not in text and "Générer les liens" not in text
     member.get_by_label(i18n.criterion_label(FIRST, "fr"), exact=True).select_option(
@@ -95,7 +100,7 @@ def _row(page: Any, name: str) -> Any:
 def test_three_members_of_two_poles_answer_in_three_sessions(browser: Any,
                                                               loop_server: str) -> None:
     secretary = browser.new_context(viewport=SIZE).new_page()
-    before, seated = _received(_open(secretary, loop_server + "?page=bilan"))
+    before, seated = _received(open_drawn(secretary, loop_server + "?page=bilan"))
     assert before == 0 and seated > 3
     # The secretary makes the links of the organisations that have not answered yet.
     secretary.get_by_role("button", name="Générer les liens").click()
@@ -111,7 +116,7 @@ def test_three_members_of_two_poles_answer_in_three_sessions(browser: Any,
     _answer(browser, links[HOUSING[1]], 3)
     _answer(browser, links[HEALTH], 0)
 
-    text = _open(secretary, loop_server + "?page=bilan")
+    text = open_drawn(secretary, loop_server + "?page=bilan")
     assert _received(text) == (3, seated)
     first = i18n.criterion_label(FIRST, "fr")
     # All answers: three, median 3, lowest 0, highest 3; the poles' medians 3 and 0, flagged.
@@ -150,7 +155,7 @@ def _download(page: Any, label: str) -> bytes:
 def test_an_adopted_step_becomes_late_and_is_in_the_report(
         browser: Any, loop_db: Path, loop_server: str) -> None:
     page = browser.new_context(viewport=SIZE).new_page()
-    _open(page, loop_server + "?page=next_steps")
+    open_drawn(page, loop_server + "?page=next_steps")
     step = page.get_by_label("Étape (critère manquant des Prochaines étapes)")
     chosen = step.locator("option").nth(1)
     label = chosen.inner_text()
@@ -175,11 +180,11 @@ def test_an_adopted_step_becomes_late_and_is_in_the_report(
     later = TODAY + dt.timedelta(days=30)
     with serve_dashboard(loop_db, loop_db.with_name("later.log"), today=later) as url:
         page = browser.new_context(viewport=SIZE).new_page()
-        text = _open(page, url + "?page=overview")
+        text = open_drawn(page, url + "?page=overview")
         assert "Actions en retard" in text
         late = page.locator("li", has_text=ACTION)
         assert "20 jours de retard" in late.inner_text()
-        _open(page, url + "?page=figures")
+        open_drawn(page, url + "?page=figures")
         pdf = PdfReader(io.BytesIO(_download(page, "Rapport (PDF)")))
         words = re.sub(r"\s+", " ", " ".join(p.extract_text() for p in pdf.pages))
         assert "Échéancier commun adopté au comité" in words
@@ -193,9 +198,9 @@ def test_an_adopted_step_becomes_late_and_is_in_the_report(
 
 def test_a_commitment_not_kept_is_among_the_gaps(browser: Any, loop_server: str) -> None:
     page = browser.new_context(viewport=SIZE).new_page()
-    text = _open(page, loop_server + "?page=analysis")
+    text = open_drawn(page, loop_server + "?page=analysis")
     assert "engagement non respecté" not in text
-    _open(page, loop_server + "?page=engagements")
+    open_drawn(page, loop_server + "?page=engagements")
     # First the entente (named with its organisations), then one of its commitments.
     entente = page.get_by_label("Entente", exact=True)
     agreement = entente.locator("option", has_text="II-").first.inner_text()
@@ -212,6 +217,6 @@ def test_a_commitment_not_kept_is_among_the_gaps(browser: Any, loop_server: str)
                                        re.IGNORECASE))
     said.wait_for(timeout=30_000)
     assert f"de l’entente {agreement} :" in said.inner_text()
-    text = _open(page, loop_server + "?page=analysis")
+    text = open_drawn(page, loop_server + "?page=analysis")
     assert f"Entente {agreement} : engagement non respecté par" in text
     page.context.close()
