@@ -136,7 +136,9 @@ class AnalysisPage(Page):
         kinds = pn.widgets.CheckBoxGroup(
             options=pn.bind(lambda lang: {tr(f"dash.kind.{k}", lang): k for k in nw.ALL_KINDS},
                             self.param.lang),
-            value=list(nw.ALL_KINDS), inline=True, sizing_mode="stretch_width")
+            value=list(nw.ALL_KINDS), inline=True, sizing_mode="stretch_width",
+            # (the kinds wrap on a projector's narrower screen, none cut at the right)
+            stylesheets=[".bk-input-group { flex-wrap: wrap; row-gap: 0.3em; }"])
         self.kinds = kinds
         deps = [kinds, *(self.param[k] for k in ("lang", "version", "anonymise"))]
         chart = pn.pane.HoloViews(pn.bind(lambda chosen, *_: self._chart(chosen), *deps),
