@@ -33,6 +33,7 @@ import matplotlib.dates as mdates
 import pandas as pd
 from fpdf import FPDF
 from fpdf.fonts import FontFace
+from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
@@ -96,20 +97,24 @@ def map_png(region: Region, lang: str, width_in: float, height_in: float) -> byt
     ax.set_axis_off()
     ax.set_aspect("equal")
     pos = {n: (x, y) for n, x, y in zip(nodes["node"], nodes["x"], nodes["y"], strict=True)}
+    # One collection per line style and one scatter per marker (not one artist per tie or
+    # node: a 2,000-actor map is drawn in seconds, not half a minute).
+    styles: dict[tuple[str, str, float], list[list[tuple[float, float]]]] = {}
     for e in edges.itertuples(index=False):
-        if e.source not in pos or e.target not in pos:
-            continue
-        (x0, y0), (x1, y1) = pos[e.source], pos[e.target]
-        ax.plot([x0, x1], [y0, y1], color=e.colour, linestyle=MPL_DASHES.get(e.dash, "-"),
-                linewidth=e.width * 0.45, alpha=0.75, zorder=1)
-    for n in nodes.itertuples(index=False):
-        marker = MPL_MARKERS.get(n.marker, "o")
-        size = (n.size * 0.55) ** 2
-        ax.scatter([n.x], [n.y], s=size, marker=marker, c=[n.colour], edgecolors="#1A1A1A",
-                   linewidths=0.7, zorder=3)
-        if n.marker == "square_x":
-            ax.scatter([n.x], [n.y], s=size * 0.5, marker="x", c="#1A1A1A", linewidths=0.6,
-                       zorder=4)
+        if e.source in pos and e.target in pos:
+            styles.setdefault((e.colour, e.dash, float(e.width)), []).append(
+                [pos[e.source], pos[e.target]])
+    for (colour, dash, width), segments in styles.items():
+        ax.add_collection(LineCollection(segments, colors=colour, linewidths=width * 0.45,
+                                         linestyles=MPL_DASHES.get(dash, "-"), alpha=0.75,
+                                         zorder=1))
+    for marker, group in nodes.groupby("marker", sort=False):
+        sizes = (group["size"].astype(float) * 0.55) ** 2
+        ax.scatter(group["x"], group["y"], s=sizes, marker=MPL_MARKERS.get(marker, "o"),
+                   c=list(group["colour"]), edgecolors="#1A1A1A", linewidths=0.7, zorder=3)
+        if marker == "square_x":
+            ax.scatter(group["x"], group["y"], s=sizes * 0.5, marker="x", c="#1A1A1A",
+                       linewidths=0.6, zorder=4)
     radius = max((float(x * x + y * y) ** 0.5 for x, y in pos.values()), default=1.0) or 1.0
     for n in nodes.itertuples(index=False):
         if not n.label:
@@ -415,9 +420,14 @@ def _commitments(pdf: _Report, region: Region, lang: str, on: dt.date) -> None:
     rows = review_rows(region, lang, on)
     if not rows:
         pdf.para(tr("fu.eng.review_none", lang))
-    else:
+    # The ententes never reviewed are one long list (hundreds in a large region): a
+    # paragraph, which runs on to the next page, not a table row, which cannot.
+    for d, _kind, text in (r for r in rows if r[1] == "review_never"):  # due now: first
+        pdf.para(f"{d.isoformat()} — {text}", 8)
+    dated = [r for r in rows if r[1] != "review_never"]
+    if dated:
         pdf.grid([tr("dash.hist.date", lang), tr("fu.col.what_due", lang), tr("fu.col.note", lang)],
-                 [[d.isoformat(), tr(f"fu.review.{k}", lang), text] for d, k, text in rows],
+                 [[d.isoformat(), tr(f"fu.review.{k}", lang), text] for d, k, text in dated],
                  (13, 17, 70), size=8)
     table = commitment_table(region, on=on, lang=lang)
     watch = table[table["status"].isin(["not_kept", "watch"])]

@@ -7,6 +7,7 @@ tenant code nor entente III id anywhere.
 
 from __future__ import annotations
 
+import io
 import re
 
 import pytest
@@ -167,3 +168,19 @@ def test_the_ententes_never_reviewed_are_one_row_of_the_review(cn_db, tmp_path):
     listed = everything.split(said, 1)[1]
     assert all(name.split(" (")[0] in listed for name in never)
     assert f"à partir du {TODAY.isoformat()}" not in everything
+
+
+def test_a_large_region_s_report_is_written_whole():
+    """Hundreds of ententes never reviewed: their list runs on to the next page (a table row
+    taller than a page is refused by the PDF writer)."""
+    import datetime as dt
+
+    from pypdf import PdfReader
+
+    from concert.synth import synthetic_region
+    from dashboards.report_pdf import pdf_bytes
+
+    on = dt.date(2026, 12, 6)
+    data = pdf_bytes(synthetic_region(500, seed=0, reference=on), lang="fr", on=on)
+    words = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages)
+    assert "ententes dont les engagements n’ont jamais été revus" in words
