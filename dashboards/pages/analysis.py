@@ -15,7 +15,7 @@ import panel as pn
 from concert import gaps, i18n
 from concert import network as nw
 from concert.region import Region
-from dashboards._common import SECTOR_COLOURS, TABLE_CSS, esc, html_table, tr
+from dashboards._common import SECTOR_COLOURS, TABLE_CSS, bind, esc, html_table, tr
 from dashboards.pages.base import Page
 
 __all__ = ["AnalysisPage", "analysis_html", "ei_chart"]
@@ -134,8 +134,8 @@ class AnalysisPage(Page):
         """The page's layout, built once; its parts follow the drawn state."""
         # A CheckBoxGroup draws real <label> elements (MultiChoice fails the axe audit).
         kinds = pn.widgets.CheckBoxGroup(
-            options=pn.bind(lambda lang: {tr(f"dash.kind.{k}", lang): k for k in nw.ALL_KINDS},
-                            self.param.lang),
+            options=bind(lambda lang: {tr(f"dash.kind.{k}", lang): k for k in nw.ALL_KINDS},
+                         self.param.lang),
             value=list(nw.ALL_KINDS), inline=True, sizing_mode="stretch_width",
             # (the kinds wrap on a projector's narrower screen, none cut at the right)
             stylesheets=[".bk-input-group { flex-wrap: wrap; row-gap: 0.3em; }"])

@@ -23,6 +23,7 @@ from concert.indicators import SCALE, Answer, Assessment, maturity, region_stage
 from dashboards._common import (
     MESSAGE_CSS,
     TABLE_CSS,
+    bind,
     error_message,
     esc,
     message_html,
@@ -192,12 +193,12 @@ class AssessmentPage(Page):
         sections = []
         for ind in fw.INDICATORS:
             items: list[Any] = [pn.pane.HTML(
-                pn.bind(lambda lang, ind=ind: f"<h3>{esc(i18n.indicator_label(ind.code, lang))} "
-                        f'<span class="small muted">({esc(ind.table)})</span></h3>', lang_ref),
+                bind(lambda lang, ind=ind: f"<h3>{esc(i18n.indicator_label(ind.code, lang))} "
+                     f'<span class="small muted">({esc(ind.table)})</span></h3>', lang_ref),
                 stylesheets=[TABLE_CSS], margin=(0, 10))]
             for stage in fw.STAGE_ORDER:
                 items.append(pn.pane.HTML(
-                    pn.bind(lambda lang, stage=stage: "<h4>" + esc(tr(
+                    bind(lambda lang, stage=stage: "<h4>" + esc(tr(
                         "dash.form.stage", lang, stage=i18n.label("stage", stage, lang)))
                         + "</h4>", lang_ref),
                     stylesheets=[TABLE_CSS + "h4 { margin: 0.3em 0 0 0; color: #333; }"],
@@ -249,8 +250,8 @@ class AssessmentPage(Page):
         disabled_note = [] if state.can_save else [
             self.html(lambda: message_html(tr("dash.form.no_store", self.lang), "warning"),
                       TABLE_CSS + MESSAGE_CSS)]
-        result = pn.pane.HTML(pn.bind(lambda _r, lang: draft_result_html(draft, lang),
-                                      draft.param.revision, lang_ref),
+        result = pn.pane.HTML(bind(lambda _r, lang: draft_result_html(draft, lang),
+                                   draft.param.revision, lang_ref),
                               stylesheets=[RESULT_CSS], sizing_mode="stretch_width")
         form = pn.Column(
             self.html(lambda: f"<h2>{esc(tr('dash.page.assessment', self.lang))}</h2>"
@@ -264,5 +265,5 @@ class AssessmentPage(Page):
         hidden = self.html(lambda: f"<p>{esc(tr('dash.form.hidden', self.lang))}</p>",
                            visible=self.param.presentation)
         body = pn.Row(form, side, sizing_mode="stretch_width",
-                      visible=pn.bind(lambda p: not p, self.param.presentation))
+                      visible=bind(lambda p: not p, self.param.presentation))
         return self.column(hidden, body)

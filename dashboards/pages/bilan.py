@@ -33,7 +33,7 @@ from concert.followup import PLAN_CRITERION, plan_evidence
 from concert.indicators import SCALE, Answer, Assessment
 from concert.links import AnswerLink, check_link
 from concert.region import Region
-from dashboards._common import esc, html_table, number, tr, typed_date
+from dashboards._common import bind, esc, html_table, number, tr, typed_date
 from dashboards.pages._followup import (
     FIELD_CSS,
     FORM_CSS,
@@ -504,14 +504,16 @@ class BilanPage(Page):
         rows: list[Any] = []
         scale = pn.bind(_scale, self.param.lang)
         for ind in fw.INDICATORS:
-            rows.append(self.html(
-                lambda ind=ind: f"<h4>{esc(i18n.indicator_label(ind.code, self.lang))}</h4>",
-                FORM_CSS))
+
+            def heading(ind: fw.Indicator = ind) -> str:
+                return f"<h4>{esc(i18n.indicator_label(ind.code, self.lang))}</h4>"
+
+            rows.append(self.html(heading, FORM_CSS))
             for stage in fw.STAGE_ORDER:
                 for c in ind.criteria_at(stage):
                     level = pn.widgets.Select(
-                        label=pn.bind(lambda lang, c=c: i18n.criterion_label(c.code, lang),
-                                      self.param.lang),
+                        label=bind(lambda lang, c=c: i18n.criterion_label(c.code, lang),
+                                   self.param.lang),
                         options=scale, value=NO_ANSWER, width=440, stylesheets=[FIELD_CSS])
                     note = pn.widgets.TextInput(label=self.text("dash.form.evidence"),
                                                 sizing_mode="stretch_width", min_width=240,

@@ -41,6 +41,7 @@ from concert.calls import NOTE_MAX, Call, note_problems
 from dashboards._common import (
     MESSAGE_CSS,
     TABLE_CSS,
+    bind,
     error_message,
     esc,
     html_options,
@@ -279,7 +280,11 @@ class CallForm:
         self.save_button = pn.widgets.Button(label=text("desk.save"), color="primary",
                                              width=260, height=46, css_classes=["save-call"],
                                              stylesheets=[SAVE_CSS])
-        self.save_button.on_click(lambda _e: self.save())
+
+        def on_save(_e: Any) -> None:
+            self.save()
+
+        self.save_button.on_click(on_save)
 
     # ---------------------------------------------------------------- options
     def _refresh_options(self) -> None:
@@ -793,5 +798,5 @@ class CallLogPage(Page):
         hidden = self.html(lambda: f"<p>{esc(tr('dash.form.hidden', self.lang))}</p>",
                            visible=self.param.presentation)
         body = pn.Column(intro, form.panel(), recent, sizing_mode="stretch_width",
-                         visible=pn.bind(lambda p: not p, self.param.presentation))
+                         visible=bind(lambda p: not p, self.param.presentation))
         return self.column(head, hidden, body)
