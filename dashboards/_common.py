@@ -111,7 +111,7 @@ def bind(fn: Callable[..., Any], *refs: Any) -> Any:
     return pn.bind(fn, *refs)
 
 
-def rows(frame: pd.DataFrame, *, index: bool = False) -> Iterator[Any]:
+def row_tuples(frame: pd.DataFrame, *, index: bool = True) -> Iterator[Any]:
     """``frame.itertuples(index=index)``: the rows as named tuples, their fields untyped.
 
     pandas-stubs types every field of such a tuple as the union of all scalars; a column's

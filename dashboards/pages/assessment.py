@@ -10,7 +10,7 @@ when a save fails or when the language changes (the page is built once per sessi
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, cast
 
 import panel as pn
 import param
@@ -65,8 +65,9 @@ class AssessmentDraft(param.Parameterized):
 
     def as_assessment(self, *, assessment_id: str | None = None) -> Assessment:
         """The draft as an :class:`concert.Assessment` (raises ValidationError if invalid)."""
-        return Assessment(assessment_id or self.id.strip(), self.on, tuple(self.answers()),
-                          label=self.label.strip())
+        # A missing date goes on: Assessment's own check names it (a ValidationError).
+        return Assessment(assessment_id or self.id.strip(), cast(dt.date, self.on),
+                          tuple(self.answers()), label=self.label.strip())
 
 
 def draft_result_html(draft: AssessmentDraft, lang: str) -> str:

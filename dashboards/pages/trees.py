@@ -19,7 +19,7 @@ import param
 
 from concert import framework as fw
 from concert import i18n, trees
-from dashboards._common import TABLE_CSS, bind, esc, html_table, message_html, tr
+from dashboards._common import TABLE_CSS, bind, esc, html_table, message_html, row_tuples, tr
 from dashboards.pages.base import Page
 from dashboards.pages.calls import DESK_CSS, CallForm, may_log
 
@@ -92,7 +92,7 @@ def tree_table_html(tree: str, lang: str) -> str:
     """The whole tree as a table: each step, its answers and where they lead."""
     frame = trees.tree_frame(tree, lang=lang)
     rows = []
-    for r in frame.itertuples():
+    for r in row_tuples(frame):
         rows.append((f"{esc(r.step)}{_mark(bool(r.step_inferred), lang)}", esc(r.text),
                      esc(r.answer_label),
                      (f"{esc(target_text(r.target, lang))}{_mark(bool(r.link_inferred), lang)}"
