@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import logging
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -27,6 +27,8 @@ from concert._errors import ConcertError, ValidationError
 from concert.io.values import parse_date
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from concert.region import Region
 
 # Okabe-Ito colours (safe for colour-blind viewers); never the only carrier of meaning:
@@ -97,6 +99,25 @@ def toolbar_hook(lang: str) -> Any:
 def tr(key: str, lang: str, **values: Any) -> str:
     """The dashboard label ``key`` in ``lang`` (from :data:`concert.i18n.TEXT`)."""
     return i18n.t(key, lang, **values)
+
+
+def bind(fn: Callable[..., Any], *refs: Any) -> Any:
+    """``pn.bind(fn, *refs)``, for a lambda given as a widget's or pane's value.
+
+    Panel's overloads of ``bind`` (generator, coroutine or plain function) leave mypy unable
+    to type a lambda where the receiving parameter takes any value; here ``fn`` is any
+    callable, and what is returned is Panel's reference.
+    """
+    return pn.bind(fn, *refs)
+
+
+def row_tuples(frame: pd.DataFrame, *, index: bool = True) -> Iterator[Any]:
+    """``frame.itertuples(index=index)``: the rows as named tuples, their fields untyped.
+
+    pandas-stubs types every field of such a tuple as the union of all scalars; a column's
+    type is the one the library's function documents for its frame, which mypy cannot see.
+    """
+    return frame.itertuples(index=index)
 
 
 def stored_view(db_path: str | Path, region: str | None, *, lang: str,

@@ -79,9 +79,11 @@ def build_app(db_path: str | Path | None, *, region: str | None = None, lang: st
     token = token_from_url() if _served() else None
     if token is not None:
         # A personal answer link: that member's form alone, whatever else the address says.
+        assert pn.state.location is not None  # served: each session has its location
         pn.state.location.sync(state, {"lang": "lang"})
         return build_link_frame(state, token)
     if _served():
+        assert pn.state.location is not None  # served: each session has its location
         pn.state.location.sync(state, {"page": "page", "lang": "lang", "region_code": "region",
                                         "presentation": "presentation", "anonymise": "anonymise"})
     return _frame(state)
@@ -230,7 +232,7 @@ def serve(db_path: str | Path, *, region: str | None = None, port: int = 5006,
         unread = found is None
         accounts = bool(found)
 
-    def session() -> pn.viewable.Viewable:
+    def session() -> pn.viewable.Viewable | pn.template.BootstrapTemplate:
         signed: Session | None = None
         if unread and has_accounts():
             # Unreadable at start, readable now and holding accounts: never shown unsigned.

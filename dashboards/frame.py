@@ -9,6 +9,7 @@ component drawn during the session styled as on a direct load of the page.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import panel as pn
@@ -138,7 +139,9 @@ class _ViewerPage(Page):
         super().__init__(state, **params)
 
     def build(self) -> Viewable:
-        return pn.panel(self._make(self.state), sizing_mode="stretch_both")
+        view = pn.panel(self._make(self.state), sizing_mode="stretch_both")
+        assert isinstance(view, Viewable)  # the viewer's __panel__ gives a layout
+        return view
 
 
 def view_of(slug: str, state: Any) -> Page:
@@ -188,10 +191,14 @@ def build_frame(state: Any) -> pn.template.BootstrapTemplate:
     header = pn.pane.HTML("", stylesheets=[HEADER_CSS], sizing_mode="stretch_width",
                           margin=(0, 10))
     nav: dict[str, pn.widgets.Button] = {}
+
+    def go_to(slug: str) -> Callable[[Any], None]:
+        return lambda _e: setattr(state, "page", slug)
+
     for slug in PAGES:
         button = pn.widgets.Button(label=slug, color="light", sizing_mode="stretch_width",
                                    stylesheets=[NAV_CSS], margin=(3, 5))
-        button.on_click(lambda _e, s=slug: setattr(state, "page", s))
+        button.on_click(go_to(slug))
         nav[slug] = button
     # The menu by group (registry's ``group``), each under a small heading; a group with no
     # page for the session's role is hidden with its heading.
@@ -224,6 +231,7 @@ def build_frame(state: Any) -> pn.template.BootstrapTemplate:
             # Reload the page with ?presentation=...: the sidebar starts folded on a projector.
             # Reload it with ?anonymise=true too: a fresh browser document, with none of the
             # models that held the real names (bokeh keeps detached models for a while).
+            assert pn.state.location is not None  # served: each session has its location
             pn.state.location.reload = True
         state.param.update(**wanted)
 
@@ -302,8 +310,10 @@ def build_frame(state: Any) -> pn.template.BootstrapTemplate:
         header=[header, page_setup], raw_css=[SCROLL_CSS],
         header_background=ACCENT, header_color="#FFFFFF", design=FrameDesign,
         sidebar_width=300, collapsed_sidebar=state.presentation)
-    template.dashboard_state = state  # for tests and notebooks
-    template.dashboard_pages = pages  # the pages built so far (slug -> page)
+    # Panel's template takes any attribute; its class declares none of these.
+    kept: Any = template
+    kept.dashboard_state = state  # for tests and notebooks
+    kept.dashboard_pages = pages  # the pages built so far (slug -> page)
     return template
 
 
@@ -347,6 +357,8 @@ def build_link_frame(state: Any, token: str) -> pn.template.BootstrapTemplate:
         title="concert", sidebar=[sidebar], main=[slot], header=[header, page_setup],
         raw_css=[SCROLL_CSS], header_background=ACCENT, header_color="#FFFFFF",
         design=FrameDesign, sidebar_width=300)
-    template.dashboard_state = state  # for tests
-    template.dashboard_pages = {"bilan": page}
+    # Panel's template takes any attribute; its class declares none of these.
+    kept: Any = template
+    kept.dashboard_state = state  # for tests
+    kept.dashboard_pages = {"bilan": page}
     return template

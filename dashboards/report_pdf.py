@@ -55,6 +55,7 @@ from dashboards._common import (
     ROLE_MARKERS,
     SECTOR_COLOURS,
     number,
+    row_tuples,
     stored_view,
     tr,
 )
@@ -100,23 +101,24 @@ def map_png(region: Region, lang: str, width_in: float, height_in: float) -> byt
     # One collection per line style and one scatter per marker (not one artist per tie or
     # node: a 2,000-actor map is drawn in seconds, not half a minute).
     styles: dict[tuple[str, str, float], list[list[tuple[float, float]]]] = {}
-    for e in edges.itertuples(index=False):
+    for e in row_tuples(edges, index=False):
         if e.source in pos and e.target in pos:
             styles.setdefault((e.colour, e.dash, float(e.width)), []).append(
                 [pos[e.source], pos[e.target]])
-    for (colour, dash, width), segments in styles.items():
-        ax.add_collection(LineCollection(segments, colors=colour, linewidths=width * 0.45,
+    for (line_colour, dash, width), segments in styles.items():
+        ax.add_collection(LineCollection(segments, colors=line_colour, linewidths=width * 0.45,
                                          linestyles=MPL_DASHES.get(dash, "-"), alpha=0.75,
                                          zorder=1))
-    for marker, group in nodes.groupby("marker", sort=False):
-        sizes = (group["size"].astype(float) * 0.55) ** 2
-        ax.scatter(group["x"], group["y"], s=sizes, marker=MPL_MARKERS.get(marker, "o"),
-                   c=list(group["colour"]), edgecolors="#1A1A1A", linewidths=0.7, zorder=3)
-        if marker == "square_x":
-            ax.scatter(group["x"], group["y"], s=sizes * 0.5, marker="x", c="#1A1A1A",
+    for shape in dict.fromkeys(nodes["marker"]):
+        drawn = nodes[nodes["marker"] == shape]
+        sizes = (drawn["size"].astype(float) * 0.55) ** 2
+        ax.scatter(drawn["x"], drawn["y"], s=sizes, marker=MPL_MARKERS.get(str(shape), "o"),
+                   c=list(drawn["colour"]), edgecolors="#1A1A1A", linewidths=0.7, zorder=3)
+        if shape == "square_x":
+            ax.scatter(drawn["x"], drawn["y"], s=sizes * 0.5, marker="x", c="#1A1A1A",
                        linewidths=0.6, zorder=4)
     radius = max((float(x * x + y * y) ** 0.5 for x, y in pos.values()), default=1.0) or 1.0
-    for n in nodes.itertuples(index=False):
+    for n in row_tuples(nodes, index=False):
         if not n.label:
             continue
         if n.radial:
@@ -184,7 +186,8 @@ def history_png(region: Region, lang: str, width_in: float, height_in: float) ->
     fig = Figure(figsize=(width_in, height_in))
     ax = fig.subplots()
     styles = ["-", "--", ":", "-.", "-"]
-    for k, (code, sub) in enumerate(frame.groupby("indicator", sort=False)):
+    for k, (key, sub) in enumerate(frame.groupby("indicator", sort=False)):
+        code = str(key)  # the indicator codes (or "region") written above
         ax.plot(pd.to_datetime(sub["date"]), sub["position"], marker="os^Dv"[k % 5],
                 linestyle=styles[k % 5], linewidth=2.2 if code == "region" else 1.4,
                 color="#111111" if code == "region" else None,
@@ -379,7 +382,7 @@ def _plan(pdf: _Report, region: Region, lang: str, on: dt.date) -> None:
         pdf.para(tr("fu.plan.empty", lang))
         return
     rows = []
-    for r in plan.itertuples(index=False):
+    for r in row_tuples(plan, index=False):
         status = r.status_label + (f" — ⚠ {tr('fu.plan.late', lang)}" if r.late else "")
         target = ""
         if r.target_figure:
@@ -393,14 +396,14 @@ def _plan(pdf: _Report, region: Region, lang: str, on: dt.date) -> None:
     pdf.para(tr("fu.plan.late_title", lang), 10, bold=True)
     if late.empty:
         pdf.para(tr("fu.plan.late_none", lang), 9)
-    for r in late.itertuples(index=False):
+    for r in row_tuples(late, index=False):
         pdf.para(f"⚠ {r.title} — {r.lead_name}, {r.due.isoformat()} "
                  f"({tr('fu.plan.days_late', lang, n=r.days_late)})", 9)
     goals = targets(region, on=on, lang=lang)
     if not goals.empty:
         pdf.para(tr("fu.plan.targets_title", lang), 10, bold=True)
         rows = []
-        for t in goals.itertuples(index=False):
+        for t in row_tuples(goals, index=False):
             if t.value is None or t.value != t.value:
                 where = tr("fu.plan.no_figure", lang)
             else:
@@ -436,7 +439,7 @@ def _commitments(pdf: _Report, region: Region, lang: str, on: dt.date) -> None:
         pdf.grid([tr(f"fu.col.{k}", lang) for k in ("agreement", "party", "commitment",
                                                       "status", "note")],
                  [[r.agreement_name, name_of(region, r.party), r.text, r.status_label, r.note]
-                  for r in watch.itertuples(index=False)], (14, 16, 40, 12, 18), size=8)
+                  for r in row_tuples(watch, index=False)], (14, 16, 40, 12, 18), size=8)
     counts = agreement_iii_counts(region, on=on)
     pdf.para(tr("fu.eng.iii_title", lang), 10, bold=True)
     parts = [f"{i18n.label('commitment_status', c, lang)} : {counts[c]}" if lang == "fr"
@@ -462,7 +465,7 @@ def _figures(pdf: _Report, region: Region, lang: str) -> None:
         pdf.image_png(png, pdf.width)
     rows = [[r.label, r.as_of.isoformat(), f"{number(r.value, lang)} {r.unit}".strip(),
              r.definition]
-            for r in series.itertuples(index=False)]
+            for r in row_tuples(series, index=False)]
     pdf.grid([tr(k, lang) for k in ("fu.col.figure", "dash.hist.date", "fu.col.value",
                                     "fu.col.definition")],
              rows, (18, 13, 14, 55), size=8)

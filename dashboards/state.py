@@ -54,10 +54,12 @@ class DashboardState(param.Parameterized):
     region = param.ClassSelector(class_=Region, default=None, allow_None=True,
                                  doc="The region, as loaded from the store.")
     error = param.String(default="", doc="Why the region could not be loaded, if it could not.")
-    lang = param.Selector(default="fr", objects=["fr", "en"], doc="Language of every label.")
+    lang: param.Selector[str] = param.Selector(default="fr", objects=["fr", "en"],
+                                               doc="Language of every label.")
     presentation = param.Boolean(default=False, doc="Large type, no editing controls.")
     anonymise = param.Boolean(default=False, doc="Replace organisation names by type labels.")
-    page = param.Selector(default="overview", objects=list(PAGES), doc="The page shown.")
+    page: param.Selector[str] = param.Selector(default="overview", objects=list(PAGES),
+                                               doc="The page shown.")
     sectors = param.ListSelector(default=[], objects=[s.code for s in fw.SECTORS],
                                  doc="Map filter: sectors shown (empty: all).")
     agreement_types = param.ListSelector(default=["I", "II", "III"], objects=["I", "II", "III"],
@@ -204,6 +206,7 @@ class DashboardState(param.Parameterized):
             msg = "saving is disabled"
             raise StoreError(msg)
         with self.signed_in() as (store, session):
+            assert self.region_code is not None  # set with every region loaded or given
             store.add_assessment(self.region_code, assessment, session=session)
         self.reload()
 
@@ -321,8 +324,12 @@ class DashboardState(param.Parameterized):
     def save_records(self, changes: list[tuple[Any, Any]]) -> Region:
         """Save records ``(base, record)`` of the region (:meth:`concert.Store.save_records`)."""
         session = self.session
-        return self.write_store(  # type: ignore[no-any-return]
-            lambda store: store.save_records(self.region_code, changes, session=session))
+
+        def save(store: Store) -> Region:
+            assert self.region_code is not None  # set with every region loaded or given
+            return store.save_records(self.region_code, changes, session=session)
+
+        return self.write_store(save)
 
     def create_region(self, region: Region) -> None:
         """Save a new region (the "Nouvelle région" page), then show it.

@@ -24,7 +24,7 @@ from concert._errors import ConcertError
 from concert.region import RECORD_LISTS, record_key
 from concert.retire import end_agreement, retire_actor
 from concert.store import RecordConflict
-from dashboards._common import MESSAGE_CSS, TABLE_CSS, esc, message_html, tr, typed_date
+from dashboards._common import MESSAGE_CSS, TABLE_CSS, bind, esc, message_html, tr, typed_date
 from dashboards.forms.fields import FIELD_CSS
 from dashboards.forms.record import FORM_CLASSES, RecordForm, record_choice
 
@@ -67,9 +67,9 @@ def pending_prefill(state: Any, kind: str) -> dict[str, Any] | None:
 
 def author_box(state: Any, lang_ref: Any) -> pn.viewable.Viewable:
     """Without accounts, "Votre nom" (once per session): the name saves are recorded under."""
-    box = pn.widgets.TextInput(label=pn.bind(lambda lang: tr("form.author", lang), lang_ref),
-                               placeholder=pn.bind(lambda lang: tr("form.author_hint", lang),
-                                                   lang_ref),
+    box = pn.widgets.TextInput(label=bind(lambda lang: tr("form.author", lang), lang_ref),
+                               placeholder=bind(lambda lang: tr("form.author_hint", lang),
+                                                lang_ref),
                                value=state.author, stylesheets=[FIELD_CSS], width=420)
     box.link(state, value="author", bidirectional=True)  # one name, whichever page asked
     shown = session_of(state) is None
@@ -95,7 +95,11 @@ class Editor(param.Parameterized):
                                  sizing_mode="stretch_width", max_width=900)
         self.save_button = pn.widgets.Button(label=tr("form.save", lang), color="primary",
                                              width=260)
-        self.save_button.on_click(lambda _e: self.save())
+
+        def on_save(_e: Any) -> None:
+            self.save()
+
+        self.save_button.on_click(on_save)
         self.delete_button = pn.widgets.Button(label=tr("form.delete", lang),
                                                color="light", width=260)
         self.delete_button.on_click(lambda _e: self.ask_delete())
@@ -293,7 +297,8 @@ class Editor(param.Parameterized):
             return
         lang = self.lang
         try:
-            on = typed_date(self.end_date.value)
+            # An emptied field: today, as the library would take it (the message names it).
+            on = typed_date(self.end_date.value) or self.state.today()
         except ValueError:
             self.message = message_html(tr("form.bad_date", lang,
                                            value=self.end_date.value), "danger")

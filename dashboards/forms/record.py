@@ -159,7 +159,7 @@ class ItemsEditor:
                 if value and not form.show_codes:
                     self.stored_codes[role] = str(value)
                     value = ""
-                w = pn.widgets.PasswordInput(
+                w: pn.widgets.Widget = pn.widgets.PasswordInput(
                     label=label_of(self.kind, n, lang, required=True), value=str(value or ""),
                     placeholder=tr("form.tenant_kept" if self.stored_codes.get(role)
                                    else "form.tenant_hint", lang),
@@ -340,6 +340,7 @@ class RecordForm:
                              territories=region.territories,
                              disabled=(spec.kind == "id" and self.base is not None))
             if self.kind == "agreement" and n == "type":
+                assert isinstance(w, pn.widgets.Select)  # a "code" field
                 w.options = {i18n.agreement_label(t, lang): t for t in ("I", "II", "III")}
                 w.value = str(v or "I")
                 w.param.watch(self._type_changed, "value")
@@ -388,6 +389,7 @@ class RecordForm:
             self.items.set_roles(_party_roles(str(event.new)))
         if "renews" in self.widgets:
             w = self.widgets["renews"]
+            assert isinstance(w, pn.widgets.Select)  # a "ref" field
             w.options = {"—": "", **ref_options(self.region, "agreement",
                                                  agreement_type=str(event.new))}
         self._suggest_id()
@@ -541,8 +543,8 @@ class RecordForm:
                 parts += [p for p in (title, self.widgets[n], self.notes[n]) if p is not None]
         if self.items is not None:  # the list (contacts, parties) last, under its heading
             n = self.items.name
-            title = schema.field_label(self.kind, n, self.lang).capitalize()
-            parts += [pn.pane.HTML(f"<h3>{esc(title)}</h3>", stylesheets=[TABLE_CSS]),
+            heading = schema.field_label(self.kind, n, self.lang).capitalize()
+            parts += [pn.pane.HTML(f"<h3>{esc(heading)}</h3>", stylesheets=[TABLE_CSS]),
                       self.items.column, self.notes[n], self.extra]
         return pn.Column(*parts, sizing_mode="stretch_width", max_width=900)
 

@@ -202,7 +202,7 @@ def _label_data(nodes: pd.DataFrame) -> tuple[dict[str, list[Any]], dict[str, li
     for x, y, label in zip(inner["x"], inner["y"], inner["label"], strict=True):
         lines = str(label).count("\n") + 1
         rows.append((float(x), float(y) - 0.8 - 0.35 * (lines - 1), str(label), "center"))
-    data = {"x": [r[0] for r in rows], "y": [r[1] for r in rows],
+    data: dict[str, list[Any]] = {"x": [r[0] for r in rows], "y": [r[1] for r in rows],
             "text": [r[2] for r in rows], "full": [r[2] for r in rows],
             "align": [r[3] for r in rows]}
     lead = {"x0": [s[0] for s in leaders], "y0": [s[1] for s in leaders],

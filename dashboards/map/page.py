@@ -97,6 +97,7 @@ class MapView(Viewer):
         if key not in self._memo:
             if len(self._memo) > 8:
                 self._memo.clear()
+            assert self._region is not None  # drawn only once a region is loaded
             self._memo[key] = map_frames(self._region, lang=self._lang, sectors=sectors,
                                          agreement_types=agreement_types,
                                          committees=committees, graph=self._graph)

@@ -23,6 +23,7 @@ from concert.store import Store
 from dashboards._common import (
     MESSAGE_CSS,
     TABLE_CSS,
+    bind,
     error_message,
     message_html,
     tr,
@@ -121,8 +122,8 @@ def status_pane(page: Any, where: str | None = None) -> pn.pane.HTML:
     if where is None or "note_from" not in page.param:
         return pn.pane.HTML(pn.bind(message, page.param.note, page.param.ok),
                             stylesheets=[FORM_CSS], sizing_mode="stretch_width")
-    return pn.pane.HTML(pn.bind(lambda note, ok, frm: message(note, ok) if frm == where else "",
-                                page.param.note, page.param.ok, page.param.note_from),
+    return pn.pane.HTML(bind(lambda note, ok, frm: message(note, ok) if frm == where else "",
+                             page.param.note, page.param.ok, page.param.note_from),
                         stylesheets=[FORM_CSS], sizing_mode="stretch_width")
 
 

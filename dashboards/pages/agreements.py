@@ -15,7 +15,7 @@ import panel as pn
 from concert import framework as fw
 from concert import i18n
 from concert.agreements import agreements_frame, commitments_frame
-from dashboards._common import TABLE_CSS, esc, tr
+from dashboards._common import TABLE_CSS, esc, row_tuples, tr
 from dashboards.pages.base import Page
 
 __all__ = ["AgreementsPage", "agreements_table_html", "commitments_html"]
@@ -57,7 +57,7 @@ def agreements_table_html(region: Any, lang: str = "fr", search: str = "") -> st
               tr("dash.agr.days_left", lang)]
     head = "".join(f'<th scope="col">{esc(h)}</th>' for h in header)
     rows = []
-    for r in frame.itertuples():
+    for r in row_tuples(frame):
         cells = ["⚠ " + tr("dash.agr.expiring_word", lang) if r.expiring else "",
                  tr("dash.map.edge.agreement", lang, type=r.type), r.parties,
                  _date(r.signed_on), _date(r.ends_on), r.status_label,
@@ -77,7 +77,7 @@ def commitments_html(agreement_type: str, lang: str = "fr") -> str:
     for party in fw.agreement_type(agreement_type).parties:
         sub = frame[frame["party"] == party]
         items = "".join(f'<li>{esc(r.commitment)} <span class="small muted">({esc(r.source)})'
-                        f"</span></li>" for r in sub.itertuples())
+                        f"</span></li>" for r in row_tuples(sub))
         out.append(f"<h4>{esc(i18n.label('party_role', party, lang))}</h4><ul>{items}</ul>")
     return "".join(out)
 
@@ -131,7 +131,7 @@ class AgreementsPage(Page):
                 "<li>" + esc(tr("dash.agr.ends_in", lang,
                                 agreement=tr("dash.map.edge.agreement", lang, type=r.type),
                                 parties=r.parties, date=r.ends_on.isoformat(),
-                                days=int(r.days_left))) + "</li>" for r in soon.itertuples())
+                                days=int(r.days_left))) + "</li>" for r in row_tuples(soon))
             parts.append(f'<div class="alert" role="status"><strong>⚠ '
                          f"{esc(tr('dash.fig.expiring', lang, n=len(soon)))}</strong>"
                          f"<ul>{items}</ul></div>")

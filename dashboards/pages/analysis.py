@@ -10,12 +10,13 @@ import math
 from typing import Any
 
 import holoviews as hv
+import pandas as pd
 import panel as pn
 
 from concert import gaps, i18n
 from concert import network as nw
 from concert.region import Region
-from dashboards._common import SECTOR_COLOURS, TABLE_CSS, esc, html_table, tr
+from dashboards._common import SECTOR_COLOURS, TABLE_CSS, bind, esc, html_table, row_tuples, tr
 from dashboards.pages.base import Page
 
 __all__ = ["AnalysisPage", "analysis_html", "ei_chart"]
@@ -51,7 +52,11 @@ def analysis_html(region: Region, lang: str = "fr", kinds: list[str] | None = No
     """The measures, gaps and evidence of a region as HTML (``kinds`` filters the ties)."""
     G = nw.actor_graph(region, kinds=kinds)
     m = nw.all_measures(G, declared=nw.declared_ties_graph(region, kinds=kinds))
-    s = m["summary"]
+    # all_measures holds a measure of each kind (its docstring): a dict and frames.
+    s, mix, found_actors = m["summary"], m["mixing"], m["actors"]
+    assert isinstance(s, dict)
+    assert isinstance(mix, pd.DataFrame)
+    assert isinstance(found_actors, pd.DataFrame)
     share = s["intersectoral_share"]
     share_text = "—" if math.isnan(share) else _fmt(100 * share, 0, lang)
     out = [f"<h3>{esc(tr('dash.analysis.between', lang))}</h3>",
@@ -62,7 +67,6 @@ def analysis_html(region: Region, lang: str = "fr", kinds: list[str] | None = No
            f"<div>{esc(tr('measure.density', lang))}<b>{_fmt(s['density'], 3, lang)}</b></div>",
            "</div>",
            f'<p class="muted">{esc(tr("dash.analysis.ei_help", lang))}</p>']
-    mix = m["mixing"]
     labels = [i18n.label("sector", c, lang) for c in mix.index]
     out.append(html_table([tr("dash.analysis.sector", lang), *labels],
                           [[labels[i], *[int(v) for v in mix.iloc[i]]]
@@ -71,14 +75,14 @@ def analysis_html(region: Region, lang: str = "fr", kinds: list[str] | None = No
     out.append(html_table([tr("dash.analysis.measure", lang), tr("dash.analysis.value", lang)],
                           [[tr(f"measure.{k}", lang), _fmt(s[k], 2, lang)] for k in SUMMARY_KEYS],
                           caption=tr("dash.analysis.whole", lang)))
-    actors = m["actors"].head(12)
+    actors = found_actors.head(12)
     out.append(html_table(
         [tr("dash.analysis.actor", lang), tr("dash.analysis.sector", lang),
          tr("dash.analysis.degree", lang), tr("dash.analysis.betweenness", lang),
          tr("dash.analysis.constraint", lang), tr("dash.analysis.cut", lang)],
         [[r.label, i18n.label("sector", r.sector, lang), r.degree, _fmt(r.betweenness, 3, lang),
           _fmt(r.constraint, 2, lang), _yes(bool(r.articulation), lang)]
-         for r in actors.itertuples()],
+         for r in row_tuples(actors)],
         caption=tr("dash.analysis.brokers", lang)))
     out.append(f"<h3>{esc(tr('dash.analysis.gaps', lang))}</h3>")
     found = gaps.all_gaps(region, lang=lang)
@@ -86,13 +90,13 @@ def analysis_html(region: Region, lang: str = "fr", kinds: list[str] | None = No
         out.append(f"<p>{esc(tr('dash.analysis.no_gap', lang))}</p>")
     out += [f'<p class="gap">⚠ {esc(g.message)} <span class="muted">('
             f"{esc(i18n.indicator_label(g.indicator, lang))})</span></p>"
-            for g in found.itertuples()]
+            for g in row_tuples(found)]
     cov = gaps.key_actor_coverage(region, lang=lang)
     out.append(html_table(
         [tr("dash.analysis.key_row", lang), tr("dash.analysis.count", lang),
          tr("dash.analysis.status", lang), tr("dash.analysis.actors", lang)],
         [[r.label, r.count, tr("dash.analysis.missing", lang) if r.status == "missing"
-          else i18n.label("engagement", r.status, lang), r.actors] for r in cov.itertuples()],
+          else i18n.label("engagement", r.status, lang), r.actors] for r in row_tuples(cov)],
         caption=tr("dash.analysis.coverage", lang)))
     if region.assessments:
         ev = gaps.evidence(region, lang=lang)
@@ -102,7 +106,7 @@ def analysis_html(region: Region, lang: str = "fr", kinds: list[str] | None = No
              tr("dash.analysis.data", lang), tr("dash.analysis.detail", lang)],
             [[r.label, tr(f"dash.status.{r.answer}", lang),
               tr(f"dash.analysis.data.{r.data.replace(' ', '_')}", lang), r.detail]
-             for r in ev.itertuples()],
+             for r in row_tuples(ev)],
             caption=tr("dash.analysis.evidence", lang)))
         out.append(f'<p class="muted small">{esc(tr("dash.analysis.evidence_help", lang))}</p>')
     return "".join(out)
@@ -134,8 +138,8 @@ class AnalysisPage(Page):
         """The page's layout, built once; its parts follow the drawn state."""
         # A CheckBoxGroup draws real <label> elements (MultiChoice fails the axe audit).
         kinds = pn.widgets.CheckBoxGroup(
-            options=pn.bind(lambda lang: {tr(f"dash.kind.{k}", lang): k for k in nw.ALL_KINDS},
-                            self.param.lang),
+            options=bind(lambda lang: {tr(f"dash.kind.{k}", lang): k for k in nw.ALL_KINDS},
+                         self.param.lang),
             value=list(nw.ALL_KINDS), inline=True, sizing_mode="stretch_width",
             # (the kinds wrap on a projector's narrower screen, none cut at the right)
             stylesheets=[".bk-input-group { flex-wrap: wrap; row-gap: 0.3em; }"])

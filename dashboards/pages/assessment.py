@@ -10,7 +10,7 @@ when a save fails or when the language changes (the page is built once per sessi
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, cast
 
 import panel as pn
 import param
@@ -23,6 +23,7 @@ from concert.indicators import SCALE, Answer, Assessment, maturity, region_stage
 from dashboards._common import (
     MESSAGE_CSS,
     TABLE_CSS,
+    bind,
     error_message,
     esc,
     message_html,
@@ -64,8 +65,9 @@ class AssessmentDraft(param.Parameterized):
 
     def as_assessment(self, *, assessment_id: str | None = None) -> Assessment:
         """The draft as an :class:`concert.Assessment` (raises ValidationError if invalid)."""
-        return Assessment(assessment_id or self.id.strip(), self.on, tuple(self.answers()),
-                          label=self.label.strip())
+        # A missing date goes on: Assessment's own check names it (a ValidationError).
+        return Assessment(assessment_id or self.id.strip(), cast(dt.date, self.on),
+                          tuple(self.answers()), label=self.label.strip())
 
 
 def draft_result_html(draft: AssessmentDraft, lang: str) -> str:
@@ -192,12 +194,12 @@ class AssessmentPage(Page):
         sections = []
         for ind in fw.INDICATORS:
             items: list[Any] = [pn.pane.HTML(
-                pn.bind(lambda lang, ind=ind: f"<h3>{esc(i18n.indicator_label(ind.code, lang))} "
-                        f'<span class="small muted">({esc(ind.table)})</span></h3>', lang_ref),
+                bind(lambda lang, ind=ind: f"<h3>{esc(i18n.indicator_label(ind.code, lang))} "
+                     f'<span class="small muted">({esc(ind.table)})</span></h3>', lang_ref),
                 stylesheets=[TABLE_CSS], margin=(0, 10))]
             for stage in fw.STAGE_ORDER:
                 items.append(pn.pane.HTML(
-                    pn.bind(lambda lang, stage=stage: "<h4>" + esc(tr(
+                    bind(lambda lang, stage=stage: "<h4>" + esc(tr(
                         "dash.form.stage", lang, stage=i18n.label("stage", stage, lang)))
                         + "</h4>", lang_ref),
                     stylesheets=[TABLE_CSS + "h4 { margin: 0.3em 0 0 0; color: #333; }"],
@@ -249,8 +251,8 @@ class AssessmentPage(Page):
         disabled_note = [] if state.can_save else [
             self.html(lambda: message_html(tr("dash.form.no_store", self.lang), "warning"),
                       TABLE_CSS + MESSAGE_CSS)]
-        result = pn.pane.HTML(pn.bind(lambda _r, lang: draft_result_html(draft, lang),
-                                      draft.param.revision, lang_ref),
+        result = pn.pane.HTML(bind(lambda _r, lang: draft_result_html(draft, lang),
+                                   draft.param.revision, lang_ref),
                               stylesheets=[RESULT_CSS], sizing_mode="stretch_width")
         form = pn.Column(
             self.html(lambda: f"<h2>{esc(tr('dash.page.assessment', self.lang))}</h2>"
@@ -264,5 +266,5 @@ class AssessmentPage(Page):
         hidden = self.html(lambda: f"<p>{esc(tr('dash.form.hidden', self.lang))}</p>",
                            visible=self.param.presentation)
         body = pn.Row(form, side, sizing_mode="stretch_width",
-                      visible=pn.bind(lambda p: not p, self.param.presentation))
+                      visible=bind(lambda p: not p, self.param.presentation))
         return self.column(hidden, body)

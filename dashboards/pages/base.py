@@ -49,7 +49,8 @@ class Page(Viewer):
 
     state = param.Parameter(doc="The dashboard state (a DashboardState).")
     active = param.Boolean(default=True, doc="Shown: follows the state.")
-    lang = param.Selector(default="fr", objects=["fr", "en"], doc="Language drawn.")
+    lang: param.Selector[str] = param.Selector(default="fr", objects=["fr", "en"],
+                                               doc="Language drawn.")
     version = param.Integer(default=0, doc="State version drawn (the region's reloads).")
     anonymise = param.Boolean(default=False, doc="Anonymised names drawn.")
     presentation = param.Boolean(default=False, doc="Presentation mode drawn.")

@@ -33,7 +33,7 @@ from concert.followup import PLAN_CRITERION, plan_evidence
 from concert.indicators import SCALE, Answer, Assessment
 from concert.links import AnswerLink, check_link
 from concert.region import Region
-from dashboards._common import esc, html_table, number, tr, typed_date
+from dashboards._common import bind, esc, html_table, number, row_tuples, tr, typed_date
 from dashboards.pages._followup import (
     FIELD_CSS,
     FORM_CSS,
@@ -143,7 +143,7 @@ def bilan_results_html(region: Region, assessment_id: str, view: str = responses
                    f"{esc(tr('fu.bilan.flags', lang, n=flagged, levels=f'{levels:g}'))}</p>")
     rows = []
     evidence = plan_evidence(region, on=a.closes_on or a.on).text(lang)
-    for r in summary.itertuples(index=False):
+    for r in row_tuples(summary, index=False):
         p = pole.loc[r.criterion]
         if r.hidden:
             cells = [esc(tr("fu.bilan.hidden", lang, n=_min()))] + [""] * 2
@@ -245,7 +245,7 @@ class BilanPage(Page):
         if region is not None and region.assessments:
             self.chosen = region.assessments_by_date()[-1].id
         session = session_of(state)
-        if not self.organisation and session is not None and getattr(session, "organisation", ""):
+        if not self.organisation and session is not None and getattr(session, "organisation", None):
             self.organisation = session.organisation
         if not self.organisation and region is not None and self.chosen:
             missing = self._participation()
@@ -490,7 +490,8 @@ class BilanPage(Page):
         button = pn.widgets.Button(label=self.text("fu.bilan.open"), color="primary",
                                    disabled=not self.state.can_save, height=44)
         button.on_click(acting(self, "open", lambda: self.open_assessment(
-            ident.value, label.value, on.value, closes.value, "anonymous" in anonymous.value)))
+            ident.value or "", label.value or "", on.value or "", closes.value or "",
+            "anonymous" in anonymous.value)))
         return pn.Column(
             self.html(lambda: f"<h3>{esc(tr('fu.bilan.open_title', self.lang))}</h3>", FORM_CSS),
             pn.Row(ident, label, on, closes, sizing_mode="stretch_width"),
@@ -504,14 +505,16 @@ class BilanPage(Page):
         rows: list[Any] = []
         scale = pn.bind(_scale, self.param.lang)
         for ind in fw.INDICATORS:
-            rows.append(self.html(
-                lambda ind=ind: f"<h4>{esc(i18n.indicator_label(ind.code, self.lang))}</h4>",
-                FORM_CSS))
+
+            def indicator_heading(ind: fw.Indicator = ind) -> str:
+                return f"<h4>{esc(i18n.indicator_label(ind.code, self.lang))}</h4>"
+
+            rows.append(self.html(indicator_heading, FORM_CSS))
             for stage in fw.STAGE_ORDER:
                 for c in ind.criteria_at(stage):
                     level = pn.widgets.Select(
-                        label=pn.bind(lambda lang, c=c: i18n.criterion_label(c.code, lang),
-                                      self.param.lang),
+                        label=bind(lambda lang, c=c: i18n.criterion_label(c.code, lang),
+                                   self.param.lang),
                         options=scale, value=NO_ANSWER, width=440, stylesheets=[FIELD_CSS])
                     note = pn.widgets.TextInput(label=self.text("dash.form.evidence"),
                                                 sizing_mode="stretch_width", min_width=240,
@@ -541,7 +544,7 @@ class BilanPage(Page):
         heading: list[Any] = [self.html(
             lambda: f"<h3>{esc(tr('fu.bilan.answer_title', self.lang))}</h3>", FORM_CSS)]
         session = session_of(self.state)
-        if fixed or (session is not None and getattr(session, "organisation", "")
+        if fixed or (session is not None and getattr(session, "organisation", None)
                      and getattr(session, "role", "") != "admin"):
             heading.append(self.html(lambda: "<p>" + esc(tr(
                 "fu.bilan.as_session", self.lang,
@@ -621,11 +624,11 @@ input[type="checkbox"] { width: 1.1em; height: 1.1em; flex: none; }"""])
             styles={"border-top": "2px solid #0B4F8A"})
 
     def _link_view(self) -> pn.viewable.Viewable:
-        if self._link is None or self._assessment() is None:
+        a = self._assessment()
+        if self._link is None or a is None:
             detail = self._link_error or tr("link.unknown", self.lang)
             return self.html(lambda: message(tr("fu.link.invalid", self.lang, detail=detail),
                                              False), FORM_CSS)
-        a = self._assessment()
         link = self._link
 
         def head() -> str:

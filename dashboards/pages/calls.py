@@ -41,11 +41,13 @@ from concert.calls import NOTE_MAX, Call, note_problems
 from dashboards._common import (
     MESSAGE_CSS,
     TABLE_CSS,
+    bind,
     error_message,
     esc,
     html_options,
     html_table,
     message_html,
+    row_tuples,
     tr,
     typed_date,
 )
@@ -250,7 +252,8 @@ class CallForm:
         region = state.region
         referring = [a.id for a in region.actors if is_referring(a)] if region else []
         providers = [a.id for a in region.actors if is_housing_provider(a)] if region else []
-        self._orgs = {"referring_org": referring, "housing_provider": providers}
+        self._orgs: dict[str, list[str]] = {"referring_org": referring,
+                                            "housing_provider": providers}
         self._names = names
         self.referring_org = pn.widgets.Select(
             label=text("desk.field.referring_org"), width=FIELD_WIDTH,
@@ -279,7 +282,11 @@ class CallForm:
         self.save_button = pn.widgets.Button(label=text("desk.save"), color="primary",
                                              width=260, height=46, css_classes=["save-call"],
                                              stylesheets=[SAVE_CSS])
-        self.save_button.on_click(lambda _e: self.save())
+
+        def on_save(_e: Any) -> None:
+            self.save()
+
+        self.save_button.on_click(on_save)
 
     # ---------------------------------------------------------------- options
     def _refresh_options(self) -> None:
@@ -294,9 +301,13 @@ class CallForm:
         chosen = [r for r in (self.reasons.value or []) if r in reasons]
         self.reasons.options = html_options(_options("call_reason", reasons, lang))
         self.reasons.value = chosen
+
+        def by_name(actor_id: str) -> str:
+            return self._names.get(actor_id, actor_id).casefold()
+
         for field in ("referring_org", "housing_provider"):
             widget = getattr(self, field)
-            ids = sorted(self._orgs[field], key=lambda a: self._names.get(a, a).casefold())
+            ids = sorted(self._orgs[field], key=by_name)
             opts = {tr("desk.none", lang): ""}
             for a in ids:
                 label = self._names.get(a, a)
@@ -416,9 +427,9 @@ def _period_default(state: Any) -> tuple[dt.date, dt.date]:
 def kinds_html(state: Any, start: dt.date, end: dt.date, lang: str) -> str:
     """Calls and distinct callers by caller kind, beside the guide's (counts only)."""
     frame = counts(state, "totals", start=start, end=end, lang=lang)
-    rows = [(r.label, int(r.calls), int(r.callers),
-             "" if pd.isna(r.guide_calls) else int(r.guide_calls))
-            for r in frame.itertuples()]
+    rows: list[tuple[Any, ...]] = [(r.label, int(r.calls), int(r.callers),
+                                    "" if pd.isna(r.guide_calls) else int(r.guide_calls))
+                                   for r in row_tuples(frame)]
     rows.append((tr("dash.total", lang), int(frame["calls"].sum()), "",
                  int(pd.to_numeric(frame["guide_calls"]).fillna(0).sum())))
     return html_table([tr("desk.com.col.kind", lang), tr("desk.com.col.calls", lang),
@@ -488,7 +499,7 @@ def _reason_tables(state: Any, start: dt.date, end: dt.date, lang: str) -> str:
         frame = counts(state, "reasons", group=g.code, start=start, end=end, lang=lang)
         calls = int(totals[totals["caller_group"] == g.code]["calls"].sum())
         rows = [(r.label, int(r.callers), int(r.calls), int(r.guide))
-                for r in frame.itertuples()]
+                for r in row_tuples(frame)]
         out.append(html_table(
             [tr("desk.com.col.reason", lang), tr("desk.com.col.callers", lang),
              tr("desk.com.col.calls", lang), tr("desk.com.col.guide", lang)], rows,
@@ -527,7 +538,7 @@ def _by_partner(state: Any, start: dt.date, end: dt.date, lang: str) -> str:
         frame = counts(state, "by_organisation", by=by, start=start, end=end)
         rows = [(names.get(r.actor, tr("desk.com.unnamed", lang)) if r.actor
                  else tr("desk.com.unnamed", lang), int(r.tenant), int(r.worker),
-                 int(r.owner), int(r.calls)) for r in frame.itertuples()]
+                 int(r.owner), int(r.calls)) for r in row_tuples(frame)]
         table = html_table([tr("desk.com.col.org", lang),
                             *(i18n.label("caller_group", g.code, lang)
                               for g in fw.CALLER_GROUPS), tr("desk.com.col.calls", lang)],
@@ -546,7 +557,7 @@ def _reevaluations(state: Any, lang: str) -> str:
         return title + f"<p>{esc(tr('desk.com.none_due', lang))}</p>"
     rows = [(i18n.label("caller_group", r.caller_group, lang),
              i18n.label("call_tree", r.tree, lang) if r.tree else tr("desk.com.no_tree", lang),
-             int(r.overdue), int(r.due_soon), int(r.later)) for r in frame.itertuples()]
+             int(r.overdue), int(r.due_soon), int(r.later)) for r in row_tuples(frame)]
     return title + html_table(
         [tr("desk.com.col.group", lang), tr("desk.com.col.tree", lang),
          tr("desk.com.col.overdue", lang), tr("desk.com.col.due_soon", lang, days=days),
@@ -567,7 +578,7 @@ def _follow_up(state: Any, start: dt.date, end: dt.date, lang: str) -> str:
              else tr("desk.com.unnamed", lang), int(r.follow_up_end_calls),
              int(r.reactivations),
              tr("desk.com.yes" if r.agreement_ii_in_force else "desk.com.no", lang))
-            for r in frame.itertuples()]
+            for r in row_tuples(frame)]
     out.append(html_table([tr("desk.com.col.org", lang), tr("desk.com.col.follow_up_calls", lang),
                            tr("desk.com.col.reactivations", lang),
                            tr("desk.com.col.agreement_ii", lang)], rows))
@@ -587,7 +598,7 @@ def _gaps(state: Any, start: dt.date, end: dt.date, lang: str) -> str:
     for by in ("referring_org", "housing_provider"):
         trend = counts(state, "quarterly", by=by, lang=lang)
         flags = gaps.call_gaps(trend, by=by, lang=lang)
-        for r in flags.itertuples():
+        for r in row_tuples(flags):
             if not first <= str(r.quarter) <= last:
                 continue
             items.append(i18n.t("gap.calls.surge", lang,
@@ -666,19 +677,24 @@ class CallsCommitteePage(Page):
             return message_html(tr("desk.no_store", self.lang), "info")
         if not self._valid():
             return message_html(tr("desk.com.bad_period", self.lang), "danger")
-        return committee_html(self.state, self.period.start, self.period.end, self.lang,
-                              part=part)
+        start, end = self.period.start, self.period.end
+        assert start is not None and end is not None  # _valid()
+        return committee_html(self.state, start, end, self.lang, part=part)
 
     def chart_now(self) -> Any:
         """The trend chart for the current period (a bokeh figure), or nothing."""
         if self.state.region is None or not self.state.can_save or not self._valid():
             return pn.pane.HTML("")
-        return pn.pane.Bokeh(trend_figure(self.state, self.period.start, self.period.end,
-                                          self.lang), sizing_mode="stretch_width")
+        start, end = self.period.start, self.period.end
+        assert start is not None and end is not None  # _valid()
+        return pn.pane.Bokeh(trend_figure(self.state, start, end, self.lang),
+                             sizing_mode="stretch_width")
 
     def build(self) -> pn.viewable.Viewable:
         """The page: the period, Tableaux 11-13, the trend, partners, flags."""
         css = [FIELD_CSS]
+        # The period given at __init__: only the fields made here can empty it.
+        assert self.period.start is not None and self.period.end is not None
         start = pn.widgets.TextInput(label=self.text("desk.com.start"),
                                      value=self.period.start.isoformat(), width=220,
                                      stylesheets=css, css_classes=["period-start"])
@@ -793,5 +809,5 @@ class CallLogPage(Page):
         hidden = self.html(lambda: f"<p>{esc(tr('dash.form.hidden', self.lang))}</p>",
                            visible=self.param.presentation)
         body = pn.Column(intro, form.panel(), recent, sizing_mode="stretch_width",
-                         visible=pn.bind(lambda p: not p, self.param.presentation))
+                         visible=bind(lambda p: not p, self.param.presentation))
         return self.column(head, hidden, body)

@@ -27,6 +27,7 @@ from dashboards._common import (
     esc,
     html_options,
     message_html,
+    row_tuples,
     tr,
     typed_date,
 )
@@ -63,7 +64,7 @@ def log_html(frame: Any, lang: str) -> str:
     if frame.empty:
         return f"<p>{esc(tr('log.empty', lang))}</p>"
     items = []
-    for r in frame.head(MAX_SHOWN).itertuples():
+    for r in row_tuples(frame.head(MAX_SHOWN)):
         details = ""
         if r.fields and r.action == "update":
             # Inline (a <details> element is what an injected payload would add: the
@@ -116,7 +117,7 @@ def masked_region(region: Any, alias: dict[str, str]) -> Any:
     return out
 
 
-def _date(text: str) -> dt.date | None:
+def _date(text: str | None) -> dt.date | None:
     try:
         return typed_date(text)
     except ValueError:
@@ -207,7 +208,7 @@ class ChangeLogPage(Page):
                 return
             items = "".join(
                 f"<li>{esc(r.sentence)}{_fields_table(list(r.fields), lang, now_then=True)}</li>"
-                for r in plan.itertuples())
+                for r in row_tuples(plan))
             plan_pane.object = (f"<h3>{esc(tr('log.restore_plan', lang, date=day.isoformat()))}"
                                 f"</h3><ul>{items}</ul>")
             held.update(day=day, revision=region.revision)

@@ -17,7 +17,16 @@ from concert import i18n
 from concert.changes import compare_dates
 from concert.region import Region
 from concert.regions import compare_regions, crosswalk
-from dashboards._common import MESSAGE_CSS, TABLE_CSS, esc, html_table, message_html, tr, typed_date
+from dashboards._common import (
+    MESSAGE_CSS,
+    TABLE_CSS,
+    esc,
+    html_table,
+    message_html,
+    row_tuples,
+    tr,
+    typed_date,
+)
 from dashboards.pages.base import Page
 
 __all__ = ["ChangesPage", "changes_html", "regions_chart", "regions_html"]
@@ -51,19 +60,19 @@ def changes_html(region: Region, before: dt.date, after: dt.date, lang: str = "f
              tr("dash.changes.after", lang), tr("dash.changes.change", lang),
              tr("dash.changes.gained", lang), tr("dash.changes.lost", lang)],
             [[r.label, r.before, r.after, _num(r.change), r.gained or "—", r.lost or "—"]
-             for r in st.itertuples()], caption=tr("dash.cmp.stages", lang)))
+             for r in row_tuples(st)], caption=tr("dash.cmp.stages", lang)))
     word = {"added": tr("dash.cmp.added", lang), "ended": tr("dash.cmp.ended", lang)}
     acts = out["actors"]
     parts.append(html_table([tr("dash.analysis.actor", lang), tr("dash.changes.change", lang)],
-                            [[r.label, word[r.change]] for r in acts.itertuples()]
+                            [[r.label, word[r.change]] for r in row_tuples(acts)]
                             or [["—", "—"]], caption=tr("dash.cmp.actors", lang)))
     # Agreements III are counted, never named: their ids may come from tenant file numbers.
     ags = out["agreements"]
     rows = [[r.agreement, i18n.agreement_label(r.type, lang), word[r.change]]
-            for r in ags.itertuples() if r.type != "III"]
+            for r in row_tuples(ags) if r.type != "III"]
     iii = ags[ags["type"] == "III"]
     rows += [[tr("dash.cmp.iii_count", lang, n=int(n)), i18n.agreement_label("III", lang),
-              word[change]] for change, n in iii.groupby("change", sort=True).size().items()]
+              word[str(change)]] for change, n in iii.groupby("change", sort=True).size().items()]
     parts.append(html_table(
         [tr("dash.cmp.agreement", lang), tr("dash.fig.type", lang),
          tr("dash.changes.change", lang)],
@@ -72,7 +81,7 @@ def changes_html(region: Region, before: dt.date, after: dt.date, lang: str = "f
     parts.append(html_table(
         [tr("dash.analysis.measure", lang), tr("dash.changes.before", lang),
          tr("dash.changes.after", lang), tr("dash.changes.change", lang)],
-        [[r.label, _plain(r.before), _plain(r.after), _num(r.change)] for r in ms.itertuples()],
+        [[r.label, _plain(r.before), _plain(r.after), _num(r.change)] for r in row_tuples(ms)],
         caption=tr("dash.cmp.measures", lang)))
     return "".join(parts)
 
@@ -82,7 +91,7 @@ def regions_html(regions: list[Region], lang: str = "fr") -> str:
     table = compare_regions(regions, lang=lang)
     rows = [[r.name, r.stage, _plain(r.actors), _plain(r.density),
              _plain(100 * r.intersectoral_share) + " %" if not math.isnan(r.intersectoral_share)
-             else "—", _plain(r.ei_index), r.gaps] for r in table.itertuples()]
+             else "—", _plain(r.ei_index), r.gaps] for r in row_tuples(table)]
     parts = [html_table([tr("dash.cmp.region", lang), tr("dash.region_stage_short", lang),
                          tr("measure.actors", lang), tr("measure.density", lang),
                          tr("measure.intersectoral_share", lang), tr("measure.ei_index", lang),
@@ -91,7 +100,7 @@ def regions_html(regions: list[Region], lang: str = "fr") -> str:
     parts.append(html_table([tr("dash.hist.stage", lang), "Himmelman (2002)",
                              "Frey et al. (2006)", tr("dash.cmp.meaning", lang)],
                             [[r.stage_label, r.himmelman, r.frey, r.meaning]
-                             for r in cw.itertuples()], caption=tr("dash.cmp.crosswalk", lang)))
+                             for r in row_tuples(cw)], caption=tr("dash.cmp.crosswalk", lang)))
     parts.append(f'<p class="muted small">{esc(tr("dash.cmp.crosswalk_note", lang))}</p>')
     return "".join(parts)
 
@@ -100,7 +109,7 @@ def regions_chart(regions: list[Region], lang: str = "fr") -> hv.Bars:
     """Each region's overall stage position as bars, with the stage names on the axis."""
     table = compare_regions(regions, lang=lang)
     rows = [(r.name, r.position if r.position is not None else 0.0, r.stage)
-            for r in table.itertuples()]
+            for r in row_tuples(table)]
     ticks = [(p, i18n.placement_label(*_placement(p), lang)) for p in (1, 2, 3)]
     return hv.Bars(rows, tr("dash.cmp.region", lang),
                    [tr("dash.region_stage_short", lang), "label"]).opts(

@@ -26,6 +26,7 @@ from concert.io import TABLES, write_template, write_xlsx
 from dashboards._common import (
     MESSAGE_CSS,
     TABLE_CSS,
+    bind,
     error_message,
     esc,
     message_html,
@@ -125,8 +126,8 @@ class DataPage(Page):
         state = self.state
         template = pn.widgets.FileDownload(
             callback=lambda: _template(self.lang), label=self.text("dash.data.template"),
-            filename=pn.bind(lambda lang: "modele.xlsx" if lang == "fr" else "template.xlsx",
-                             self.param.lang), color="primary")
+            filename=bind(lambda lang: "modele.xlsx" if lang == "fr" else "template.xlsx",
+                          self.param.lang), color="primary")
         code = state.region.code if state.region is not None else "export"
         download = pn.widgets.FileDownload(callback=lambda: io.BytesIO(export_bytes(state)),
                                            label=self.text("dash.data.export"),

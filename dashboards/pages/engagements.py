@@ -27,7 +27,7 @@ from concert.followup import (
     commitment_table,
 )
 from concert.region import Region
-from dashboards._common import esc, html_table, tr, typed_date
+from dashboards._common import esc, html_table, row_tuples, tr, typed_date
 from dashboards.pages._followup import (
     FIELD_CSS,
     FORM_CSS,
@@ -56,7 +56,7 @@ def commitments_html(region: Region, lang: str, on: dt.date,
     out = []
     for (agreement, kind), rows in table.groupby(["agreement_name", "type"], sort=False):
         body = []
-        for r in rows.itertuples(index=False):
+        for r in row_tuples(rows, index=False):
             nxt = esc(iso_date(r.next_review))
             if r.overdue:
                 nxt += f' <span class="late">⚠ {esc(tr("fu.eng.overdue", lang))}</span>'
@@ -102,7 +102,7 @@ def review_rows(region: Region, lang: str, on: dt.date) -> list[tuple[dt.date, s
     out: list[tuple[dt.date, str, str]] = []
     groups: dict[tuple[str, str], list[dt.date]] = {}
     never: list[str] = []
-    for r in frame.itertuples(index=False):
+    for r in row_tuples(frame, index=False):
         if r.kind == "review_due" and r.never_reviewed:
             if r.agreement_name not in never:
                 never.append(r.agreement_name)
@@ -141,7 +141,7 @@ def agreement_options(region: Region, lang: str, on: dt.date,
     By type, then name: ``{"II-athenee (L’Athénée)": "II-athenee", …}``.
     """
     table = commitment_table(region, on=on, lang=lang, types=types)
-    pairs = {(r.type, r.agreement_name, r.agreement) for r in table.itertuples(index=False)}
+    pairs = {(r.type, r.agreement_name, r.agreement) for r in row_tuples(table, index=False)}
     return {name: agreement for _type, name, agreement in sorted(pairs)}
 
 
@@ -155,7 +155,7 @@ def commitment_options(region: Region, lang: str, on: dt.date, agreement: str | 
     """
     table = commitment_table(region, on=on, lang=lang, types=types)
     out: dict[str, str] = {}
-    for r in table[table["agreement"] == agreement].itertuples(index=False):
+    for r in row_tuples(table[table["agreement"] == agreement], index=False):
         shown = f"{name_of(region, r.party)} — {shorten(r.text, width)}"
         if shown in out:
             shown = f"{shown} ({r.source})"
@@ -287,7 +287,7 @@ class EngagementsPage(Page):
         button = pn.widgets.Button(label=self.text("fu.eng.save"), color="primary",
                                    disabled=not self.state.can_save, height=44, width=220)
         button.on_click(acting(self, "review", lambda: self.save_review(
-            which.value, status.value, note.value, reviewed.value, nxt.value)))
+            which.value, status.value, note.value or "", reviewed.value or "", nxt.value or "")))
         return pn.Column(
             self.html(lambda: f"<h3>{esc(tr('fu.eng.form_title', self.lang))}</h3>", FORM_CSS),
             agreement, which, full, pn.Row(status, reviewed, nxt), note, button,

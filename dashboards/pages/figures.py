@@ -18,7 +18,7 @@ from bokeh.plotting import figure
 
 from concert.followup import figure_series
 from concert.region import Region
-from dashboards._common import ACCENT, esc, html_table, number, tr
+from dashboards._common import ACCENT, esc, html_table, number, row_tuples, tr
 from dashboards.pages._followup import FORM_CSS, calendar_download, report_downloads
 from dashboards.pages.base import Page
 
@@ -52,7 +52,7 @@ def figures_table_html(series: pd.DataFrame, code: str, lang: str) -> str:
     data = series[series["code"] == code]
     rows = [[r.as_of.isoformat(), number(r.value, lang), r.unit, r.definition,
              r.source + (f" ({tr('fu.fig.illustrative', lang)})" if r.illustrative else "")]
-            for r in data.itertuples(index=False)]
+            for r in row_tuples(data, index=False)]
     return html_table([tr(k, lang) for k in ("dash.hist.date", "fu.col.value", "fu.col.unit",
                                                "fu.col.definition", "fu.col.source")], rows,
                       caption=tr("fu.fig.caption", lang,
@@ -68,7 +68,7 @@ def figures_series_html(region: Region, lang: str) -> str:
     if series.empty:
         return f"<p>{esc(tr('fu.fig.none', lang))}</p>"
     rows, shown = [], set()
-    for r in series.itertuples(index=False):
+    for r in row_tuples(series, index=False):
         name = "" if r.code in shown else r.label  # the name once, on its series' first row
         shown.add(r.code)
         rows.append([name, r.as_of.isoformat(), f"{number(r.value, lang)} {r.unit}".strip(),

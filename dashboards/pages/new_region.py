@@ -19,7 +19,7 @@ import param
 from concert._errors import ConcertError, ValidationError
 from concert.start import new_region, suggest_code
 from concert.store import Store
-from dashboards._common import ACCENT, MESSAGE_CSS, TABLE_CSS, esc, message_html, tr
+from dashboards._common import ACCENT, MESSAGE_CSS, TABLE_CSS, bind, esc, message_html, tr
 from dashboards.forms.fields import FIELD_CSS
 from dashboards.pages.base import Page
 
@@ -93,10 +93,11 @@ class NewRegionPage(Page):
 
         def on_save(_e: Any) -> None:
             lang = self.lang
-            lines = [t for t in territories.value.replace("\n", ";").split(";")]
+            lines = [t for t in (territories.value or "").replace("\n", ";").split(";")]
             try:
-                region = new_region(name.value.strip(), lines, code=code.value.strip() or None,
-                                    program_name=program.value.strip() or None)
+                region = new_region((name.value or "").strip(), lines,
+                                    code=(code.value or "").strip() or None,
+                                    program_name=(program.value or "").strip() or None)
                 state.create_region(region)
             except ValidationError as exc:
                 self.notice = message_html(tr("form.not_saved", lang), "danger",
@@ -110,6 +111,7 @@ class NewRegionPage(Page):
                                        "success")
             if _served():
                 # Open the region's dashboard (a new page: the frame with its menu).
+                assert pn.state.location is not None  # served: each session has its location
                 pn.state.location.search = f"?region={region.code}&page=organisations"
                 pn.state.location.reload = True
             else:
@@ -136,14 +138,16 @@ def new_region_app(state: Any) -> pn.template.BootstrapTemplate:
         label="Langue / Language", options={"Français": "fr", "English": "en"},
         value=state.lang, color="primary", variant="outline")
     lang_switch.link(state, value="lang")
-    header = pn.pane.HTML(pn.bind(
+    header = pn.pane.HTML(bind(
         lambda lang: f"<h1>concert — {esc(tr('dash.page.new_region', lang))}</h1>",
         state.param.lang), stylesheets=[HEADER_CSS])
     template = pn.template.BootstrapTemplate(
         title="concert", sidebar=[lang_switch], main=[page], header=[header],
         header_background=ACCENT, header_color="#FFFFFF", sidebar_width=300)
-    template.dashboard_state = state
-    template.dashboard_pages = {"new_region": page}
+    # Panel's template takes any attribute; its class declares none of these.
+    kept: Any = template
+    kept.dashboard_state = state
+    kept.dashboard_pages = {"new_region": page}
     return template
 
 

@@ -19,7 +19,7 @@ from concert.indicators import (
 )
 from concert.region import Region
 from concert.retire import current_region
-from dashboards._common import CELL_STYLES, TABLE_CSS, esc, html_table, tr
+from dashboards._common import CELL_STYLES, TABLE_CSS, esc, html_table, row_tuples, tr
 from dashboards.pages.base import Page
 from dashboards.pages.figures import figures_series_html
 from dashboards.pages.plan import followup_overview_html
@@ -169,7 +169,7 @@ def changes_html(region: Region, lang: str = "fr") -> str:
     before, after = history[-2], history[-1]
     frame = compare_assessments(before, after, lang=lang)
     rows = []
-    for r in frame.itertuples():
+    for r in row_tuples(frame):
         change = r.change
         if change is None or pd.isna(change):
             word = "—"

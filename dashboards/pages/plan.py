@@ -23,7 +23,7 @@ from concert.actions import Action, set_status
 from concert.followup import action_plan, late_actions, plan_evidence, targets
 from concert.indicators import maturity
 from concert.region import Region
-from dashboards._common import esc, html_table, number, tr, typed_date
+from dashboards._common import esc, html_table, number, row_tuples, tr, typed_date
 from dashboards.pages._followup import (
     FIELD_CSS,
     FORM_CSS,
@@ -59,7 +59,7 @@ def plan_html(region: Region, lang: str, on: dt.date) -> str:
     if plan.empty:
         return f"<p>{esc(tr('fu.plan.empty', lang))}</p>"
     rows = []
-    for r in plan.itertuples(index=False):
+    for r in row_tuples(plan, index=False):
         status = esc(r.status_label)
         if r.late:
             status += f' <span class="late">⚠ {esc(tr("fu.plan.late", lang))}</span>'
@@ -88,14 +88,14 @@ def late_targets_html(region: Region, lang: str, on: dt.date) -> str:
         out.append("<ul>" + "".join(
             f'<li><span class="late">⚠ {esc(r.title)}</span> — {esc(r.lead_name)}, '
             f"{esc(iso_date(r.due))} ({esc(tr('fu.plan.days_late', lang, n=r.days_late))})</li>"
-            for r in late.itertuples(index=False)) + "</ul>")
+            for r in row_tuples(late, index=False)) + "</ul>")
     out.append(f"<h3>{esc(tr('fu.plan.targets_title', lang))}</h3>")
     goals = targets(region, on=on, lang=lang)
     if goals.empty:
         out.append(f"<p>{esc(tr('fu.plan.targets_none', lang))}</p>")
         return "".join(out)
     rows = []
-    for t in goals.itertuples(index=False):
+    for t in row_tuples(goals, index=False):
         if t.value is None or t.value != t.value:
             where = tr("fu.plan.no_figure", lang)
         elif t.reached:
@@ -300,10 +300,10 @@ class PlanPage(Page):
                                    disabled=not self.state.can_save, height=44, width=260)
 
         def adopt() -> None:
-            if self.adopt(step=step.value, title=title.value, lead=lead.value,
-                          partners=list(partners.value), due=due.value,
-                          target_figure=figure.value, target_value=value.value,
-                          target_on=target_on.value):
+            if self.adopt(step=step.value, title=title.value or "", lead=lead.value,
+                          partners=list(partners.value), due=due.value or "",
+                          target_figure=figure.value, target_value=value.value or "",
+                          target_on=target_on.value or ""):
                 title.value, due.value, value.value, target_on.value = "", "", "", ""
 
         button.on_click(acting(self, "adopt", adopt))
@@ -334,7 +334,7 @@ class PlanPage(Page):
         button = pn.widgets.Button(label=self.text("fu.plan.set"), color="primary",
                                    disabled=not self.state.can_save, height=44, width=260)
         button.on_click(acting(self, "status", lambda: self.change_status(
-            action.value, status.value, on.value, note.value)))
+            action.value, status.value, on.value or "", note.value or "")))
         return pn.Column(
             self.html(lambda: f"<h3>{esc(tr('fu.plan.status_title', self.lang))}</h3>",
                       FORM_CSS),

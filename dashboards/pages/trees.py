@@ -11,6 +11,7 @@ links to another tree included. Finishing a walk gives the fields of a call
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import panel as pn
@@ -18,7 +19,7 @@ import param
 
 from concert import framework as fw
 from concert import i18n, trees
-from dashboards._common import TABLE_CSS, esc, html_table, message_html, tr
+from dashboards._common import TABLE_CSS, bind, esc, html_table, message_html, row_tuples, tr
 from dashboards.pages.base import Page
 from dashboards.pages.calls import DESK_CSS, CallForm, may_log
 
@@ -91,7 +92,7 @@ def tree_table_html(tree: str, lang: str) -> str:
     """The whole tree as a table: each step, its answers and where they lead."""
     frame = trees.tree_frame(tree, lang=lang)
     rows = []
-    for r in frame.itertuples():
+    for r in row_tuples(frame):
         rows.append((f"{esc(r.step)}{_mark(bool(r.step_inferred), lang)}", esc(r.text),
                      esc(r.answer_label),
                      (f"{esc(target_text(r.target, lang))}{_mark(bool(r.link_inferred), lang)}"
@@ -153,12 +154,16 @@ class TreesPage(Page):
         dropped while the browser may still be sending a click).
         """
         buttons = []
+
+        def on_answer(i: int) -> Callable[[Any], None]:
+            return lambda _e: self._clicked(i)
+
         for i in range(MAX_ANSWERS):
             b = pn.widgets.Button(label="", color="light", visible=False,
                                   css_classes=["tree-answer", f"answer-{i}"],
                                   stylesheets=[BUTTON_CSS], min_width=260, max_width=640,
                                   sizing_mode="stretch_width")
-            b.on_click(lambda _e, i=i: self._clicked(i))
+            b.on_click(on_answer(i))
             buttons.append(b)
         return buttons
 
@@ -187,22 +192,26 @@ class TreesPage(Page):
         head = self.html(lambda: f"<h2>{esc(tr('desk.tree.title', self.lang))}</h2>"
                          f"<p>{esc(tr('desk.tree.intro', self.lang))}</p>", DESK_CSS)
         choices = []
+
+        def on_choice(code: str) -> Callable[[Any], None]:
+            return lambda _e: self.choose(code)
+
         for t in fw.DECISION_TREES:
             b = pn.widgets.Button(
-                label=pn.bind(lambda lang, t=t: i18n.label("call_tree", t.code, lang),
-                              lang_ref),
-                color=pn.bind(lambda w, t=t: "primary" if w.first_tree == t.code
-                                    else "light", walker.param.walk),
+                label=bind(lambda lang, t=t: i18n.label("call_tree", t.code, lang),
+                           lang_ref),
+                color=bind(lambda w, t=t: "primary" if w.first_tree == t.code
+                                 else "light", walker.param.walk),
                 css_classes=["tree-choice", f"tree-{t.code}"], stylesheets=[BUTTON_CSS],
                 min_width=240, sizing_mode="stretch_width")
-            b.on_click(lambda _e, code=t.code: self.choose(code))
+            b.on_click(on_choice(t.code))
             choices.append(b)
-        step = pn.pane.HTML(pn.bind(lambda w, lang: step_html(w, lang), walker.param.walk,
-                                    lang_ref), stylesheets=[TREE_CSS],
+        step = pn.pane.HTML(bind(lambda w, lang: step_html(w, lang), walker.param.walk,
+                                 lang_ref), stylesheets=[TREE_CSS],
                             sizing_mode="stretch_width", css_classes=["tree-step"])
         answers_title = self.html(lambda: f"<h3>{esc(tr('desk.tree.answers', self.lang))}</h3>",
-                                  DESK_CSS, visible=pn.bind(lambda w: not w.done,
-                                                            walker.param.walk))
+                                  DESK_CSS, visible=bind(lambda w: not w.done,
+                                                         walker.param.walk))
         buttons = self._answer_buttons()
         self._relabel(buttons)
         answers = pn.Column(*buttons, sizing_mode="stretch_width")
@@ -214,7 +223,7 @@ class TreesPage(Page):
         self.param.watch(redraw, "lang")
         back = pn.widgets.Button(label=self.text("desk.tree.back"), color="light",
                                  css_classes=["tree-back"], stylesheets=[BUTTON_CSS],
-                                 disabled=pn.bind(lambda t: not t, walker.param.trail))
+                                 disabled=bind(lambda t: not t, walker.param.trail))
         back.on_click(lambda _e: self.back())
         restart = pn.widgets.Button(label=self.text("desk.tree.restart"), color="light",
                                     css_classes=["tree-restart"], stylesheets=[BUTTON_CSS])
@@ -223,7 +232,11 @@ class TreesPage(Page):
         finish = pn.widgets.Button(label=self.text("desk.tree.finish"), color="primary",
                                    css_classes=["tree-finish"], stylesheets=[BUTTON_CSS],
                                    disabled=can_finish)
-        finish.on_click(lambda _e: self.finish())
+
+        def on_finish(_e: Any) -> None:
+            self.finish()
+
+        finish.on_click(on_finish)
         controls: list[Any] = [back, restart, finish]
         extra: list[Any] = []
         if may_log(self.state) and self.state.can_save and self.state.region is not None:
@@ -231,13 +244,17 @@ class TreesPage(Page):
             log = pn.widgets.Button(label=self.text("desk.tree.finish_log"),
                                     color="primary", css_classes=["tree-finish-log"],
                                     stylesheets=[BUTTON_CSS], disabled=can_finish)
-            log.on_click(lambda _e: self.finish(log=True))
+
+            def on_finish_log(_e: Any) -> None:
+                self.finish(log=True)
+
+            log.on_click(on_finish_log)
             controls.append(log)
             prefilled = self.html(lambda: message_html(tr("desk.tree.prefilled", self.lang),
                                                        "info"), DESK_CSS)
             extra.append(pn.Column(prefilled, self.form.panel(), sizing_mode="stretch_width",
-                                   visible=pn.bind(lambda f: f is not None,
-                                                   walker.param.finished)))
+                                   visible=bind(lambda f: f is not None,
+                                                walker.param.finished)))
 
         def done(fields: dict[str, Any] | None, lang: str) -> str:
             if not fields:
@@ -253,11 +270,11 @@ class TreesPage(Page):
                                stylesheets=[DESK_CSS], sizing_mode="stretch_width",
                                css_classes=["tree-done"])
         whole = pn.Card(
-            pn.pane.HTML(pn.bind(lambda w, lang: tree_table_html(w.tree, lang),
-                                 walker.param.walk, lang_ref), stylesheets=[TREE_CSS],
+            pn.pane.HTML(bind(lambda w, lang: tree_table_html(w.tree, lang),
+                              walker.param.walk, lang_ref), stylesheets=[TREE_CSS],
                          sizing_mode="stretch_width"),
-            title=pn.bind(lambda w, lang: tr("desk.tree.whole", lang, tree=w.tree),
-                          walker.param.walk, lang_ref),
+            title=bind(lambda w, lang: tr("desk.tree.whole", lang, tree=w.tree),
+                       walker.param.walk, lang_ref),
             collapsed=True, sizing_mode="stretch_width")
         return self.column(head, warning, pn.Row(*choices, sizing_mode="stretch_width"),
                            step, answers_title, answers, pn.Row(*controls), summary,
