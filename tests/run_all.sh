@@ -17,7 +17,8 @@ PY="${PYTHON:-python3}"
 .venv/bin/python -m pip install -q -e '.[test]'
 .venv/bin/python -m ipykernel install --user --name python3 >/dev/null 2>&1 || true
 
-# House rules first (seconds): lint, types of the library, the layers of docs/architecture.md.
+# House rules first (seconds): lint, types (the library and the dashboard), the layers of
+# docs/architecture.md.
 .venv/bin/python -m ruff check .
 .venv/bin/python -m mypy
 .venv/bin/lint-imports
