@@ -513,3 +513,20 @@ def test_a_link_s_session_shows_its_form_alone(db):
         widgets = [w for part in template.main for w in part.select(pn.widgets.Widget)]
         assert widgets == []
         assert not answer_all(template.dashboard_pages["bilan"], 1)
+
+
+def test_a_commitment_never_reviewed_starts_with_no_status_chosen(db):
+    page = EngagementsPage(state(db))
+    layout = page.__panel__()
+    selects = {o.name: o for o in layout.select(pn.widgets.Select)}
+    notes = [o for o in layout.select(pn.widgets.TextInput) if o.name == "Remarque"]
+    selects["Entente"].value = "II-1"
+    selects["Engagement"].value = "II-1/II.referring_org.1"
+    assert selects["Statut"].value == ""  # "Respecté" is never saved by default
+    assert not page.save_review("II-1/II.referring_org.1", "")
+    assert "Statut : ce champ est obligatoire." in page.note
+    assert page.save_review("II-1/II.referring_org.1", "watch", "à suivre"), page.note
+    selects["Engagement"].value = "II-1/II.referring_org.1"
+    assert (selects["Statut"].value, notes[0].value) == ("watch", "à suivre")
+    selects["Engagement"].value = "II-1/II.referring_org.2"  # another, never reviewed
+    assert (selects["Statut"].value, notes[0].value) == ("", "")

@@ -57,3 +57,12 @@ def test_an_assessment_still_collecting_answers_is_not_yet_the_region_s_result(m
     assert region.assessment(on=today + dt.timedelta(days=31)).id == "bilan-2027"
     monkeypatch.setattr(settings, "today", today + dt.timedelta(days=31))
     assert "recueille encore" not in OverviewPage(DashboardState(region=region))._body()
+
+
+def test_a_change_of_one_half_stage_is_said_in_the_singular():
+    from concert.example import capitale_nationale
+    from dashboards.pages.overview import changes_html
+
+    html = changes_html(capitale_nationale(), "fr")
+    assert "▲ progression d’un demi-stade" in html and "(s)" not in html
+    assert "▲ up one half-stage" in changes_html(capitale_nationale(), "en")

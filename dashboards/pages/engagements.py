@@ -195,6 +195,10 @@ class EngagementsPage(Page):
         """Save the review of one commitment (``key``: ``agreement/commitment``)."""
         lang = self.lang
         agreement, _, commitment = (key or "").partition("/")
+        if not status:
+            self.param.update(ok=False, note=tr("fu.required", lang,
+                                                field=tr("fu.col.status", lang)))
+            return False
         if commitment.startswith("III.") and not self._liaison():
             # A tenant's commitments: the liaison role's alone, whoever holds the file.
             self.param.update(ok=False, note=tr("fu.eng.iii_note", lang))
@@ -260,9 +264,11 @@ class EngagementsPage(Page):
 
         def current(*_: Any) -> None:
             r = next((x for x in self.state.region.commitments if x.key == which.value), None)
-            if r is not None:
-                status.value, note.value = r.status, r.note
-                nxt.value = iso_date(r.next_review)
+            # A commitment never reviewed starts with no status chosen (and not with the
+            # previous commitment's note): "Respecté" is never saved by default.
+            status.value = r.status if r is not None else ""
+            note.value = r.note if r is not None else ""
+            nxt.value = iso_date(r.next_review) if r is not None else ""
             full.object = self._full_text(which.value)
 
         def commitments(*_: Any) -> None:
@@ -276,8 +282,9 @@ class EngagementsPage(Page):
             lang = self.lang
             set_options(agreement, agreement_options(self.state.region, lang,
                                                      self.state.today(), self._types()))
-            set_options(status, {i18n.label("commitment_status", s, lang): s
-                                 for s in fw.codes("commitment_status")})
+            set_options(status, {tr("fu.choose_option", lang): "",
+                                 **{i18n.label("commitment_status", s, lang): s
+                                    for s in fw.codes("commitment_status")}})
             commitments()
 
         options()

@@ -174,9 +174,12 @@ def changes_html(region: Region, lang: str = "fr") -> str:
         if change is None or pd.isna(change):
             word = "—"
         elif change > 0:
-            word = "▲ " + tr("dash.changes.up", lang, n=round(change * 2))
+            n = round(change * 2)
+            word = "▲ " + tr("dash.changes.up_one" if n == 1 else "dash.changes.up", lang, n=n)
         elif change < 0:
-            word = "▼ " + tr("dash.changes.down", lang, n=round(-change * 2))
+            n = round(-change * 2)
+            word = "▼ " + tr("dash.changes.down_one" if n == 1 else "dash.changes.down", lang,
+                             n=n)
         else:
             word = "= " + tr("dash.changes.same", lang)
         rows.append((r.label, r.before, r.after, word, r.gained or "—", r.lost or "—"))
