@@ -1,4 +1,5 @@
-"""Helpers shared by several test files: one account per role, a tree's path, a server's stop.
+"""Helpers shared by several test files: a region in a new file, one account per role, a
+tree's path, a server's stop.
 
 Imported as ``from _helpers import ...`` (``tests/`` is on the path through its conftest);
 the fixture ``cheap_hashes`` that goes with the accounts is in ``tests/conftest.py``.
@@ -7,11 +8,21 @@ the fixture ``cheap_hashes`` that goes with the accounts is in ``tests/conftest.
 from __future__ import annotations
 
 import subprocess
+from pathlib import Path
+from typing import Any
 
 from concert.accounts import Account
+from concert.store import Store
 
 CODE = "capitale-nationale"
 PASSWORD = "une phrase de passe"
+def stored_file(path: Path, region: Any, user: str = "owner") -> Path:
+    """Write ``region`` to a new store at ``path`` (saved by ``user``); return ``path``."""
+    with Store(path, user=user) as store:
+        store.save_region(region)
+    return path
+
+
 # One account per role: role -> (login name, organisation in the example region).
 USERS = {"admin": ("anne", "cem"), "liaison": ("lise", "cem"),
          "committee": ("carl", "omhq"), "reader": ("rita", "ciusss-cn")}

@@ -8,6 +8,7 @@ import re
 
 import panel as pn
 import pytest
+from _helpers import stored_file
 from test_followup import OPEN, PASSWORD, region_with_members
 
 import concert.settings
@@ -27,10 +28,7 @@ CODE = "demo"
 
 @pytest.fixture
 def db(tmp_path):
-    path = tmp_path / "cn.db"
-    with Store(path, user="secretaire") as s:
-        s.save_region(region_with_members())
-    return path
+    return stored_file(tmp_path / "cn.db", region_with_members(), user="secretaire")
 
 
 def state(db, **params) -> DashboardState:

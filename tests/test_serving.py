@@ -6,6 +6,7 @@ from __future__ import annotations
 from string import Formatter
 
 import pytest
+from _helpers import stored_file
 from click.testing import CliRunner
 
 import dashboards.app
@@ -129,10 +130,7 @@ def test_bad_origin_values_are_refused_with_a_message(value):
 # ------------------------------------------------------------------------- concert serve
 @pytest.fixture
 def db(tmp_path):
-    path = tmp_path / "cn.db"
-    with Store(path) as store:
-        store.save_region(capitale_nationale())
-    return path
+    return stored_file(tmp_path / "cn.db", capitale_nationale())
 
 
 @pytest.fixture

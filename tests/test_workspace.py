@@ -13,6 +13,7 @@ import datetime as dt
 import openpyxl
 import pandas as pd
 import pytest
+from _helpers import stored_file
 from click.testing import CliRunner
 from conftest import TODAY
 
@@ -67,10 +68,7 @@ def runner():
 
 @pytest.fixture
 def stored(tmp_path):
-    db = tmp_path / "cn.db"
-    with Store(db, user="setup") as store:
-        store.save_region(capitale_nationale())
-    return db
+    return stored_file(tmp_path / "cn.db", capitale_nationale(), user="setup")
 
 
 def _mauricie() -> Region:

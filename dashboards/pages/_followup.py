@@ -30,7 +30,7 @@ from dashboards._common import (
 )
 from dashboards.forms.editor import session_of
 
-__all__ = ["FIELD_CSS", "FORM_CSS", "calendar_download", "editing", "iso_date", "message",
+__all__ = ["FIELD_CSS", "FORM_CSS", "calendar_download", "editing", "field", "iso_date", "message",
            "name_of", "report_downloads", "save_failed", "save_one", "session_of",
            "set_options", "status_pane", "store_of", "acting"]
 
@@ -137,6 +137,11 @@ def acting(page: Any, where: str, action: Callable[[], Any]) -> Callable[[Any], 
         action()
 
     return click
+
+
+def field(page: Any, widget: type[pn.widgets.Widget], key: str, **params: Any) -> Any:
+    """A form's widget labelled ``key`` in the page's language, in the forms' style."""
+    return widget(label=page.text(key), stylesheets=[FIELD_CSS], **params)
 
 
 def editing(page: Any) -> Any:

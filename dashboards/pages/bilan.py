@@ -39,6 +39,7 @@ from dashboards.pages._followup import (
     FORM_CSS,
     acting,
     editing,
+    field,
     message,
     name_of,
     save_failed,
@@ -416,8 +417,7 @@ class BilanPage(Page):
         shown_forms = editing(self)  # not in presentation mode, nor anonymised
         intro = self.html(lambda: f"<h2>{esc(tr('dash.page.bilan', self.lang))}</h2>"
                           f"<p>{esc(tr('fu.bilan.intro', self.lang))}</p>", FORM_CSS)
-        chooser = pn.widgets.Select(label=self.text("fu.bilan.choose"), width=420,
-                                    stylesheets=[FIELD_CSS])
+        chooser = field(self, pn.widgets.Select, "fu.bilan.choose", width=420)
 
         def choices(*_: Any) -> None:
             region = self.region
@@ -434,8 +434,7 @@ class BilanPage(Page):
         results.object = pn.bind(lambda *_: self._results_html(), self.param.lang,
                                  self.param.version, self.param.anonymise, self.param.chosen,
                                  self.param.view, self.param.revision)
-        viewer = pn.widgets.Select(label=self.text("fu.bilan.view"), width=420,
-                                   stylesheets=[FIELD_CSS])
+        viewer = field(self, pn.widgets.Select, "fu.bilan.view", width=420)
 
         def views(*_: Any) -> None:
             a = self._assessment()
@@ -466,19 +465,16 @@ class BilanPage(Page):
 
     def _open_form(self) -> pn.viewable.Viewable:
         today = self.state.today()
-        ident = pn.widgets.TextInput(label=self.text("fu.bilan.id"), value=f"bilan-{today.year}",
-                                     width=180, stylesheets=[FIELD_CSS])
-        label = pn.widgets.TextInput(label=self.text("fu.bilan.label"),
-                                     value=f"Bilan {today.year}", width=240,
-                                     stylesheets=[FIELD_CSS])
-        on = pn.widgets.TextInput(label=self.text("fu.bilan.on"), value=today.isoformat(),
-                                  width=170, stylesheets=[FIELD_CSS])
+        ident = field(self, pn.widgets.TextInput, "fu.bilan.id", value=f"bilan-{today.year}",
+                      width=180)
+        label = field(self, pn.widgets.TextInput, "fu.bilan.label", value=f"Bilan {today.year}",
+                      width=240)
+        on = field(self, pn.widgets.TextInput, "fu.bilan.on", value=today.isoformat(), width=170)
         # A last day by default (as long as a personal link lasts): until then the
         # assessment collects answers and is not yet the region's result.
         days = int(fw.PARAMETERS["answer_link_days"][0])
-        closes = pn.widgets.TextInput(label=self.text("fu.bilan.closes"), width=300,
-                                      value=(today + dt.timedelta(days=days)).isoformat(),
-                                      stylesheets=[FIELD_CSS])
+        closes = field(self, pn.widgets.TextInput, "fu.bilan.closes", width=300,
+                       value=(today + dt.timedelta(days=days)).isoformat())
         # A CheckBoxGroup draws a real <label> (bokeh's single Checkbox does not).
         anonymous = pn.widgets.CheckBoxGroup(stylesheets=[FIELD_CSS])
 
@@ -516,9 +512,8 @@ class BilanPage(Page):
                         label=bind(lambda lang, c=c: i18n.criterion_label(c.code, lang),
                                    self.param.lang),
                         options=scale, value=NO_ANSWER, width=440, stylesheets=[FIELD_CSS])
-                    note = pn.widgets.TextInput(label=self.text("dash.form.evidence"),
-                                                sizing_mode="stretch_width", min_width=240,
-                                                stylesheets=[FIELD_CSS])
+                    note = field(self, pn.widgets.TextInput, "dash.form.evidence",
+                                 sizing_mode="stretch_width", min_width=240)
                     widgets[c.code] = (level, note)
                     rows.append(pn.Row(level, note, sizing_mode="stretch_width"))
         self._answer_widgets = widgets
@@ -550,8 +545,7 @@ class BilanPage(Page):
                 "fu.bilan.as_session", self.lang,
                 org=name_of(self.region, self.organisation))) + "</p>", FORM_CSS))
         else:
-            org = pn.widgets.Select(label=self.text("fu.bilan.as_org"), width=420,
-                                    stylesheets=[FIELD_CSS])
+            org = field(self, pn.widgets.Select, "fu.bilan.as_org", width=420)
 
             def orgs(*_: Any) -> None:
                 region = self.state.region  # real ids (the form is hidden when anonymised)

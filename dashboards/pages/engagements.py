@@ -29,11 +29,11 @@ from concert.followup import (
 from concert.region import Region
 from dashboards._common import esc, html_table, row_tuples, tr, typed_date
 from dashboards.pages._followup import (
-    FIELD_CSS,
     FORM_CSS,
     acting,
     calendar_download,
     editing,
+    field,
     iso_date,
     name_of,
     save_one,
@@ -247,20 +247,14 @@ class EngagementsPage(Page):
             pn.Row(calendar_download(self)))
 
     def _form(self) -> pn.viewable.Viewable:
-        agreement = pn.widgets.Select(label=self.text("fu.eng.which_agreement"), width=760,
-                                      stylesheets=[FIELD_CSS])
-        which = pn.widgets.Select(label=self.text("fu.eng.which"), width=760,
-                                  stylesheets=[FIELD_CSS])
+        agreement = field(self, pn.widgets.Select, "fu.eng.which_agreement", width=760)
+        which = field(self, pn.widgets.Select, "fu.eng.which", width=760)
         full = pn.pane.HTML("", stylesheets=[FORM_CSS], sizing_mode="stretch_width")
-        status = pn.widgets.Select(label=self.text("fu.col.status"), width=260,
-                                   stylesheets=[FIELD_CSS])
-        note = pn.widgets.TextInput(label=self.text("fu.col.note"), width=760,
-                                    stylesheets=[FIELD_CSS])
-        reviewed = pn.widgets.TextInput(label=self.text("fu.eng.reviewed_on"),
-                                        value=self.state.today().isoformat(), width=240,
-                                        stylesheets=[FIELD_CSS])
-        nxt = pn.widgets.TextInput(label=self.text("fu.eng.next"), width=300,
-                                   stylesheets=[FIELD_CSS])
+        status = field(self, pn.widgets.Select, "fu.col.status", width=260)
+        note = field(self, pn.widgets.TextInput, "fu.col.note", width=760)
+        reviewed = field(self, pn.widgets.TextInput, "fu.eng.reviewed_on",
+                         value=self.state.today().isoformat(), width=240)
+        nxt = field(self, pn.widgets.TextInput, "fu.eng.next", width=300)
 
         def current(*_: Any) -> None:
             r = next((x for x in self.state.region.commitments if x.key == which.value), None)

@@ -25,11 +25,11 @@ from concert.indicators import maturity
 from concert.region import Region
 from dashboards._common import esc, html_table, number, row_tuples, tr, typed_date
 from dashboards.pages._followup import (
-    FIELD_CSS,
     FORM_CSS,
     acting,
     calendar_download,
     editing,
+    field,
     iso_date,
     save_one,
     session_of,
@@ -255,23 +255,15 @@ class PlanPage(Page):
 
     def _adopt_form(self) -> pn.viewable.Viewable:
         none = {tr("fu.none_option", self.lang): ""}
-        step = pn.widgets.Select(label=self.text("fu.plan.step"), sizing_mode="stretch_width",
-                                 max_width=1100,
-                                 stylesheets=[FIELD_CSS])
-        title = pn.widgets.TextInput(label=self.text("fu.plan.title"), width=620,
-                                     stylesheets=[FIELD_CSS])
-        lead = pn.widgets.Select(label=self.text("fu.plan.lead"), width=360,
-                                 stylesheets=[FIELD_CSS])
-        partners = pn.widgets.MultiChoice(label=self.text("fu.plan.partners"), width=520,
-                                          stylesheets=[FIELD_CSS])
-        due = pn.widgets.TextInput(label=self.text("fu.plan.due"), width=220,
-                                   stylesheets=[FIELD_CSS])
-        figure = pn.widgets.Select(label=self.text("fu.plan.target_figure"), width=360,
-                                   options=none, stylesheets=[FIELD_CSS])
-        value = pn.widgets.TextInput(label=self.text("fu.plan.target_value"), width=160,
-                                     stylesheets=[FIELD_CSS])
-        target_on = pn.widgets.TextInput(label=self.text("fu.plan.target_on"), width=220,
-                                         stylesheets=[FIELD_CSS])
+        step = field(self, pn.widgets.Select, "fu.plan.step", sizing_mode="stretch_width",
+                     max_width=1100)
+        title = field(self, pn.widgets.TextInput, "fu.plan.title", width=620)
+        lead = field(self, pn.widgets.Select, "fu.plan.lead", width=360)
+        partners = field(self, pn.widgets.MultiChoice, "fu.plan.partners", width=520)
+        due = field(self, pn.widgets.TextInput, "fu.plan.due", width=220)
+        figure = field(self, pn.widgets.Select, "fu.plan.target_figure", width=360, options=none)
+        value = field(self, pn.widgets.TextInput, "fu.plan.target_value", width=160)
+        target_on = field(self, pn.widgets.TextInput, "fu.plan.target_on", width=220)
 
         def options(*_: Any) -> None:
             lang = self.lang
@@ -313,15 +305,11 @@ class PlanPage(Page):
             sizing_mode="stretch_width", styles={"border-top": "2px solid #0B4F8A"})
 
     def _status_form(self) -> pn.viewable.Viewable:
-        action = pn.widgets.Select(label=self.text("fu.plan.action"), width=620,
-                                   stylesheets=[FIELD_CSS])
-        status = pn.widgets.Select(label=self.text("fu.plan.new_status"), width=260,
-                                   stylesheets=[FIELD_CSS])
-        on = pn.widgets.TextInput(label=self.text("fu.plan.on"),
-                                  value=self.state.today().isoformat(), width=220,
-                                  stylesheets=[FIELD_CSS])
-        note = pn.widgets.TextInput(label=self.text("fu.col.note"), width=620,
-                                    stylesheets=[FIELD_CSS])
+        action = field(self, pn.widgets.Select, "fu.plan.action", width=620)
+        status = field(self, pn.widgets.Select, "fu.plan.new_status", width=260)
+        on = field(self, pn.widgets.TextInput, "fu.plan.on", value=self.state.today().isoformat(),
+                   width=220)
+        note = field(self, pn.widgets.TextInput, "fu.col.note", width=620)
 
         def options(*_: Any) -> None:
             lang = self.lang
