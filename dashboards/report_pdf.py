@@ -61,6 +61,7 @@ from dashboards._common import (
 )
 from dashboards.pages._followup import name_of
 from dashboards.pages.engagements import review_rows
+from dashboards.pages.figures import figure_rows
 
 __all__ = ["PAPERS", "map_geometry", "pdf_bytes", "write_pdf", "write_pdf_report"]
 
@@ -463,12 +464,8 @@ def _figures(pdf: _Report, region: Region, lang: str) -> None:
     png = figures_png(series, lang, pdf.width / 25.4)
     if png is not None:
         pdf.image_png(png, pdf.width)
-    rows = [[r.label, r.as_of.isoformat(), f"{number(r.value, lang)} {r.unit}".strip(),
-             r.definition]
-            for r in row_tuples(series, index=False)]
-    pdf.grid([tr(k, lang) for k in ("fu.col.figure", "dash.hist.date", "fu.col.value",
-                                    "fu.col.definition")],
-             rows, (18, 13, 14, 55), size=8)
+    header, rows = figure_rows(series, lang)
+    pdf.grid(header, rows, (18, 13, 14, 55), size=8)
 
 
 def write_pdf(region: Region, out: str | Path | io.BytesIO, *, lang: str = "fr",

@@ -59,10 +59,6 @@ def _min() -> int:
     return int(fw.PARAMETERS["anonymity_min_answers"][0])
 
 
-def _fmt(value: Any, lang: str = "fr") -> str:
-    return number(value, lang, "—")
-
-
 def view_options(region: Region, assessment: Assessment, lang: str,
                  names: bool = True) -> dict[str, str]:
     """The ways to read an assessment: all, each group, each organisation.
@@ -149,15 +145,15 @@ def bilan_results_html(region: Region, assessment_id: str, view: str = responses
         if r.hidden:
             cells = [esc(tr("fu.bilan.hidden", lang, n=_min()))] + [""] * 2
         else:
-            cells = [esc(_fmt(r.median, lang)), esc(_fmt(r.low, lang)), esc(_fmt(r.high, lang))]
-        gap = tr("fu.bilan.flag", lang, d=_fmt(p["difference"], lang))
+            cells = [esc(number(v, lang, "—")) for v in (r.median, r.low, r.high)]
+        gap = tr("fu.bilan.flag", lang, d=number(p["difference"], lang, "—"))
         flag = f'<span class="flag">{esc(gap)}</span>' if p["flag"] else ""
         name = esc(i18n.criterion_label(r.criterion, lang))
         if r.criterion == PLAN_CRITERION:  # the adopted plan, beside the answers (Tableau 8)
             name += f'<br><span class="small muted">{esc(evidence)}</span>'
         # Each pole's median beside how many of its members answered: with few members,
         # one answer is its pole's median.
-        poles_cells = [esc(tr("fu.bilan.pole_cell", lang, median=_fmt(p[g], lang),
+        poles_cells = [esc(tr("fu.bilan.pole_cell", lang, median=number(p[g], lang, "—"),
                               n=int(p[f"{g}_answers"]))) for g in (first, second)]
         rows.append([name, esc(int(r.answers)), *cells, *poles_cells, flag])
     label = next((k for k, v in view_options(region, a, lang, names).items() if v == view),

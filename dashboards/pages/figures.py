@@ -22,7 +22,8 @@ from dashboards._common import ACCENT, esc, html_table, number, row_tuples, tr
 from dashboards.pages._followup import FORM_CSS, calendar_download, report_downloads
 from dashboards.pages.base import Page
 
-__all__ = ["FiguresPage", "figure_chart", "figures_series_html", "figures_table_html"]
+__all__ = ["FiguresPage", "figure_chart", "figure_rows", "figures_series_html",
+           "figures_table_html"]
 
 
 def figure_chart(series: pd.DataFrame, code: str, lang: str) -> Any:
@@ -59,24 +60,31 @@ def figures_table_html(series: pd.DataFrame, code: str, lang: str) -> str:
                                  code=str(data["label"].iloc[0]) if len(data) else code))
 
 
-def figures_series_html(region: Region, lang: str) -> str:
-    """Every program figure as a series: each value beside its date and definition.
+def figure_rows(series: pd.DataFrame, lang: str) -> tuple[list[str], list[list[str]]]:
+    """The figures as series, for a table: its header and its rows.
 
-    One table for the overview and the report (the charts are on the figures page).
+    Each value beside its date and definition; a figure's name once, on its first row.
+    The overview's and the reports' one table (the charts are on the figures page).
     """
-    series = figure_series(region, lang=lang)
-    if series.empty:
-        return f"<p>{esc(tr('fu.fig.none', lang))}</p>"
     rows, shown = [], set()
     for r in row_tuples(series, index=False):
-        name = "" if r.code in shown else r.label  # the name once, on its series' first row
+        name = "" if r.code in shown else r.label
         shown.add(r.code)
         rows.append([name, r.as_of.isoformat(), f"{number(r.value, lang)} {r.unit}".strip(),
                      r.definition + (f" ({tr('fu.fig.illustrative', lang)})"
                                      if r.illustrative else "")])
-    return html_table([tr(k, lang) for k in ("fu.col.figure", "dash.hist.date", "fu.col.value",
-                                               "fu.col.definition")], rows,
-                      caption=tr("fu.fig.title", lang))
+    header = [tr(k, lang) for k in ("fu.col.figure", "dash.hist.date", "fu.col.value",
+                                    "fu.col.definition")]
+    return header, rows
+
+
+def figures_series_html(region: Region, lang: str) -> str:
+    """Every program figure as a series (:func:`figure_rows`), as HTML."""
+    series = figure_series(region, lang=lang)
+    if series.empty:
+        return f"<p>{esc(tr('fu.fig.none', lang))}</p>"
+    header, rows = figure_rows(series, lang)
+    return html_table(header, rows, caption=tr("fu.fig.title", lang))
 
 
 class FiguresPage(Page):
